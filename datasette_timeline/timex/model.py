@@ -1,0 +1,35 @@
+"""The tagger's output record, shared by the CLI, event assembly and TimeML writing."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+
+@dataclass
+class Timex:
+    """One TIMEX3 temporal expression found in a text.
+
+    ``start``/``end`` are Python string offsets into the text exactly as given.
+    ``precision``, ``range_start`` and ``range_end`` (inclusive ISO days) are set for
+    DATE and anchored TIME values, so events can be sorted and filtered at any precision.
+    ``anchored`` is False for a relative expression that could not be resolved (no
+    document date): its ``value`` then keeps unknown parts as ``X`` and must not be
+    shown as a real date.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION or SET
+    value: str
+    mod: str | None = None
+    precision: str | None = None
+    range_start: str | None = None
+    range_end: str | None = None
+    anchored: bool = True
+
+    def to_json(self) -> dict[str, Any]:
+        """The record as written by ``datasette-timeline tag`` (optional keys left out when empty)."""
+        data = asdict(self)
+        return {key: value for key, value in data.items() if value is not None}
