@@ -55,7 +55,9 @@ def _published_option(
     show_default=True,
     help="How actors are found: built-in gazetteers and rules, or a spaCy model.",
 )
-@click.option("--spacy-model", help="spaCy model name for --ner spacy (for example en_core_web_sm).")
+@click.option(
+    "--spacy-model", help="spaCy model name for --ner spacy (for example en_core_web_sm)."
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
 def extract(
     database: str,

@@ -6,9 +6,7 @@ import re
 
 # Abbreviations that end with a full stop but rarely end a sentence in news text.
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof gen col lt sgt capt maj sen rep gov pres st jr sr inc corp co ltd
-    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc u.s u.k u.n e.g i.e a.m p.m
-    mt ft rev hon adm cmdr cpl pvt supt insp det""".split()
+    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "sen", "rep", "gov", "pres", "st", "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "rev", "hon", "adm", "cmdr", "cpl", "pvt", "supt", "insp", "det"]
 )
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[-*•]\s)|\n")
@@ -30,9 +28,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             if following[:1].islower():
                 continue
             word = re.search(r"([\w.]+)\.$", text[start : match.start() + 1])
-            if word and match.group().startswith(".") and (
-                word.group(1).lower() in _ABBREVIATIONS
-                or (len(word.group(1)) == 1 and word.group(1).isalpha())
+            if (
+                word
+                and match.group().startswith(".")
+                and (
+                    word.group(1).lower() in _ABBREVIATIONS
+                    or (len(word.group(1)) == 1 and word.group(1).isalpha())
+                )
             ):
                 continue
         _append_trimmed(text, start, end, spans)

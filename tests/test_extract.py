@@ -64,7 +64,10 @@ def test_each_expected_event_has_its_date_precision_and_expression(
 
 
 def test_bounds_of_each_precision(example_db: Path) -> None:
-    bounds = {r["date"]: (r["start"], r["end"], r["year"]) for r in rows(example_db, "select * from events")}
+    bounds = {
+        r["date"]: (r["start"], r["end"], r["year"])
+        for r in rows(example_db, "select * from events")
+    }
     assert bounds["1991"] == ("1991-01-01", "1991-12-31", 1991)
     assert bounds["2020-10"] == ("2020-10-01", "2020-10-31", 2020)
     assert bounds["2020-W44"] == ("2020-10-26", "2020-11-01", 2020)
@@ -102,7 +105,9 @@ def test_actors_are_linked_through_the_many_to_many_table(example_db: Path) -> N
 def test_schema_declares_foreign_keys_indexes_and_search(example_db: Path) -> None:
     conn = sqlite3.connect(example_db)
     try:
-        fks = conn.execute("select `table`, `from` from pragma_foreign_key_list('events')").fetchall()
+        fks = conn.execute(
+            "select `table`, `from` from pragma_foreign_key_list('events')"
+        ).fetchall()
         assert ("documents", "document_id") in fks
         indexed = {
             row[0]
@@ -123,7 +128,9 @@ def dump(db: Path) -> dict[str, list[tuple]]:
     conn = sqlite3.connect(db)
     try:
         tables = [r[0] for r in conn.execute("select name from sqlite_master where type='table'")]
-        return {t: sorted(conn.execute(f"select * from [{t}]").fetchall(), key=repr) for t in tables}
+        return {
+            t: sorted(conn.execute(f"select * from [{t}]").fetchall(), key=repr) for t in tables
+        }
     finally:
         conn.close()
 
@@ -160,9 +167,7 @@ def test_published_option_overrides_the_header(tmp_path: Path) -> None:
 
 def test_without_a_date_relative_expressions_stay_unresolved(tmp_path: Path) -> None:
     undated = tmp_path / "undated.txt"
-    body = "\n".join(
-        line for line in KARABAKH.read_text().splitlines() if "Date:" not in line
-    )
+    body = "\n".join(line for line in KARABAKH.read_text().splitlines() if "Date:" not in line)
     undated.write_text(body)
     db = tmp_path / "events.db"
     code, output = run_extract(db, str(undated))
@@ -184,7 +189,9 @@ def test_bad_inputs_are_reported_and_the_rest_is_processed(tmp_path: Path) -> No
     binary = tmp_path / "image.txt"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\xff\xd8\x00\x10")
     db = tmp_path / "events.db"
-    code, output = run_extract(db, str(empty), str(KARABAKH), str(binary), str(tmp_path / "missing.txt"))
+    code, output = run_extract(
+        db, str(empty), str(KARABAKH), str(binary), str(tmp_path / "missing.txt")
+    )
     assert code == 1
     assert f"{empty}: empty file" in output
     assert f"{tmp_path / 'missing.txt'}: no such file" in output

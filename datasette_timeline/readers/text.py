@@ -8,7 +8,9 @@ from pathlib import Path
 from .document import Document, InputError
 from .published import parse_published
 
-_METADATA_LINE = re.compile(r"^[ \t]*[-*•][ \t]*(?P<key>[A-Z][\w ]{0,40}?)(?:[ \t]*:[ \t]*(?P<value>.*))?$")
+_METADATA_LINE = re.compile(
+    r"^[ \t]*[-*•][ \t]*(?P<key>[A-Z][\w ]{0,40}?)(?:[ \t]*:[ \t]*(?P<value>.*))?$"
+)
 _HEADER_LINES = 15
 _PUBLISHED_KEYS = ("published date", "published", "date published", "date", "publication date")
 
@@ -60,7 +62,9 @@ def read_text_file(path: Path, published: str | None = None) -> Document:
     try:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not valid UTF-8 text ({error.reason} at byte {error.start})") from None
+        raise InputError(
+            f"{path}: not valid UTF-8 text ({error.reason} at byte {error.start})"
+        ) from None
     except OSError as error:
         raise InputError(f"{path}: cannot read ({error.strerror})") from None
     if not text.strip():

@@ -19,7 +19,9 @@ def iter_input_paths(inputs: Iterable[str]) -> Iterator[Path | InputError]:
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES
             )
             if not found:
-                yield InputError(f"{path}: folder holds no article files ({', '.join(sorted(TEXT_SUFFIXES))})")
+                yield InputError(
+                    f"{path}: folder holds no article files ({', '.join(sorted(TEXT_SUFFIXES))})"
+                )
             yield from found
         elif path.is_file():
             yield path
@@ -27,7 +29,9 @@ def iter_input_paths(inputs: Iterable[str]) -> Iterator[Path | InputError]:
             yield InputError(f"{path}: no such file or folder")
 
 
-def iter_documents(inputs: Iterable[str], published: str | None = None) -> Iterator[Document | InputError]:
+def iter_documents(
+    inputs: Iterable[str], published: str | None = None
+) -> Iterator[Document | InputError]:
     """Yield a Document per readable input and an InputError per unreadable one, in order."""
     for item in iter_input_paths(inputs):
         if isinstance(item, InputError):
