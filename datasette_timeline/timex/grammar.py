@@ -1,0 +1,242 @@
+"""The regular grammar that proposes temporal expressions.
+
+Each rule is one compiled pattern with named groups; ``normalise.py`` turns a match of
+rule ``name`` into a TIMEX3 type and value. When matches overlap the longest wins, so
+patterns may be generous about what they include ("the", "early", "about").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    DECADE_WORDS,
+    HOLIDAYS_FIXED,
+    HOLIDAYS_FLOATING,
+    MONTHS,
+    NUMBER_WORDS,
+    ORDINALS,
+    VAGUE_QUANTITIES,
+    WEEKDAYS,
+    alternation,
+)
+
+
+def _capitalised(words: list[str]) -> str:
+    """Case-sensitive alternation of Title-case and UPPER-case forms of ``words``."""
+    forms = sorted({form for word in words for form in (word.title(), word.upper())}, key=len)
+    return "(?-i:" + "|".join(re.escape(form) for form in reversed(forms)) + ")"
+
+
+_FULL_MONTHS = [name for name in MONTHS if len(name) > 4 or name in {"may", "june", "july"}]
+_ABBREVIATED_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
+# "Jan." or "Jan 5": abbreviations need a period or a following number.
+MONTH = (
+    rf"(?:{_capitalised(_FULL_MONTHS)}(?![\w'])|{_capitalised(_ABBREVIATED_MONTHS)}"
+    rf"(?:\.|(?=\s+\d)))"
+)
+_FULL_WEEKDAYS = [name for name in WEEKDAYS if name.endswith("day")]
+_ABBREVIATED_WEEKDAYS = [name for name in WEEKDAYS if not name.endswith("day")]
+WEEKDAY = rf"(?:{_capitalised(_FULL_WEEKDAYS)}(?![\w'])|{_capitalised(_ABBREVIATED_WEEKDAYS)}\.)"
+DAY_OF_MONTH = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
+YEAR = r"(?:1\d{3}|20\d{2})(?!\d)"
+SHORT_YEAR = r"'\d{2}(?!\d)"
+_NUMBER_WORD = alternation(
+    [word for word in NUMBER_WORDS if word not in {"a", "an", "zero"}] + ["a", "an"]
+)
+_COMPOUND = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
+    r"(?:one|two|three|four|five|six|seven|eight|nine)"
+)
+NUMBER = (
+    rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+1/2|½)?|{_COMPOUND}|{_NUMBER_WORD})"
+    r"(?:\s+and\s+(?:a|one)\s+half)?"
+)
+VAGUE = alternation(VAGUE_QUANTITIES)
+UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|"
+    r"decades?|century|centuries|millennium|millennia|weekends?)"
+)
+PLURAL_UNIT = r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|millennia)"
+APPROXIMATION = (
+    r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|over|less\s+than|"
+    r"under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|upwards\s+of|"
+    r"close\s+to|just\s+over|just\s+under|well\s+over|barely|only|just)"
+)
+POSITION = (
+    r"(?:early|earlier|mid|middle|late|later|the\s+(?:end|beginning|start|middle|close|turn)"
+    r"\s+of|the\s+(?:early|late|first|second)\s+(?:part|half)\s+of|the\s+rest\s+of)"
+)
+DEICTIC = r"(?:last|this|next|past|coming|previous|current|following|prior|upcoming|preceding|latest|same|that|this\s+past|this\s+coming|recent|most\s+recent)"
+TIMEZONE = (
+    r"(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|UTC|BST|CET|CEST|IST|JST|ET|PT|"
+    r"local\s+time|(?:Eastern|Central|Pacific|Mountain)\s+(?:Standard|Daylight)?\s*[Tt]ime)"
+)
+DAY_WORD = rf"(?:{WEEKDAY}|today|yesterday|tomorrow|tonight)"
+PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
+SEASON = r"(?:spring|summer|fall|autumn|winter)"
+ORDINAL = alternation([word for word in ORDINALS if word not in {"last", "final"}])
+_HOLIDAY_NAMES = [
+    name.title().replace("'S", "'s") for name in [*HOLIDAYS_FIXED, *HOLIDAYS_FLOATING]
+]
+HOLIDAY = "(?-i:" + alternation(_HOLIDAY_NAMES) + ")"
+DECADE_WORD = alternation(list(DECADE_WORDS))
+BOUNDARY = r"(?<![\w$£€#@/.])(?<!\d-)"
+END = r"(?![\w%])"
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+
+
+def _rule(name: str, body: str) -> Rule:
+    return Rule(name, re.compile(BOUNDARY + "(?:" + body + ")" + END, re.IGNORECASE | re.VERBOSE))
+
+
+_MONTH_DAY_YEAR = rf"""
+    (?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY_OF_MONTH})
+    (?:(?:,\s*|\s+)(?P<year>{YEAR}|{SHORT_YEAR}))?
+"""
+_DAY_MONTH_YEAR = rf"""
+    (?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY_OF_MONTH})\s+(?:of\s+)?(?P<month>{MONTH})
+    (?:,?\s+(?P<year>{YEAR}))?
+"""
+
+RULES: tuple[Rule, ...] = (
+    _rule(
+        "iso",
+        r"(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)"
+        r"(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?P<zone>Z)?)?",
+    ),
+    _rule("numeric", r"(?P<first>[01]?\d|3[01])/(?P<second>[0-3]?\d)/(?P<year>\d{4}|\d{2})"),
+    _rule("month_day", _MONTH_DAY_YEAR),
+    _rule("day_month", _DAY_MONTH_YEAR),
+    _rule(
+        "month",
+        rf"""(?:(?P<position>{POSITION})[\s-]+)?
+        (?:(?P<relation>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?
+        (?P<month>{MONTH})
+        (?:(?:\s+of)?\s+(?P<year_relation>last|this|next)\s+year|,?\s+(?:of\s+)?(?P<year>{YEAR}|{SHORT_YEAR}))?""",
+    ),
+    _rule(
+        "year",
+        rf"""(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<fiscal>fiscal|calendar|FY|the\s+year)\s*)?
+        (?P<year>{YEAR})(?:\s*(?P<era>BC|B\.C\.|BCE|AD|A\.D\.|CE)(?!\w))?""",
+    ),
+    _rule("year_range_end", r"(?<=\d{4}[-–])(?P<short>\d{2})"),
+    _rule(
+        "era",
+        r"(?P<number>\d{1,4})\s*(?P<era>BC|B\.C\.|BCE)(?!\w)|(?:AD|A\.D\.)\s*(?P<ad>\d{1,4})",
+    ),
+    _rule(
+        "decade",
+        rf"""(?:(?P<the>the)\s+)?(?:(?P<position>early|mid|middle|late)[\s-]+)?
+        (?:(?P<full>1\d{{2}}0|20\d0)'?s|'(?P<short>\d0)s|(?P<bare>\d0s)
+        |(?P<word>(?:nineteen[\s-]+)?{DECADE_WORD}))""",
+    ),
+    _rule(
+        "century",
+        rf"""(?:(?P<the>the)\s+)?(?:(?P<position>early|mid|middle|late|turn\s+of\s+the)[\s-]+)?
+        (?P<ordinal>{ORDINAL}|\d{{1,2}}(?:st|nd|rd|th))[\s-]+century(?:\s+(?P<era>BC|BCE|AD|CE)(?!\w))?""",
+    ),
+    _rule(
+        "quarter",
+        rf"""(?:(?P<determiner>the|this\s+year's|last\s+year's|next\s+year's|its|their|this)\s+)?
+        (?:(?:fiscal|calendar)[\s-]+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final)
+        [\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<unit>quarter|half)
+        (?:\s+of\s+(?:(?P<year_relation>this|last|next)\s+year|(?:fiscal\s+)?(?P<year>{YEAR})|the\s+(?:fiscal\s+)?year)|,?\s+(?P<year2>{YEAR}))?
+        |Q(?P<qnumber>[1-4])(?:\s*(?P<qyear>{YEAR}))?""",
+    ),
+    _rule(
+        "season",
+        rf"""(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<relation>last|this|next|past|coming|the|this\s+past|this\s+coming)\s+)?
+        (?P<season>{SEASON})(?:(?:\s+of)?\s+(?P<year>{YEAR})|\s+(?P<year_relation>last|this|next)\s+year)?""",
+    ),
+    _rule(
+        "weekday",
+        rf"""(?:(?P<relation>last|this|next|this\s+past|this\s+coming|coming|past|early|late)\s+)?
+        (?P<weekday>{WEEKDAY})(?:(?:\s+|-)(?P<part>{PART_OF_DAY}))?""",
+    ),
+    _rule(
+        "weekday_plural",
+        r"(?-i:(?P<weekday>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))",
+    ),
+    _rule(
+        "relative",
+        rf"""(?:(?P<position>{POSITION})[\s-]+)?
+        (?P<relation>(?:the\s+)?{DEICTIC}|the)\s+
+        (?P<unit>week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night|period|time)""",
+    ),
+    _rule(
+        "anaphoric",
+        r"""(?P<unit>the\s+(?:day|week|month|year)|that\s+(?:day|week|month|year)|a\s+(?:day|week|month|year))
+        \s+(?P<direction>before|after|earlier|later|prior|previous)(?=\s*(?:[.,;:!?)]|$|and\b))""",
+    ),
+    _rule(
+        "deixis",
+        r"""(?P<word>today|tonight|yesterday|tomorrow|now|nowadays|currently|current|recently|recent|
+        lately|the\s+past|the\s+future|future|soon|the\s+present|at\s+present|presently|these\s+days|
+        the\s+moment|right\s+now|just\s+now|the\s+time\s+being|the\s+recent\s+past|the\s+near\s+future|
+        the\s+(?:long|short|near|medium)\s+term|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)
+        (?:\s+(?P<part>morning|afternoon|evening|night))?""",
+    ),
+    _rule(
+        "vague_period",
+        r"""(?P<word>(?:the\s+)?(?:coming|recent|past|next\s+few|last\s+few|past\s+few|coming\s+few)\s+
+        (?:days|weeks|months|years|decades))""",
+    ),
+    _rule(
+        "ago",
+        rf"""(?:(?P<approx>{APPROXIMATION})\s+)?(?:(?P<number>{NUMBER})|(?P<vague>{VAGUE}))?[\s-]*
+        (?P<unit>{UNIT})\s+(?P<direction>ago|earlier|later|from\s+now|hence|before(?=\s*(?:[.,;:!?)]|$))|
+        after(?=\s*(?:[.,;:!?)]|$))|back(?=\s*(?:[.,;:!?)]|$)))""",
+    ),
+    _rule(
+        "year_ago_period",
+        r"""(?:the\s+)?(?:comparable\s+|same\s+)?(?:year[\s-](?:ago|earlier)|prior[\s-]year|year[\s-]before)
+        (?:\s+(?P<what>(?:(?:first|second|third|fourth|fiscal)[\s-]+)*quarter|period|month|week|year))?
+        |the\s+same\s+(?P<what2>period|quarter|month|week|day|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))""",
+    ),
+    _rule(
+        "duration",
+        rf"""(?:(?P<approx>{APPROXIMATION})\s+)?
+        (?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|initial|remaining|
+        entire|full|whole|latest|same|better\s+part\s+of\s+the|another|additional|further|other|those|these))\s+)?
+        (?P<number>{NUMBER})(?:[\s-]+(?:more|additional|straight|consecutive|full|long|trading|business|
+        working|calendar|successive|further|extra))?[\s-]+(?P<unit>{UNIT})(?:-(?P<suffix>long|old))?""",
+    ),
+    _rule(
+        "vague_duration",
+        rf"""(?:(?P<approx>{APPROXIMATION})\s+)?(?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|following))\s+)?
+        (?:(?P<vague>{VAGUE})\s+)?(?P<unit>{PLURAL_UNIT})(?P<suffix>-long|-old)?""",
+    ),
+    _rule(
+        "clock",
+        rf"""(?P<hour>1[0-2]|0?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<meridiem>a\.m\.?|p\.m\.?|am|pm|o'clock)
+        (?:\s+(?P<zone>{TIMEZONE}))?(?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}))?""",
+    ),
+    _rule(
+        "clock24",
+        rf"""(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:\s*(?P<zone>{TIMEZONE}|Z))
+        (?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}))?""",
+    ),
+    _rule(
+        "noon",
+        rf"(?P<word>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}))?",
+    ),
+    _rule(
+        "set",
+        rf"""(?P<every>every|each)\s+(?:(?P<other>other|single)\s+)?
+        (?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend|hour|minute|decade|
+        summer|winter|spring|fall|autumn|{WEEKDAY}|{MONTH})
+        |(?P<adverb>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|biannually)
+        |(?P<per>per|a|an)\s+(?P<per_unit>day|week|month|year|hour|minute|night)(?=\s*(?:[.,;:!?)]|$|and\b|or\b|for\b|in\b|to\b|at\b|on\b))""",
+    ),
+    _rule(
+        "holiday",
+        rf"(?:(?P<relation>last|this|next)\s+)?(?P<name>{HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?",
+    ),
+)

@@ -1,0 +1,859 @@
+"""Turn a grammar match into a TIMEX3 type, value and mod.
+
+News text anchors deictic expressions ("last week", "Tuesday") to the document
+creation time; narrative text anchors them to the last date mentioned. Anaphoric
+expressions ("the following year", "two days later") always use the last date
+mentioned, falling back to the creation time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import calendar_math as cal
+from .lexicon import (
+    DECADE_WORDS,
+    HOLIDAYS_FIXED,
+    HOLIDAYS_FLOATING,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    SEASONS,
+    TIME_UNITS,
+    UNITS,
+    WEEKDAYS,
+    number_value,
+)
+from .tense import Tense, tense_at
+
+
+@dataclass
+class Reference:
+    """The last date mentioned: a day inside it and its granularity."""
+
+    day: date
+    granularity: str
+
+
+@dataclass
+class Context:
+    text: str
+    dct: date | None
+    mode: str  # "news" or "narrative"
+    reference: Reference | None = None
+
+    def deictic_anchor(self) -> date | None:
+        """Where "today", "last week" or "Tuesday" point from."""
+        if self.mode == "news" and self.dct is not None:
+            return self.dct
+        return self.reference.day if self.reference else self.dct
+
+    def anaphoric_anchor(self) -> Reference | None:
+        """Where "the next day" or "two years later" point from."""
+        if self.reference is not None:
+            return self.reference
+        return Reference(self.dct, "day") if self.dct else None
+
+
+@dataclass
+class Resolution:
+    type: str
+    value: str
+    mod: str | None = None
+    anchored: bool = True
+
+
+Normaliser = Callable[[re.Match[str], Context], "Resolution | None"]
+
+_POSITION_MODS = {
+    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
+    "the early part of": "START", "the first half of": "START", "mid": "MID", "middle": "MID",
+    "the middle of": "MID", "late": "END", "later": "END", "the end of": "END",
+    "the close of": "END", "the late part of": "END", "the second half of": "END",
+}  # fmt: skip
+_APPROXIMATION_MODS = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "close to": "APPROX",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "upwards of": "MORE_THAN",
+    "well over": "MORE_THAN", "just over": "MORE_THAN", "less than": "LESS_THAN",
+    "under": "LESS_THAN", "just under": "LESS_THAN", "barely": "LESS_THAN",
+    "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
+    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+}  # fmt: skip
+
+
+def _words(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text.strip().lower()) if text else ""
+
+
+def _position_mod(match: re.Match[str]) -> str | None:
+    return _POSITION_MODS.get(_words(match.groupdict().get("position")))
+
+
+def _approximation_mod(match: re.Match[str]) -> str | None:
+    return _APPROXIMATION_MODS.get(_words(match.groupdict().get("approx")))
+
+
+def _month_number(word: str) -> int:
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def _weekday_number(word: str) -> int:
+    return WEEKDAYS[
+        word.lower().rstrip(".").rstrip("s")
+        if word.lower().endswith("days")
+        else word.lower().rstrip(".")
+    ]
+
+
+def _year_number(text: str, anchor: date | None) -> int:
+    """A year written with four digits or as '98 (the century nearest the anchor)."""
+    if text.startswith("'"):
+        short = int(text[1:])
+        pivot = (anchor.year if anchor else 2000) + 10
+        year = (pivot // 100) * 100 + short
+        return year - 100 if year > pivot else year
+    return int(text)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _tense(match: re.Match[str], ctx: Context) -> Tense:
+    return tense_at(ctx.text, match.start(), match.end())
+
+
+def _pick_year_for_month(anchor: date, month: int, tense: Tense) -> int:
+    if tense == "past" and month > anchor.month:
+        return anchor.year - 1
+    if tense == "future" and month < anchor.month:
+        return anchor.year + 1
+    return anchor.year
+
+
+def _unanchored(granularity: str, mod: str | None = None, kind: str = "DATE") -> Resolution:
+    return Resolution(kind, cal.unknown_value(granularity), mod, anchored=False)
+
+
+# --- absolute dates -------------------------------------------------------------------
+
+
+def iso(match: re.Match[str], ctx: Context) -> Resolution | None:
+    day = _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    if day is None:
+        return None
+    if match["hour"]:
+        seconds = f":{match['second']}" if match["second"] else ""
+        zone = "Z" if match["zone"] else ""
+        return Resolution(
+            "TIME", f"{day.isoformat()}T{match['hour']}:{match['minute']}{seconds}{zone}"
+        )
+    return Resolution("DATE", day.isoformat())
+
+
+def numeric(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """US order (month/day/year) first, day/month/year when the month would exceed 12."""
+    first, second = int(match["first"]), int(match["second"])
+    year = int(match["year"])
+    if len(match["year"]) == 2:
+        year = _year_number("'" + match["year"], ctx.dct)
+    month, day = (first, second) if first <= 12 else (second, first)
+    parsed = _safe_date(year, month, day)
+    return Resolution("DATE", parsed.isoformat()) if parsed else None
+
+
+def _day_number(text: str) -> int:
+    return int(re.sub(r"\D", "", text))
+
+
+def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
+    month = _month_number(match["month"])
+    day_of_month = _day_number(match["day"])
+    if match["year"]:
+        year = _year_number(match["year"], ctx.dct)
+    else:
+        anchor = ctx.deictic_anchor()
+        if anchor is None:
+            return Resolution("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=False)
+        year = _year_for_day(anchor, month, day_of_month, _tense(match, ctx))
+    day = _safe_date(year, month, day_of_month)
+    return Resolution("DATE", day.isoformat()) if day else None
+
+
+def _year_for_day(anchor: date, month: int, day_of_month: int, tense: Tense) -> int:
+    """Year of a month-day without one: the anchor's, unless the tense says otherwise."""
+    candidate = _safe_date(anchor.year, month, day_of_month)
+    if candidate is None:
+        return anchor.year
+    if tense == "past" and candidate > anchor + timedelta(days=7):
+        return anchor.year - 1
+    if tense == "future" and candidate < anchor - timedelta(days=7):
+        return anchor.year + 1
+    # Far off in the other half of the year: news rarely mean a date 8+ months away.
+    if tense is None and (candidate - anchor).days > 240:
+        return anchor.year - 1
+    if tense is None and (anchor - candidate).days > 240:
+        return anchor.year + 1
+    return anchor.year
+
+
+def month(match: re.Match[str], ctx: Context) -> Resolution | None:
+    word = match["month"]
+    number = _month_number(word)
+    mod = _position_mod(match)
+    if word.lower() in {"may", "march"} and not _month_name_is_plausible(match, ctx):
+        return None
+    if match["year"]:
+        return Resolution("DATE", f"{_year_number(match['year'], ctx.dct):04d}-{number:02d}", mod)
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return Resolution("DATE", f"XXXX-{number:02d}", mod, anchored=False)
+    relation = _words(match["relation"] or match["year_relation"])
+    if match["year_relation"]:
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[relation]
+    elif relation in {"last", "past", "this past"}:
+        year = anchor.year if number < anchor.month else anchor.year - 1
+    elif relation in {"next", "coming", "this coming"}:
+        year = anchor.year if number > anchor.month else anchor.year + 1
+    else:
+        year = _pick_year_for_month(anchor, number, _tense(match, ctx))
+    return Resolution("DATE", f"{year:04d}-{number:02d}", mod)
+
+
+_MONTH_CONTEXT_BEFORE = re.compile(
+    r"(?:\b(?:in|since|until|till|by|of|during|from|through|early|late|mid|last|next|this|"
+    r"before|after|between|and|to|or|throughout|around|on|last|past|coming)[\s-]*)$",
+    re.IGNORECASE,
+)
+
+
+def _month_name_is_plausible(match: re.Match[str], ctx: Context) -> bool:
+    """ "May" and "March" are also a name, a verb and a noun: want a date-like context."""
+    if match["year"] or match["relation"] or match["position"] or match["year_relation"]:
+        return True
+    before = ctx.text[max(0, match.start() - 20) : match.start()]
+    if not _MONTH_CONTEXT_BEFORE.search(before):
+        return False
+    after = ctx.text[match.end() : match.end() + 2]
+    return not (after[:1] == " " and after[1:2].isupper())
+
+
+def _is_standalone_number(match: re.Match[str], ctx: Context) -> bool:
+    """Whether a four-digit number reads as a quantity rather than a year."""
+    before = ctx.text[max(0, match.start() - 12) : match.start()].lower()
+    after = ctx.text[match.end() : match.end() + 14].lower()
+    if re.search(
+        r"(?:[$£€¥#]|\bno\.|\bnumber|\bnumbered|\bpage|\broom|\broute|\bflight)\s*$", before
+    ):
+        return True
+    if re.match(
+        r"\s*(?:%|percent|per\s|people|persons|men|women|children|troops|soldiers|"
+        r"workers|members|residents|jobs|units|copies|cars|votes|dollars|euros|pounds|yen|"
+        r"tons|tonnes|km|kilomet|miles|met(?:er|re)s|feet|barrels|shares|points|"
+        r"employees|students|acres|hectares|square|[a-z]+ers\b|[.,]\d)",
+        after,
+    ):
+        return True
+    return bool(re.search(r"(?:\d[,.]?\s*|\bthan\s+|\bof\s+the\s+)$", before))
+
+
+def year(match: re.Match[str], ctx: Context) -> Resolution | None:
+    number = int(match["year"])
+    era = _words(match["era"]).replace(".", "")
+    if era in {"bc", "bce"}:
+        return Resolution("DATE", f"BC{number:04d}")
+    if not match["fiscal"] and not match["position"] and not era:
+        if _is_standalone_number(match, ctx):
+            return None
+        if not 1000 <= number <= 2099:
+            return None
+    return Resolution("DATE", f"{number:04d}", _position_mod(match))
+
+
+def year_range_end(match: re.Match[str], ctx: Context) -> Resolution | None:
+    start_year = int(ctx.text[match.start() - 5 : match.start() - 1])
+    end_year = (start_year // 100) * 100 + int(match["short"])
+    if end_year <= start_year:
+        end_year += 100
+    return Resolution("DATE", f"{end_year:04d}")
+
+
+def era(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if match["ad"]:
+        return Resolution("DATE", f"{int(match['ad']):04d}")
+    return Resolution("DATE", f"BC{int(match['number']):04d}")
+
+
+def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
+    mod = _POSITION_MODS.get(_words(match["position"]))
+    if match["full"]:
+        return Resolution("DATE", match["full"][:3], mod)
+    if match["bare"] and not match["the"]:
+        return None  # "in her 80s" is an age
+    if match["word"] and not match["the"] and "nineteen" not in match["word"].lower():
+        return None
+    if match["word"]:
+        digit = DECADE_WORDS[match["word"].lower().split()[-1].split("-")[-1]]
+        century = 19 if "nineteen" in match["word"].lower() else None
+    else:
+        digit = int((match["short"] or match["bare"])[0])
+        century = None
+    if century is None:
+        anchor = ctx.dct or (ctx.reference.day if ctx.reference else None)
+        if anchor is None:
+            return Resolution("DATE", f"XX{digit}", mod, anchored=False)
+        century = anchor.year // 100 if digit * 10 <= anchor.year % 100 else anchor.year // 100 - 1
+    return Resolution("DATE", f"{century:02d}{digit}", mod)
+
+
+def century(match: re.Match[str], ctx: Context) -> Resolution | None:
+    ordinal = match["ordinal"].lower()
+    number = ORDINALS.get(ordinal) or (
+        int(re.sub(r"\D", "", ordinal)) if ordinal[0].isdigit() else 0
+    )
+    if number <= 0:
+        return None
+    mod = _POSITION_MODS.get(_words(match["position"]))
+    if _words(match["era"]) in {"bc", "bce"}:
+        return Resolution("DATE", f"BC{number - 1:02d}", mod)
+    return Resolution("DATE", f"{number - 1:02d}", mod)
+
+
+def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if match["qnumber"]:
+        number, unit = int(match["qnumber"]), "Q"
+        year_text = match["qyear"]
+    else:
+        ordinal = match["ordinal"].lower()
+        number = 4 if ordinal == "final" else ORDINALS[ordinal]
+        unit = "H" if match["unit"].lower() == "half" else "Q"
+        if unit == "H" and number > 2:
+            return None
+        year_text = match["year"] or match["year2"]
+        if unit == "H" and not (year_text or match["year_relation"] or "-" in match.group(0)):
+            return None  # "the second half" of a match, a film...
+    label = f"{unit}{number if unit == 'H' or number <= 4 else 4}"
+    if year_text:
+        return Resolution("DATE", f"{int(year_text):04d}-{label}")
+    determiner = _words(match.groupdict().get("determiner"))
+    relation = _words(match["year_relation"]) if match.groupdict().get("year_relation") else ""
+    offset = {"last": -1, "next": 1}.get(relation, 0)
+    offset += {"last year's": -1, "next year's": 1}.get(determiner, 0)
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return Resolution("DATE", f"XXXX-{label}", anchored=False)
+    return Resolution("DATE", f"{anchor.year + offset:04d}-{label}")
+
+
+def season(match: re.Match[str], ctx: Context) -> Resolution | None:
+    word = match["season"].lower()
+    relation = _words(match["relation"])
+    if word == "fall" and not (
+        relation or match["year"] or match["year_relation"] or match["position"]
+    ):
+        return None
+    if match["season"].isupper() and len(match.group(0)) == len(match["season"]):
+        return None
+    code = SEASONS[word]
+    mod = _position_mod(match)
+    if match["year"]:
+        return Resolution("DATE", f"{int(match['year']):04d}-{code}", mod)
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return Resolution("DATE", f"XXXX-{code}", mod, anchored=False)
+    order = ["SP", "SU", "FA", "WI"]
+    current_year, current = cal.season_of(anchor)
+    index, current_index = order.index(code), order.index(current)
+    if match["year_relation"]:
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[_words(match["year_relation"])]
+    elif relation in {"last", "past", "this past"}:
+        year = current_year if index < current_index else current_year - 1
+    elif relation in {"next", "coming", "this coming"}:
+        year = current_year if index > current_index else current_year + 1
+    else:
+        tense = _tense(match, ctx)
+        year = current_year
+        if tense == "past" and index > current_index:
+            year -= 1
+        elif tense == "future" and index < current_index:
+            year += 1
+    return Resolution("DATE", f"{year:04d}-{code}", mod)
+
+
+# --- weekdays, parts of days, times -----------------------------------------------------
+
+
+def _weekday_date(match: re.Match[str], ctx: Context, weekday: int, relation: str) -> date | None:
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return None
+    if relation in {"last", "past", "this past"}:
+        candidate = cal.nearest_weekday(anchor - timedelta(days=1), weekday, -1)
+        return candidate
+    if relation in {"next", "coming", "this coming"}:
+        return cal.nearest_weekday(anchor, weekday, 1)
+    if relation == "this":
+        return anchor + timedelta(days=weekday - anchor.isoweekday())
+    if _tense(match, ctx) == "future":
+        return cal.nearest_weekday(anchor, weekday, 1)
+    return cal.nearest_weekday(anchor, weekday, -1)
+
+
+def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
+    number = _weekday_number(match["weekday"])
+    relation = _words(match["relation"])
+    mod = {"early": "START", "late": "END"}.get(relation)
+    part = PARTS_OF_DAY.get(_words(match["part"])) if match["part"] else None
+    day = _weekday_date(match, ctx, number, relation)
+    if day is None:
+        value = f"XXXX-WXX-{number}" + (f"T{part}" if part else "")
+        return Resolution("TIME" if part else "DATE", value, mod, anchored=False)
+    if part:
+        return Resolution("TIME", f"{day.isoformat()}T{part}", mod)
+    return Resolution("DATE", day.isoformat(), mod)
+
+
+def weekday_plural(match: re.Match[str], ctx: Context) -> Resolution | None:
+    return Resolution("SET", f"XXXX-WXX-{_weekday_number(match['weekday'])}")
+
+
+_DEIXIS_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
+                   "the day before yesterday": -2, "the day after tomorrow": 2}  # fmt: skip
+_REFERENCES = {
+    "now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "the present": "PRESENT_REF", "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF", "these days": "PRESENT_REF", "the moment": "PRESENT_REF",
+    "right now": "PRESENT_REF", "just now": "PRESENT_REF", "the time being": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
+    "the recent past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
+    "soon": "FUTURE_REF", "the near future": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the near term": "FUTURE_REF", "the medium term": "FUTURE_REF",
+}  # fmt: skip
+
+
+def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
+    word = _words(match["word"])
+    part = PARTS_OF_DAY.get(_words(match["part"])) if match["part"] else None
+    if word == "tonight":
+        part = "NI"
+    if word in _REFERENCES:
+        if part:
+            return None
+        return Resolution("DATE", _REFERENCES[word])
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return (
+            _unanchored("day", kind="TIME" if part else "DATE")
+            if not part
+            else Resolution("TIME", f"XXXX-XX-XXT{part}", anchored=False)
+        )
+    day = anchor + timedelta(days=_DEIXIS_OFFSETS[word])
+    if part:
+        return Resolution("TIME", f"{day.isoformat()}T{part}")
+    return Resolution("DATE", day.isoformat())
+
+
+def vague_period(match: re.Match[str], ctx: Context) -> Resolution | None:
+    words = _words(match["word"])
+    if "coming" in words or "next" in words:
+        return Resolution("DATE", "FUTURE_REF")
+    return Resolution("DATE", "PAST_REF")
+
+
+_RELATIVE_GRANULARITY = {
+    "week": "week", "weekend": "week", "month": "month", "year": "year", "quarter": "quarter",
+    "decade": "decade", "century": "century", "day": "day", "morning": "day",
+    "afternoon": "day", "evening": "day", "night": "day", "period": "period", "time": "time",
+}  # fmt: skip
+_RELATION_STEPS = {
+    "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "this past": -1,
+    "next": 1, "coming": 1, "following": 1, "upcoming": 1, "this coming": 1,
+    "this": 0, "current": 0, "same": 0, "that": 0, "latest": 0, "recent": -1,
+    "most recent": -1, "the": 0,
+}  # fmt: skip
+_ANAPHORIC_RELATIONS = {"following", "previous", "prior", "preceding", "same", "that", "next"}
+_UNIT_LETTERS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
+                 "decade": "DE", "century": "CE"}  # fmt: skip
+
+
+def _relative_anchor(ctx: Context, relation: str, has_the: bool) -> Reference | None:
+    """Anaphoric ("the following year", "that day") or deictic ("next year") anchor."""
+    if relation in _ANAPHORIC_RELATIONS and (has_the or relation in {"that", "same"}):
+        return ctx.anaphoric_anchor()
+    anchor = ctx.deictic_anchor()
+    return Reference(anchor, "day") if anchor else None
+
+
+def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
+    unit = match["unit"].lower()
+    raw_relation = _words(match["relation"])
+    has_the = raw_relation.startswith("the")
+    relation = raw_relation[4:] if raw_relation.startswith("the ") else raw_relation
+    mod = _position_mod(match)
+    granularity = _RELATIVE_GRANULARITY[unit]
+    if granularity in {"period", "time"} or (
+        relation == "the"
+        and unit in {"day", "night", "morning", "afternoon", "evening", "decade", "century"}
+    ):
+        return (
+            _reference_period(ctx, relation, mod)
+            if granularity == "period" and relation in {"latest", "same", "the"}
+            else None
+        )
+    if relation == "recent" and unit not in {"quarter"}:
+        return None
+    anchor = _relative_anchor(ctx, relation, has_the)
+    steps = _RELATION_STEPS.get(relation, 0)
+    if unit == "quarter" and relation in {"the", "latest", "recent", "most recent", "same"}:
+        return _reference_quarter(ctx, anchor, mod)
+    if anchor is None:
+        part = PARTS_OF_DAY.get(unit)
+        if part:
+            return Resolution("TIME", f"XXXX-XX-XXT{part}", mod, anchored=False)
+        return _unanchored(granularity, mod)
+    day = (
+        cal.shift(anchor.day, _UNIT_LETTERS.get(granularity, "D"), steps)
+        if unit != "night" or steps
+        else anchor.day
+    )
+    if unit == "weekend":
+        year, week, _ = (
+            day if steps >= 0 else anchor.day - timedelta(days=anchor.day.isoweekday())
+        ).isocalendar()
+        if steps == 0 and relation not in {"this", "same", "that"}:
+            year, week, _ = _nearest_weekend(ctx, match, anchor.day).isocalendar()
+        return Resolution("DATE", f"{year:04d}-W{week:02d}-WE", mod)
+    part = PARTS_OF_DAY.get(unit)
+    if part:
+        if unit == "night" and relation == "last":
+            day = anchor.day - timedelta(days=1)
+        elif steps:
+            day = anchor.day + timedelta(days=steps)
+        return Resolution("TIME", f"{day.isoformat()}T{part}", mod)
+    if relation == "the" and unit in {"week", "month"}:
+        return None
+    return Resolution("DATE", cal.format_value(day, granularity), mod)
+
+
+def _nearest_weekend(ctx: Context, match: re.Match[str], anchor: date) -> date:
+    if _tense(match, ctx) == "future":
+        return cal.nearest_weekday(anchor, 6, 1)
+    return cal.nearest_weekday(anchor, 6, -1)
+
+
+def _reference_quarter(
+    ctx: Context, anchor: Reference | None, mod: str | None
+) -> Resolution | None:
+    """ "The quarter", "the latest quarter": the quarter in discussion, else the last one."""
+    if ctx.reference and ctx.reference.granularity == "quarter":
+        return Resolution("DATE", cal.format_value(ctx.reference.day, "quarter"), mod)
+    base = ctx.deictic_anchor()
+    if base is None:
+        return _unanchored("quarter", mod)
+    return Resolution("DATE", cal.format_value(cal.shift(base, "Q", -1), "quarter"), mod)
+
+
+def _reference_period(ctx: Context, relation: str, mod: str | None) -> Resolution | None:
+    if ctx.reference and ctx.reference.granularity in {"quarter", "month", "half", "year"}:
+        return Resolution(
+            "DATE", cal.format_value(ctx.reference.day, ctx.reference.granularity), mod
+        )
+    return None
+
+
+def anaphoric(match: re.Match[str], ctx: Context) -> Resolution | None:
+    unit_words = _words(match["unit"]).split()
+    unit = unit_words[-1]
+    direction = _words(match["direction"])
+    steps = 1 if direction in {"after", "later"} else -1
+    anchor = ctx.anaphoric_anchor()
+    if anchor is None:
+        return _unanchored(unit)
+    day = cal.shift(anchor.day, _UNIT_LETTERS[unit], steps)
+    return Resolution("DATE", cal.format_value(day, unit))
+
+
+# --- "ago", durations and sets ------------------------------------------------------------
+
+
+def _unit_letter(unit_word: str) -> str:
+    word = unit_word.lower()
+    if word in {"centuries", "century"}:
+        return "CE"
+    if word.startswith("millenni"):
+        return "ML"
+    return UNITS[word[:-1] if word.endswith("s") and word[:-1] in UNITS else word]
+
+
+def _unit_word(unit_word: str) -> str:
+    word = unit_word.lower()
+    if word in {"centuries", "century"}:
+        return "century"
+    if word.startswith("millenni"):
+        return "millennium"
+    return word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
+
+
+def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
+    direction = _words(match["direction"])
+    unit = _unit_word(match["unit"])
+    if unit == "second" and (match["number"] or "").lower() in {"a", "an"}:
+        return None
+    forward = direction in {"later", "from now", "hence", "after"}
+    if match["vague"] or not match["number"]:
+        return Resolution(
+            "DATE", "FUTURE_REF" if forward else "PAST_REF", _approximation_mod(match)
+        )
+    amount = number_value(match["number"])
+    if amount is None:
+        return None
+    if direction in {"earlier", "later", "before", "after"}:
+        anchor = ctx.anaphoric_anchor()
+    else:
+        deictic = ctx.deictic_anchor()
+        anchor = Reference(deictic, "day") if deictic else None
+    letter = _unit_letter(match["unit"])
+    mod = _approximation_mod(match)
+    if unit in TIME_UNITS:
+        return (
+            None
+            if anchor is None
+            else Resolution("TIME", cal.format_value(anchor.day, "day") + "T" + "XX:XX", mod)
+        )
+    granularity = cal.unit_granularity(letter)
+    if anchor is None:
+        return _unanchored(granularity, mod)
+    whole = int(amount)
+    day = cal.shift(anchor.day, letter, whole if forward else -whole)
+    if (
+        letter == "Y"
+        and whole == 1
+        and ctx.reference
+        and ctx.reference.granularity in {"quarter", "month"}
+    ):
+        # "a year ago/earlier" in a report about a quarter means that quarter a year before.
+        granularity = ctx.reference.granularity
+        day = cal.shift(ctx.reference.day, "Y", 1 if forward else -1)
+    if letter == "DE":
+        granularity = "year"
+    return Resolution("DATE", cal.format_value(day, granularity), mod)
+
+
+def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
+    what = _words(match["what"] or match["what2"])
+    reference = ctx.reference
+    if reference is not None and (
+        not what
+        or what in {"period", "time"}
+        or what.endswith("quarter")
+        or what in {"month", "week", "day"}
+    ):
+        granularity = reference.granularity
+        if what.endswith("quarter"):
+            granularity = "quarter"
+        elif what in {"month", "week", "day"}:
+            granularity = what
+        return Resolution("DATE", cal.format_value(cal.shift(reference.day, "Y", -1), granularity))
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return _unanchored("year")
+    granularity = "quarter" if what.endswith("quarter") else "year"
+    return Resolution("DATE", cal.format_value(cal.shift(anchor, "Y", -1), granularity))
+
+
+def _duration_value(amount: float, letter: str) -> str:
+    if letter in {"H", "S"} or (letter == "M" and amount != amount):
+        pass
+    whole = int(amount)
+    fraction = amount - whole
+    if letter == "WE":
+        return f"P{whole}WE"
+    text = str(whole) if not fraction else f"{amount:g}"
+    return f"P{text}{letter}"
+
+
+def _format_duration(amount: float, unit_word: str) -> str:
+    letter = _unit_letter(unit_word)
+    unit = _unit_word(unit_word)
+    if unit == "fortnight":
+        amount *= 2
+    if unit in TIME_UNITS:
+        whole = int(amount)
+        if amount - whole == 0.5 and letter == "H":
+            return f"PT{whole}H30M"
+        text = str(whole) if amount == whole else f"{amount:g}"
+        return f"PT{text}{letter}"
+    return _duration_value(amount, letter)
+
+
+def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if match["suffix"] and match["suffix"].lower() == "old":
+        return None  # ages ("a 6-year-old") are not temporal expressions
+    number_text = match["number"]
+    unit = _unit_word(match["unit"])
+    if unit == "second" and number_text.lower() in {"a", "an"}:
+        return None
+    amount = number_value(number_text)
+    if amount is None or amount <= 0:
+        return None
+    if number_text.lower() in {"a", "an"} and _is_rate(match, ctx):
+        return Resolution("SET", _format_duration(1, match["unit"]))
+    return Resolution(
+        "DURATION", _format_duration(amount, match["unit"]), _approximation_mod(match)
+    )
+
+
+def _is_rate(match: re.Match[str], ctx: Context) -> bool:
+    """ "twice a year", "$5 a day": a frequency, not a length of time."""
+    before = ctx.text[max(0, match.start() - 25) : match.start()].lower()
+    return bool(
+        re.search(r"(?:once|twice|thrice|times|\d|percent|%|dollars|cents|[a-z]+s)\s*$", before)
+    ) and not before.rstrip().endswith(("for", "in", "within"))
+
+
+def vague_duration(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if match["suffix"] and match["suffix"].lower() == "-old":
+        return None
+    letter = _unit_letter(match["unit"])
+    unit = _unit_word(match["unit"])
+    if unit in TIME_UNITS:
+        return Resolution("DURATION", f"PTX{letter}", _approximation_mod(match))
+    return Resolution("DURATION", f"PX{letter}", _approximation_mod(match))
+
+
+_SET_ADVERBS = {
+    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
+    "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
+    "semiannually": "P6M", "biannually": "P6M",
+}  # fmt: skip
+
+
+def set_expression(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if match["adverb"]:
+        return Resolution("SET", _SET_ADVERBS[match["adverb"].lower()])
+    if match["per"]:
+        if match["per"].lower() in {"a", "an"} and not _is_rate(match, ctx):
+            return None
+        return Resolution("SET", _format_duration(1, match["per_unit"]))
+    unit = match["unit"]
+    amount = 2 if (match["other"] or "").lower() == "other" else 1
+    lowered = unit.lower().rstrip(".")
+    if lowered in WEEKDAYS:
+        return Resolution("SET", f"XXXX-WXX-{WEEKDAYS[lowered]}")
+    if lowered in MONTHS and unit[0].isupper():
+        return Resolution("SET", f"XXXX-{MONTHS[lowered]:02d}")
+    if lowered in PARTS_OF_DAY:
+        return Resolution("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[lowered]}")
+    if lowered in SEASONS:
+        return Resolution("SET", f"XXXX-{SEASONS[lowered]}")
+    if lowered == "weekend":
+        return Resolution("SET", "XXXX-WXX-WE")
+    if lowered == "quarter":
+        return Resolution("SET", f"P{3 * amount}M")
+    return Resolution("SET", _format_duration(amount, lowered))
+
+
+# --- clock times ------------------------------------------------------------------------
+
+
+def _clock_day(match: re.Match[str], ctx: Context) -> tuple[date | None, bool]:
+    """The day a clock time falls on, and whether it had to be guessed from the anchor."""
+    day_word = match.groupdict().get("day")
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return None, True
+    if not day_word:
+        return anchor, True
+    lowered = day_word.lower().rstrip(".")
+    if lowered in WEEKDAYS:
+        return _weekday_date(match, ctx, WEEKDAYS[lowered], ""), False
+    return anchor + timedelta(days=_DEIXIS_OFFSETS.get(lowered, 0)), False
+
+
+def _time_value(day: date | None, clock: str, zone: str | None) -> tuple[str, bool]:
+    suffix = "Z" if zone and zone.upper() in {"UTC", "GMT", "Z"} else ""
+    if day is None:
+        return f"XXXX-XX-XXT{clock}{suffix}", False
+    return f"{day.isoformat()}T{clock}{suffix}", True
+
+
+def clock(match: re.Match[str], ctx: Context) -> Resolution | None:
+    hour = int(match["hour"])
+    meridiem = match["meridiem"].lower().replace(".", "")
+    if meridiem == "pm" and hour < 12:
+        hour += 12
+    elif meridiem == "am" and hour == 12:
+        hour = 0
+    minute = match["minute"] or "00"
+    day, _ = _clock_day(match, ctx)
+    value, anchored = _time_value(day, f"{hour:02d}:{minute}", match["zone"])
+    return Resolution("TIME", value, anchored=anchored)
+
+
+def clock24(match: re.Match[str], ctx: Context) -> Resolution | None:
+    day, _ = _clock_day(match, ctx)
+    value, anchored = _time_value(day, f"{int(match['hour']):02d}:{match['minute']}", match["zone"])
+    return Resolution("TIME", value, anchored=anchored)
+
+
+def noon(match: re.Match[str], ctx: Context) -> Resolution | None:
+    clock_text = {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[match["word"].lower()]
+    day, _ = _clock_day(match, ctx)
+    value, anchored = _time_value(day, clock_text, None)
+    return Resolution("TIME", value, anchored=anchored)
+
+
+# --- holidays ---------------------------------------------------------------------------
+
+
+def _holiday_date(name: str, year: int) -> date | None:
+    if name in HOLIDAYS_FIXED:
+        month_number, day_number = HOLIDAYS_FIXED[name]
+        return _safe_date(year, month_number, day_number)
+    month_number, weekday_number, nth = HOLIDAYS_FLOATING[name]
+    return cal.nth_weekday(year, month_number, weekday_number, nth)
+
+
+def holiday(match: re.Match[str], ctx: Context) -> Resolution | None:
+    name = _words(match["name"])
+    if name not in HOLIDAYS_FIXED and name not in HOLIDAYS_FLOATING:
+        return None
+    if match["year"]:
+        day = _holiday_date(name, int(match["year"]))
+        return Resolution("DATE", day.isoformat()) if day else None
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        if name in HOLIDAYS_FIXED:
+            month_number, day_number = HOLIDAYS_FIXED[name]
+            return Resolution("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", anchored=False)
+        return _unanchored("day")
+    relation = _words(match["relation"])
+    this_year = _holiday_date(name, anchor.year)
+    if this_year is None:
+        return None
+    if relation == "last" or (relation != "next" and _tense(match, ctx) == "past"):
+        day = this_year if this_year <= anchor else _holiday_date(name, anchor.year - 1)
+    elif relation == "next" or _tense(match, ctx) == "future":
+        day = this_year if this_year >= anchor else _holiday_date(name, anchor.year + 1)
+    else:
+        day = this_year
+    return Resolution("DATE", day.isoformat()) if day else None
+
+
+NORMALISERS: dict[str, Normaliser] = {
+    "iso": iso, "numeric": numeric, "month_day": calendar_day, "day_month": calendar_day,
+    "month": month, "year": year, "year_range_end": year_range_end, "era": era,
+    "decade": decade, "century": century, "quarter": quarter, "season": season,
+    "weekday": weekday, "weekday_plural": weekday_plural, "relative": relative,
+    "anaphoric": anaphoric, "deixis": deixis, "vague_period": vague_period, "ago": ago,
+    "year_ago_period": year_ago_period, "duration": duration,
+    "vague_duration": vague_duration, "clock": clock, "clock24": clock24, "noon": noon,
+    "set": set_expression, "holiday": holiday,
+}  # fmt: skip

@@ -1,0 +1,148 @@
+"""Find and normalise the temporal expressions of a text (TIMEX3)."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from .grammar import RULES
+from .model import Timex
+from .normalise import NORMALISERS, Context, Reference, Resolution
+from .values import bounds
+
+ANCHORINGS = ("auto", "news", "narrative")
+_Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
+# Expressions whose presence says the text is reported relative to its own date.
+_DEICTIC_RULES = frozenset(["deixis", "weekday", "relative", "ago"])
+_DEICTIC_WORDS = re.compile(
+    r"\b(?:today|yesterday|tomorrow|tonight|this\s+week|last\s+week|next\s+week|ago)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_dct(dct: str | None) -> date | None:
+    """The day of a document creation time given as an ISO date or datetime."""
+    if not dct:
+        return None
+    text = dct.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    match = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", text)
+    if match:
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+    return None
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for index, rule in enumerate(RULES):
+        for match in rule.pattern.finditer(text):
+            start, end = _trim(text, match.start(), match.end())
+            if end > start:
+                found.append((start, end, index, match))
+    return found
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Leave out surrounding spaces and a sentence-final period after a time or abbreviation."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Keep the longest matches, earlier rules winning ties, without overlaps."""
+    ordered = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[_Candidate] = []
+    occupied: list[tuple[int, int]] = []
+    for candidate in ordered:
+        start, end = candidate[0], candidate[1]
+        if any(start < other_end and other_start < end for other_start, other_end in occupied):
+            continue
+        taken.append(candidate)
+        occupied.append((start, end))
+    return sorted(taken, key=lambda c: c[0])
+
+
+def choose_mode(text: str, dct: date | None, chosen: list[_Candidate]) -> str:
+    """The "auto" anchoring: news when the text has a date and speaks relative to it.
+
+    Without a creation time the text can only be read as a narrative. With one, the text
+    is news if it uses deictic words ("yesterday", "last week", "ago") or if the years it
+    names are mostly close to the creation year; otherwise (a history, an encyclopedia
+    entry) it is a narrative.
+    """
+    if dct is None:
+        return "narrative"
+    if _DEICTIC_WORDS.search(text):
+        return "news"
+    years = [
+        int(m.group("year"))
+        for _, _, index, m in chosen
+        if RULES[index].name == "year" and m.group("year")
+    ]
+    if not years:
+        return "news"
+    close = sum(1 for year in years if abs(year - dct.year) <= 2)
+    return "news" if close * 2 >= len(years) else "narrative"
+
+
+def _record(start: int, end: int, text: str, resolution: Resolution) -> Timex:
+    timex = Timex(
+        start=start,
+        end=end,
+        text=text[start:end],
+        type=resolution.type,
+        value=resolution.value,
+        mod=resolution.mod,
+        anchored=resolution.anchored,
+    )
+    if resolution.type in {"DATE", "TIME"}:
+        extent = bounds(resolution.value)
+        if extent is not None:
+            timex.precision, timex.range_start, timex.range_end = extent
+    return timex
+
+
+def _reference_of(timex: Timex) -> Reference | None:
+    if timex.type not in {"DATE", "TIME"} or timex.range_start is None or timex.precision is None:
+        return None
+    if timex.precision in {"decade", "century", "millennium"}:
+        return None
+    granularity = {"hour": "day", "minute": "day", "second": "day"}.get(
+        timex.precision, timex.precision
+    )
+    return Reference(date.fromisoformat(timex.range_start), granularity)
+
+
+def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[Timex]:
+    """The TIMEX3 expressions of ``text``, sorted by start and not overlapping.
+
+    ``dct`` is the document creation time (ISO date or datetime) or None. ``anchoring``
+    is "news" (relative expressions anchor to the DCT), "narrative" (to the last date
+    mentioned) or "auto" (see ``choose_mode``).
+    """
+    if anchoring not in ANCHORINGS:
+        raise ValueError(f"anchoring must be one of {', '.join(ANCHORINGS)}")
+    creation = parse_dct(dct)
+    chosen = _choose(_candidates(text))
+    mode = anchoring if anchoring != "auto" else choose_mode(text, creation, chosen)
+    context = Context(text=text, dct=creation, mode=mode)
+    timexes: list[Timex] = []
+    for start, end, index, match in chosen:
+        resolution = NORMALISERS[RULES[index].name](match, context)
+        if resolution is None:
+            continue
+        timex = _record(start, end, text, resolution)
+        timexes.append(timex)
+        reference = _reference_of(timex)
+        if reference is not None:
+            context.reference = reference
+    return timexes

@@ -1,0 +1,144 @@
+"""TIMEX3 values: their grammar, precision and inclusive day bounds.
+
+``bounds(value)`` is pure and shared with the event builder: it says how precise a
+value is and which calendar days it covers, so events can be sorted and filtered.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, timedelta
+
+# Every value the tagger may emit must match this grammar (TIMEX3 1.2, with the
+# X placeholders HeidelTime uses for unresolved parts).
+_YEAR = r"(?:BC)?(?:\d{4}|[\dX]{4}|\d{3}X?|\d{2}(?:XX)?|[\dX]{1,3})"
+_DATE_TAIL = (
+    r"(?:-(?:[\dX]{2}(?:-[\dX]{2})?|W[\dX]{1,2}(?:-(?:[1-7X]|WE))?|Q[1-4X]|H[12X]|SP|SU|FA|WI))?"
+)
+_TIME_TAIL = r"(?:T(?:MO|MI|AF|EV|NI|DT|[\dX]{2}(?::[\dX]{2}(?::[\dX]{2}(?:\.\d+)?)?)?)(?:Z|[+-]\d{2}(?::?\d{2})?)?)?"
+_DURATION = (
+    r"P(?:(?:[\dX]+(?:\.\d+)?(?:Y|M|W|D|DE|CE|ML|Q|H|WE|SP|SU|FA|WI))+"
+    r"(?:T(?:[\dX]+(?:\.\d+)?[HMS])+)?|T(?:[\dX]+(?:\.\d+)?[HMS])+)"
+)
+VALUE_GRAMMAR = re.compile(
+    rf"^(?:PAST_REF|PRESENT_REF|FUTURE_REF|{_DURATION}|{_YEAR}{_DATE_TAIL}{_TIME_TAIL}|"
+    rf"XXXX-XX-XXT(?:MO|MI|AF|EV|NI))$"
+)
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+_TIME_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI|DT|\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?)")
+
+
+def is_valid_value(value: str) -> bool:
+    """Whether ``value`` matches the TIMEX3 value grammar."""
+    return bool(VALUE_GRAMMAR.match(value))
+
+
+def _last_day(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _iso(day: date) -> str:
+    return day.isoformat()
+
+
+def _span(first: date, last: date) -> tuple[str, str]:
+    return _iso(first), _iso(last)
+
+
+def _iso_week_bounds(year: int, week: int) -> tuple[date, date] | None:
+    try:
+        monday = date.fromisocalendar(year, week, 1)
+    except ValueError:
+        return None
+    return monday, monday + timedelta(days=6)
+
+
+def _time_precision(tail: str) -> str:
+    if tail[1:3] in {"MO", "MI", "AF", "EV", "NI", "DT"}:
+        return "day"
+    colons = tail.count(":")
+    return ("hour", "minute", "second", "second")[min(colons, 3)]
+
+
+def _day_bounds(year: int, rest: str) -> tuple[str, str, str] | None:
+    match = re.fullmatch(r"-(\d{2})-(\d{2})(T.*)?", rest)
+    if not match:
+        return None
+    try:
+        day = date(year, int(match.group(1)), int(match.group(2)))
+    except ValueError:
+        return None
+    tail = match.group(3)
+    if tail is not None:
+        if not _TIME_OF_DAY.match(tail):
+            return None
+        return _time_precision(tail), _iso(day), _iso(day)
+    return "day", _iso(day), _iso(day)
+
+
+def _within_year_bounds(year: int, rest: str) -> tuple[str, str, str] | None:
+    """Bounds of a value below year precision: month, week, quarter, half, season, day."""
+    if match := re.fullmatch(r"-(\d{2})", rest):
+        month = int(match.group(1))
+        if not 1 <= month <= 12:
+            return None
+        return ("month", *_span(date(year, month, 1), _last_day(year, month)))
+    if match := re.fullmatch(r"-W(\d{1,2})(-WE|-[1-7])?", rest):
+        week = _iso_week_bounds(year, int(match.group(1)))
+        if week is None:
+            return None
+        monday, sunday = week
+        suffix = match.group(2)
+        if suffix == "-WE":
+            return ("week", *_span(monday + timedelta(days=5), sunday))
+        if suffix:
+            day = monday + timedelta(days=int(suffix[1]) - 1)
+            return ("day", *_span(day, day))
+        return ("week", *_span(monday, sunday))
+    if match := re.fullmatch(r"-Q([1-4])", rest):
+        first = (int(match.group(1)) - 1) * 3 + 1
+        return ("quarter", *_span(date(year, first, 1), _last_day(year, first + 2)))
+    if match := re.fullmatch(r"-H([12])", rest):
+        first = 1 if match.group(1) == "1" else 7
+        return ("half", *_span(date(year, first, 1), _last_day(year, first + 5)))
+    if match := re.fullmatch(r"-(SP|SU|FA|WI)", rest):
+        first_month, last_month = _SEASON_MONTHS[match.group(1)]
+        last_year = year + 1 if last_month < first_month else year
+        return ("season", *_span(date(year, first_month, 1), _last_day(last_year, last_month)))
+    return _day_bounds(year, rest)
+
+
+def bounds(value: str) -> tuple[str, str, str] | None:
+    """``(precision, first_day, last_day)`` of a DATE/TIME value, or None when it has none.
+
+    Days are inclusive ISO dates. Values with unknown parts (X), references such as
+    PRESENT_REF, durations and years before 1 AD have no bounds.
+    """
+    if not value or "X" in value or value.startswith(("P", "BC")) or value.endswith("_REF"):
+        return None
+    if match := re.fullmatch(r"(\d)", value):
+        millennium = int(match.group(1))
+        first, last = max(1, millennium * 1000), millennium * 1000 + 999
+        return ("millennium", *_span(date(first, 1, 1), date(last, 12, 31)))
+    if match := re.fullmatch(r"(\d{2})", value):
+        century = int(match.group(1))
+        first, last = max(1, century * 100), century * 100 + 99
+        return ("century", *_span(date(first, 1, 1), date(last, 12, 31)))
+    if match := re.fullmatch(r"(\d{3})", value):
+        decade = int(match.group(1))
+        first, last = max(1, decade * 10), decade * 10 + 9
+        return ("decade", *_span(date(first, 1, 1), date(last, 12, 31)))
+    match = re.fullmatch(r"(\d{4})(.*)", value)
+    if not match or int(match.group(1)) == 0:
+        return None
+    year, rest = int(match.group(1)), match.group(2)
+    if not rest:
+        return ("year", *_span(date(year, 1, 1), date(year, 12, 31)))
+    if year == 9999 and rest.startswith(("-W", "-WI")):
+        return None  # the week or winter would run past the last representable day
+    try:
+        return _within_year_bounds(year, rest)
+    except (ValueError, OverflowError):
+        return None
