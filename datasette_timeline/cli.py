@@ -126,3 +126,8 @@ def extract(
         )
     if counts["failed"]:
         raise SystemExit(1)
+
+
+from .site.commands import export_site_command  # noqa: E402  (registered after the group exists)
+
+cli.add_command(export_site_command)

@@ -1,0 +1,329 @@
+"""Export the timeline of one table as a static site, by driving the real plugin.
+
+A ``Datasette`` instance is built in-process over the database (immutable); the
+timeline page of the filtered view, one page per facet value it links to (each
+actor, each year...), the exports it links to and every asset they load are
+fetched through ``datasette.client`` exactly as a browser would get them. Each is
+saved under a deterministic file name and every internal URL is rewritten to a
+relative file path; links to pages that are not part of the site are removed.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
+
+from datasette.app import Datasette
+
+from .paths import asset_file, canonical_query, export_file, page_file, relative_link
+from .rewrite import css_references, html_references, rewrite_css, rewrite_html
+
+Kind = Literal["page", "export", "asset"]
+
+# The host name ``datasette.client`` answers as: absolute URLs to it are internal.
+_INTERNAL_HOSTS = frozenset({"", "localhost"})
+_ASSET_PREFIXES = ("/-/static/", "/-/static-plugins/")
+_PLUGIN_STATIC = "datasette-timeline"
+MARKER = ".datasette-timeline-site"
+DEFAULT_MAX_PAGES = 2000
+
+
+class ExportError(Exception):
+    """The site cannot be exported; the message says why."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """One URL of the site: what it is and where it is saved."""
+
+    kind: Kind
+    path: str
+    query: str
+
+    @property
+    def url(self) -> str:
+        return f"{self.path}?{self.query}" if self.query else self.path
+
+    @property
+    def file(self) -> str:
+        if self.kind == "asset":
+            return asset_file(self.path)
+        if self.kind == "page":
+            return page_file(self.path, self.query)
+        return export_file(self.path, self.query)
+
+
+@dataclass
+class ExportReport:
+    outdir: Path
+    pages: list[str] = field(default_factory=list)
+    exports: list[str] = field(default_factory=list)
+    assets: list[str] = field(default_factory=list)
+    # Internal links that lead outside the site (row pages, SQL...) and were removed.
+    unlinked: set[str] = field(default_factory=set)
+    # Hyperlinks to other sites (not loaded by the page, only followed by a reader).
+    outbound_links: set[str] = field(default_factory=set)
+    # Pages linked but not exported because --max-pages was reached.
+    skipped_pages: set[str] = field(default_factory=set)
+
+
+def filter_pairs(query: str) -> list[tuple[str, str]]:
+    """The filter arguments of a query string (Datasette's ``_``-arguments excluded)."""
+    return sorted(
+        (key, value)
+        for key, value in parse_qsl(query, keep_blank_values=True)
+        if not key.startswith("_")
+    )
+
+
+def extra_filters(base: list[tuple[str, str]], query: str) -> list[tuple[str, str]] | None:
+    """The filters ``query`` adds to ``base``, or None if it drops one of them."""
+    remaining = filter_pairs(query)
+    for pair in base:
+        if pair not in remaining:
+            return None
+        remaining.remove(pair)
+    return remaining
+
+
+class SiteBuilder:
+    """Crawls the site from the filtered timeline page, then writes it out."""
+
+    def __init__(
+        self,
+        datasette: Datasette,
+        database: str,
+        table: str,
+        filters: Iterable[tuple[str, str]],
+        max_pages: int = DEFAULT_MAX_PAGES,
+    ) -> None:
+        self.datasette = datasette
+        self.table_path = datasette.urls.table(database, table)
+        self.timeline_path = self.table_path + "/-/timeline"
+        self.base_filters = sorted(filters)
+        self.root = Target(
+            "page", self.timeline_path, canonical_query(urlencode(self.base_filters))
+        )
+        self.max_pages = max_pages
+        self.bodies: dict[Target, bytes] = {}
+        self.failed: set[Target] = set()
+
+    # -- deciding what belongs to the site ---------------------------------------
+
+    def classify(self, reference: str, context: str) -> Target | None:
+        """The site URL ``reference`` (as found on the page at ``context``) points to,
+        or None when it is no part of the static site."""
+        parts = urlsplit(urljoin("http://localhost" + context, reference))
+        if parts.scheme not in {"http", "https"} or parts.netloc not in _INTERNAL_HOSTS:
+            return None
+        if parts.path.startswith(_ASSET_PREFIXES):
+            return Target("asset", parts.path, "")
+        query = canonical_query(parts.query)
+        added = extra_filters(self.base_filters, query)
+        # The site is the filtered view and its facets: one added filter at most.
+        if added is None or len(added) > 1:
+            return None
+        if parts.path == self.timeline_path:
+            return Target("page", parts.path, query)
+        last = parts.path.rsplit("/", 1)[-1]
+        is_export = parts.path.startswith((self.table_path + ".", self.timeline_path + "."))
+        if is_export and "." in last:
+            return Target("export", parts.path, query)
+        return None
+
+    def _is_internal(self, reference: str, context: str) -> bool:
+        parts = urlsplit(urljoin("http://localhost" + context, reference))
+        return parts.scheme in {"http", "https"} and parts.netloc in _INTERNAL_HOSTS
+
+    # -- crawling -----------------------------------------------------------------
+
+    async def _fetch(self, target: Target) -> bytes | None:
+        response = await self.datasette.client.get(target.url, follow_redirects=True)
+        if response.status_code != 200:
+            if target == self.root:
+                raise ExportError(
+                    f"{target.url} answered {response.status_code}: is the table right, "
+                    "and is the datasette-timeline plugin installed?"
+                )
+            self.failed.add(target)
+            return None
+        return response.content
+
+    def _references(self, target: Target, body: bytes) -> list[str]:
+        text = body.decode("utf-8", errors="replace")
+        if target.kind == "page":
+            return [reference.url for reference in html_references(text)]
+        if target.file.endswith(".css"):
+            return css_references(text)
+        return []
+
+    async def crawl(self, report: ExportReport) -> None:
+        queue: deque[Target] = deque([self.root])
+        seen: set[Target] = {self.root}
+        pages = 0
+        for name in _plugin_static_files():
+            asset = Target("asset", self.datasette.urls.static_plugins(_PLUGIN_STATIC, name), "")
+            seen.add(asset)
+            queue.append(asset)
+        while queue:
+            target = queue.popleft()
+            body = await self._fetch(target)
+            if body is None:
+                continue
+            self.bodies[target] = body
+            for reference in self._references(target, body):
+                linked = self.classify(reference, target.url)
+                if linked is None or linked in seen:
+                    continue
+                if linked.kind == "page":
+                    if pages >= self.max_pages:
+                        report.skipped_pages.add(linked.url)
+                        continue
+                    pages += 1
+                seen.add(linked)
+                queue.append(linked)
+
+    # -- writing ------------------------------------------------------------------
+
+    def _link(self, source: Target, reference: str, report: ExportReport) -> str | None:
+        """The rewritten form of ``reference`` found in ``source``."""
+        if reference.startswith("#") or not reference.strip():
+            return reference
+        linked = self.classify(reference, source.url)
+        if linked is not None and linked in self.bodies:
+            fragment = urlsplit(reference).fragment
+            return relative_link(self.file_of(source), self.file_of(linked), fragment)
+        if self._is_internal(reference, source.url):
+            report.unlinked.add(urljoin(source.url, reference))
+            return None
+        if urlsplit(reference).scheme in {"http", "https", ""}:
+            report.outbound_links.add(reference)
+        return reference
+
+    def file_of(self, target: Target) -> str:
+        # The filtered timeline is the site's front page.
+        return "index.html" if target == self.root else target.file
+
+    def rewritten(self, target: Target, report: ExportReport) -> bytes:
+        body = self.bodies[target]
+        if target.kind == "page":
+            text = body.decode("utf-8")
+            return rewrite_html(
+                text, lambda _tag, _attr, url: self._link(target, url, report)
+            ).encode("utf-8")
+        if target.file.endswith(".css"):
+            text = body.decode("utf-8")
+            return rewrite_css(text, lambda url: self._css_link(target, url, report)).encode(
+                "utf-8"
+            )
+        return body
+
+    def _css_link(self, source: Target, reference: str, report: ExportReport) -> str | None:
+        if reference.startswith("data:"):
+            return reference
+        return self._link(source, reference, report)
+
+    def write(self, outdir: Path, report: ExportReport) -> None:
+        for target in sorted(self.bodies, key=lambda t: self.file_of(t)):
+            destination = outdir / self.file_of(target)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(self.rewritten(target, report))
+            {"page": report.pages, "export": report.exports, "asset": report.assets}[
+                target.kind
+            ].append(self.file_of(target))
+        report.unlinked.update(t.url for t in self.failed)
+
+
+def _plugin_static_files() -> list[str]:
+    """Every file the plugin ships as a static asset (scripts may load some lazily)."""
+    folder = Path(__file__).resolve().parents[1] / "web" / "static"
+    if not folder.is_dir():
+        return []
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+
+
+def external_references(outdir: Path) -> list[str]:
+    """Resources (scripts, styles, images, fonts) the exported site would load from
+    another host; an exported site must have none."""
+    found: list[str] = []
+    for path in sorted(outdir.rglob("*")):
+        if path.suffix == ".html":
+            text = path.read_text("utf-8")
+            urls = [r.url for r in html_references(text) if r.loads_resource]
+        elif path.suffix == ".css":
+            urls = css_references(path.read_text("utf-8"))
+        else:
+            continue
+        found.extend(f"{path.relative_to(outdir)}: {url}" for url in urls if _is_external(url))
+    return found
+
+
+def _is_external(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme not in {"", "data"}
+
+
+def prepare_outdir(outdir: Path) -> None:
+    """Create ``outdir``, replacing an earlier export but never other files."""
+    if outdir.exists():
+        if not outdir.is_dir():
+            raise ExportError(f"{outdir}: exists and is not a folder")
+        if any(outdir.iterdir()):
+            if not (outdir / MARKER).exists():
+                raise ExportError(
+                    f"{outdir}: folder is not empty and holds no earlier export; "
+                    "choose an empty or new folder"
+                )
+            shutil.rmtree(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+
+
+def database_name(datasette: Datasette, path: Path) -> str:
+    for name, database in datasette.databases.items():
+        if database.path and Path(database.path).resolve() == path.resolve():
+            return str(name)
+    raise ExportError(f"{path}: Datasette did not open it")
+
+
+async def export_site(
+    database_path: Path,
+    outdir: Path,
+    table: str = "events",
+    filters: Iterable[tuple[str, str]] = (),
+    metadata: dict[str, Any] | None = None,
+    max_pages: int = DEFAULT_MAX_PAGES,
+) -> ExportReport:
+    """Write the static site of ``table``'s timeline, filtered by ``filters``, to ``outdir``."""
+    if not database_path.is_file():
+        raise ExportError(f"{database_path}: no such database file")
+    datasette = Datasette(immutables=[str(database_path)], metadata=metadata or {})
+    await datasette.invoke_startup()
+    name = database_name(datasette, database_path)
+    tables = await datasette.get_database(name).table_names()
+    if table not in tables:
+        raise ExportError(f"{database_path}: no table {table!r} (tables: {', '.join(tables)})")
+    builder = SiteBuilder(datasette, name, table, filters, max_pages=max_pages)
+    prepare_outdir(outdir)
+    report = ExportReport(outdir=outdir)
+    await builder.crawl(report)
+    builder.write(outdir, report)
+    external = external_references(outdir)
+    if external:
+        raise ExportError(
+            "the exported pages load resources from other hosts: " + "; ".join(external[:10])
+        )
+    manifest = {
+        "database": database_path.name,
+        "table": table,
+        "filters": [list(pair) for pair in builder.base_filters],
+        "pages": report.pages,
+        "exports": report.exports,
+    }
+    (outdir / MARKER).write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
+    return report
