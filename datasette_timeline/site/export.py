@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
+import tempfile
 from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -215,7 +217,7 @@ class SiteBuilder:
         if target.kind == "page":
             text = body.decode("utf-8")
             return rewrite_html(
-                text, lambda _tag, _attr, url: self._link(target, url, report)
+                text, lambda _tag, _attr, url: self._link(target, url, report), hide_forms=True
             ).encode("utf-8")
         if target.file.endswith(".css"):
             text = body.decode("utf-8")
@@ -284,6 +286,22 @@ def prepare_outdir(outdir: Path) -> None:
     outdir.mkdir(parents=True, exist_ok=True)
 
 
+def take_snapshot(source: Path, destination: Path) -> None:
+    """Copy one consistent state of ``source`` into a standalone file.
+
+    Served immutable, a database is read without its write-ahead log, so rows not yet
+    checkpointed would be missing; and an extraction may be writing right now.
+    """
+    try:
+        connection = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            connection.execute("VACUUM INTO ?", [str(destination)])
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise ExportError(f"{source}: cannot read it as SQLite ({error})") from None
+
+
 def database_name(datasette: Datasette, path: Path) -> str:
     for name, database in datasette.databases.items():
         if database.path and Path(database.path).resolve() == path.resolve():
@@ -302,17 +320,20 @@ async def export_site(
     """Write the static site of ``table``'s timeline, filtered by ``filters``, to ``outdir``."""
     if not database_path.is_file():
         raise ExportError(f"{database_path}: no such database file")
-    datasette = Datasette(immutables=[str(database_path)], metadata=metadata or {})
-    await datasette.invoke_startup()
-    name = database_name(datasette, database_path)
-    tables = await datasette.get_database(name).table_names()
-    if table not in tables:
-        raise ExportError(f"{database_path}: no table {table!r} (tables: {', '.join(tables)})")
-    builder = SiteBuilder(datasette, name, table, filters, max_pages=max_pages)
-    prepare_outdir(outdir)
-    report = ExportReport(outdir=outdir)
-    await builder.crawl(report)
-    builder.write(outdir, report)
+    with tempfile.TemporaryDirectory(prefix="export-site-") as scratch:
+        snapshot = Path(scratch) / database_path.name
+        take_snapshot(database_path, snapshot)
+        datasette = Datasette(immutables=[str(snapshot)], metadata=metadata or {})
+        await datasette.invoke_startup()
+        name = database_name(datasette, snapshot)
+        tables = await datasette.get_database(name).table_names()
+        if table not in tables:
+            raise ExportError(f"{database_path}: no table {table!r} (tables: {', '.join(tables)})")
+        builder = SiteBuilder(datasette, name, table, filters, max_pages=max_pages)
+        prepare_outdir(outdir)
+        report = ExportReport(outdir=outdir)
+        await builder.crawl(report)
+        builder.write(outdir, report)
     external = external_references(outdir)
     if external:
         raise ExportError(

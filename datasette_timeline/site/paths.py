@@ -21,9 +21,9 @@ _HASH_LENGTH = 10
 
 
 def canonical_query(query: str) -> str:
-    """The query string with its pairs sorted by key (stable for repeated keys), so the
-    same filters in another order name the same file."""
-    pairs = parse_qsl(query, keep_blank_values=True)
+    """The query string with its pairs sorted by key (stable for repeated keys) and
+    repeated pairs once, so the same filters written another way name the same file."""
+    pairs = list(dict.fromkeys(parse_qsl(query, keep_blank_values=True)))
     return urlencode(sorted(pairs, key=lambda pair: pair[0]))
 
 

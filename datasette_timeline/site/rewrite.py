@@ -33,6 +33,7 @@ _ATTRIBUTE = re.compile(
     r"""(?P<lead>\s+)(?P<name>[^\s"'>/=]+)(?:(?P<eq>\s*=\s*)"""
     r"""(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+)))?"""
 )
+_HIDDEN = re.compile(r"\shidden(?:[\s=/>]|$)", re.I)
 _CSS_URL = re.compile(r"""url\(\s*(?P<quote>['"]?)(?P<url>[^'")]*?)(?P=quote)\s*\)""", re.I)
 _CSS_IMPORT = re.compile(r"""@import\s+(?P<quote>['"])(?P<url>[^'"]*)(?P=quote)""", re.I)
 
@@ -83,7 +84,7 @@ def _line_offsets(text: str) -> list[int]:
     return offsets
 
 
-def _rewrite_tag(tag: str, raw: str, rewrite: UrlRewriter) -> str:
+def _rewrite_tag(tag: str, raw: str, rewrite: UrlRewriter, hide_forms: bool) -> str:
     removed_action = False
 
     def replace(match: re.Match[str]) -> str:
@@ -108,15 +109,16 @@ def _rewrite_tag(tag: str, raw: str, rewrite: UrlRewriter) -> str:
     name_end = len(tag) + 1
     body = _ATTRIBUTE.sub(replace, raw[name_end:])
     rewritten = raw[:name_end] + body
-    if removed_action:
+    if (removed_action or hide_forms) and tag == "form" and not _HIDDEN.search(body):
         # A form whose target is not part of the site cannot work there: hide it.
         closing = len(rewritten) - (2 if rewritten.endswith("/>") else 1)
         rewritten = rewritten[:closing] + " hidden" + rewritten[closing:]
     return rewritten
 
 
-def rewrite_html(text: str, rewrite: UrlRewriter) -> str:
-    """Return ``text`` with each URL-valued attribute passed through ``rewrite``."""
+def rewrite_html(text: str, rewrite: UrlRewriter, hide_forms: bool = False) -> str:
+    """Return ``text`` with each URL-valued attribute passed through ``rewrite``; with
+    ``hide_forms`` every form gets ``hidden`` (a static site cannot answer one)."""
     parser = _StartTags()
     parser.feed(text)
     parser.close()
@@ -128,7 +130,7 @@ def rewrite_html(text: str, rewrite: UrlRewriter) -> str:
         if text[start : start + len(raw)] != raw:  # the parser lost its place: leave as is
             continue
         pieces.append(text[position:start])
-        pieces.append(_rewrite_tag(tag, raw, rewrite))
+        pieces.append(_rewrite_tag(tag, raw, rewrite, hide_forms))
         position = start + len(raw)
     pieces.append(text[position:])
     return "".join(pieces)
