@@ -38,7 +38,7 @@ MONTH = (
 )
 _FULL_WEEKDAYS = [name for name in WEEKDAYS if name.endswith("day")]
 _ABBREVIATED_WEEKDAYS = [name for name in WEEKDAYS if not name.endswith("day")]
-WEEKDAY = rf"(?:{_capitalised(_FULL_WEEKDAYS)}(?![\w'])|{_capitalised(_ABBREVIATED_WEEKDAYS)}\.)"
+WEEKDAY = rf"(?:{_capitalised(_FULL_WEEKDAYS)}(?!\w)|{_capitalised(_ABBREVIATED_WEEKDAYS)}\.)"
 DAY_OF_MONTH = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 YEAR = r"(?:1\d{3}|20\d{2})(?!\d)"
 SHORT_YEAR = r"'\d{2}(?!\d)"
@@ -54,6 +54,11 @@ NUMBER = (
     r"(?:\s+and\s+(?:a|one)\s+half)?"
 )
 VAGUE = alternation(VAGUE_QUANTITIES)
+SPOKEN_TEENS_AND_TENS = (
+    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|oh[\s-]+(?:one|two|three|"
+    r"four|five|six|seven|eight|nine))"
+)
 UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|"
     r"decades?|century|centuries|millennium|millennia|weekends?)"
@@ -92,12 +97,18 @@ class Rule:
     pattern: re.Pattern[str]
 
 
+def _single_line(body: str) -> str:
+    """Whitespace inside an expression never spans a line break (headers, lists)."""
+    return body.replace(r"[\s-]", r"[ \t\u00a0-]").replace(r"\s", r"[ \t\u00a0]")
+
+
 def _rule(name: str, body: str) -> Rule:
-    return Rule(name, re.compile(BOUNDARY + "(?:" + body + ")" + END, re.IGNORECASE | re.VERBOSE))
+    pattern = BOUNDARY + "(?:" + _single_line(body) + ")" + END
+    return Rule(name, re.compile(pattern, re.IGNORECASE | re.VERBOSE))
 
 
 _MONTH_DAY_YEAR = rf"""
-    (?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY_OF_MONTH})
+    (?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY_OF_MONTH})
     (?:(?:,\s*|\s+)(?P<year>{YEAR}|{SHORT_YEAR}))?
 """
 _DAY_MONTH_YEAR = rf"""
@@ -125,6 +136,11 @@ RULES: tuple[Rule, ...] = (
         "year",
         rf"""(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<fiscal>fiscal|calendar|FY|the\s+year)\s*)?
         (?P<year>{YEAR})(?:\s*(?P<era>BC|B\.C\.|BCE|AD|A\.D\.|CE)(?!\w))?""",
+    ),
+    _rule(
+        "spoken_year",
+        rf"""(?:the\s+year\s+)?(?P<spoken>nineteen[\s-]+(?:{_COMPOUND}|{SPOKEN_TEENS_AND_TENS})
+        |two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{_COMPOUND}|{SPOKEN_TEENS_AND_TENS}|one|two|three|four|five|six|seven|eight|nine))?)""",
     ),
     _rule("year_range_end", r"(?<=\d{4}[-–])(?P<short>\d{2})"),
     _rule(
@@ -177,9 +193,9 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "deixis",
-        r"""(?P<word>today|tonight|yesterday|tomorrow|now|nowadays|currently|current|recently|recent|
-        lately|the\s+past|the\s+future|future|soon|the\s+present|at\s+present|presently|these\s+days|
-        the\s+moment|right\s+now|just\s+now|the\s+time\s+being|the\s+recent\s+past|the\s+near\s+future|
+        r"""(?P<word>today|tonight|yesterday|tomorrow|now|nowadays|currently|current|recently|
+        lately|the\s+past|the\s+future|the\s+present|at\s+present|presently|these\s+days|
+        right\s+now|just\s+now|the\s+time\s+being|the\s+recent\s+past|the\s+near\s+future|
         the\s+(?:long|short|near|medium)\s+term|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)
         (?:\s+(?P<part>morning|afternoon|evening|night))?""",
     ),
@@ -232,7 +248,7 @@ RULES: tuple[Rule, ...] = (
         rf"""(?P<every>every|each)\s+(?:(?P<other>other|single)\s+)?
         (?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend|hour|minute|decade|
         summer|winter|spring|fall|autumn|{WEEKDAY}|{MONTH})
-        |(?P<adverb>daily|weekly|monthly|annually|yearly|quarterly|hourly|nightly|biweekly|semiannually|biannually)
+        |(?P<adverb>daily|weekly|monthly|yearly|hourly|nightly|biweekly)
         |(?P<per>per|a|an)\s+(?P<per_unit>day|week|month|year|hour|minute|night)(?=\s*(?:[.,;:!?)]|$|and\b|or\b|for\b|in\b|to\b|at\b|on\b))""",
     ),
     _rule(

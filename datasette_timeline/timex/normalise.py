@@ -44,6 +44,15 @@ class Context:
     dct: date | None
     mode: str  # "news" or "narrative"
     reference: Reference | None = None
+    # The last quarter mentioned and where: "a year earlier" in a quarterly report means
+    # that quarter a year before.
+    quarter: Reference | None = None
+    quarter_end: int = -1
+
+    def recent_quarter(self, position: int, reach: int = 400) -> Reference | None:
+        if self.quarter is not None and 0 <= position - self.quarter_end <= reach:
+            return self.quarter
+        return None
 
     def deictic_anchor(self) -> date | None:
         """Where "today", "last week" or "Tuesday" point from."""
@@ -64,6 +73,8 @@ class Resolution:
     value: str
     mod: str | None = None
     anchored: bool = True
+    # Whether later anaphoric expressions may anchor to this one.
+    is_reference: bool = True
 
 
 Normaliser = Callable[[re.Match[str], Context], "Resolution | None"]
@@ -188,20 +199,16 @@ def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _year_for_day(anchor: date, month: int, day_of_month: int, tense: Tense) -> int:
-    """Year of a month-day without one: the anchor's, unless the tense says otherwise."""
-    candidate = _safe_date(anchor.year, month, day_of_month)
-    if candidate is None:
-        return anchor.year
-    if tense == "past" and candidate > anchor + timedelta(days=7):
-        return anchor.year - 1
-    if tense == "future" and candidate < anchor - timedelta(days=7):
-        return anchor.year + 1
-    # Far off in the other half of the year: news rarely mean a date 8+ months away.
-    if tense is None and (candidate - anchor).days > 240:
-        return anchor.year - 1
-    if tense is None and (anchor - candidate).days > 240:
-        return anchor.year + 1
-    return anchor.year
+    """Year of a month-day written without one: the occurrence nearest the anchor."""
+    best_year, best_distance = anchor.year, None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        candidate = _safe_date(year, month, day_of_month)
+        if candidate is None:
+            continue
+        distance = abs((candidate - anchor).days)
+        if best_distance is None or distance < best_distance:
+            best_year, best_distance = year, distance
+    return best_year
 
 
 def month(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -275,6 +282,28 @@ def year(match: re.Match[str], ctx: Context) -> Resolution | None:
         if not 1000 <= number <= 2099:
             return None
     return Resolution("DATE", f"{number:04d}", _position_mod(match))
+
+
+def _spoken_year_number(words: str) -> int | None:
+    parts = re.split(r"[\s-]+", words.lower())
+    if parts[:2] == ["two", "thousand"]:
+        rest = [part for part in parts[2:] if part != "and"]
+        tail = number_value(" ".join(rest)) if rest else 0
+        return 2000 + int(tail) if tail is not None and tail < 100 else None
+    rest = [part for part in parts[1:] if part != "oh"]
+    tail = 100 if rest == ["hundred"] else number_value(" ".join(rest))
+    if tail is None or (tail >= 100 and rest != ["hundred"]):
+        return None
+    return 1900 + (0 if rest == ["hundred"] else int(tail))
+
+
+def spoken_year(match: re.Match[str], ctx: Context) -> Resolution | None:
+    number = _spoken_year_number(match["spoken"])
+    if number is None or (
+        not match.group(0).lower().startswith("the") and _is_standalone_number(match, ctx)
+    ):
+        return None
+    return Resolution("DATE", f"{number:04d}")
 
 
 def year_range_end(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -512,7 +541,7 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
     anchor = _relative_anchor(ctx, relation, has_the)
     steps = _RELATION_STEPS.get(relation, 0)
     if unit == "quarter" and relation in {"the", "latest", "recent", "most recent", "same"}:
-        return _reference_quarter(ctx, anchor, mod)
+        return _reference_quarter(ctx, match, relation, mod)
     if anchor is None:
         part = PARTS_OF_DAY.get(unit)
         if part:
@@ -549,11 +578,12 @@ def _nearest_weekend(ctx: Context, match: re.Match[str], anchor: date) -> date:
 
 
 def _reference_quarter(
-    ctx: Context, anchor: Reference | None, mod: str | None
+    ctx: Context, match: re.Match[str], relation: str, mod: str | None
 ) -> Resolution | None:
-    """ "The quarter", "the latest quarter": the quarter in discussion, else the last one."""
-    if ctx.reference and ctx.reference.granularity == "quarter":
-        return Resolution("DATE", cal.format_value(ctx.reference.day, "quarter"), mod)
+    """ "The quarter": the quarter in discussion; "the latest quarter": the last one ended."""
+    quarter = ctx.recent_quarter(match.start(), reach=2000)
+    if relation != "latest" and quarter is not None:
+        return Resolution("DATE", cal.format_value(quarter.day, "quarter"), mod)
     base = ctx.deictic_anchor()
     if base is None:
         return _unanchored("quarter", mod)
@@ -647,25 +677,25 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "the year-earlier quarter", "the same period last year": the period in discussion,
+    one year before."""
     what = _words(match["what"] or match["what2"])
+    quarter = ctx.recent_quarter(match.start())
+    if quarter is not None and (not what or what.endswith("quarter") or what in {"period", "time"}):
+        day = cal.shift(quarter.day, "Y", -1)
+        return Resolution("DATE", cal.format_value(day, "quarter"), is_reference=False)
     reference = ctx.reference
-    if reference is not None and (
-        not what
-        or what in {"period", "time"}
-        or what.endswith("quarter")
-        or what in {"month", "week", "day"}
-    ):
-        granularity = reference.granularity
-        if what.endswith("quarter"):
-            granularity = "quarter"
-        elif what in {"month", "week", "day"}:
-            granularity = what
-        return Resolution("DATE", cal.format_value(cal.shift(reference.day, "Y", -1), granularity))
+    if reference is not None and what in {"period", "time", "month", "week", "day"}:
+        granularity = reference.granularity if what in {"period", "time"} else what
+        day = cal.shift(reference.day, "Y", -1)
+        return Resolution("DATE", cal.format_value(day, granularity), is_reference=False)
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return _unanchored("year")
     granularity = "quarter" if what.endswith("quarter") else "year"
-    return Resolution("DATE", cal.format_value(cal.shift(anchor, "Y", -1), granularity))
+    return Resolution(
+        "DATE", cal.format_value(cal.shift(anchor, "Y", -1), granularity), is_reference=False
+    )
 
 
 def _duration_value(amount: float, letter: str) -> str:
@@ -849,7 +879,7 @@ def holiday(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 NORMALISERS: dict[str, Normaliser] = {
     "iso": iso, "numeric": numeric, "month_day": calendar_day, "day_month": calendar_day,
-    "month": month, "year": year, "year_range_end": year_range_end, "era": era,
+    "month": month, "year": year, "spoken_year": spoken_year, "year_range_end": year_range_end, "era": era,
     "decade": decade, "century": century, "quarter": quarter, "season": season,
     "weekday": weekday, "weekday_plural": weekday_plural, "relative": relative,
     "anaphoric": anaphoric, "deixis": deixis, "vague_period": vague_period, "ago": ago,

@@ -15,7 +15,8 @@ _Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, matc
 # Expressions whose presence says the text is reported relative to its own date.
 _DEICTIC_RULES = frozenset(["deixis", "weekday", "relative", "ago"])
 _DEICTIC_WORDS = re.compile(
-    r"\b(?:today|yesterday|tomorrow|tonight|this\s+week|last\s+week|next\s+week|ago)\b",
+    r"\b(?:today|yesterday|tomorrow|tonight|(?:this|last|next)\s+(?:week|month|year)|ago|"
+    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
 
@@ -75,7 +76,7 @@ def choose_mode(text: str, dct: date | None, chosen: list[_Candidate]) -> str:
     """The "auto" anchoring: news when the text has a date and speaks relative to it.
 
     Without a creation time the text can only be read as a narrative. With one, the text
-    is news if it uses deictic words ("yesterday", "last week", "ago") or if the years it
+    is news if it uses deictic words ("yesterday", "last week", "ago", a weekday) or if the years it
     names are mostly close to the creation year; otherwise (a history, an encyclopedia
     entry) it is a narrative.
     """
@@ -122,6 +123,12 @@ def _reference_of(timex: Timex) -> Reference | None:
     return Reference(date.fromisoformat(timex.range_start), granularity)
 
 
+def _accepted(text: str, candidates: list[_Candidate], dct: date | None) -> list[_Candidate]:
+    """Drop the candidates their normaliser rejects ("May" the name, "2000 people")."""
+    probe = Context(text=text, dct=dct or date(2000, 1, 1), mode="news")
+    return [c for c in candidates if NORMALISERS[RULES[c[2]].name](c[3], probe) is not None]
+
+
 def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[Timex]:
     """The TIMEX3 expressions of ``text``, sorted by start and not overlapping.
 
@@ -132,7 +139,7 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
     if anchoring not in ANCHORINGS:
         raise ValueError(f"anchoring must be one of {', '.join(ANCHORINGS)}")
     creation = parse_dct(dct)
-    chosen = _choose(_candidates(text))
+    chosen = _choose(_accepted(text, _candidates(text), creation))
     mode = anchoring if anchoring != "auto" else choose_mode(text, creation, chosen)
     context = Context(text=text, dct=creation, mode=mode)
     timexes: list[Timex] = []
@@ -142,7 +149,9 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
             continue
         timex = _record(start, end, text, resolution)
         timexes.append(timex)
-        reference = _reference_of(timex)
+        reference = _reference_of(timex) if resolution.is_reference else None
         if reference is not None:
             context.reference = reference
+            if reference.granularity == "quarter":
+                context.quarter, context.quarter_end = reference, end
     return timexes

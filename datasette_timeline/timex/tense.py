@@ -9,13 +9,78 @@ from typing import Literal
 Tense = Literal["past", "future"] | None
 
 _FUTURE_CUES = frozenset(
-    ["will", "'ll", "shall", "wo", "won't", "going", "plans", "plan", "planning", "expected", "expects", "scheduled", "due", "aims", "intends", "hopes", "would", "upcoming", "next", "set", "slated"]
+    [
+        "will",
+        "'ll",
+        "shall",
+        "wo",
+        "won't",
+        "going",
+        "plans",
+        "plan",
+        "planning",
+        "expected",
+        "expects",
+        "scheduled",
+        "due",
+        "aims",
+        "intends",
+        "hopes",
+        "would",
+        "upcoming",
+        "next",
+        "set",
+        "slated",
+    ]
 )
 _PAST_CUES = frozenset(
-    ["was", "were", "had", "did", "said", "told", "ago", "last", "been", "went", "came", "made", "took", "gave", "met", "began", "saw", "found", "left", "sent", "held", "won", "lost", "fell", "rose", "announced", "reported"]
+    [
+        "was",
+        "were",
+        "had",
+        "did",
+        "said",
+        "told",
+        "ago",
+        "last",
+        "been",
+        "went",
+        "came",
+        "made",
+        "took",
+        "gave",
+        "met",
+        "began",
+        "saw",
+        "found",
+        "left",
+        "sent",
+        "held",
+        "won",
+        "lost",
+        "fell",
+        "rose",
+        "announced",
+        "reported",
+    ]
 )
 # Words ending in -ed that are not verbs in the past.
-_NOT_PAST = frozenset(["need", "speed", "red", "bed", "feed", "seed", "hundred", "indeed", "shed", "weed", "breed", "united"])
+_NOT_PAST = frozenset(
+    [
+        "need",
+        "speed",
+        "red",
+        "bed",
+        "feed",
+        "seed",
+        "hundred",
+        "indeed",
+        "shed",
+        "weed",
+        "breed",
+        "united",
+    ]
+)
 _WORD = re.compile(r"[A-Za-z']+")
 _SENTENCE_END = re.compile(r"[.!?\n;]\s")
 
