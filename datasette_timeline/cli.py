@@ -131,3 +131,6 @@ def extract(
 from .site.commands import export_site_command  # noqa: E402  (registered after the group exists)
 
 cli.add_command(export_site_command)
+from .timex.commands import evaluate_command, tag_command  # noqa: E402, I001
+
+list(map(cli.add_command, (tag_command, evaluate_command)))

@@ -1,0 +1,164 @@
+"""``datasette-timeline tag`` and ``datasette-timeline evaluate``."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import click
+
+from .evaluate import evaluate, format_table
+from .model import Timex
+from .tagger import ANCHORINGS, parse_dct, tag
+from .timeml import read_timeml, write_timeml
+
+_HEADER_LINES = 12
+_HEADER_DATE_LINE = re.compile(r"\b(?:published|date|updated|posted|modified)\b", re.IGNORECASE)
+
+
+@dataclass
+class _Input:
+    id: str
+    text: str
+    dct: str | None
+    is_timeml: bool = False
+
+
+def header_date(text: str) -> str | None:
+    """The creation date named in a text's header ("Published Date: 03 November 2020").
+
+    Lines labelled published/date/posted are preferred; otherwise the first full date in
+    the first lines is taken. Modified/updated dates come last.
+    """
+    lines = text.splitlines()[:_HEADER_LINES]
+    labelled = [line for line in lines if _HEADER_DATE_LINE.search(line)]
+    labelled.sort(key=lambda line: bool(re.search(r"modified|updated", line, re.IGNORECASE)))
+    for line in [*labelled, *lines]:
+        for timex in tag(line, None, anchoring="news"):
+            if (
+                timex.type in {"DATE", "TIME"}
+                and timex.anchored
+                and timex.precision in {"day", "hour", "minute", "second"}
+            ):
+                return timex.value[:10]
+    return None
+
+
+def _read_inputs(paths: tuple[str, ...], jsonl: str | None, dct: str | None) -> Iterator[_Input]:
+    if jsonl:
+        stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8")  # noqa: SIM115
+        with stream:
+            for number, line in enumerate(stream, start=1):
+                if not line.strip():
+                    continue
+                record = json.loads(line)
+                if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+                    raise click.ClickException(f"{jsonl}:{number}: expected an object with a text")
+                yield _Input(
+                    str(record.get("id", number)), record["text"], record.get("dct") or dct
+                )
+    for name in paths:
+        if name == "-":
+            text = sys.stdin.read()
+            yield _Input("-", text, dct or header_date(text))
+            continue
+        path = Path(name)
+        if path.suffix.lower() == ".tml":
+            document = read_timeml(path)
+            yield _Input(document.docid or path.stem, document.text, dct or document.dct, True)
+        else:
+            text = path.read_text(encoding="utf-8")
+            yield _Input(path.name, text, dct or header_date(text))
+
+
+def _check_dct(value: str | None) -> str | None:
+    if value is not None and parse_dct(value) is None:
+        raise click.BadParameter(f"not an ISO date: {value!r}", param_hint="--dct")
+    return value
+
+
+@click.command(name="tag")
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
+@click.option("--dct", help="Document creation time (ISO date) for every input text.")
+@click.option(
+    "--jsonl", type=click.Path(allow_dash=True), help='JSON lines of {"id", "text", "dct"}.'
+)
+@click.option(
+    "--anchoring",
+    type=click.Choice(ANCHORINGS),
+    default="auto",
+    show_default=True,
+    help="news: relative dates from the DCT; narrative: from the last date mentioned.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["jsonl", "timeml"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option(
+    "--output-dir",
+    type=click.Path(file_okay=False),
+    help="Folder for --format timeml (one .tml file per input).",
+)
+def tag_command(
+    inputs: tuple[str, ...],
+    dct: str | None,
+    jsonl: str | None,
+    anchoring: str,
+    output_format: str,
+    output_dir: str | None,
+) -> None:
+    """Print the temporal expressions (TIMEX3) of text, JSON-lines or TimeML inputs."""
+    _check_dct(dct)
+    if not inputs and not jsonl:
+        raise click.UsageError("give input files (or -) or --jsonl FILE")
+    if output_format == "timeml" and not output_dir:
+        raise click.UsageError("--format timeml needs --output-dir")
+    for item in _read_inputs(inputs, jsonl, dct):
+        timexes = tag(item.text, item.dct, anchoring=anchoring)
+        if output_format == "timeml" and output_dir:
+            _write_timeml_file(Path(output_dir), item, timexes)
+        else:
+            record = {"id": item.id, "timexes": [timex.to_json() for timex in timexes]}
+            click.echo(json.dumps(record, ensure_ascii=False))
+
+
+def _write_timeml_file(folder: Path, item: _Input, timexes: list[Timex]) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^\w.-]+", "_", item.id).strip("._") or "document"
+    if not name.endswith(".tml"):
+        name += ".tml"
+    (folder / name).write_text(
+        write_timeml(item.id, item.dct, item.text, timexes), encoding="utf-8"
+    )
+
+
+@click.command(name="evaluate")
+@click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--anchoring", type=click.Choice(ANCHORINGS), default="auto", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--errors", is_flag=True, help="Also list misses, spurious tags and wrong values.")
+def evaluate_command(gold: tuple[str, ...], anchoring: str, as_json: bool, errors: bool) -> None:
+    """Score the tagger against TimeML GOLD files or folders (TempEval-3 Task A)."""
+
+    def tagger(text: str, dct: str | None) -> list[Timex]:
+        return tag(text, dct, anchoring=anchoring)
+
+    rows = [(name, evaluate([name], tagger, collect_errors=errors)) for name in gold]
+    if len(gold) > 1:
+        rows.append(("all", evaluate(list(gold), tagger)))
+    if as_json:
+        data = {name: scores.to_json(with_errors=errors) for name, scores in rows}
+        click.echo(json.dumps(data, indent=2))
+        return
+    click.echo(format_table(rows))
+    if errors:
+        for _, scores in rows[: len(gold)]:
+            for row in scores.errors:
+                click.echo(json.dumps(row, ensure_ascii=False))
