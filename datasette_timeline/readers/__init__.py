@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from .document import Document, InputError, content_id
-from .text import parse_text_article, read_text_file
-from .walk import iter_documents
+from .document import Columns, Document, InputError, ReadOptions, content_id
+from .text import parse_text_article
+from .walk import FORMATS, count_articles, iter_documents
 
 __all__ = [
+    "FORMATS",
+    "Columns",
     "Document",
     "InputError",
+    "ReadOptions",
     "content_id",
+    "count_articles",
     "iter_documents",
     "parse_text_article",
-    "read_text_file",
 ]

@@ -1,0 +1,388 @@
+"""Articles as records: JSON Lines, JSON arrays, CSV/TSV and rows of an SQLite table.
+
+Every format is read as a stream, one record at a time, so a file of any size uses
+memory bounded by its largest record. A bad record (malformed JSON, wrong number of
+CSV fields, no text, an impossible date) becomes an InputError naming the file and
+row; the records after it are still read.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO, TextIO
+from urllib.parse import quote
+
+from .document import MEGABYTE, Columns, Document, InputError, ReadOptions
+from .published import InvalidDate, parse_published
+from .streams import text_stream
+
+# The usual names of each field, tried in order (case-insensitively) when no option names it.
+TEXT_NAMES = ("text", "body", "content", "article", "full_text", "story")
+DATE_NAMES = (
+    "published",
+    "date",
+    "published_at",
+    "publication_date",
+    "date_published",
+    "datepublished",
+    "pubdate",
+)
+TITLE_NAMES = ("title", "headline")
+URL_NAMES = ("url", "link", "canonical_url")
+ID_NAMES = ("id",)
+# A record larger than this is refused rather than held in memory.
+MAX_RECORD_CHARS = 10 * MEGABYTE
+_READ_CHARS = 64 * 1024
+
+csv.field_size_limit(MAX_RECORD_CHARS)
+
+
+@dataclass(frozen=True)
+class ResolvedColumns:
+    text: str
+    date: str | None
+    title: str | None
+    url: str | None
+    id: str | None
+
+
+def resolve_columns(available: Sequence[str], columns: Columns, where: str) -> ResolvedColumns:
+    """Match the requested (or usual) field names to the ones a file or table has."""
+    by_lower = {name.lower(): name for name in reversed(available)}
+
+    def pick(option: str, given: str | None, usual: Sequence[str]) -> str | None:
+        if given is not None:
+            if given not in available:
+                raise InputError(
+                    f"{where}: no column {given!r} ({option}); the columns are: "
+                    f"{', '.join(available) or '(none)'}"
+                )
+            return given
+        return next((by_lower[name] for name in usual if name in by_lower), None)
+
+    text = pick("--text-column", columns.text, TEXT_NAMES)
+    if text is None:
+        raise InputError(
+            f"{where}: no text column ({', '.join(TEXT_NAMES)}); the columns are: "
+            f"{', '.join(available) or '(none)'}; pass --text-column NAME"
+        )
+    return ResolvedColumns(
+        text=text,
+        date=pick("--date-column", columns.date, DATE_NAMES),
+        title=pick("--title-column", columns.title, TITLE_NAMES),
+        url=pick("--url-column", columns.url, URL_NAMES),
+        id=pick("--id-column", columns.id, ID_NAMES),
+    )
+
+
+def record_document(
+    record: Mapping[str, Any],
+    columns: ResolvedColumns,
+    source: str,
+    where: str,
+    published: str | None = None,
+) -> Document:
+    """A Document from one record; ``where`` names the file and row in messages."""
+    text = record.get(columns.text)
+    if text is None or (isinstance(text, str) and not text.strip()):
+        raise InputError(f"{where}: empty text in column {columns.text!r}")
+    if not isinstance(text, str):
+        raise InputError(
+            f"{where}: column {columns.text!r} holds {type(text).__name__} data, not text"
+        )
+    if published is None and columns.date is not None:
+        published = _record_date(record.get(columns.date), columns.date, where)
+    return Document(
+        text=text,
+        source=source,
+        title=_optional_text(record, columns.title),
+        published=published,
+        url=_optional_text(record, columns.url),
+        source_id=_optional_text(record, columns.id),
+    )
+
+
+def _optional_text(record: Mapping[str, Any], column: str | None) -> str | None:
+    if column is None:
+        return None
+    value = record.get(column)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return str(value).strip()
+
+
+def _record_date(value: Any, column: str, where: str) -> str | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    try:
+        parsed = parse_published(str(value))
+    except InvalidDate as error:
+        raise InputError(
+            f"{where}: invalid date {value!r} in column {column!r} ({error})"
+        ) from None
+    if parsed is None:
+        raise InputError(
+            f"{where}: cannot read the date {value!r} in column {column!r}; "
+            "write it as YYYY-MM-DD or pass --published"
+        )
+    return parsed
+
+
+def _documents_from_objects(
+    items: Iterator[tuple[str, Any] | InputError], path: str, options: ReadOptions
+) -> Iterator[Document | InputError]:
+    """Documents from (row label, decoded JSON value) pairs."""
+    for item in items:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        label, value = item
+        where = f"{path}: {label}"
+        if not isinstance(value, dict):
+            yield InputError(f"{where}: a JSON {_json_kind(value)}, not an object")
+            continue
+        try:
+            columns = resolve_columns(list(value), options.columns, where)
+            source = _row_source(path, label, value.get(columns.id) if columns.id else None)
+            yield record_document(value, columns, source, where, options.published)
+        except InputError as error:
+            yield error
+
+
+def _row_source(path: str, label: str, identifier: Any) -> str:
+    if identifier is not None and str(identifier).strip():
+        return f"{path}#id={str(identifier).strip()}"
+    return f"{path}#{label.replace(' ', '=')}"
+
+
+def _json_kind(value: Any) -> str:
+    return {list: "array", str: "string", bool: "boolean", type(None): "null"}.get(
+        type(value), "number"
+    )
+
+
+def read_json_lines(
+    stream: BinaryIO, path: str, options: ReadOptions
+) -> Iterator[Document | InputError]:
+    text, _encoding = text_stream(stream, path)
+    yield from _documents_from_objects(_json_lines(text, path), path, options)
+
+
+def _json_lines(text: TextIO, path: str) -> Iterator[tuple[str, Any] | InputError]:
+    number = 0
+    while True:
+        line = text.readline(MAX_RECORD_CHARS + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > MAX_RECORD_CHARS:
+            while line and not line.endswith("\n"):  # skip the rest of the oversized line
+                line = text.readline(_READ_CHARS)
+            yield InputError(
+                f"{path}: line {number}: longer than {MAX_RECORD_CHARS // MEGABYTE} MB; skipped"
+            )
+            continue
+        if not line.strip():
+            continue
+        try:
+            yield f"line {number}", json.loads(line)
+        except json.JSONDecodeError as error:
+            yield InputError(
+                f"{path}: line {number}: not valid JSON ({error.msg} at column {error.colno}); "
+                "each line must hold one JSON object"
+            )
+
+
+def read_json_array(
+    stream: BinaryIO, path: str, options: ReadOptions
+) -> Iterator[Document | InputError]:
+    text, _encoding = text_stream(stream, path)
+    yield from _documents_from_objects(_json_array_items(text, path), path, options)
+
+
+def _json_array_items(text: TextIO, path: str) -> Iterator[tuple[str, Any] | InputError]:
+    """The items of a JSON array (or a lone object), decoded one at a time from the stream."""
+    decoder = json.JSONDecoder()
+    buffer = ""
+    position = 0
+    finished_reading = False
+
+    def more() -> bool:
+        nonlocal buffer, position, finished_reading
+        chunk = text.read(_READ_CHARS)
+        if not chunk:
+            finished_reading = True
+            return False
+        buffer = buffer[position:] + chunk
+        position = 0
+        return True
+
+    def skip_space() -> str:
+        nonlocal position
+        while True:
+            while position < len(buffer) and buffer[position] in " \t\r\n":
+                position += 1
+            if position < len(buffer) or not more():
+                return buffer[position] if position < len(buffer) else ""
+
+    first = skip_space()
+    if first == "{":  # one object on its own, pretty-printed or not
+        while more():
+            if len(buffer) > MAX_RECORD_CHARS:
+                yield InputError(
+                    f"{path}: a JSON object longer than {MAX_RECORD_CHARS // MEGABYTE} MB"
+                )
+                return
+        try:
+            yield "item 1", json.loads(buffer[position:])
+        except json.JSONDecodeError as error:
+            yield InputError(f"{path}: not valid JSON ({error.msg} at line {error.lineno})")
+        return
+    if first != "[":
+        yield InputError(f"{path}: not a JSON array of objects (it starts with {first[:1]!r})")
+        return
+    position += 1
+    number = 0
+    while True:
+        token = skip_space()
+        if token == "]":
+            return
+        if number and token == ",":
+            position += 1
+            token = skip_space()
+        elif number:
+            yield InputError(f"{path}: item {number + 1}: expected ',' or ']' between items")
+            return
+        if not token:
+            yield InputError(f"{path}: the array is not closed with ']' (the file is cut short?)")
+            return
+        number += 1
+        while True:
+            try:
+                value, end = decoder.raw_decode(buffer, position)
+            except json.JSONDecodeError as error:
+                if len(buffer) - position <= MAX_RECORD_CHARS and more():
+                    continue
+                yield InputError(
+                    f"{path}: item {number}: not valid JSON ({error.msg}); items after it "
+                    "cannot be found"
+                )
+                return
+            if end == len(buffer) and not finished_reading and more():
+                continue  # a number or literal may go on in the next chunk
+            break
+        position = end
+        yield f"item {number}", value
+
+
+def read_csv(
+    stream: BinaryIO, path: str, options: ReadOptions, delimiter: str = ","
+) -> Iterator[Document | InputError]:
+    text, _encoding = text_stream(stream, path)
+    rows = csv.reader(text, delimiter=delimiter)
+    try:
+        header = next(rows)
+    except StopIteration:
+        yield InputError(f"{path}: empty file, nothing to extract")
+        return
+    except csv.Error as error:
+        yield InputError(f"{path}: cannot read the header row ({error})")
+        return
+    columns = resolve_columns(header, options.columns, path)
+    number = 0
+    while True:
+        number += 1
+        where = f"{path}: row {number}"
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            yield InputError(f"{where} (line {rows.line_num}): {error}; check the quoting")
+            continue
+        if not any(field.strip() for field in row):
+            number -= 1  # blank lines are not rows
+            continue
+        if len(row) != len(header):
+            yield InputError(
+                f"{where} (line {rows.line_num}): {len(row)} fields where the header has "
+                f"{len(header)}; check the quoting"
+            )
+            continue
+        record = dict(zip(header, row, strict=True))
+        source = _row_source(path, f"row {number}", record.get(columns.id) if columns.id else None)
+        try:
+            yield record_document(record, columns, source, where, options.published)
+        except InputError as error:
+            yield error
+
+
+def parse_table_spec(spec: str) -> tuple[Path, str]:
+    """Split ``DATABASE:TABLE`` (the database path may itself contain colons)."""
+    database, _, table = spec.rpartition(":")
+    if not database or not table:
+        raise InputError(
+            f"--from-table {spec!r}: write it as DATABASE:TABLE, e.g. news.db:articles"
+        )
+    return Path(database), table
+
+
+def quote_identifier(name: str) -> str:
+    """Quote a table or column name that has been checked against the schema."""
+    return '"' + name.replace('"', '""') + '"'
+
+
+def read_sqlite_table(spec: str, options: ReadOptions) -> Iterator[Document | InputError]:
+    """Documents from the rows of a table, each linked back by table name and rowid."""
+    database, table = parse_table_spec(spec)
+    if not database.is_file():
+        raise InputError(f"{database}: no such database file (from --from-table {spec!r})")
+    connection = sqlite3.connect(f"file:{quote(str(database.resolve()))}?mode=ro", uri=True)
+    try:
+        tables = [
+            row[0]
+            for row in connection.execute("select name from sqlite_master where type = 'table'")
+        ]
+        if table not in tables:
+            raise InputError(
+                f"{database}: no table {table!r}; the tables are: {', '.join(tables) or '(none)'}"
+            )
+        available = [
+            row[0] for row in connection.execute("select name from pragma_table_info(?)", [table])
+        ]
+        columns = resolve_columns(available, options.columns, f"{database}:{table}")
+        wanted = list(
+            dict.fromkeys(
+                c
+                for c in (columns.text, columns.date, columns.title, columns.url, columns.id)
+                if c is not None
+            )
+        )
+        sql = (
+            f"select rowid, {', '.join(quote_identifier(c) for c in wanted)} "
+            f"from {quote_identifier(table)} order by rowid"
+        )
+        try:
+            cursor = connection.execute(sql)
+        except sqlite3.OperationalError as error:
+            raise InputError(f"{database}:{table}: cannot read its rows ({error})") from None
+        for row in cursor:
+            rowid, values = row[0], dict(zip(wanted, row[1:], strict=True))
+            where = f"{database}:{table}: rowid {rowid}"
+            try:
+                document = record_document(
+                    values, columns, f"{database}:{table}#rowid={rowid}", where, options.published
+                )
+            except InputError as error:
+                yield error
+                continue
+            document.source_table = table
+            document.source_rowid = rowid
+            yield document
+    finally:
+        connection.close()
