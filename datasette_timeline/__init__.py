@@ -16,3 +16,25 @@ def register_commands(cli: Any) -> None:
     from .cli import cli as timeline_cli
 
     cli.add_command(timeline_cli, name="timeline")
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Any]]:
+    from .web import hooks
+
+    return hooks.routes()
+
+
+@hookimpl
+def table_actions(datasette: Any, database: str, table: str, request: Any) -> Any:
+    from .web import hooks
+
+    return hooks.table_actions(datasette, database, table, request)
+
+
+@hookimpl
+def top_table(datasette: Any, request: Any, database: str, table: str) -> Any:
+    # Datasette 1.0 only; on 0.65 the table actions menu carries the link.
+    from .web import hooks
+
+    return hooks.top_table(datasette, database, table, request)

@@ -1,0 +1,462 @@
+"""SQL for the timeline: Datasette's own filters, plus the page, count, overview and facets.
+
+Filters come from Datasette's `Filters` class and every `filters_from_request` hook (search,
+`_through`, `_where` and other plugins'), exactly as the table page builds them, so a query
+string means the same thing on both pages. Identifiers are checked against the table's columns
+before quoting; values are always parameters.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from datasette.database import QueryInterrupted
+from datasette.filters import Filters
+from datasette.plugins import pm
+from datasette.utils import await_me_maybe, escape_sqlite
+
+from .config import TimelineColumns, row_label_column
+from .dates import BUCKET_KEY_LENGTH, parse_day
+
+Pairs = list[tuple[str, str]]
+
+DEFAULT_PAGE_SIZE = 50
+FACET_SIZE = 10
+
+
+class TimelineRequestError(ValueError):
+    """The query string asks for something this table cannot answer (400)."""
+
+
+def q(identifier: str) -> str:
+    return escape_sqlite(identifier)
+
+
+def query_string(pairs: Pairs) -> str:
+    return "?" + urlencode(pairs) if pairs else "?"
+
+
+def without(pairs: Pairs, keys: Sequence[str] = (), pair: tuple[str, str] | None = None) -> Pairs:
+    """The pairs minus some keys and one exact pair; paging restarts whenever filters change."""
+    dropped = {"_next", *keys}
+    return [p for p in pairs if p[0] not in dropped and p != pair]
+
+
+def is_filter_key(key: str) -> bool:
+    # Datasette's rule: arguments starting with _ are special unless they contain __.
+    return not (key.startswith("_") and "__" not in key)
+
+
+@dataclass(frozen=True)
+class Chip:
+    """A chosen filter shown above the list, with the link that removes it."""
+
+    label: str
+    remove_query: str
+
+
+@dataclass
+class FilterSet:
+    where: list[str]
+    params: dict[str, Any]
+    description: str
+    chips: list[Chip]
+    user_filtered: bool
+    range_start: dt.date | None = None
+    range_stop: dt.date | None = None  # exclusive
+    selected: set[tuple[str, str]] = field(default_factory=set)
+
+    def where_sql(self) -> str:
+        return " and ".join(f"({clause})" for clause in self.where) or "1"
+
+
+def split_key(key: str) -> tuple[str, str]:
+    if "__" in key:
+        column, lookup = key.rsplit("__", 1)
+        return column, lookup
+    return key, "exact"
+
+
+def check_filter_pairs(pairs: Pairs, columns: Sequence[str]) -> None:
+    """Refuse filters on unknown columns or lookups instead of failing inside SQL."""
+    lookups = {f.key for f in Filters._filters}
+    for key, _value in pairs:
+        column, lookup = split_key(key)
+        if column not in columns:
+            raise TimelineRequestError(f"Unknown column in filter: {column}")
+        if lookup not in lookups:
+            raise TimelineRequestError(f"Unknown filter lookup: {lookup}")
+
+
+def through_clause(tl: TimelineColumns, param: str) -> str:
+    """Rows linked to a named entity, through the link table: indexes instead of a JSON scan."""
+    through = tl.through
+    assert through is not None
+    return (
+        f"{q(through.row_key)} in (select {q(through.row_column)} from {q(through.table)} "
+        f"where {q(through.entity_column)} in (select {q(through.entity_key)} "
+        f"from {q(through.entity_table)} where {q(through.entity_label)} = :{param}))"
+    )
+
+
+async def build_filters(
+    datasette: Any,
+    request: Any,
+    database: str,
+    table: str,
+    columns: Sequence[str],
+    tl: TimelineColumns,
+    pairs: Pairs,
+) -> FilterSet:
+    filter_pairs = [(k, v) for k, v in pairs if is_filter_key(k)]
+    check_filter_pairs(filter_pairs, columns)
+    where: list[str] = []
+    params: dict[str, Any] = {}
+    chips: list[Chip] = []
+    group_key = f"{tl.group}__arraycontains" if tl.group else None
+    plain: Pairs = []
+    for position, (key, value) in enumerate(filter_pairs):
+        if tl.through is not None and key == group_key:
+            name = f"tl_through{position}"
+            where.append(through_clause(tl, name))
+            params[name] = value
+        else:
+            plain.append((key, value))
+    filters = Filters(sorted(plain))
+    plain_where, plain_params = filters.build_where_clauses(table)
+    where.extend(plain_where)
+    params.update(plain_params)
+
+    extra_descriptions: list[str] = []
+    for hook in pm.hook.filters_from_request(
+        request=request, table=table, database=database, datasette=datasette
+    ):
+        arguments = await await_me_maybe(hook)
+        if arguments:
+            where.extend(arguments.where_clauses)
+            params.update(arguments.params)
+            extra_descriptions.extend(arguments.human_descriptions)
+
+    by_key = {f.key: f for f in Filters._filters}
+    for key, value in filter_pairs:
+        column, lookup = split_key(key)
+        label = by_key[lookup].human_clause(column, value)
+        chips.append(Chip(label, query_string(without(pairs, pair=(key, value)))))
+    for key, value in pairs:
+        if key.startswith("_search") and key != "_searchmode" and value:
+            chips.append(
+                Chip(f'search for "{value}"', query_string(without(pairs, pair=(key, value))))
+            )
+        elif key in ("_through", "_where") and value:
+            chips.append(
+                Chip(f"{key[1:]}: {value}", query_string(without(pairs, pair=(key, value))))
+            )
+
+    user_filtered = bool(where)
+    # Rows without a date have no place on a timeline.
+    where.append(f"{q(tl.date)} is not null and {q(tl.date)} != ''")
+    description = filters.human_description_en(extra=extra_descriptions)
+    range_start = parse_day(_last(filter_pairs, f"{tl.date}__gte"))
+    range_stop = parse_day(_last(filter_pairs, f"{tl.date}__lt"))
+    return FilterSet(
+        where=where,
+        params=params,
+        description=description,
+        chips=chips,
+        user_filtered=user_filtered,
+        range_start=range_start,
+        range_stop=range_stop,
+        selected=set(filter_pairs),
+    )
+
+
+def _last(pairs: Pairs, key: str) -> str | None:
+    values = [v for k, v in pairs if k == key]
+    return values[-1] if values else None
+
+
+# Paging: a keyset token (date, key, rows already shown), so deep pages stay as fast as the first.
+
+
+def encode_next(date_value: Any, key_value: Any, shown: int) -> str:
+    raw = json.dumps([date_value, key_value, shown], separators=(",", ":"))
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_next(token: str | None) -> tuple[Any, Any, int] | None:
+    if not token:
+        return None
+    try:
+        padded = token + "=" * (-len(token) % 4)
+        date_value, key_value, shown = json.loads(base64.urlsafe_b64decode(padded.encode()))
+    except (ValueError, TypeError) as error:
+        raise TimelineRequestError("Invalid _next token") from error
+    if not isinstance(shown, int) or isinstance(date_value, (list, dict)):
+        raise TimelineRequestError("Invalid _next token")
+    return date_value, key_value, shown
+
+
+@dataclass
+class Page:
+    rows: list[dict[str, Any]]
+    next_token: str | None
+    offset: int
+
+
+def row_key_column(pks: Sequence[str]) -> str:
+    """The column that breaks ties in date order: the single primary key, else rowid."""
+    return pks[0] if len(pks) == 1 else "rowid"
+
+
+def selected_columns(tl: TimelineColumns, key_column: str) -> list[str]:
+    wanted = [
+        key_column,
+        tl.date,
+        tl.end,
+        tl.precision,
+        tl.value,
+        tl.label,
+        tl.group,
+        tl.link,
+        *tl.optional.values(),
+    ]
+    unique: list[str] = []
+    for column in wanted:
+        if column and column not in unique:
+            unique.append(column)
+    return unique
+
+
+async def fetch_page(
+    db: Any,
+    table: str,
+    tl: TimelineColumns,
+    filters: FilterSet,
+    key_column: str,
+    size: int,
+    after: tuple[Any, Any, int] | None,
+) -> Page:
+    where = filters.where_sql()
+    params = dict(filters.params)
+    if after is not None:
+        where += (
+            f" and ({q(tl.date)} > :tl_after_date or "
+            f"({q(tl.date)} = :tl_after_date and {q(key_column)} > :tl_after_key))"
+        )
+        params.update(tl_after_date=after[0], tl_after_key=after[1])
+    columns = selected_columns(tl, key_column)
+    select = ", ".join(f"rowid as {q('__key')}" if c == "rowid" else q(c) for c in columns)
+    sql = (
+        f"select {select} from {q(table)} where {where} "
+        f"order by {q(tl.date)}, {q(key_column)} limit {size + 1}"
+    )
+    result = await db.execute(sql, params)
+    names = ["__key" if c == "rowid" else c for c in columns]
+    rows = [dict(zip(names, row, strict=True)) for row in result.rows]
+    offset = after[2] if after else 0
+    next_token = None
+    if len(rows) > size:
+        rows = rows[:size]
+        last = rows[-1]
+        key_name = "__key" if key_column == "rowid" else key_column
+        next_token = encode_next(last[tl.date], last[key_name], offset + size)
+    return Page(rows, next_token, offset)
+
+
+async def count_rows(db: Any, table: str, filters: FilterSet, time_limit_ms: int) -> int | None:
+    """How many rows match, or None if counting takes longer than the limit."""
+    sql = f"select count(*) from {q(table)} where {filters.where_sql()}"
+    try:
+        result = await db.execute(sql, filters.params, custom_time_limit=time_limit_ms)
+    except QueryInterrupted:
+        return None
+    return int(result.rows[0][0])
+
+
+async def date_bounds(
+    db: Any, table: str, tl: TimelineColumns, filters: FilterSet
+) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the matching rows. Two queries so each can use the date index."""
+    where = filters.where_sql()
+    first = await db.execute(
+        f"select min({q(tl.date)}) from {q(table)} where {where}", filters.params
+    )
+    last = await db.execute(
+        f"select max({q(tl.date)}) from {q(table)} where {where}", filters.params
+    )
+    first_day = parse_day(_as_day(first.rows[0][0]))
+    last_day = parse_day(_as_day(last.rows[0][0]))
+    if first_day is None or last_day is None:
+        return None
+    return first_day, last_day
+
+
+def _as_day(value: Any) -> str | None:
+    """A TIMEX3-ish value as its first day, for bounds: '1991' -> '1991-01-01'."""
+    if not isinstance(value, str):
+        return None
+    if len(value) == 4 and value.isdigit():
+        return f"{value}-01-01"
+    if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
+        return f"{value}-01"
+    return value
+
+
+async def overview_counts(
+    db: Any,
+    table: str,
+    tl: TimelineColumns,
+    filters: FilterSet,
+    unit: str,
+    time_limit_ms: int,
+) -> list[tuple[str, int]] | None:
+    """Rows per year, month or day over the matching rows, or None on timeout."""
+    year_column = tl.get("year")
+    if unit == "year" and year_column and tl.date.lower() == "start":
+        # Our schema keeps an indexed integer year beside `start`: group on it directly.
+        bucket = f"cast({q(year_column)} as text)"
+    else:
+        bucket = f"substr({q(tl.date)}, 1, {BUCKET_KEY_LENGTH[unit]})"
+    sql = (
+        f"select {bucket} as bucket, count(*) from {q(table)} "
+        f"where {filters.where_sql()} group by bucket order by bucket"
+    )
+    try:
+        result = await db.execute(sql, filters.params, custom_time_limit=time_limit_ms)
+    except QueryInterrupted:
+        return None
+    return [(str(row[0]), int(row[1])) for row in result.rows if row[0] is not None]
+
+
+@dataclass(frozen=True)
+class FacetSpec:
+    """One facet: its heading, the filter key its values set, and how to count them."""
+
+    title: str
+    key: str  # query-string key that selects a value
+    column: str
+    kind: str  # "column", "array", "through" or "foreign"
+    chronological: bool = False
+    other_table: str | None = None
+    other_key: str | None = None
+    other_label: str | None = None
+
+
+@dataclass
+class FacetValue:
+    value: Any
+    label: str
+    count: int
+    selected: bool
+    toggle_query: str
+
+
+@dataclass
+class FacetResult:
+    spec: FacetSpec
+    values: list[FacetValue]
+    timed_out: bool = False
+    truncated: bool = False
+
+
+async def facet_specs(db: Any, table: str, tl: TimelineColumns) -> list[FacetSpec]:
+    specs: list[FacetSpec] = []
+    if tl.group:
+        kind = "through" if tl.through else "array"
+        specs.append(FacetSpec("Actor", f"{tl.group}__arraycontains", tl.group, kind))
+    year = tl.get("year")
+    if year:
+        specs.append(FacetSpec("Year", year, year, "column", chronological=True))
+    event_type = tl.get("event_type")
+    if event_type:
+        specs.append(FacetSpec("Type", event_type, event_type, "column"))
+    places = tl.get("places")
+    if places:
+        specs.append(FacetSpec("Place", f"{places}__arraycontains", places, "array"))
+    document = tl.get("document")
+    if document:
+        foreign = [fk for fk in await db.foreign_keys_for_table(table) if fk["column"] == document]
+        if foreign:
+            other = foreign[0]["other_table"]
+            label = await row_label_column(db, other)
+            specs.append(
+                FacetSpec(
+                    "Source",
+                    document,
+                    document,
+                    "foreign",
+                    other_table=other,
+                    other_key=foreign[0]["other_column"],
+                    other_label=label,
+                )
+            )
+        else:
+            specs.append(FacetSpec("Source", document, document, "column"))
+    return specs
+
+
+def facet_sql(spec: FacetSpec, table: str, tl: TimelineColumns, where: str, limit: int) -> str:
+    order = "value" if spec.chronological else "n desc, value"
+    if spec.kind == "through":
+        through = tl.through
+        assert through is not None
+        return (
+            f"select e.{q(through.entity_label)} as value, count(*) as n "
+            f"from {q(through.table)} l join {q(through.entity_table)} e "
+            f"on e.{q(through.entity_key)} = l.{q(through.entity_column)} "
+            f"where l.{q(through.row_column)} in "
+            f"(select {q(through.row_key)} from {q(table)} where {where}) "
+            f"group by value order by {order} limit {limit}"
+        )
+    if spec.kind == "array":
+        return (
+            f"select j.value as value, count(*) as n from "
+            f"(select {q(spec.column)} as arr from {q(table)} where {where} "
+            f"and json_valid({q(spec.column)})) s join json_each(s.arr) j "
+            f"group by j.value order by {order} limit {limit}"
+        )
+    inner = (
+        f"select {q(spec.column)} as value, count(*) as n from {q(table)} where {where} "
+        f"group by {q(spec.column)} order by {order} limit {limit}"
+    )
+    if spec.kind == "foreign" and spec.other_table and spec.other_key and spec.other_label:
+        return (
+            f"select f.value as value, f.n as n, o.{q(spec.other_label)} as label "
+            f"from ({inner}) f left join {q(spec.other_table)} o "
+            f"on o.{q(spec.other_key)} = f.value order by {order.replace('value', 'f.value')}"
+        )
+    return inner
+
+
+async def facet_counts(
+    db: Any,
+    table: str,
+    tl: TimelineColumns,
+    filters: FilterSet,
+    spec: FacetSpec,
+    pairs: Pairs,
+    time_limit_ms: int,
+    size: int = FACET_SIZE,
+) -> FacetResult:
+    sql = facet_sql(spec, table, tl, filters.where_sql(), size + 1)
+    try:
+        result = await db.execute(sql, filters.params, custom_time_limit=time_limit_ms)
+    except QueryInterrupted:
+        return FacetResult(spec, [], timed_out=True)
+    values: list[FacetValue] = []
+    for row in result.rows[:size]:
+        value = row[0]
+        if value is None:
+            continue
+        label = row[2] if len(row) > 2 and row[2] is not None else value
+        pair = (spec.key, str(value))
+        selected = pair in filters.selected
+        toggle = without(pairs, pair=pair) if selected else [*without(pairs), pair]
+        values.append(FacetValue(value, str(label), int(row[1]), selected, query_string(toggle)))
+    return FacetResult(spec, values, truncated=len(result.rows) > size)

@@ -1,0 +1,436 @@
+"""The `/{database}/{table}/-/timeline` route: HTML page and JSON, TimelineJS and iCalendar exports."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from datasette.utils import tilde_decode, tilde_encode
+from datasette.utils.asgi import BadRequest, Forbidden, NotFound, Response
+
+from . import exports
+from .config import TimelineColumns, TimelineConfigError, row_label_column, timeline_columns
+from .dates import bucket_unit, parse_day
+from .permissions import can_view_table
+from .present import (
+    Bar,
+    EventView,
+    Link,
+    YearGroup,
+    event_date,
+    event_view,
+    group_events,
+    narrowed,
+    overview_bars,
+    safe_url,
+    shifted,
+    widened,
+)
+from .query import (
+    DEFAULT_PAGE_SIZE,
+    FilterSet,
+    Pairs,
+    TimelineRequestError,
+    build_filters,
+    count_rows,
+    date_bounds,
+    decode_next,
+    facet_counts,
+    facet_specs,
+    fetch_page,
+    overview_counts,
+    query_string,
+    row_key_column,
+    without,
+)
+
+ROUTE = r"^/(?P<database>[^/]+)/(?P<table>[^/]+)/-/timeline(?P<format>\.json|\.timelinejs\.json|\.ics)?$"
+STATIC_ROUTE = r"^/-/timeline-static/(?P<path>[a-z0-9_-]+\.(?:js|css))$"
+STATIC_DIR = Path(__file__).parent / "static"
+TEMPLATE_FILE = Path(__file__).parent / "templates" / "timeline.html"
+CONTENT_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+
+
+def timeline_path(datasette: Any, database: str, table: str, fmt: str = "") -> str:
+    return str(datasette.urls.table(database, table)) + "/-/timeline" + fmt
+
+
+def static_url(datasette: Any, name: str) -> str:
+    return str(datasette.urls.path(f"/-/timeline-static/{name}"))
+
+
+async def static_view(datasette: Any, request: Any) -> Response:
+    """Our own assets: they live in web/static, beside the code that uses them."""
+    name = request.url_vars["path"]
+    path = STATIC_DIR / name
+    if not path.is_file():
+        raise NotFound("No such file")
+    return Response(
+        path.read_text(encoding="utf-8"),
+        content_type=CONTENT_TYPES[path.suffix],
+        headers={"cache-control": "max-age=3600"},
+    )
+
+
+@dataclass
+class Resolved:
+    database: str
+    table: str
+    db: Any
+    columns: list[str]
+    tl: TimelineColumns
+    pks: list[str]
+
+
+async def resolve(datasette: Any, request: Any) -> Resolved:
+    """The database, table and timeline columns of the URL, permission checked first."""
+    database_route = tilde_decode(request.url_vars["database"])
+    table = tilde_decode(request.url_vars["table"])
+    try:
+        db = datasette.get_database(route=database_route)
+    except KeyError:
+        db = None
+    database = db.name if db is not None else database_route
+    # Before anything else: a forbidden table and a missing one must look alike.
+    if not await can_view_table(datasette, request.actor, database, table):
+        raise Forbidden("You do not have permission to view this table")
+    if db is None or not await db.table_exists(table):
+        raise NotFound("Table not found")
+    columns = await db.table_columns(table)
+    try:
+        tl = await timeline_columns(datasette, database, table, columns=columns)
+    except TimelineConfigError as error:
+        raise BadRequest(f"datasette-timeline configuration: {error}") from error
+    if tl is None:
+        raise NotFound("This table has no date column for a timeline")
+    return Resolved(database, table, db, columns, tl, await db.primary_keys(table))
+
+
+def page_size(pairs: Pairs, maximum: int) -> int:
+    raw = [v for k, v in pairs if k == "_size"]
+    if not raw:
+        return min(DEFAULT_PAGE_SIZE, maximum)
+    if raw[-1] == "max":
+        return maximum
+    try:
+        size = int(raw[-1])
+    except ValueError as error:
+        raise TimelineRequestError("_size must be a positive integer") from error
+    if size < 1:
+        raise TimelineRequestError("_size must be a positive integer")
+    return min(size, maximum)
+
+
+def request_pairs(request: Any) -> Pairs:
+    return parse_qsl(request.query_string, keep_blank_values=True)
+
+
+class Links:
+    """Query strings for the page's links, all derived from the current one."""
+
+    def __init__(self, pairs: Pairs, tl: TimelineColumns) -> None:
+        self.pairs = pairs
+        self.gte = f"{tl.date}__gte"
+        self.lt = f"{tl.date}__lt"
+
+    def add_filter(self, key: str, value: str) -> str:
+        pair = (key, value)
+        if pair in self.pairs:
+            return query_string(without(self.pairs))
+        return query_string([*without(self.pairs), pair])
+
+    def date_range(self, start: dt.date | None, stop: dt.date | None) -> str:
+        base = without(self.pairs, keys=(self.gte, self.lt))
+        if start is not None:
+            base.append((self.gte, start.isoformat()))
+        if stop is not None:
+            base.append((self.lt, stop.isoformat()))
+        return query_string(base)
+
+
+@dataclass
+class Overview:
+    unit: str
+    bars: list[Bar]
+    range_label: str
+    zoom_in: str | None
+    zoom_out: str | None
+    earlier: str | None
+    later: str | None
+    show_all: str | None
+    timed_out: bool
+    gte_key: str
+    lt_key: str
+
+
+def range_label(start: dt.date, stop: dt.date) -> str:
+    last = stop - dt.timedelta(days=1)
+    if last <= start:
+        return start.isoformat()
+    return f"{start.isoformat()} to {last.isoformat()}"
+
+
+async def build_overview(
+    datasette: Any, r: Resolved, filters: FilterSet, links: Links
+) -> Overview | None:
+    bounds = await date_bounds(r.db, r.table, r.tl, filters)
+    if bounds is None:
+        return None
+    first = filters.range_start or bounds[0]
+    stop = filters.range_stop or (bounds[1] + dt.timedelta(days=1))
+    if stop <= first:
+        stop = first + dt.timedelta(days=1)
+    unit = bucket_unit(first, stop - dt.timedelta(days=1))
+    limit = datasette.setting("sql_time_limit_ms")
+    counts = await overview_counts(r.db, r.table, r.tl, filters, unit, limit)
+    bars = overview_bars(counts or [], unit, links.date_range)
+    ranged = filters.range_start is not None or filters.range_stop is not None
+
+    def link(span: tuple[dt.date, dt.date]) -> str:
+        return links.date_range(*span)
+
+    earlier: str | None
+    later: str | None
+    try:
+        earlier = link(shifted(first, stop, -1))
+        later = link(shifted(first, stop, 1))
+    except OverflowError:
+        earlier = later = None
+    zoom_in = link(narrowed(first, stop)) if (stop - first).days >= 3 else None
+    return Overview(
+        unit=unit,
+        bars=bars,
+        range_label=range_label(first, stop),
+        zoom_in=zoom_in,
+        zoom_out=link(widened(first, stop)) if ranged else None,
+        earlier=earlier if ranged else None,
+        later=later if ranged else None,
+        show_all=links.date_range(None, None) if ranged else None,
+        timed_out=counts is None,
+        gte_key=links.gte,
+        lt_key=links.lt,
+    )
+
+
+async def documents_for(
+    datasette: Any, r: Resolved, rows: list[dict[str, Any]]
+) -> dict[Any, tuple[Link, str | None]]:
+    """The linked document of each row (title and row page), plus its source URL if http(s)."""
+    column = r.tl.get("document")
+    if not column or not rows:
+        return {}
+    foreign = [fk for fk in await r.db.foreign_keys_for_table(r.table) if fk["column"] == column]
+    if not foreign:
+        return {}
+    other, other_key = foreign[0]["other_table"], foreign[0]["other_column"]
+    other_columns = await r.db.table_columns(other)
+    label = await row_label_column(r.db, other) or other_key
+    source = "source" if "source" in other_columns else None
+    ids = sorted({row[column] for row in rows if row.get(column) is not None}, key=str)
+    if not ids:
+        return {}
+    from .query import q
+
+    placeholders = ", ".join(f":d{i}" for i in range(len(ids)))
+    select = f"{q(other_key)}, {q(label)}" + (f", {q(source)}" if source else "")
+    result = await r.db.execute(
+        f"select {select} from {q(other)} where {q(other_key)} in ({placeholders})",
+        {f"d{i}": value for i, value in enumerate(ids)},
+    )
+    found: dict[Any, tuple[Link, str | None]] = {}
+    for row in result.rows:
+        url = datasette.urls.row(r.database, other, tilde_encode(str(row[0])))
+        title = row[1] if row[1] not in (None, "") else str(row[0])
+        found[row[0]] = (Link(str(title), str(url)), safe_url(row[2]) if source else None)
+    return found
+
+
+async def event_views(
+    datasette: Any, r: Resolved, rows: list[dict[str, Any]], links: Links, key_column: str
+) -> list[EventView]:
+    documents = await documents_for(datasette, r, rows)
+    key_name = "__key" if key_column == "rowid" else key_column
+    views = []
+    for index, row in enumerate(rows):
+        key = row[key_name]
+        record_url = str(datasette.urls.row(r.database, r.table, tilde_encode(str(key))))
+        document, source_url = documents.get(row.get(r.tl.get("document") or ""), (None, None))
+        views.append(
+            event_view(
+                row,
+                r.tl,
+                anchor=f"event-{index + 1}",
+                filter_query=links.add_filter,
+                record_url=record_url,
+                document=document,
+                source_url=source_url,
+            )
+        )
+    return views
+
+
+async def timeline_view(datasette: Any, request: Any) -> Response:
+    try:
+        return await _timeline_view(datasette, request)
+    except TimelineRequestError as error:
+        raise BadRequest(str(error)) from error
+
+
+async def _timeline_view(datasette: Any, request: Any) -> Response:
+    r = await resolve(datasette, request)
+    fmt = request.url_vars.get("format") or ""
+    pairs = request_pairs(request)
+    filters = await build_filters(datasette, request, r.database, r.table, r.columns, r.tl, pairs)
+    maximum = int(datasette.setting("max_returned_rows"))
+    size = page_size(pairs, maximum)
+    after = decode_next(next((v for k, v in pairs if k == "_next"), None))
+    key_column = row_key_column(r.pks)
+    links = Links(pairs, r.tl)
+    limit = int(datasette.setting("sql_time_limit_ms"))
+
+    page = await fetch_page(r.db, r.table, r.tl, filters, key_column, size, after)
+    total = await count_rows(r.db, r.table, filters, limit)
+    events = await event_views(datasette, r, page.rows, links, key_column)
+    next_query = (
+        query_string([*without(pairs), ("_next", page.next_token)]) if page.next_token else None
+    )
+
+    if fmt:
+        return export_response(
+            datasette, request, r, fmt, page.rows, events, total, filters, next_query
+        )
+
+    facet_limit = int(datasette.setting("facet_time_limit_ms"))
+    specs = await facet_specs(r.db, r.table, r.tl)
+    overview, *facets = await asyncio.gather(
+        build_overview(datasette, r, filters, links),
+        *(facet_counts(r.db, r.table, r.tl, filters, spec, pairs, facet_limit) for spec in specs),
+    )
+    context = page_context(datasette, request, r, filters, pairs, page.offset, events, total)
+    context.update(
+        overview=overview,
+        facets=facets,
+        next_query=next_query,
+        first_query=query_string(without(pairs)) if after else None,
+    )
+    context.update(await footer_context(datasette))
+    html = await render(datasette, request, context)
+    return Response.html(html)
+
+
+def page_context(
+    datasette: Any,
+    request: Any,
+    r: Resolved,
+    filters: FilterSet,
+    pairs: Pairs,
+    offset: int,
+    events: list[EventView],
+    total: int | None,
+) -> dict[str, Any]:
+    filter_pairs = [p for p in without(pairs, keys=("_size",))]
+    table_url = str(datasette.urls.table(r.database, r.table))
+    search = next((v for k, v in pairs if k == "_search"), "")
+    hidden = [(k, v) for k, v in without(pairs, keys=("_search",))]
+    exports_query = query_string(without(pairs))
+    groups: list[YearGroup] = group_events(events)
+    return {
+        "database": r.database,
+        "table": r.table,
+        "database_url": str(datasette.urls.database(r.database)),
+        "table_url": table_url,
+        "table_query": query_string(filter_pairs) if filter_pairs else "",
+        "timeline_url": timeline_path(datasette, r.database, r.table),
+        "export_json": timeline_path(datasette, r.database, r.table, ".json") + exports_query,
+        "export_timelinejs": timeline_path(datasette, r.database, r.table, ".timelinejs.json")
+        + exports_query,
+        "export_ics": timeline_path(datasette, r.database, r.table, ".ics") + exports_query,
+        "groups": groups,
+        "shown_from": offset + 1 if events else 0,
+        "shown_to": offset + len(events),
+        "total": total,
+        "filters": filters,
+        "search": search,
+        "search_hidden": hidden,
+        "has_search": any(k == "_search" for k, _ in pairs) or bool(r.tl.label),
+        "css_url": static_url(datasette, "timeline.css"),
+        "js_url": static_url(datasette, "timeline.js"),
+        "date_column": r.tl.date,
+    }
+
+
+async def footer_context(datasette: Any) -> dict[str, Any]:
+    """What Datasette's footer shows: version, licence and source of the instance."""
+    from datasette.version import __version__
+
+    if hasattr(datasette, "get_instance_metadata"):
+        metadata = await datasette.get_instance_metadata()
+    else:
+        metadata = datasette.metadata()
+    return {"datasette_version": __version__, "metadata": metadata or {}}
+
+
+_TEMPLATES: dict[int, Any] = {}
+
+
+async def render(datasette: Any, request: Any, context: dict[str, Any]) -> str:
+    """Render with Datasette's own Jinja environment (autoescaping, crumbs, urls)."""
+    get_env = getattr(datasette, "get_jinja_environment", None)
+    env = get_env(request) if get_env else datasette.jinja_env
+    template = _TEMPLATES.get(id(env))
+    if template is None or template.environment is not env:
+        template = env.from_string(TEMPLATE_FILE.read_text(encoding="utf-8"))
+        _TEMPLATES[id(env)] = template
+    return str(await datasette.render_template(template, context, request=request))
+
+
+def export_response(
+    datasette: Any,
+    request: Any,
+    r: Resolved,
+    fmt: str,
+    rows: list[dict[str, Any]],
+    events: list[EventView],
+    total: int | None,
+    filters: FilterSet,
+    next_query: str | None,
+) -> Response:
+    items = []
+    for row, event in zip(rows, events, strict=True):
+        value, _precision = event_date(row, r.tl)
+        start = row.get(r.tl.date)
+        end = row.get(r.tl.end) if r.tl.end else None
+        items.append(exports.event_json(event, _day_text(start), _day_text(end), value))
+    title = f"{r.table} timeline"
+    if filters.description:
+        title += f" {filters.description}"
+    if fmt == ".ics":
+        host = urlsplit(datasette.absolute_url(request, "/")).netloc or "datasette"
+        body = exports.icalendar(title, items, host, dt.datetime.now(dt.timezone.utc))
+        return Response(body, content_type="text/calendar; charset=utf-8")
+    if fmt == ".timelinejs.json":
+        return Response.json(exports.timelinejs(title, r.database, items))
+    payload = {
+        "database": r.database,
+        "table": r.table,
+        "filters": filters.description,
+        "count": total,
+        "next_url": timeline_path(datasette, r.database, r.table, ".json") + next_query
+        if next_query
+        else None,
+        "events": items,
+    }
+    return Response(
+        json.dumps(payload, ensure_ascii=False, default=str),
+        content_type="application/json; charset=utf-8",
+    )
+
+
+def _day_text(value: Any) -> str | None:
+    day = parse_day(value if isinstance(value, str) else None)
+    return day.isoformat() if day else None
