@@ -142,9 +142,15 @@ def _tense(match: re.Match[str], ctx: Context) -> Tense:
 
 
 def _pick_year_for_month(anchor: date, month: int, tense: Tense) -> int:
-    if tense == "past" and month > anchor.month:
+    """Past tense: the latest such month up to the anchor; future: the next one from it;
+    unknown: the nearest."""
+    if tense == "past":
+        return anchor.year - 1 if month > anchor.month else anchor.year
+    if tense == "future":
+        return anchor.year + 1 if month < anchor.month else anchor.year
+    if month - anchor.month > 6:
         return anchor.year - 1
-    if tense == "future" and month < anchor.month:
+    if anchor.month - month > 6:
         return anchor.year + 1
     return anchor.year
 

@@ -8,61 +8,15 @@ from typing import Literal
 
 Tense = Literal["past", "future"] | None
 
-_FUTURE_CUES = frozenset(
-    [
-        "will",
-        "'ll",
-        "shall",
-        "wo",
-        "won't",
-        "going",
-        "plans",
-        "plan",
-        "planning",
-        "expected",
-        "expects",
-        "scheduled",
-        "due",
-        "aims",
-        "intends",
-        "hopes",
-        "would",
-        "upcoming",
-        "next",
-        "set",
-        "slated",
-    ]
+_FUTURE_CUES = frozenset(["will", "'ll", "shall", "won't", "wo", "scheduled", "slated", "upcoming", "next", "tomorrow"])
+# Phrases just before the expression: "as soon as Tuesday", "is to resume trading Tuesday".
+_FUTURE_PHRASES = re.compile(
+    r"\b(?:as\s+(?:soon|early)\s+as|(?:is|are|am)\s+(?:to|due\s+to|expected\s+to|"
+    r"scheduled\s+to|set\s+to|going\s+to)|until|by)\s+(?:[\w'-]+\s+){0,3}$",
+    re.IGNORECASE,
 )
 _PAST_CUES = frozenset(
-    [
-        "was",
-        "were",
-        "had",
-        "did",
-        "said",
-        "told",
-        "ago",
-        "last",
-        "been",
-        "went",
-        "came",
-        "made",
-        "took",
-        "gave",
-        "met",
-        "began",
-        "saw",
-        "found",
-        "left",
-        "sent",
-        "held",
-        "won",
-        "lost",
-        "fell",
-        "rose",
-        "announced",
-        "reported",
-    ]
+    ["was", "were", "had", "did", "said", "told", "ago", "last", "been", "since", "went", "came", "made", "took", "gave", "met", "began", "saw", "found", "left", "sent", "held", "won", "lost", "fell", "rose"]
 )
 # Words ending in -ed that are not verbs in the past.
 _NOT_PAST = frozenset(
@@ -90,10 +44,16 @@ def _is_past(word: str) -> bool:
 
 
 def _cue(words: list[str]) -> Tense:
-    if any(word in _FUTURE_CUES or word.endswith("'ll") for word in words):
-        return "future"
-    if any(_is_past(word) for word in words):
-        return "past"
+    """The tense of the nearest cue word, ``words`` being ordered nearest first."""
+    for index, word in enumerate(words):
+        if word in _FUTURE_CUES or word.endswith("'ll"):
+            return "future"
+        if _is_past(word):
+            # "will be held on": a participle after "be" is not the tense of the clause.
+            following = words[index + 1] if index + 1 < len(words) else ""
+            if word.endswith("ed") and following in {"be", "being"}:
+                continue
+            return "past"
     return None
 
 
@@ -102,14 +62,16 @@ def tense_at(text: str, start: int, end: int) -> Tense:
     window_start = max(0, start - 80)
     before = text[window_start:start]
     last_break = None
-    for last_break in _SENTENCE_END.finditer(before):
+    for last_break in _SENTENCE_END.finditer(before):  # noqa: B007  (the last one counts)
         pass
     if last_break is not None:
         before = before[last_break.end() :]
+    if _FUTURE_PHRASES.search(before):
+        return "future"
     before_words = [word.lower() for word in _WORD.findall(before)][-8:]
     after = text[end : end + 50]
     stop = _SENTENCE_END.search(after)
     if stop:
         after = after[: stop.start()]
     after_words = [word.lower() for word in _WORD.findall(after)][:5]
-    return _cue(before_words) or _cue(after_words)
+    return _cue(before_words[::-1]) or _cue(after_words)
