@@ -1,0 +1,267 @@
+"""Word lists the rule-based finder looks names up in, built once on first use.
+
+Countries, their alternative names, demonyms, capitals and provinces come from the
+countryinfo package (MIT). We add only what it lacks and news uses all the time
+(short forms like "U.S.", demonyms like "Azeri", historical names like "Soviet"), a few
+international organisations and seats of government, and the regions of the world.
+First names come from the US Census lists shipped by the ``names`` package, when it is
+installed; without it people are still found through titles and reporting verbs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class Lexeme:
+    """What a word sequence stands for: ``role`` is how it names its entity."""
+
+    name: str
+    kind: str  # person, country, organization, place
+    role: str  # country, demonym, capital, org, place
+    code: str | None = None
+
+
+# Forms countryinfo lacks, as (alias, ISO code, role).
+_COUNTRY_EXTRAS = (
+    ("U.S.", "US", "country"),
+    ("U.S.A.", "US", "country"),
+    ("US", "US", "country"),
+    ("USA", "US", "country"),
+    ("America", "US", "country"),
+    ("UK", "GB", "country"),
+    ("U.K.", "GB", "country"),
+    ("Britain", "GB", "country"),
+    ("Holland", "NL", "country"),
+    ("Burma", "MM", "country"),
+    ("Ivory Coast", "CI", "country"),
+    ("Czechia", "CZ", "country"),
+    ("UAE", "AE", "country"),
+    ("Azeri", "AZ", "demonym"),
+    ("Azerbaijani", "AZ", "demonym"),
+    ("Persian", "IR", "demonym"),
+    ("Dutch", "NL", "demonym"),
+    ("Saudi", "SA", "demonym"),
+    ("Emirati", "AE", "demonym"),
+    ("Palestinian", "PS", "demonym"),
+    ("Filipino", "PH", "demonym"),
+    ("Kurdish", None, "skip"),
+    ("English", None, "skip"),
+)
+# Countries that no longer exist but fill news archives.
+_HISTORICAL = (
+    ("Soviet Union", "SU", "country"),
+    ("USSR", "SU", "country"),
+    ("Soviet", "SU", "demonym"),
+)
+# Upper-case alternative spellings that are worth matching (the others are ISO codes).
+_CODE_ALIASES = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"})
+
+# Bodies that news names without any organisation word a rule could see.
+_ORGANISATIONS = (
+    ("United Nations", "United Nations"),
+    ("UN", "United Nations"),
+    ("U.N.", "United Nations"),
+    ("UN Security Council", "UN Security Council"),
+    ("United Nations Security Council", "UN Security Council"),
+    ("Security Council", "UN Security Council"),
+    ("UN General Assembly", "UN General Assembly"),
+    ("United Nations General Assembly", "UN General Assembly"),
+    ("General Assembly", "UN General Assembly"),
+    ("European Union", "European Union"),
+    ("EU", "European Union"),
+    ("NATO", "NATO"),
+    ("OPEC", "OPEC"),
+    ("IMF", "International Monetary Fund"),
+    ("WTO", "World Trade Organization"),
+    ("OSCE", "OSCE"),
+    ("African Union", "African Union"),
+    ("Arab League", "Arab League"),
+    ("Red Cross", "Red Cross"),
+    ("White House", "White House"),
+    ("Pentagon", "Pentagon"),
+    ("Kremlin", "Kremlin"),
+    ("Downing Street", "Downing Street"),
+    ("Congress", "Congress"),
+    ("Congressional", "Congress"),
+    ("Senate", "Senate"),
+    ("Parliament", "Parliament"),
+    ("Federal Reserve", "Federal Reserve"),
+    ("Taliban", "Taliban"),
+    ("Hamas", "Hamas"),
+    ("Hezbollah", "Hezbollah"),
+)
+
+# Regions a country list does not name.
+_REGIONS = (
+    "Africa",
+    "Asia",
+    "Europe",
+    "North America",
+    "South America",
+    "Latin America",
+    "Central America",
+    "Middle East",
+    "Caucasus",
+    "South Caucasus",
+    "Balkans",
+    "Scandinavia",
+    "Caribbean",
+    "Gulf",
+    "Persian Gulf",
+    "Mediterranean",
+    "Arctic",
+    "Antarctica",
+    "Atlantic",
+    "Atlantic Ocean",
+    "Pacific",
+    "Pacific Ocean",
+    "Indian Ocean",
+    "Siberia",
+    "Sahara",
+    "Sahel",
+    "West Bank",
+    "Gaza",
+    "Gaza Strip",
+    "Crimea",
+    "Kashmir",
+)
+
+# First names that are also ordinary capitalised words in news (months, titles, places...).
+_AMBIGUOUS_FIRST_NAMES = frozenset(
+    """April August June May Will Hope Rich Young Long Major Royal King Grant Page Christian
+    Frank Bill Mark Rose Sterling General Guy Faith Joy Grace Chance Golden Summer Winter
+    Autumn Earl Early Joy Lincoln Washington Virginia Georgia Carolina China India Jordan Chad
+    Israel Paris London Sydney Florence Victoria Austin Houston Dallas Aurora Memory Star
+    Sunday Monday Friday Chase Cash Price Wall Street Bank Ford Chrysler Dodge Mercedes Iran
+    Asia Africa America Europe Justice Judge Court Will Prince Princess Queen Pope Bishop
+    Deputy Chief Senior Junior Sir Lady Lord Dean Mercy Love Ocean River Sky Dale Glen
+    Don Son Sun Tan Ray Gay Ma Man Lee Van Le La De Al Su Ha Do Lu So Ma Mo Ok Wan""".split()
+)
+
+# Head nouns and legal forms that make a capitalised phrase an organisation.
+ORGANISATION_WORDS = frozenset(
+    """Council Assembly Union Nations Agency Agencies Army Navy Force Forces Guard Guards Party
+    Ministry Department Office Bank Banks Fund Inc Corp Corporation Company Companies Co Ltd
+    LLC Group Airlines Airways Motors Association Senate Congress Parliament Court Commission
+    Committee Organization Organisation Institute University College Exchange Administration
+    Authority Service Services Systems Management Holdings Capital Industries Partners
+    Foundation Federation League Club Society Church Police Treasury Reserve Cabinet
+    Government Workers Corps Computer Electronics Technologies Technology Software Media
+    Networks Communications Energy Pharmaceuticals Airline Railways Railway Bureau Board
+    Coalition Alliance Movement Front Brigade Brigades Command Secretariat Tribunal Ministry
+    Enterprises Associates Consortium Conference Network Times Post Journal Agency NV AG SpA
+    plc PLC GmbH SA""".split()
+)
+# Legal forms dropped from canonical names ("General Motors Corporation" -> "General Motors").
+LEGAL_SUFFIXES = frozenset(
+    "Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. LLC N.V. NV S.A. SA SpA AG plc PLC GmbH".split()
+)
+# Lower-case nouns that, right before a name, say it names a company or body.
+ORGANISATION_CUES = frozenset(
+    """manufacturer automaker carmaker maker airframer carrier airline company firm rival
+    giant group bank retailer insurer lender operator conglomerate subsidiary division unit
+    partner consortium agency party broadcaster newspaper network exchange regulator
+    supplier contractor producer developer publisher chain label based""".split()
+)
+# Nouns after a demonym that only give a company's nationality ("the Italian company Fiat").
+NATIONALITY_ONLY_NOUNS = ORGANISATION_CUES | frozenset(
+    """companies firms automakers carmakers manufacturers makers carriers airlines banks
+    auto car aircraft""".split()
+)
+# Speech and action verbs after a name that acts ("Tehran said", "Boeing challenged").
+ACTION_VERBS = frozenset(
+    """said says told added stated announced announces warned accused denied rejected insisted
+    demanded called calls urged backed backs supported supports condemned agreed agrees
+    signed signs threatened responded claimed claims stands stood wants wanted has have had
+    is was will would plans planned filed files reported reports posted posts sued sues
+    offered offers bought buys sold sells won wins lost loses launched launches unveiled
+    unveils released releases cut cuts challenged upheld refused decided approved
+    confirmed expects expected intends asked seeks sought made makes
+    hired fired named appointed delivered received""".split()
+)
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict[str, Lexeme]:
+    """Every word sequence the finder can look up, as written (case matters)."""
+    from countryinfo import all_countries
+
+    entries: dict[str, Lexeme] = {}
+    countries: dict[str, str] = {}
+    population: dict[str, int] = {}
+    for country in all_countries():
+        code = country.iso(2)
+        name = country.name()
+        if not code or not name:
+            continue
+        # Several records share a code (the United Kingdom and Wales): keep the largest.
+        size = country.population() or 0
+        if size >= population.get(code, -1):
+            countries[code], population[code] = name, size
+    for region in _REGIONS:
+        entries[region] = Lexeme(region, "place", "place")
+    for country in all_countries():
+        code = country.iso(2)
+        if code not in countries:
+            continue
+        name = countries[code]
+        for province in country.provinces() or []:
+            if re.fullmatch(r"[A-Z][A-Za-z' -]{3,}", province) and province not in entries:
+                entries[province] = Lexeme(province, "place", "province")
+        capitals = country.capital()
+        for capital in capitals if isinstance(capitals, list) else [capitals]:
+            if not capital:
+                continue
+            for form in {capital, re.sub(r"\s+D\.?C\.?$", "", capital)}:
+                entries[form] = Lexeme(form, "place", "capital", code)
+        demonym = country.demonym()
+        if demonym:
+            for form in (demonym, demonym + "s"):
+                entries[form] = Lexeme(name, "country", "demonym", code)
+        for alias in [name, *(country.alt_spellings() or [])]:
+            if not re.fullmatch(r"[A-Z][\w .'’-]+", alias):
+                continue
+            if alias.isupper() and alias not in _CODE_ALIASES:
+                continue
+            entries[alias] = Lexeme(name, "country", "country", code)
+    for alias, code, role in (*_COUNTRY_EXTRAS, *_HISTORICAL):
+        if role == "skip":
+            entries.pop(alias, None)
+            continue
+        name = countries.get(code or "", "Soviet Union")
+        entries[alias] = Lexeme(name, "country", "country" if role == "country" else role, code)
+    for alias, name in _ORGANISATIONS:
+        entries[alias] = Lexeme(name, "organization", "org")
+    return entries
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """Given names (US Census lists from the ``names`` package), minus ambiguous words."""
+    try:
+        import names  # type: ignore[import-untyped]
+    except ImportError:
+        return frozenset()
+    found: set[str] = set()
+    for key in ("first:male", "first:female"):
+        path = Path(names.FILES[key])
+        with path.open(encoding="ascii", errors="ignore") as handle:
+            for line in handle:
+                word = line.split(" ", 1)[0].strip().title()
+                if len(word) > 2:
+                    found.add(word)
+    blocked = _AMBIGUOUS_FIRST_NAMES | {lexeme for lexeme in lexicon() if " " not in lexeme}
+    return frozenset(found - blocked)
+
+
+def country_name(code: str) -> str | None:
+    """The canonical name of the country with ISO alpha-2 ``code``."""
+    for lexeme in lexicon().values():
+        if lexeme.code == code and lexeme.kind == "country":
+            return lexeme.name
+    return None

@@ -1,0 +1,602 @@
+"""The default entity finder: gazetteers plus rules a reader would state.
+
+Passes, in order (each only claims words no earlier pass claimed):
+
+1. people named with a title ("Supreme Leader Ali Khamenei", "President of the United
+   States Barack Obama"), in apposition ("Kaoru Yosano, the Japanese minister"), after or
+   before a reporting verb ("said Dana Perino");
+2. capitalised phrases: "X Flight 447" names the airline X; a phrase with an organisation
+   word ("Office", "Council", "Inc.") is an organisation; otherwise the gazetteer names
+   countries, demonyms, capitals, provinces, regions and well-known bodies, and what is
+   left is a person when it starts with a known first name;
+3. acronyms: defined in brackets ("General Motors (GM)"), matching the initials of a
+   known organisation ("GAO"), or acting as a subject ("the USAF has announced");
+4. names no list knows, by their context: after an organisation noun ("automaker
+   Chrysler"), before an action verb ("Fiat announced"), in apposition with one
+   ("Lockheed Martin, Boeing's rival"); places after "in" or before "region", and the
+   objects of "occupied"/"liberate";
+5. every other mention of a name found so far, then short mentions and pronouns
+   (see ``resolve``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from .gazetteer import (
+    ACTION_VERBS,
+    LEGAL_SUFFIXES,
+    NATIONALITY_ONLY_NOUNS,
+    ORGANISATION_CUES,
+    ORGANISATION_WORDS,
+    Lexeme,
+    first_names,
+    lexicon,
+)
+from .model import Entity
+from .resolve import resolve_mentions
+from .tokens import Document
+
+_MAX_LEXEME_WORDS = 6
+
+# Titles before a name, longest first so "Deputy Foreign Minister" wins over "Minister".
+_TITLES = sorted(
+    set(
+        """president vice-president minister secretary secretary-general leader senator sen
+        congressman congresswoman representative rep governor gov mayor chancellor king queen
+        prince princess pope ayatollah sheikh emir general gen colonel col lieutenant lt captain
+        capt admiral adm commander chief ceo coo cfo chairman chairwoman director
+        director-general spokesman spokeswoman spokesperson founder co-founder judge justice mr
+        mrs ms dr prof professor analyst economist official ambassador envoy head coach manager
+        premier president-elect lawyer boss officer executive representative""".split()
+    ),
+    key=len,
+    reverse=True,
+)
+_MULTIWORD_TITLES = (
+    "vice president",
+    "prime minister",
+    "deputy prime minister",
+    "foreign minister",
+    "deputy foreign minister",
+    "defence minister",
+    "defense minister",
+    "finance minister",
+    "interior minister",
+    "secretary of state",
+    "press secretary",
+    "secretary general",
+    "supreme leader",
+    "chief executive",
+    "chief executive officer",
+    "chief operating officer",
+    "chief financial officer",
+    "attorney general",
+)
+_TITLE_PATTERN = re.compile(
+    r"\b(?i:"
+    + "|".join(re.escape(t) for t in sorted({*_TITLES, *_MULTIWORD_TITLES}, key=len, reverse=True))
+    + r")\b\.?"
+)
+TITLE_WORDS = frozenset(word for title in (*_TITLES, *_MULTIWORD_TITLES) for word in title.split())
+_LINK_WORDS = frozenset({"of", "in", "for", "at", "to", "the"})
+_NAME_PARTICLES = frozenset({"bin", "ibn", "al", "van", "von", "der", "de", "da", "du", "la", "le"})
+_REPORTING_BEFORE = frozenset({"said", "says", "told", "stated", "added", "quoted", "according"})
+_REPORTING_AFTER = frozenset({"said", "says", "told", "stated", "added", "announced", "wrote"})
+_PLACE_PREPOSITIONS = frozenset(
+    {"in", "at", "near", "across", "outside", "inside", "into", "throughout", "around"}
+)
+_PLACE_NOUNS = frozenset(
+    """region province city state district territory county island islands peninsula valley
+    enclave oblast governorate prefecture""".split()
+)
+_TERRITORIAL_VERBS = frozenset(
+    """occupied occupy occupies liberate liberated liberating invaded invade invades annexed
+    annex captured seized shelled bombed""".split()
+)
+_ACRONYM_STOPLIST = frozenset(
+    """CEO COO CFO CTO UTC GMT TV OS SDK AM PM USD GDP IPO ID HQ PC DVD CD SUV UFO DNA AIDS HIV
+    MP OK NV AG SA LLC PLC IT AI US UK EU UN RSS PDF FAQ USB CPU GPS SMS""".split()
+)
+_CALENDAR_WORDS = frozenset(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday Christmas Easter Ramadan""".split()
+)
+# Capitalised words that start sentences or headings but never name anything.
+_FUNCTION_WORDS = frozenset(
+    """The A An In On At For But And Or After Before Earlier Later According However
+    Meanwhile While When If As It Its This That These Those There Their His Her Our We They
+    He She I You With From By To Of Since During Despite Although Some Many Most All Both
+    Each One Two Three Four Five Six Seven Eight Nine Ten About Over Under Within Also
+    Additionally Initially Finally Still Yet So Such What Who Why How Where Just Not No
+    Only Even Another Other Further Last Next First New Former Mr Mrs Ms Dr""".split()
+)
+
+
+def find_rule_entities(text: str) -> list[Entity]:
+    document = Document(text)
+    finder = _Finder(document)
+    finder.run()
+    return resolve_mentions(document, finder.entities)
+
+
+class _Finder:
+    def __init__(self, document: Document) -> None:
+        self.doc = document
+        self.lexicon = lexicon()
+        self.first_names = first_names()
+        self.claimed: set[int] = set()  # token indices already part of an entity
+        self.found: dict[int, Entity] = {}  # first token index -> entity
+        self.unknown: list[tuple[int, int]] = []  # token ranges no rule could place yet
+        self.skip = {i for i, token in enumerate(document.tokens) if document.in_header(token)}
+
+    @property
+    def entities(self) -> list[Entity]:
+        return sorted(self.found.values(), key=lambda entity: entity.start)
+
+    def run(self) -> None:
+        self._people_with_titles()
+        self._people_in_apposition()
+        self._people_by_reporting_verbs()
+        for first, last in self._capitalised_runs():
+            self._classify_run(first, last)
+        self._acronyms()
+        self._names_by_context()
+        self._other_mentions()
+
+    # --- bookkeeping -------------------------------------------------------------------
+
+    def _add(self, first: int, last: int, name: str, kind: str, via: str, code: str | None = None) -> None:
+        indices = range(first, last + 1)
+        if any(i in self.claimed or i in self.skip for i in indices):
+            return
+        tokens = self.doc.tokens
+        start, end = tokens[first].start, tokens[last].end
+        self.found[first] = Entity(start, end, self.doc.text[start:end], name, kind, code, via)
+        self.claimed.update(indices)
+
+    def _free(self, index: int) -> bool:
+        return index not in self.claimed and index not in self.skip
+
+    def _name_like(self, index: int) -> bool:
+        """A word that can be part of a person's name."""
+        word = self.doc.tokens[index].text
+        return (
+            word[:1].isupper()
+            and not word.isupper()
+            and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+            and word not in self.lexicon
+            and word not in ORGANISATION_WORDS
+            and word not in LEGAL_SUFFIXES
+            and word.lower() not in TITLE_WORDS
+            and word not in _CALENDAR_WORDS
+            and word not in _FUNCTION_WORDS
+        )
+
+    def _name_run_before(self, last: int) -> int | None:
+        """First index of the name (1-4 words) ending at ``last``, or None."""
+        first = last
+        while first > 0 and last - first < 3:
+            previous = first - 1
+            if not self.doc.joined(previous, first):
+                break
+            if self._name_like(previous):
+                first = previous
+            elif (
+                self.doc.tokens[previous].text in _NAME_PARTICLES
+                and previous > 0
+                and self._name_like(previous - 1)
+            ):
+                first = previous
+            else:
+                break
+        if not self._name_like(last) or self._ends_lexeme(last):
+            return None
+        # Stop at a gazetteer phrase ("of the United States Barack Obama").
+        for i in range(first, last):
+            if self._ends_lexeme(i):
+                first = i + 1
+        return first if self._name_like(first) else None
+
+    def _ends_lexeme(self, index: int) -> bool:
+        """Is the word at ``index`` the last word of a gazetteer phrase (of 2+ words)?"""
+        for size in range(2, _MAX_LEXEME_WORDS + 1):
+            first = index - size + 1
+            if first >= 0 and self.doc.joined(first, index) and self.doc.phrase(first, index) in self.lexicon:
+                return True
+        return False
+
+    # --- people --------------------------------------------------------------------------
+
+    def _people_with_titles(self) -> None:
+        tokens = self.doc.tokens
+        starts = {token.start: i for i, token in enumerate(tokens)}
+        for match in _TITLE_PATTERN.finditer(self.doc.text):
+            after = match.end()
+            rest = self.doc.text[after : after + 2]
+            if rest.startswith(","):
+                after += 1
+            while after < len(self.doc.text) and self.doc.text[after] == " ":
+                after += 1
+            index = starts.get(after)
+            if index is None:
+                continue
+            run_end = self._run_after_title(index)
+            if run_end is None:
+                continue
+            first = self._name_run_before(run_end)
+            if first is None or first < index:
+                continue
+            if tokens[first].sentence != tokens[index].sentence:
+                continue
+            if self._is_first_person_run(first, run_end) or run_end > first:
+                self._add(first, run_end, self.doc.phrase(first, run_end), "person", "title")
+            elif all(self._free(i) for i in range(first, run_end + 1)):
+                # A title with a surname alone ("Senator McCain"): resolved to the full
+                # name later when the article gives it.
+                self._add(first, run_end, tokens[first].text, "person", "title")
+
+    def _run_after_title(self, index: int) -> int | None:
+        """Last index of the capitalised run after a title (links like "of the" allowed)."""
+        tokens = self.doc.tokens
+        last = None
+        i = index
+        while i < len(tokens):
+            word = tokens[i].text
+            if i > index and not self.doc.joined(i - 1, i):
+                break
+            if word in _LINK_WORDS and last is None and i - index < 2:
+                i += 1
+                continue
+            if word[:1].isupper() or (word in _NAME_PARTICLES and last is not None):
+                last = i
+                i += 1
+                continue
+            break
+        while last is not None and tokens[last].text in _NAME_PARTICLES:
+            last -= 1
+        return last
+
+    def _is_first_person_run(self, first: int, last: int) -> bool:
+        return last > first
+
+    def _people_in_apposition(self) -> None:
+        """ "Kaoru Yosano, the Japanese minister ..." and "Japan's prime minister, Taro Aso"."""
+        tokens = self.doc.tokens
+        for last in range(len(tokens) - 1):
+            if not self._free(last) or self.doc.gap(last, last + 1) != ", ":
+                continue
+            first = self._name_run_before(last)
+            if first is None or first == last or not all(self._free(i) for i in range(first, last + 1)):
+                continue
+            following = self._words_until_punctuation(last + 1, 6)
+            if any(word.lower() in _APPOSITION_TITLES for word in following):
+                self._add(first, last, self.doc.phrase(first, last), "person", "title")
+
+    def _words_until_punctuation(self, index: int, limit: int) -> list[str]:
+        words = []
+        for i in range(index, min(index + limit, len(self.doc.tokens))):
+            if i > index and self.doc.gap(i - 1, i).strip() not in ("", "&", "'s", "’s"):
+                break
+            words.append(self.doc.tokens[i].text)
+        return words
+
+    def _people_by_reporting_verbs(self) -> None:
+        tokens = self.doc.tokens
+        for i, token in enumerate(tokens):
+            word = token.text.lower()
+            if word in _REPORTING_BEFORE and i + 2 < len(tokens):
+                start = i + 2 if word == "according" and tokens[i + 1].text == "to" else i + 1
+                last = start
+                while last + 1 < len(tokens) and self.doc.joined(last, last + 1) and self._name_like(last + 1):
+                    last += 1
+                if last > start and self._name_like(start) and self._plausible_person(start, last):
+                    self._add(start, last, self.doc.phrase(start, last), "person", "reporting")
+            if word in _REPORTING_AFTER and i > 1 and self.doc.joined(i - 1, i):
+                first = self._name_run_before(i - 1)
+                if first is not None and first < i - 1 and self._plausible_person(first, i - 1):
+                    self._add(first, i - 1, self.doc.phrase(first, i - 1), "person", "reporting")
+
+    def _plausible_person(self, first: int, last: int) -> bool:
+        # Sentence-initial function words ("The", "After") are not first names.
+        return self.doc.tokens[first].text not in _FUNCTION_WORDS and last - first <= 3
+
+    # --- capitalised runs ----------------------------------------------------------------
+
+    def _capitalised_runs(self) -> Iterable[tuple[int, int]]:
+        """Maximal runs of capitalised words (with "of"/"&" inside organisation names)."""
+        tokens = self.doc.tokens
+        i = 0
+        while i < len(tokens):
+            if not tokens[i].is_capitalised or not self._free(i):
+                i += 1
+                continue
+            last = i
+            while last + 1 < len(tokens) and self.doc.joined(last, last + 1):
+                following = tokens[last + 1]
+                if following.is_capitalised and self._free(last + 1):
+                    last += 1
+                elif following.text.isdigit() and tokens[last].text == "Flight":
+                    last += 1
+                elif (
+                    following.text in ("of", "for")
+                    and tokens[last].text in ORGANISATION_WORDS
+                    and last + 2 < len(tokens)
+                    and self.doc.joined(last + 1, last + 2)
+                    and tokens[last + 2].is_capitalised
+                ):
+                    last += 2
+                else:
+                    break
+            yield i, last
+            i = last + 1
+
+    def _classify_run(self, first: int, last: int) -> None:
+        tokens = self.doc.tokens
+        # Words that are capitalised only because they start the sentence.
+        while first <= last and self._uninformative_start(first):
+            first += 1
+        if first > last:
+            return
+        words = [tokens[i].text for i in range(first, last + 1)]
+        if "Flight" in words[1:]:
+            flight = first + words.index("Flight", 1)
+            self._add(first, flight - 1, self._organisation_name(first, flight - 1), "organization", "flight")
+            return
+        whole = self.lexicon.get(self.doc.phrase(first, last))
+        if whole is not None:
+            self._add_lexeme(first, last, whole)
+            return
+        if self._has_organisation_word(first, last):
+            self._add(first, last, self._organisation_name(first, last), "organization", "org-word")
+            return
+        self._segment(first, last)
+
+    def _uninformative_start(self, index: int) -> bool:
+        word = self.doc.tokens[index].text
+        if word in _FUNCTION_WORDS or word in _CALENDAR_WORDS:
+            return True
+        if not self.doc.sentence_initial(index):
+            return False
+        return not (
+            word in self.lexicon
+            or word in self.doc.capitalised_inside
+            or word in self.first_names
+            or self.doc.tokens[index].is_acronym
+        )
+
+    def _has_organisation_word(self, first: int, last: int) -> bool:
+        words = [self.doc.tokens[i].text for i in range(first, last + 1)]
+        if len(words) < 2:
+            return False
+        if words[-1] in ORGANISATION_WORDS or (words[-1] in LEGAL_SUFFIXES and len(words) > 1):
+            return True
+        return any(word in ORGANISATION_WORDS for word in words[1:-1]) and "of" in words
+
+    def _organisation_name(self, first: int, last: int) -> str:
+        words = [self.doc.tokens[i].text for i in range(first, last + 1)]
+        if words[0] == "The":
+            words = words[1:]
+        while len(words) > 1 and (words[-1] in LEGAL_SUFFIXES or words[-1].rstrip(".") in LEGAL_SUFFIXES):
+            words = words[:-1]
+        for size in range(min(3, len(words) - 1), 0, -1):
+            lexeme = self.lexicon.get(" ".join(words[:size]))
+            if lexeme is not None and lexeme.kind == "country" and lexeme.role == "country":
+                words = [lexeme.name, *words[size:]]
+                break
+        return " ".join(words)
+
+    def _segment(self, first: int, last: int) -> None:
+        """Split a run into gazetteer names and the unknown words between them."""
+        i = first
+        pending = first
+        while i <= last:
+            match = self._longest_lexeme(i, last)
+            if match is None:
+                i += 1
+                continue
+            end, lexeme = match
+            if pending < i:
+                self._unknown_run(pending, i - 1)
+            self._add_lexeme(i, end, lexeme)
+            i = end + 1
+            pending = i
+        if pending <= last:
+            self._unknown_run(pending, last)
+
+    def _longest_lexeme(self, first: int, last: int) -> tuple[int, Lexeme] | None:
+        for end in range(min(last, first + _MAX_LEXEME_WORDS - 1), first - 1, -1):
+            lexeme = self.lexicon.get(self.doc.phrase(first, end))
+            # Provinces count only as a whole run ("in Ontario"), never inside one.
+            if lexeme is not None and lexeme.role != "province":
+                return end, lexeme
+        return None
+
+    def _add_lexeme(self, first: int, last: int, lexeme: Lexeme) -> None:
+        if lexeme.kind == "country":
+            if self._currency(last) or self._nationality_only(last):
+                self.claimed.update(range(first, last + 1))
+                return
+            via = "demonym" if lexeme.role == "demonym" else "name"
+            if via == "name" and self.doc.phrase(first, last) != lexeme.name:
+                via = "short-name"
+            self._add(first, last, lexeme.name, "country", via, lexeme.code)
+        elif lexeme.role == "capital":
+            if self._acts(last) and lexeme.code:
+                country = next(
+                    (x for x in self.lexicon.values() if x.code == lexeme.code and x.role == "country"),
+                    None,
+                )
+                if country is not None:
+                    self._add(first, last, country.name, "country", "capital", lexeme.code)
+                    return
+            self._add(first, last, lexeme.name, "place", "capital")
+        else:
+            self._add(first, last, lexeme.name, lexeme.kind, "name")
+
+    def _currency(self, index: int) -> bool:
+        end = self.doc.tokens[index].end
+        return self.doc.text[end : end + 1] == "$" or self.doc.tokens[index].text == "USD"
+
+    def _nationality_only(self, index: int) -> bool:
+        """ "the Italian company Fiat", "US car manufacturer": a company's nationality."""
+        for offset in range(1, 4):
+            if index + offset >= len(self.doc.tokens) or not self.doc.joined(index + offset - 1, index + offset):
+                return False
+            word = self.doc.tokens[index + offset].text
+            if not word.islower():
+                return False
+            if word in NATIONALITY_ONLY_NOUNS:
+                return True
+        return False
+
+    def _acts(self, index: int) -> bool:
+        """Followed by 's or by an action verb: a capital standing for its government."""
+        if self.doc.possessive(index):
+            return True
+        return self.doc.next_word(index) in ACTION_VERBS
+
+    def _unknown_run(self, first: int, last: int) -> None:
+        tokens = self.doc.tokens
+        while first <= last and self._uninformative_start(first):
+            first += 1
+        if first > last:
+            return
+        if tokens[first].text in self.first_names and 1 <= last - first <= 3:
+            if all(self._name_like(i) for i in range(first + 1, last + 1)):
+                self._add(first, last, self.doc.phrase(first, last), "person", "first-name")
+                return
+        self.unknown.append((first, last))
+
+    # --- acronyms ------------------------------------------------------------------------
+
+    def _acronyms(self) -> None:
+        tokens = self.doc.tokens
+        definitions: dict[str, tuple[str, str]] = {}
+        # "General Motors (GM )": the bracket defines the acronym.
+        for entity in list(self.found.values()) + [
+            Entity(tokens[a].start, tokens[b].end, self.doc.phrase(a, b), self.doc.phrase(a, b), "unknown")
+            for a, b in self.unknown
+        ]:
+            bracket = re.match(r"\s*\(\s*([A-Z][A-Z.&]{1,7})\s*\)", self.doc.text[entity.end : entity.end + 14])
+            if bracket and entity.kind in ("organization", "unknown", "country"):
+                kind = "organization" if entity.kind == "unknown" else entity.kind
+                definitions[bracket.group(1)] = (entity.name, kind)
+        organisations = {e.name for e in self.found.values() if e.kind == "organization"}
+        for index, token in enumerate(tokens):
+            if not token.is_acronym or not self._free(index) or token.text in self.lexicon:
+                continue
+            acronym = token.text.replace(".", "")
+            if token.text in definitions:
+                name, kind = definitions[token.text]
+                self._add(index, index, name, kind, "acronym")
+                continue
+            expansion = next((o for o in sorted(organisations) if _initials(o) == acronym), None)
+            if expansion is not None:
+                self._add(index, index, expansion, "organization", "acronym")
+            elif acronym not in _ACRONYM_STOPLIST and self._acronym_acts(index):
+                self._add(index, index, token.text, "organization", "acronym")
+        self.unknown = [(a, b) for a, b in self.unknown if all(self._free(i) for i in range(a, b + 1))]
+
+    def _acronym_acts(self, index: int) -> bool:
+        if self.doc.next_word(index) in ACTION_VERBS or self.doc.possessive(index):
+            return True
+        # "the MICEX and RTS exchanges"
+        words = self._words_until_punctuation(index + 1, 4)
+        for word in words:
+            if word.lower().rstrip("s") in ORGANISATION_CUES or word.lower() in ORGANISATION_CUES:
+                return True
+            if not (word in ("and", "&") or word.isupper()):
+                return False
+        return False
+
+    # --- names by context ----------------------------------------------------------------
+
+    def _names_by_context(self) -> None:
+        # A surname of someone named in full is that person, whatever its context.
+        surnames = {
+            e.name.split()[-1]: e.name for e in self.found.values() if e.kind == "person" and " " in e.name
+        }
+        for first, last in self.unknown:
+            name = surnames.get(self.doc.phrase(first, last))
+            if name is not None:
+                self._add(first, last, name, "person", "short-name")
+        organisations: set[str] = set()
+        places: set[str] = set()
+        for first, last in self.unknown:
+            phrase = self.doc.phrase(first, last)
+            if self._organisation_context(first, last):
+                organisations.add(phrase)
+            elif self._place_context(first, last):
+                places.add(phrase)
+        for first, last in self.unknown:
+            phrase = self.doc.phrase(first, last)
+            if phrase in organisations and not self._product(last):
+                self._add(first, last, self._organisation_name(first, last), "organization", "context")
+            elif phrase in places:
+                self._add(first, last, phrase, "place", "context")
+
+    def _organisation_context(self, first: int, last: int) -> bool:
+        previous = self.doc.previous_word(first)
+        if previous.lower() in ORGANISATION_CUES:
+            return True
+        if first == last and self.doc.tokens[first].text in self.first_names:
+            return False
+        if self.doc.next_word(last) in ACTION_VERBS:
+            return not self.doc.sentence_initial(first) or self.doc.tokens[first].text in self.doc.capitalised_inside
+        # "Lockheed Martin, Boeing's rival", "AirTanker Ltd., an EADS-led consortium"
+        if self.doc.text[self.doc.tokens[last].end : self.doc.tokens[last].end + 2] == ", ":
+            following = [w.lower() for w in self._words_until_punctuation(last + 1, 5)]
+            return any(word in ORGANISATION_CUES for word in following)
+        return False
+
+    def _place_context(self, first: int, last: int) -> bool:
+        if self.doc.tokens[first].is_acronym and first == last:
+            return False
+        previous = self.doc.previous_word(first)
+        if previous in _PLACE_PREPOSITIONS or previous in _TERRITORIAL_VERBS:
+            return True
+        return self.doc.next_word(last) in _PLACE_NOUNS
+
+    def _product(self, index: int) -> bool:
+        """ "Airbus A330", "Boeing 787": a maker's name used for its product."""
+        following = self.doc.next_word(index)
+        return bool(following) and any(ch.isdigit() for ch in following)
+
+    def _other_mentions(self) -> None:
+        """Tag the remaining mentions of every organisation and place found by context."""
+        known: dict[str, Entity] = {}
+        for entity in self.found.values():
+            if entity.via in ("context", "acronym", "org-word", "flight") and " " not in entity.text:
+                known.setdefault(entity.text, entity)
+            elif entity.kind == "place" and entity.via == "context":
+                known.setdefault(entity.text, entity)
+        multi = {e.text: e for e in self.found.values() if e.via in ("context",) and " " in e.text}
+        for index, token in enumerate(self.doc.tokens):
+            if not self._free(index):
+                continue
+            entity = known.get(token.text)
+            if entity is not None and not self._product(index):
+                self._add(index, index, entity.name, entity.kind, "name", entity.code)
+                continue
+            for text, entity in multi.items():
+                count = text.count(" ")
+                if index + count < len(self.doc.tokens) and self.doc.phrase(index, index + count) == text:
+                    self._add(index, index + count, entity.name, entity.kind, "name", entity.code)
+                    break
+
+
+_APPOSITION_TITLES = frozenset(
+    """president minister secretary senator governor mayor chancellor chairman chairwoman
+    director spokesman spokeswoman spokesperson founder co-founder ceo officer executive
+    leader head analyst economist ambassador envoy judge justice premier representative
+    coach manager king queen prince general commander""".split()
+)
+
+
+def _initials(name: str) -> str:
+    """ "Government Accountability Office" -> "GAO"; "United States Air Force" -> "USAF"."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
+    return "".join(w[0] for w in words)

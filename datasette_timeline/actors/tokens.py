@@ -1,0 +1,145 @@
+"""Words of a document with their offsets, sentences and header lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..sentences import sentence_spans
+
+# Dotted acronyms ("U.S."), then words joined by hyphens or "&"; "'s" stays outside.
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-][^\W_]+)*(?:['’](?!s\b)[^\W_]+)*")
+_HEADER_LINE = re.compile(r"^[ \t]*[-*•][ \t]*[A-Z][\w ]{0,40}?(?:[ \t]*:.*)?$")
+_HEADER_LINES = 15
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    sentence: int  # index into Document.sentences
+
+    @property
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_acronym(self) -> bool:
+        letters = self.text.replace(".", "")
+        return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+@dataclass
+class Document:
+    """A text split into tokens, with sentence spans and the header lines to ignore."""
+
+    text: str
+    tokens: list[Token] = field(init=False)
+    sentences: list[tuple[int, int]] = field(init=False)
+    header_spans: list[tuple[int, int]] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.sentences = sentence_spans(self.text)
+        self.header_spans = _header_spans(self.text)
+        self.tokens = list(_tokens(self.text, self.sentences))
+
+    def gap(self, left: int, right: int) -> str:
+        """Text between token ``left`` and token ``right`` (indices)."""
+        return self.text[self.tokens[left].end : self.tokens[right].start]
+
+    def joined(self, first: int, last: int) -> bool:
+        """True when tokens first..last sit in one sentence separated by spaces only."""
+        return all(
+            self.tokens[i].sentence == self.tokens[first].sentence
+            and self.gap(i - 1, i) in (" ", "  ", " & ")
+            for i in range(first + 1, last + 1)
+        )
+
+    def phrase(self, first: int, last: int) -> str:
+        return self.text[self.tokens[first].start : self.tokens[last].end]
+
+    def in_header(self, token: Token) -> bool:
+        return any(start <= token.start < end for start, end in self.header_spans)
+
+    def sentence_initial(self, index: int) -> bool:
+        """First word of its sentence, ignoring opening quotes and brackets."""
+        token = self.tokens[index]
+        sentence_start = self.sentences[token.sentence][0]
+        return not self.text[sentence_start : token.start].strip("\"'“‘(«[ -")
+
+    def possessive(self, index: int) -> bool:
+        after = self.text[self.tokens[index].end : self.tokens[index].end + 2]
+        return after in ("'s", "’s")
+
+    def next_word(self, index: int) -> str:
+        """The next token if only spaces separate it, else ''."""
+        if index + 1 < len(self.tokens) and self.gap(index, index + 1).strip() == "":
+            if self.tokens[index + 1].sentence == self.tokens[index].sentence:
+                return self.tokens[index + 1].text
+        return ""
+
+    def previous_word(self, index: int) -> str:
+        if index > 0 and self.gap(index - 1, index).strip() == "":
+            if self.tokens[index - 1].sentence == self.tokens[index].sentence:
+                return self.tokens[index - 1].text
+        return ""
+
+    @cached_property
+    def capitalised_inside(self) -> frozenset[str]:
+        """Words written capitalised somewhere other than at a sentence start or header.
+
+        A capital at a sentence start says nothing; elsewhere it marks a name.
+        """
+        return frozenset(
+            token.text
+            for index, token in enumerate(self.tokens)
+            if token.is_capitalised
+            and token.sentence > 0
+            and not self.in_header(token)
+            and not self.sentence_initial(index)
+        )
+
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        return frozenset(token.text for token in self.tokens if token.text.islower())
+
+
+def _tokens(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
+    tokens: list[Token] = []
+    sentence = 0
+    for match in _TOKEN.finditer(text):
+        for start, end in _split_mixed_hyphens(match.start(), match.group()):
+            while sentence + 1 < len(sentences) and start >= sentences[sentence + 1][0]:
+                sentence += 1
+            tokens.append(Token(start, end, text[start:end], sentence))
+    return tokens
+
+
+def _split_mixed_hyphens(start: int, word: str) -> list[tuple[int, int]]:
+    """Split "countries-Azerbaijan" and "EADS-led" but keep "Nagorno-Karabakh", "cease-fire"."""
+    parts = word.split("-")
+    if len(parts) == 1 or len({part[:1].isupper() for part in parts if part}) == 1:
+        return [(start, start + len(word))]
+    spans = []
+    offset = start
+    for part in parts:
+        if part:
+            spans.append((offset, offset + len(part)))
+        offset += len(part) + 1
+    return spans
+
+
+def _header_spans(text: str) -> list[tuple[int, int]]:
+    """``- Key: value`` and ``- Label`` lines near the top (bylines, sections, dates)."""
+    spans = []
+    offset = 0
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        if number >= _HEADER_LINES:
+            break
+        content = line.rstrip("\r\n")
+        if number > 0 and len(content.strip()) <= 120 and _HEADER_LINE.match(content):
+            spans.append((offset, offset + len(content)))
+        offset += len(line)
+    return spans
