@@ -11,6 +11,7 @@ relative file path; links to pages that are not part of the site are removed.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import sqlite3
 import tempfile
@@ -24,14 +25,13 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 from datasette.app import Datasette
 
 from .paths import asset_file, canonical_query, export_file, page_file, relative_link
-from .rewrite import css_references, html_references, rewrite_css, rewrite_html
+from .rewrite import Reference, css_references, html_references, rewrite_css, rewrite_html
 
 Kind = Literal["page", "export", "asset"]
 
 # The host name ``datasette.client`` answers as: absolute URLs to it are internal.
 _INTERNAL_HOSTS = frozenset({"", "localhost"})
 _ASSET_PREFIXES = ("/-/static/", "/-/static-plugins/")
-_PLUGIN_STATIC = "datasette-timeline"
 MARKER = ".datasette-timeline-site"
 DEFAULT_MAX_PAGES = 2000
 
@@ -75,23 +75,39 @@ class ExportReport:
     skipped_pages: set[str] = field(default_factory=set)
 
 
-def filter_pairs(query: str) -> list[tuple[str, str]]:
-    """The filter arguments of a query string (Datasette's ``_``-arguments excluded)."""
+# Query arguments that page through a view rather than choose what it shows.
+_PAGING_KEYS = frozenset({"_next", "_size"})
+_RANGE_SUFFIXES = ("__gte", "__gt", "__lte", "__lt")
+# How many facet hops from the front page are exported: its facet pages, not the
+# facets of those (their combinations grow without bound).
+_MAX_DEPTH = 1
+
+
+def view_pairs(query: str) -> list[tuple[str, str]]:
+    """The arguments of a query string that choose which rows a view shows."""
     return sorted(
         (key, value)
         for key, value in parse_qsl(query, keep_blank_values=True)
-        if not key.startswith("_")
+        if key not in _PAGING_KEYS
     )
 
 
-def extra_filters(base: list[tuple[str, str]], query: str) -> list[tuple[str, str]] | None:
-    """The filters ``query`` adds to ``base``, or None if it drops one of them."""
-    remaining = filter_pairs(query)
+def added_facets(base: list[tuple[str, str]], query: str) -> int | None:
+    """How many facets ``query`` adds to ``base`` (a date range counts as one), or None
+    if it drops one of ``base``'s arguments."""
+    remaining = list(dict.fromkeys(view_pairs(query)))
     for pair in base:
         if pair not in remaining:
             return None
         remaining.remove(pair)
-    return remaining
+    facets = set()
+    for key, value in remaining:
+        column = key
+        for suffix in _RANGE_SUFFIXES:
+            if key.endswith(suffix):
+                column = key[: -len(suffix)] + "__range"
+        facets.add(column if column.endswith("__range") else (key, value))
+    return len(facets)
 
 
 class SiteBuilder:
@@ -108,7 +124,7 @@ class SiteBuilder:
         self.datasette = datasette
         self.table_path = datasette.urls.table(database, table)
         self.timeline_path = self.table_path + "/-/timeline"
-        self.base_filters = sorted(filters)
+        self.base_filters = view_pairs(urlencode(list(filters)))
         self.root = Target(
             "page", self.timeline_path, canonical_query(urlencode(self.base_filters))
         )
@@ -118,26 +134,26 @@ class SiteBuilder:
 
     # -- deciding what belongs to the site ---------------------------------------
 
-    def classify(self, reference: str, context: str) -> Target | None:
+    def classify(self, reference: str, context: str, loads: bool = False) -> Target | None:
         """The site URL ``reference`` (as found on the page at ``context``) points to,
-        or None when it is no part of the static site."""
+        or None when it is no part of the static site. ``loads`` tells a resource the
+        page loads (a script, a stylesheet) from a link."""
         parts = urlsplit(urljoin("http://localhost" + context, reference))
         if parts.scheme not in {"http", "https"} or parts.netloc not in _INTERNAL_HOSTS:
             return None
-        if parts.path.startswith(_ASSET_PREFIXES):
-            return Target("asset", parts.path, "")
         query = canonical_query(parts.query)
-        added = extra_filters(self.base_filters, query)
-        # The site is the filtered view and its facets: one added filter at most.
-        if added is None or len(added) > 1:
+        is_view = parts.path == self.timeline_path or parts.path.startswith(
+            self.timeline_path + "."
+        )
+        if not is_view:
+            if parts.path.startswith(_ASSET_PREFIXES) or (loads and not parts.query):
+                return Target("asset", parts.path, "")
+            return Target("export", parts.path, query) if loads else None
+        # The site is the filtered view and its facets, one added facet at most.
+        added = added_facets(self.base_filters, query)
+        if added is None or added > _MAX_DEPTH:
             return None
-        if parts.path == self.timeline_path:
-            return Target("page", parts.path, query)
-        last = parts.path.rsplit("/", 1)[-1]
-        is_export = parts.path.startswith((self.table_path + ".", self.timeline_path + "."))
-        if is_export and "." in last:
-            return Target("export", parts.path, query)
-        return None
+        return Target("page" if parts.path == self.timeline_path else "export", parts.path, query)
 
     def _is_internal(self, reference: str, context: str) -> bool:
         parts = urlsplit(urljoin("http://localhost" + context, reference))
@@ -145,8 +161,14 @@ class SiteBuilder:
 
     # -- crawling -----------------------------------------------------------------
 
+    def fetch_url(self, target: Target) -> str:
+        """Exports are fetched whole (every event of the view), not a page of them."""
+        if target.kind == "export" and target.path.startswith(self.timeline_path + "."):
+            return f"{target.path}?{urlencode([*parse_qsl(target.query), ('_size', 'max')])}"
+        return target.url
+
     async def _fetch(self, target: Target) -> bytes | None:
-        response = await self.datasette.client.get(target.url, follow_redirects=True)
+        response = await self.datasette.client.get(self.fetch_url(target), follow_redirects=True)
         if response.status_code != 200:
             if target == self.root:
                 raise ExportError(
@@ -155,49 +177,58 @@ class SiteBuilder:
                 )
             self.failed.add(target)
             return None
-        return response.content
+        return bytes(response.content)
 
-    def _references(self, target: Target, body: bytes) -> list[str]:
+    def _references(self, target: Target, body: bytes) -> list[tuple[str, bool]]:
         text = body.decode("utf-8", errors="replace")
         if target.kind == "page":
-            return [reference.url for reference in html_references(text)]
+            return [(ref.url, ref.loads_resource) for ref in html_references(text)]
         if target.file.endswith(".css"):
-            return css_references(text)
+            return [(url, True) for url in css_references(text)]
         return []
 
+    def _hops(self, source: Target, linked: Target, source_hops: int) -> int:
+        """Facet hops from the front page: paging on (``_next``) is no hop."""
+        if view_pairs(source.query) == view_pairs(linked.query):
+            return source_hops
+        return source_hops + 1
+
     async def crawl(self, report: ExportReport) -> None:
-        queue: deque[Target] = deque([self.root])
+        queue: deque[tuple[Target, int]] = deque([(self.root, 0)])
         seen: set[Target] = {self.root}
-        pages = 0
-        for name in _plugin_static_files():
-            asset = Target("asset", self.datasette.urls.static_plugins(_PLUGIN_STATIC, name), "")
-            seen.add(asset)
-            queue.append(asset)
+        pages = 1
         while queue:
-            target = queue.popleft()
+            target, hops = queue.popleft()
             body = await self._fetch(target)
             if body is None:
                 continue
             self.bodies[target] = body
-            for reference in self._references(target, body):
-                linked = self.classify(reference, target.url)
+            for reference, loads in self._references(target, body):
+                linked = self.classify(reference, target.url, loads)
                 if linked is None or linked in seen:
                     continue
+                linked_hops = self._hops(target, linked, hops)
                 if linked.kind == "page":
+                    # Only the front page's facets: zooming a range from a range page
+                    # would go on without end.
+                    if linked_hops > _MAX_DEPTH:
+                        continue
                     if pages >= self.max_pages:
                         report.skipped_pages.add(linked.url)
                         continue
                     pages += 1
                 seen.add(linked)
-                queue.append(linked)
+                queue.append((linked, linked_hops))
 
     # -- writing ------------------------------------------------------------------
 
-    def _link(self, source: Target, reference: str, report: ExportReport) -> str | None:
+    def _link(
+        self, source: Target, reference: str, report: ExportReport, loads: bool = False
+    ) -> str | None:
         """The rewritten form of ``reference`` found in ``source``."""
         if reference.startswith("#") or not reference.strip():
             return reference
-        linked = self.classify(reference, source.url)
+        linked = self.classify(reference, source.url, loads)
         if linked is not None and linked in self.bodies:
             fragment = urlsplit(reference).fragment
             return relative_link(self.file_of(source), self.file_of(linked), fragment)
@@ -216,8 +247,12 @@ class SiteBuilder:
         body = self.bodies[target]
         if target.kind == "page":
             text = body.decode("utf-8")
-            return rewrite_html(
-                text, lambda _tag, _attr, url: self._link(target, url, report), hide_forms=True
+            return mark_static(
+                rewrite_html(
+                    text,
+                    lambda tag, attr, url: self._html_link(target, tag, attr, url, report),
+                    hide_forms=True,
+                )
             ).encode("utf-8")
         if target.file.endswith(".css"):
             text = body.decode("utf-8")
@@ -226,10 +261,18 @@ class SiteBuilder:
             )
         return body
 
+    def _html_link(
+        self, source: Target, tag: str, attribute: str, url: str, report: ExportReport
+    ) -> str | None:
+        loads = Reference(tag, attribute, url).loads_resource
+        if attribute == "style":
+            return self._css_link(source, url, report)
+        return self._link(source, url, report, loads)
+
     def _css_link(self, source: Target, reference: str, report: ExportReport) -> str | None:
         if reference.startswith("data:"):
             return reference
-        return self._link(source, reference, report)
+        return self._link(source, reference, report, loads=True)
 
     def write(self, outdir: Path, report: ExportReport) -> None:
         for target in sorted(self.bodies, key=lambda t: self.file_of(t)):
@@ -242,12 +285,13 @@ class SiteBuilder:
         report.unlinked.update(t.url for t in self.failed)
 
 
-def _plugin_static_files() -> list[str]:
-    """Every file the plugin ships as a static asset (scripts may load some lazily)."""
-    folder = Path(__file__).resolve().parents[1] / "web" / "static"
-    if not folder.is_dir():
-        return []
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+_BODY_TAG = re.compile(r"<body\b", re.I)
+
+
+def mark_static(page: str) -> str:
+    """Tell the page's scripts they run in a static copy, where controls that need the
+    server (range selection by dragging, searching) must stay off."""
+    return _BODY_TAG.sub("<body data-timeline-static", page, count=1)
 
 
 def external_references(outdir: Path) -> list[str]:
@@ -284,6 +328,36 @@ def prepare_outdir(outdir: Path) -> None:
                 )
             shutil.rmtree(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
+
+
+def _count(connection: sqlite3.Connection, table: str) -> int:
+    quoted = '"' + table.replace('"', '""') + '"'
+    return int(connection.execute(f"select count(*) from {quoted}").fetchone()[0])
+
+
+def _offline_settings(snapshot: Path) -> dict[str, int]:
+    """An export runs once, offline: allow slow counts, and exports of every row."""
+    connection = sqlite3.connect(snapshot)
+    try:
+        tables = [
+            row[0]
+            for row in connection.execute("select name from sqlite_master where type = 'table'")
+        ]
+        largest = max(
+            [
+                connection.execute(f"select count(*) from [{name}]").fetchone()[0]
+                for name in tables
+                if "]" not in name
+            ]
+            or [0]
+        )
+    finally:
+        connection.close()
+    return {
+        "max_returned_rows": max(1000, largest),
+        "sql_time_limit_ms": 60_000,
+        "facet_time_limit_ms": 60_000,
+    }
 
 
 def take_snapshot(source: Path, destination: Path) -> None:
@@ -323,7 +397,11 @@ async def export_site(
     with tempfile.TemporaryDirectory(prefix="export-site-") as scratch:
         snapshot = Path(scratch) / database_path.name
         take_snapshot(database_path, snapshot)
-        datasette = Datasette(immutables=[str(snapshot)], metadata=metadata or {})
+        datasette = Datasette(
+            immutables=[str(snapshot)],
+            metadata=metadata or {},
+            settings=_offline_settings(snapshot),
+        )
         await datasette.invoke_startup()
         name = database_name(datasette, snapshot)
         tables = await datasette.get_database(name).table_names()
