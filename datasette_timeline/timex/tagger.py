@@ -123,10 +123,18 @@ def _reference_of(timex: Timex) -> Reference | None:
     return Reference(date.fromisoformat(timex.range_start), granularity)
 
 
+def _normalise(index: int, match: re.Match[str], context: Context) -> Resolution | None:
+    """Run a rule's normaliser; calendar overflow at the ends of time rejects the match."""
+    try:
+        return NORMALISERS[RULES[index].name](match, context)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _accepted(text: str, candidates: list[_Candidate], dct: date | None) -> list[_Candidate]:
     """Drop the candidates their normaliser rejects ("May" the name, "2000 people")."""
     probe = Context(text=text, dct=dct or date(2000, 1, 1), mode="news")
-    return [c for c in candidates if NORMALISERS[RULES[c[2]].name](c[3], probe) is not None]
+    return [c for c in candidates if _normalise(c[2], c[3], probe) is not None]
 
 
 def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[Timex]:
@@ -144,7 +152,7 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
     context = Context(text=text, dct=creation, mode=mode)
     timexes: list[Timex] = []
     for start, end, index, match in chosen:
-        resolution = NORMALISERS[RULES[index].name](match, context)
+        resolution = _normalise(index, match, context)
         if resolution is None:
             continue
         timex = _record(start, end, text, resolution)

@@ -8,7 +8,9 @@ from typing import Literal
 
 Tense = Literal["past", "future"] | None
 
-_FUTURE_CUES = frozenset(["will", "'ll", "shall", "won't", "wo", "scheduled", "slated", "upcoming", "next", "tomorrow"])
+_FUTURE_CUES = frozenset(
+    ["will", "'ll", "shall", "won't", "wo", "scheduled", "slated", "upcoming", "next", "tomorrow"]
+)
 # Phrases just before the expression: "as soon as Tuesday", "is to resume trading Tuesday".
 _FUTURE_PHRASES = re.compile(
     r"\b(?:as\s+(?:soon|early)\s+as|(?:is|are|am)\s+(?:to|due\s+to|expected\s+to|"
@@ -16,7 +18,34 @@ _FUTURE_PHRASES = re.compile(
     re.IGNORECASE,
 )
 _PAST_CUES = frozenset(
-    ["was", "were", "had", "did", "said", "told", "ago", "last", "been", "since", "went", "came", "made", "took", "gave", "met", "began", "saw", "found", "left", "sent", "held", "won", "lost", "fell", "rose"]
+    [
+        "was",
+        "were",
+        "had",
+        "did",
+        "said",
+        "told",
+        "ago",
+        "last",
+        "been",
+        "since",
+        "went",
+        "came",
+        "made",
+        "took",
+        "gave",
+        "met",
+        "began",
+        "saw",
+        "found",
+        "left",
+        "sent",
+        "held",
+        "won",
+        "lost",
+        "fell",
+        "rose",
+    ]
 )
 # Words ending in -ed that are not verbs in the past.
 _NOT_PAST = frozenset(

@@ -1,0 +1,192 @@
+"""Behaviour of the TIMEX3 tagger on general English patterns (no corpus needed)."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+
+from datasette_timeline.timex import Timex, tag
+from datasette_timeline.timex.values import bounds, is_valid_value
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLE = ROOT / "examples" / "karabakh-2020-11-03.txt"
+EXPECTED = ROOT / "tests" / "fixtures" / "karabakh-2020-11-03.expected.json"
+
+
+def only(text: str, dct: str | None = "2020-11-03", **kwargs: str) -> Timex:
+    found = tag(text, dct, **kwargs)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_example_article_gives_every_expected_event_date() -> None:
+    expected = json.loads(EXPECTED.read_text())
+    found = tag(EXAMPLE.read_text(), expected["published"])
+    by_value = {(t.value, t.precision) for t in found}
+    for event in expected["events"]:
+        assert (event["value"], event["precision"]) in by_value, event["expression"]
+    assert not any("20%" in t.text for t in found)
+
+
+def test_example_article_durations_and_header_dates() -> None:
+    found = tag(EXAMPLE.read_text(), "2020-11-03T02:00")
+    decades = [t for t in found if "decades" in t.text]
+    assert [(t.type, t.value, t.mod) for t in decades] == [("DURATION", "P3DE", "APPROX")]
+    assert sum(t.value == "2020-11-03" and "November" in t.text for t in found) == 2
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "precision"),
+    [
+        ("The talks ended last week.", "2020-W44", "week"),
+        ("Prices rose last month.", "2020-10", "month"),
+        ("It was agreed next year.", "2021", "year"),
+        ("He spoke yesterday.", "2020-11-02", "day"),
+        ("The deal closes tomorrow.", "2020-11-04", "day"),
+        ("They met on Sunday.", "2020-11-01", "day"),
+        ("They met on Tuesday.", "2020-11-03", "day"),
+        ("They will meet on Tuesday.", "2020-11-10", "day"),
+        ("They will meet on Friday.", "2020-11-06", "day"),
+        ("Sales fell in the third quarter.", "2020-Q3", "quarter"),
+        ("It happened three days ago.", "2020-10-31", "day"),
+        ("It opened two years ago.", "2018", "year"),
+        ("It rained in mid-October.", "2020-10", "month"),
+    ],
+)
+def test_news_expressions_anchor_to_the_creation_time(
+    sentence: str, value: str, precision: str
+) -> None:
+    timex = only(sentence)
+    assert (timex.value, timex.precision) == (value, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("on 5 March 2019", "2019-03-05"),
+        ("on March 5, 2019", "2019-03-05"),
+        ("on Aug. 7, 1998", "1998-08-07"),
+        ("on 2019-03-05", "2019-03-05"),
+        ("in July 1997", "1997-07"),
+        ("in the 1990s", "199"),
+        ("in the 19th century", "18"),
+        ("in 44 BC", "BC0044"),
+        ("in the spring of 2009", "2009-SP"),
+        ("in the fourth quarter of 2005", "2005-Q4"),
+        ("at 10 p.m. Thursday", "2020-10-29T22:00"),
+        ("at 14:48 UTC", "2020-11-03T14:48Z"),
+        ("in nineteen ninety-six", "1996"),
+    ],
+)
+def test_absolute_forms(text: str, value: str) -> None:
+    assert only(text).value == value
+
+
+def test_modifiers_set_mod() -> None:
+    assert only("in early 1990").mod == "START"
+    assert only("by late November").mod == "END"
+    assert only("for more than three years") == Timex(
+        start=4, end=25, text="more than three years", type="DURATION", value="P3Y", mod="MORE_THAN"
+    )
+
+
+def test_durations_and_sets() -> None:
+    assert (only("for 48 hours").type, only("for 48 hours").value) == ("DURATION", "PT48H")
+    assert only("a five-year plan").value == "P5Y"
+    assert (only("it is held every year").type, only("it is held every year").value) == (
+        "SET",
+        "P1Y",
+    )
+    assert only("for several years").value == "PXY"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 20% of the territory.",
+        "May said she would resign.",
+        "He scored 2000 points.",
+        "Windows version 3.1 shipped.",
+        "The second man left.",
+        "A 6-year-old boy.",
+        "The bill costs $1990.",
+    ],
+)
+def test_false_positives_are_not_tagged(text: str) -> None:
+    assert tag(text, "2020-11-03") == []
+
+
+def test_without_creation_time_relative_values_stay_unanchored() -> None:
+    found = tag("The minister resigned last month, and on Tuesday a new one was named.", None)
+    assert [t.value for t in found] == ["XXXX-XX", "XXXX-WXX-2"]
+    assert not any(t.anchored for t in found)
+    assert all(t.range_start is None for t in found)
+    assert only("in March 1991", None).anchored
+
+
+def test_narrative_anchors_to_the_last_date_mentioned() -> None:
+    text = "The war began in 1914. The following year, Italy joined. Two years later it ended."
+    found = tag(text, "2020-11-03", anchoring="narrative")
+    assert [t.value for t in found] == ["1914", "1915", "1917"]
+    assert tag("It ended last year.", "2020-11-03", anchoring="narrative")[0].value == "2019"
+
+
+def test_auto_anchoring_reads_a_history_as_narrative() -> None:
+    text = (
+        "Born in 1809, he moved in 1831. The next year he married. In 1837 he went to Springfield."
+    )
+    found = tag(text, "2020-11-03")
+    assert [t.value for t in found] == ["1809", "1831", "1832", "1837"]
+
+
+def test_offsets_and_order() -> None:
+    text = "On Monday, 2 March 2020, and again last week, they met for two hours."
+    found = tag(text, "2020-03-10")
+    assert [t.start for t in found] == sorted(t.start for t in found)
+    for timex in found:
+        assert text[timex.start : timex.end] == timex.text
+    for first, second in itertools.pairwise(found):
+        assert first.end <= second.start
+
+
+def test_bad_anchoring_is_refused() -> None:
+    with pytest.raises(ValueError):
+        tag("today", "2020-01-01", anchoring="sometimes")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2020-W44", ("week", "2020-10-26", "2020-11-01")),
+        ("2020-02", ("month", "2020-02-01", "2020-02-29")),
+        ("1991", ("year", "1991-01-01", "1991-12-31")),
+        ("199", ("decade", "1990-01-01", "1999-12-31")),
+        ("19", ("century", "1900-01-01", "1999-12-31")),
+        ("2020-Q4", ("quarter", "2020-10-01", "2020-12-31")),
+        ("2020-H1", ("half", "2020-01-01", "2020-06-30")),
+        ("2020-WI", ("season", "2020-12-01", "2021-02-28")),
+        ("2020-11-03T02:00", ("minute", "2020-11-03", "2020-11-03")),
+        ("2020-11-03TMO", ("day", "2020-11-03", "2020-11-03")),
+        ("PRESENT_REF", None),
+        ("XXXX-10", None),
+        ("P3Y", None),
+        ("2020-13", None),
+        ("2021-02-29", None),
+    ],
+)
+def test_bounds(value: str, expected: tuple[str, str, str] | None) -> None:
+    assert bounds(value) == expected
+
+
+def test_value_grammar_rejects_nonsense() -> None:
+    assert (
+        is_valid_value("2020-W44-WE") and is_valid_value("P2.5Y") and is_valid_value("XXXX-WXX-2")
+    )
+    assert (
+        not is_valid_value("2020/11/03")
+        and not is_valid_value("last week")
+        and not is_valid_value("")
+    )
