@@ -21,6 +21,12 @@ from .events import ActorRef, Event
 from .readers import Document
 
 SCHEMA_VERSION = 1
+DOCUMENT_ORIGIN_COLUMNS: dict[str, type] = {
+    "url": str,
+    "source_id": str,
+    "source_table": str,
+    "source_rowid": int,
+}
 
 
 def open_database(path: str | Path) -> sqlite_utils.Database:
@@ -41,6 +47,13 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 {"id": str, "title": str, "published": str, "source": str, "text": str},
                 pk="id",
             )
+        # Where a document came from beyond its ``source``: a page's canonical URL, the
+        # row's own id, and for rows of an SQLite table the table and rowid (back-links).
+        documents = db["documents"]
+        assert isinstance(documents, sqlite_utils.db.Table)
+        for name, kind in DOCUMENT_ORIGIN_COLUMNS.items():
+            if name not in documents.columns_dict:
+                documents.add_column(name, kind)
         if "actors" not in db.table_names():
             db["actors"].create({"id": str, "name": str, "kind": str, "code": str}, pk="id")
             db["actors"].create_index(["name"])
@@ -113,6 +126,10 @@ def save_document(db: sqlite_utils.Database, document: Document, events: Iterabl
                 "published": document.published,
                 "source": document.source,
                 "text": document.text,
+                "url": document.url,
+                "source_id": document.source_id,
+                "source_table": document.source_table,
+                "source_rowid": document.source_rowid,
             }
         )
         for event in events:
