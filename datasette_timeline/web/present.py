@@ -28,6 +28,7 @@ from .dates import (
 MONTH_LEVEL = frozenset({"month", "week", "day", "hour", "minute", "second", "time"})
 # Overview: gaps between buckets are filled with empty bars only up to this many bars.
 MAX_FILLED_BARS = 400
+MAX_BAR_LABELS = 8
 
 
 def safe_url(value: Any) -> str | None:
@@ -81,6 +82,7 @@ class EventView:
     document: Link | None = None
     source_url: str | None = None
     link_url: str | None = None
+    sentence: str | None = None
 
 
 @dataclass
@@ -166,7 +168,17 @@ def event_view(
         document=document,
         source_url=source_url,
         link_url=safe_url(row.get(tl.link)) if tl.link else None,
+        sentence=_sentence(row, tl, text),
     )
+
+
+def _sentence(row: dict[str, Any], tl: TimelineColumns, text: Any) -> str | None:
+    """The source sentence, when the table keeps one that differs from the event's text."""
+    column = tl.get("sentence")
+    sentence = row.get(column) if column and column != tl.label else None
+    if not isinstance(sentence, str) or not sentence.strip() or sentence == text:
+        return None
+    return sentence
 
 
 def group_events(events: Sequence[EventView]) -> list[YearGroup]:
@@ -196,6 +208,7 @@ class Bar:
     first_day: str
     next_first_day: str
     query: str
+    show_label: bool
 
 
 def short_label(period: Period, unit: str) -> str:
@@ -240,7 +253,9 @@ def overview_bars(
     filled = fill_gaps(counts, unit)
     tallest = max((n for _, n in filled), default=0) or 1
     bars: list[Bar] = []
-    for key, count in filled:
+    # Label about eight bars so labels never overlap, even at 320 px.
+    label_every = max(1, -(-len(filled) // MAX_BAR_LABELS))
+    for position, (key, count) in enumerate(filled):
         period = period_for(key)
         if period is None:
             continue
@@ -254,6 +269,7 @@ def overview_bars(
                 first_day=period.first_day.isoformat(),
                 next_first_day=period.next_first_day.isoformat(),
                 query=range_query(period.first_day, period.next_first_day),
+                show_label=position % label_every == 0,
             )
         )
     return bars

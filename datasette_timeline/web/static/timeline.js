@@ -1,0 +1,220 @@
+// datasette-timeline: progressive enhancement for the timeline page.
+//
+// The page works without this file: every bar, facet and page is a link. This adds
+//  - a brush on the overview: drag across bars (mouse or pen) to choose a date range;
+//  - keyboard ranges: arrow keys move between bars, Shift+arrows extend, Enter applies;
+//  - j / k to move between events.
+// Dates travel as the ISO day strings the server wrote into data attributes: no Date
+// objects are built from them, so no timezone can shift a day. Text goes in via
+// textContent only. The scroll wheel is left alone.
+
+const overview = document.querySelector(".timeline-overview");
+
+function barLinks() {
+  return overview ? Array.from(overview.querySelectorAll(".overview-bars a[data-first]")) : [];
+}
+
+function rangeUrl(first, stop) {
+  const url = new URL(window.location.href);
+  const params = url.searchParams;
+  params.delete("_next");
+  params.set(overview.dataset.gteKey, first);
+  params.set(overview.dataset.ltKey, stop);
+  url.search = params.toString();
+  return url.toString();
+}
+
+function setupOverview() {
+  const bars = barLinks();
+  if (!bars.length) {
+    return;
+  }
+  const status = document.createElement("p");
+  status.className = "overview-selection";
+  status.setAttribute("aria-live", "polite");
+  overview.appendChild(status);
+
+  let anchor = null; // index where a selection started
+  let focusIndex = 0;
+  let selection = null; // [low, high] indexes
+  let dragging = false;
+  let dragged = false;
+
+  function describe(low, high) {
+    const first = bars[low].getAttribute("aria-label").split(":")[0];
+    const last = bars[high].getAttribute("aria-label").split(":")[0];
+    let count = 0;
+    for (let i = low; i <= high; i++) {
+      count += Number(bars[i].dataset.count) || 0;
+    }
+    const span = low === high ? first : `${first} to ${last}`;
+    return `Selected ${span}: ${count} event${count === 1 ? "" : "s"}. Press Enter to show them, Escape to cancel.`;
+  }
+
+  function paint() {
+    bars.forEach((bar, i) => {
+      const inside = selection !== null && i >= selection[0] && i <= selection[1];
+      bar.parentElement.classList.toggle("in-selection", inside);
+    });
+    status.textContent = selection ? describe(selection[0], selection[1]) : "";
+  }
+
+  function select(from, to) {
+    selection = [Math.min(from, to), Math.max(from, to)];
+    paint();
+  }
+
+  function clear() {
+    selection = null;
+    anchor = null;
+    paint();
+  }
+
+  function apply() {
+    if (!selection) {
+      return;
+    }
+    const first = bars[selection[0]].dataset.first;
+    const stop = bars[selection[1]].dataset.stop;
+    window.location.assign(rangeUrl(first, stop));
+  }
+
+  function focusBar(index) {
+    focusIndex = Math.max(0, Math.min(bars.length - 1, index));
+    bars.forEach((bar, i) => bar.setAttribute("tabindex", i === focusIndex ? "0" : "-1"));
+    bars[focusIndex].focus();
+  }
+
+  // Roving focus: one tab stop for the whole chart, arrows inside it.
+  bars.forEach((bar, i) => bar.setAttribute("tabindex", i === 0 ? "0" : "-1"));
+
+  function indexOf(target) {
+    const link = target instanceof Element ? target.closest("a[data-first]") : null;
+    return link ? bars.indexOf(link) : -1;
+  }
+
+  const list = overview.querySelector(".overview-bars");
+  list.addEventListener("pointerdown", (event) => {
+    if (event.pointerType === "touch" || event.button !== 0) {
+      return; // touch keeps native scrolling; the buttons and links do the rest
+    }
+    const index = indexOf(event.target);
+    if (index < 0) {
+      return;
+    }
+    event.preventDefault(); // no native link drag
+    dragging = true;
+    dragged = false;
+    anchor = index;
+    select(index, index);
+  });
+  list.addEventListener("pointermove", (event) => {
+    if (!dragging) {
+      return;
+    }
+    const under = document.elementFromPoint(event.clientX, event.clientY);
+    const index = indexOf(under);
+    if (index >= 0 && anchor !== null && (index !== anchor || dragged)) {
+      dragged = true;
+      select(anchor, index);
+    }
+  });
+  window.addEventListener("pointerup", () => {
+    if (!dragging) {
+      return;
+    }
+    dragging = false;
+    if (dragged) {
+      apply();
+    } else {
+      clear();
+    }
+  });
+  list.addEventListener("click", (event) => {
+    // After a drag the range is being applied: do not also follow the bar's own link.
+    if (dragged) {
+      event.preventDefault();
+    }
+  });
+
+  list.addEventListener("keydown", (event) => {
+    const index = indexOf(event.target);
+    if (index < 0) {
+      return;
+    }
+    const moves = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+    if (event.key in moves) {
+      event.preventDefault();
+      const next = Math.max(0, Math.min(bars.length - 1, index + moves[event.key]));
+      if (event.shiftKey) {
+        if (anchor === null) {
+          anchor = index;
+        }
+        select(anchor, next);
+      } else {
+        clear();
+      }
+      focusBar(next);
+    } else if (event.key === "Home" || event.key === "End") {
+      event.preventDefault();
+      focusBar(event.key === "Home" ? 0 : bars.length - 1);
+    } else if (event.key === "Enter" && selection) {
+      event.preventDefault();
+      apply();
+    } else if (event.key === "Escape" && selection) {
+      event.preventDefault();
+      clear();
+    }
+  });
+}
+
+function typingInField(target) {
+  return (
+    target instanceof Element &&
+    (target.closest("input, textarea, select, [contenteditable='true']") !== null)
+  );
+}
+
+function setupEventKeys() {
+  const events = Array.from(document.querySelectorAll(".timeline-events .event"));
+  if (!events.length) {
+    return;
+  }
+  const help = document.querySelector(".keyboard-help");
+  if (help) {
+    help.hidden = false;
+  }
+  document.addEventListener("keydown", (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey || typingInField(event.target)) {
+      return;
+    }
+    if (event.key !== "j" && event.key !== "k") {
+      return;
+    }
+    const current = document.activeElement instanceof Element
+      ? document.activeElement.closest(".event")
+      : null;
+    let index = events.indexOf(current);
+    if (event.key === "j") {
+      index = index < 0 ? 0 : Math.min(events.length - 1, index + 1);
+    } else {
+      index = index < 0 ? 0 : Math.max(0, index - 1);
+    }
+    event.preventDefault();
+    events[index].focus();
+    events[index].scrollIntoView({ block: "nearest" });
+  });
+}
+
+function collapseFacetsOnNarrowScreens() {
+  // One column: the facets sit above the list, so start them folded unless one is in use.
+  const details = document.querySelector(".facets-details");
+  const chosen = document.querySelector(".chips-chosen");
+  if (details && !chosen && window.matchMedia("(max-width: 720px)").matches) {
+    details.open = false;
+  }
+}
+
+setupOverview();
+setupEventKeys();
+collapseFacetsOnNarrowScreens();

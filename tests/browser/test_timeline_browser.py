@@ -1,0 +1,231 @@
+"""The demo timeline in headless Chromium: no console errors, facets, overview zoom by mouse and
+keyboard, reflow, screenshots at 1280 and 375 px, and axe-core with no serious violations.
+
+Needs Debian's chromium at /usr/bin/chromium and the playwright package (never lets playwright
+download a browser); skips cleanly without them.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+AXE = Path(__file__).parent / "vendor" / "axe.min.js"
+SCREENSHOTS = Path(os.environ.get("TIMELINE_SCREENSHOTS", ROOT / "screenshots"))
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def build_demo(path: Path) -> None:
+    from click.testing import CliRunner
+
+    from datasette_timeline.cli import cli
+
+    result = CliRunner().invoke(cli, ["extract", str(path), str(ROOT / "examples")])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not CHROMIUM.exists():
+        pytest.skip(f"no chromium at {CHROMIUM}")
+    pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    folder = tmp_path_factory.mktemp("demo")
+    db = folder / "demo.db"
+    build_demo(db)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "datasette", "serve", str(db), "-m", str(ROOT / "metadata.json"),
+         "-h", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    raise RuntimeError(process.stderr.read().decode() if process.stderr else "")
+                time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser(server: str) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+class Page:
+    """A page that remembers console errors and uncaught exceptions."""
+
+    def __init__(self, browser: Any, width: int) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": 900})
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.page.on(
+            "console", lambda m: self.errors.append(m.text) if m.type == "error" else None
+        )
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def page_at(browser: Any) -> Iterator[Any]:
+    pages: list[Page] = []
+
+    def open_page(width: int = 1280) -> Page:
+        page = Page(browser, width)
+        pages.append(page)
+        return page
+
+    yield open_page
+    for page in pages:
+        page.close()
+
+
+TIMELINE = "/demo/events/-/timeline"
+
+
+def event_count(page: Any) -> int:
+    return int(page.locator(".timeline-events .event").count())
+
+
+def test_loads_without_console_errors_and_screenshots(server: str, page_at: Any) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width in (1280, 375):
+        tab = page_at(width)
+        response = tab.page.goto(server + TIMELINE)
+        assert response.status == 200
+        assert event_count(tab.page) > 5
+        assert tab.page.locator("time[datetime]").count() == event_count(tab.page)
+        tab.page.screenshot(path=str(SCREENSHOTS / f"timeline-{width}.png"), full_page=True)
+        assert tab.errors == []
+
+
+def test_reflows_to_one_column_at_320(server: str, page_at: Any) -> None:
+    tab = page_at(320)
+    tab.page.goto(server + TIMELINE)
+    overflow = tab.page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    assert overflow <= 0
+    facets = tab.page.locator(".timeline-facets").bounding_box()
+    events = tab.page.locator(".timeline-events").bounding_box()
+    assert facets and events and events["y"] >= facets["y"] + facets["height"] - 1
+
+
+def test_actor_facet_narrows_the_list(server: str, page_at: Any) -> None:
+    tab = page_at()
+    tab.page.goto(server + TIMELINE)
+    before = event_count(tab.page)
+    link = tab.page.locator(".facet").filter(has_text="Actor").locator(".facet-values a").first
+    expected = int(link.locator(".facet-count").inner_text().replace(",", ""))
+    link.click()
+    tab.page.wait_for_load_state()
+    assert "actors__arraycontains=" in tab.page.url
+    assert event_count(tab.page) == expected < before
+    assert tab.page.locator(".chip-remove").count() == 1
+    assert tab.errors == []
+
+
+def test_overview_zoom_by_dragging(server: str, page_at: Any) -> None:
+    tab = page_at()
+    tab.page.goto(server + TIMELINE)
+    bars = tab.page.locator(".overview-bars a")
+    assert bars.count() >= 3
+    first, third = bars.nth(0).bounding_box(), bars.nth(2).bounding_box()
+    assert first and third
+    first_day = bars.nth(0).get_attribute("data-first")
+    stop_day = bars.nth(2).get_attribute("data-stop")
+    mouse = tab.page.mouse
+    mouse.move(first["x"] + first["width"] / 2, first["y"] + first["height"] - 5)
+    mouse.down()
+    mouse.move(third["x"] + third["width"] / 2, third["y"] + third["height"] - 5, steps=5)
+    with tab.page.expect_navigation():
+        mouse.up()
+    assert f"start__gte={first_day}" in tab.page.url
+    assert f"start__lt={stop_day}" in tab.page.url
+    assert tab.errors == []
+
+
+def test_overview_zoom_and_event_navigation_by_keyboard(server: str, page_at: Any) -> None:
+    tab = page_at()
+    tab.page.goto(server + TIMELINE)
+    bars = tab.page.locator(".overview-bars a")
+    first_day = bars.nth(0).get_attribute("data-first")
+    stop_day = bars.nth(1).get_attribute("data-stop")
+    bars.nth(0).focus()
+    tab.page.keyboard.press("Shift+ArrowRight")
+    assert "Selected" in tab.page.locator(".overview-selection").inner_text()
+    with tab.page.expect_navigation():
+        tab.page.keyboard.press("Enter")
+    assert f"start__gte={first_day}" in tab.page.url
+    assert f"start__lt={stop_day}" in tab.page.url
+    # the zoom-out button widens the range again
+    tab.page.locator("a[data-zoom='out']").click()
+    tab.page.wait_for_load_state()
+    assert f"start__gte={first_day}" not in tab.page.url
+    # j and k move between events
+    tab.page.locator("body").focus()
+    tab.page.keyboard.press("j")
+    tab.page.keyboard.press("j")
+    focused = tab.page.evaluate("document.activeElement.id")
+    assert focused == "event-2"
+    tab.page.keyboard.press("k")
+    assert tab.page.evaluate("document.activeElement.id") == "event-1"
+    assert tab.errors == []
+
+
+def test_axe_reports_no_serious_violations(server: str, page_at: Any) -> None:
+    for width in (1280, 375):
+        tab = page_at(width)
+        tab.page.goto(server + TIMELINE + "?year=2020")
+        tab.page.add_script_tag(path=str(AXE))
+        result = tab.page.evaluate(
+            "axe.run(document, {resultTypes: ['violations']})"
+            ".then(r => r.violations.map(v => ({id: v.id, impact: v.impact, "
+            "nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
+        )
+        serious = [v for v in result if v["impact"] in ("serious", "critical")]
+        assert serious == [], serious
+
