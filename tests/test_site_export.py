@@ -1,0 +1,329 @@
+"""export-site: a static copy of the timeline that works from disk.
+
+The site is exported from a database built by the real ``extract`` over the bundled
+articles, then read back from disk the way a browser on ``file://`` would: every
+link must lead to a file that exists, nothing may be loaded from another host, and
+every event of the filtered view must be on its pages.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from collections import Counter
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from click.testing import CliRunner
+
+from datasette_timeline.site.commands import export_site_command
+from datasette_timeline.site.paths import (
+    canonical_query,
+    export_file,
+    page_file,
+    query_slug,
+    relative_link,
+    safe_segment,
+)
+from datasette_timeline.site.rewrite import html_references, rewrite_css, rewrite_html
+
+from .conftest import EXAMPLES
+
+# -- helpers that read an exported site the way a browser does ------------------------
+
+
+_LOADING = frozenset({("script", "src"), ("img", "src"), ("link", "href"), ("iframe", "src")})
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]*)['"]?\s*\)""")
+
+
+class _Page(HTMLParser):
+    """The URLs a page refers to, and the text of each event item on it."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[tuple[str, str, str]] = []  # (tag, attribute, url)
+        self.event_texts: list[str] = []
+        self.next_page: str | None = None
+        self._in_event_text = False
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value or "" for name, value in attrs}
+        for name in ("href", "src", "action"):
+            if name in values:
+                self.links.append((tag, name, values[name]))
+        if tag == "a" and values.get("rel") == "next" and "href" in values:
+            self.next_page = values["href"]
+        if tag == "p" and "event-text" in values.get("class", "").split():
+            self._in_event_text, self._text = True, []
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "p" and self._in_event_text:
+            self._in_event_text = False
+            self.event_texts.append("".join(self._text))
+
+    def handle_data(self, data: str) -> None:
+        if self._in_event_text:
+            self._text.append(data)
+
+
+def read_page(path: Path) -> _Page:
+    page = _Page()
+    page.feed(path.read_text("utf-8"))
+    page.close()
+    return page
+
+
+def local_target(page: Path, url: str) -> Path:
+    return (page.parent / unquote(urlsplit(url).path)).resolve()
+
+
+def events_on_view(front: Path) -> list[str]:
+    """Event texts on a page and on the pages its "Next page" links lead to."""
+    texts: list[str] = []
+    page_path: Path | None = front
+    visited: set[Path] = set()
+    while page_path is not None and page_path not in visited:
+        visited.add(page_path)
+        page = read_page(page_path)
+        texts.extend(page.event_texts)
+        page_path = local_target(page_path, page.next_page) if page.next_page else None
+    return texts
+
+
+def assert_self_contained(site: Path) -> int:
+    """Every relative link resolves to a file of the site; nothing loads from a host.
+    Returns how many links were followed."""
+    followed = 0
+    pages = sorted(site.rglob("*.html"))
+    assert pages, "no pages written"
+    for page_path in pages:
+        for tag, attribute, url in read_page(page_path).links:
+            parts = urlsplit(url)
+            if url.startswith("#") or parts.scheme in {"mailto", "data"}:
+                continue
+            if parts.scheme or parts.netloc:
+                assert (tag, attribute) not in _LOADING, (
+                    f"{page_path.relative_to(site)} loads {url} from another host"
+                )
+                assert tag == "a", f"{page_path.relative_to(site)}: <{tag} {attribute}={url}>"
+                continue
+            assert not url.startswith("/"), f"{page_path.relative_to(site)}: root-relative {url}"
+            assert not parts.query, f"{page_path.relative_to(site)}: query string in {url}"
+            target = local_target(page_path, url)
+            assert target.is_file(), f"{page_path.relative_to(site)} links to missing {url}"
+            assert site.resolve() in target.parents, f"{url} leaves the site"
+            followed += 1
+    for stylesheet in site.rglob("*.css"):
+        for url in _CSS_URL.findall(stylesheet.read_text("utf-8")):
+            if url.startswith("data:") or not url:
+                continue
+            assert not urlsplit(url).netloc and not urlsplit(url).scheme, (
+                f"{stylesheet.relative_to(site)} loads {url} from another host"
+            )
+            assert (stylesheet.parent / urlsplit(url).path).is_file(), url
+    return followed
+
+
+# -- the database the site is exported from ------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def events_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from datasette_timeline.cli import cli
+
+    path = tmp_path_factory.mktemp("site-db") / "events.db"
+    result = CliRunner().invoke(cli, ["extract", str(path), str(EXAMPLES), "-q"])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def dated_texts(db: Path, where: str = "1", params: tuple[object, ...] = ()) -> Counter[str]:
+    """The event texts a timeline of ``where`` must show (events with a date)."""
+    connection = sqlite3.connect(db)
+    try:
+        rows = connection.execute(
+            f"select text from events where start is not null and ({where})", params
+        ).fetchall()
+    finally:
+        connection.close()
+    return Counter(row[0] for row in rows)
+
+
+def most_common(db: Path, sql: str) -> str:
+    connection = sqlite3.connect(db)
+    try:
+        row = connection.execute(sql).fetchone()
+    finally:
+        connection.close()
+    assert row is not None and row[0] is not None, f"no value from {sql}"
+    return str(row[0])
+
+
+def export(db: Path, outdir: Path, *filters: str) -> None:
+    result = CliRunner().invoke(export_site_command, [str(db), str(outdir), *filters])
+    assert result.exit_code == 0, result.output
+
+
+# -- the exported site ---------------------------------------------------------------
+
+
+def test_whole_timeline_links_up_and_shows_every_dated_event(events_db: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    export(events_db, site)
+    assert (site / "index.html").is_file()
+    followed = assert_self_contained(site)
+    assert followed > 10
+    expected = dated_texts(events_db)
+    assert expected, "the bundled articles gave no dated events"
+    shown = Counter(events_on_view(site / "index.html"))
+    assert not expected - shown, f"events missing from the site: {list(expected - shown)[:5]}"
+
+
+def test_filtered_by_actor_shows_exactly_that_actors_events(events_db: Path, tmp_path: Path):
+    actor = most_common(
+        events_db,
+        "select j.value from events, json_each(events.actors) j where events.start is not null "
+        "group by j.value order by count(*) desc, j.value limit 1",
+    )
+    site = tmp_path / "actor"
+    export(events_db, site, f"actors__arraycontains={actor}")
+    assert_self_contained(site)
+    expected = dated_texts(
+        events_db, "exists (select 1 from json_each(events.actors) where value = ?)", (actor,)
+    )
+    shown = Counter(events_on_view(site / "index.html"))
+    assert not expected - shown, f"missing: {list(expected - shown)[:5]}"
+    everything = dated_texts(events_db)
+    others = everything - dated_texts(
+        events_db, "exists (select 1 from json_each(events.actors) where value = ?)", (actor,)
+    )
+    assert others, "every event has this actor: the filter test would prove nothing"
+    # Events without the actor are not on the filtered front page (texts may repeat
+    # across events, so compare only texts that never occur with the actor).
+    assert not (set(shown) & (set(others) - set(expected)))
+
+
+def test_year_facet_pages_and_whole_exports(events_db: Path, tmp_path: Path):
+    year = most_common(
+        events_db,
+        "select year from events where start is not null group by year "
+        "order by count(*) desc, year limit 1",
+    )
+    site = tmp_path / "year"
+    export(events_db, site, f"year={year}")
+    assert_self_contained(site)
+    expected = dated_texts(events_db, "year = ?", (int(year),))
+    front = site / "index.html"
+    shown = Counter(events_on_view(front))
+    assert not expected - shown
+    # One page per facet value: the front page links to pages of other actors.
+    page = read_page(front)
+    facet_pages = {
+        local_target(front, url)
+        for tag, _attribute, url in page.links
+        if tag == "a" and url.endswith(".html") and not url.startswith("#")
+    } - {front.resolve()}
+    assert facet_pages, "the front page links to no facet page"
+    # The JSON export carries every event of the view, not one page of them.
+    json_exports = [
+        local_target(front, url)
+        for tag, _attribute, url in page.links
+        if tag == "a" and url.endswith(".json") and "timelinejs" not in url
+    ]
+    assert json_exports, "no JSON export linked"
+    data = json.loads(json_exports[0].read_text("utf-8"))
+    assert Counter(event["text"] for event in data["events"]) == shown
+    assert data.get("next_url") is None
+
+
+def test_second_export_replaces_the_first_but_never_a_foreign_folder(
+    events_db: Path, tmp_path: Path
+):
+    site = tmp_path / "site"
+    export(events_db, site)
+    first = sorted(p.relative_to(site) for p in site.rglob("*"))
+    export(events_db, site)
+    assert sorted(p.relative_to(site) for p in site.rglob("*")) == first
+    foreign = tmp_path / "foreign"
+    foreign.mkdir()
+    (foreign / "keep.txt").write_text("mine")
+    result = CliRunner().invoke(export_site_command, [str(events_db), str(foreign)])
+    assert result.exit_code != 0
+    assert "not empty" in result.output
+    assert (foreign / "keep.txt").read_text() == "mine"
+
+
+def test_unknown_table_and_bad_filter_are_clear_errors(events_db: Path, tmp_path: Path):
+    result = CliRunner().invoke(
+        export_site_command, [str(events_db), str(tmp_path / "x"), "--table", "nope"]
+    )
+    assert result.exit_code != 0 and "no table 'nope'" in result.output
+    result = CliRunner().invoke(export_site_command, [str(events_db), str(tmp_path / "y"), "1991"])
+    assert result.exit_code != 0 and "year=1991" in result.output
+
+
+def test_command_is_registered_on_the_cli():
+    from datasette_timeline.cli import cli
+
+    result = CliRunner().invoke(cli, ["export-site", "--help"])
+    assert result.exit_code == 0 and "static site" in result.output
+
+
+# -- the pure parts ------------------------------------------------------------------
+
+
+def test_query_order_does_not_change_the_file():
+    a = page_file("/db/events/-/timeline", "year=1991&actors__arraycontains=Armenia")
+    b = page_file("/db/events/-/timeline", "actors__arraycontains=Armenia&year=1991")
+    assert a == b
+    assert a != page_file("/db/events/-/timeline", "year=1992&actors__arraycontains=Armenia")
+    assert canonical_query("b=1&a=2&a=1") == "a=2&a=1&b=1"
+
+
+def test_file_names_are_safe_and_distinct():
+    assert safe_segment("my db") != safe_segment("my_db")
+    assert safe_segment("..") != ".." and "/" not in safe_segment("a/b")
+    assert query_slug("q=" + "x" * 500).count("x") < 100
+    assert export_file("/db/events/-/timeline.ics", "year=1991").endswith(".ics")
+    assert export_file("/db/events/-/timeline.json", "") == "db/events/-/timeline.json"
+    assert page_file("/db/events/-/timeline", "") == "db/events/-/timeline/index.html"
+
+
+def test_relative_links_between_files():
+    assert relative_link("index.html", "db/t/-/timeline/a.html") == "db/t/-/timeline/a.html"
+    assert relative_link("db/t/-/timeline/a.html", "index.html", "x") == "../../../../index.html#x"
+    assert relative_link("db/t/-/timeline/a.html", "-/static/app.css") == (
+        "../../../../-/static/app.css"
+    )
+
+
+def test_rewrite_touches_only_url_attributes_and_escapes_them():
+    page = (
+        '<a href="/x?a=1&amp;b=2" title="/x">t</a>'
+        "<script>var s = '<a href=\"/x\">';</script>"
+        '<img src="/i.png" alt="/i.png"><form action="/search"><input name=q></form>'
+    )
+    seen: list[str] = []
+
+    def rewrite(tag: str, attribute: str, url: str) -> str | None:
+        seen.append(url)
+        return None if tag == "form" else 'new"<&'
+
+    out = rewrite_html(page, rewrite)
+    assert seen == ["/x?a=1&b=2", "/i.png", "/search"]  # unescaped; script text untouched
+    assert 'href="new&#34;&lt;&amp;"' in out or 'href="new&quot;&lt;&amp;"' in out
+    assert 'title="/x"' in out and 'alt="/i.png"' in out
+    assert "var s = '<a href=\"/x\">';" in out
+    assert "<form hidden>" in out
+    refs = html_references('<link rel="stylesheet" href="/a.css"><a href="/b">b</a>')
+    assert [(r.url, r.loads_resource) for r in refs] == [("/a.css", True), ("/b", False)]
+
+
+def test_css_references_are_rewritten():
+    css = "a{background:url(/img/a.png)} @import \"/b.css\"; b{background:url('data:x')}"
+    out = rewrite_css(css, lambda url: url if url.startswith("data:") else "x" + url)
+    assert 'url("x/img/a.png")' in out and '@import "x/b.css"' in out and "data:x" in out
