@@ -14,6 +14,8 @@ from .published import InvalidDate, parse_published
 
 # htmldate refuses dates before this by default (1995); archives go further back.
 _EARLIEST_DATE = "1800-01-01"
+# Fewer words than this is a menu or a form that trafilatura fell back to, not an article.
+MIN_ARTICLE_WORDS = 12
 
 
 def read_html_bytes(
@@ -50,7 +52,7 @@ def read_html(
         favor_precision=True,
         config=config,
     )
-    if not body or not body.strip():
+    if not body or len(body.split()) < MIN_ARTICLE_WORDS:
         raise InputError(
             f"{source}: no article text found in this page (an index, a login or an empty page?)"
         )

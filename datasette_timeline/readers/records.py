@@ -12,7 +12,7 @@ import csv
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 from urllib.parse import quote
@@ -352,10 +352,14 @@ def read_sqlite_table(spec: str, options: ReadOptions) -> Iterator[Document | In
             raise InputError(
                 f"{database}: no table {table!r}; the tables are: {', '.join(tables) or '(none)'}"
             )
-        available = [
-            row[0] for row in connection.execute("select name from pragma_table_info(?)", [table])
-        ]
-        columns = resolve_columns(available, options.columns, f"{database}:{table}")
+        info = connection.execute("select name, pk from pragma_table_info(?)", [table]).fetchall()
+        available = [row[0] for row in info]
+        primary_keys = [row[0] for row in info if row[1]]
+        wanted_columns = options.columns
+        if wanted_columns.id is None and len(primary_keys) == 1:
+            # The primary key is what Datasette's row URLs use: keep it as the row's id.
+            wanted_columns = replace(wanted_columns, id=primary_keys[0])
+        columns = resolve_columns(available, wanted_columns, f"{database}:{table}")
         wanted = list(
             dict.fromkeys(
                 c
