@@ -256,3 +256,69 @@ RULES: tuple[Rule, ...] = (
         rf"(?:(?P<relation>last|this|next)\s+)?(?P<name>{HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?",
     ),
 )
+
+
+# --- triggers ----------------------------------------------------------------------------
+# Every match of a rule contains one of its trigger tokens, so a rule only needs to run
+# near those tokens: one cheap tokenising pass replaces 28 scans of the whole text.
+
+# How far (characters before, after) a rule's match may extend around its trigger.
+REACH: dict[str, tuple[int, int]] = {
+    "iso": (2, 26), "numeric": (8, 10), "month_day": (30, 30), "day_month": (30, 30),
+    "month": (40, 34), "year": (36, 12), "spoken_year": (14, 34), "year_range_end": (8, 4),
+    "era": (8, 10), "decade": (24, 10), "century": (36, 34), "quarter": (44, 40),
+    "season": (44, 30), "weekday": (30, 24), "weekday_plural": (2, 2), "relative": (48, 14),
+    "anaphoric": (16, 20), "deixis": (30, 30), "vague_period": (30, 12), "ago": (72, 34),
+    "year_ago_period": (34, 50), "duration": (80, 14), "vague_duration": (64, 10),
+    "clock": (12, 48), "clock24": (6, 40), "noon": (2, 30), "set": (28, 30), "holiday": (10, 34),
+}  # fmt: skip
+_RULE_INDEX = {rule.name: index for index, rule in enumerate(RULES)}
+RULE_REACH = tuple(REACH[rule.name] for rule in RULES)
+
+
+def _indices(names: str) -> tuple[int, ...]:
+    return tuple(_RULE_INDEX[name] for name in names.split())
+
+
+DIGIT_RULES = _indices(
+    "iso numeric month_day day_month month year year_range_end era decade century quarter "
+    "clock clock24"
+)
+_TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
+    (" ".join(MONTHS), _indices("month_day day_month month set holiday")),
+    (" ".join(WEEKDAYS), _indices("weekday month_day day_month set clock noon")),
+    (
+        "mondays tuesdays wednesdays thursdays fridays saturdays sundays",
+        _indices("weekday_plural"),
+    ),
+    (
+        "second seconds sec minute minutes hour hours hr day days night nights week weeks "
+        "fortnight fortnights month months quarter quarters year years yr decade decades "
+        "century centuries millennium millennia weekend weekends morning afternoon evening "
+        "period time half",
+        _indices(
+            "ago duration vague_duration relative anaphoric set quarter century "
+            "year_ago_period vague_period deixis weekday"
+        ),
+    ),
+    (
+        "today tonight yesterday tomorrow now nowadays currently current recently lately past "
+        "future present presently these moment term",
+        _indices("deixis vague_period"),
+    ),
+    ("spring summer fall autumn winter", _indices("season set")),
+    (" ".join(DECADE_WORDS), _indices("decade")),
+    ("nineteen thousand", _indices("spoken_year")),
+    (
+        "christmas new halloween valentine independence veterans boxing bastille armistice st "
+        "saint guy thanksgiving labor memorial mother father martin presidents columbus",
+        _indices("holiday"),
+    ),
+    ("daily weekly monthly yearly hourly nightly biweekly every each per", _indices("set")),
+    ("noon midnight midday", _indices("noon")),
+]
+TRIGGERS: dict[str, tuple[int, ...]] = {}
+for _words, _rules in _TRIGGER_GROUPS:
+    for _word in _words.split():
+        TRIGGERS[_word] = tuple(sorted(set(TRIGGERS.get(_word, ())) | set(_rules)))
+TOKEN = re.compile(r"[A-Za-z]+|\d+")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from .grammar import RULES
+from .grammar import DIGIT_RULES, RULE_REACH, RULES, TOKEN, TRIGGERS
 from .model import Timex
 from .normalise import NORMALISERS, Context, Reference, Resolution
 from .values import bounds
@@ -39,14 +39,46 @@ def parse_dct(dct: str | None) -> date | None:
     return None
 
 
+def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
+    """For each rule, the merged stretches of text around its trigger tokens."""
+    spans: dict[int, list[tuple[int, int]]] = {}
+    limit = len(text)
+    for token in TOKEN.finditer(text):
+        word = token.group()
+        rules = DIGIT_RULES if word[0].isdigit() else TRIGGERS.get(word.lower())
+        if not rules:
+            continue
+        for index in rules:
+            before, after = RULE_REACH[index]
+            window = (max(0, token.start() - before), min(limit, token.end() + after))
+            stretches = spans.setdefault(index, [])
+            if stretches and window[0] <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], window[1])
+            else:
+                stretches.append(window)
+    return spans
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for index, rule in enumerate(RULES):
-        for match in rule.pattern.finditer(text):
-            start, end = _trim(text, match.start(), match.end())
-            if end > start:
-                found.append((start, end, index, match))
+    for index, stretches in _windows(text).items():
+        pattern = RULES[index].pattern
+        for window_start, window_end in stretches:
+            # Stop at a space so that a window never cuts a word in two.
+            end = window_end if window_end == len(text) else _next_space(text, window_end)
+            for match in pattern.finditer(text, window_start, end):
+                start, stop = _trim(text, match.start(), match.end())
+                if stop > start:
+                    found.append((start, stop, index, match))
     return found
+
+
+_SPACE = re.compile(r"\s")
+
+
+def _next_space(text: str, position: int) -> int:
+    space = _SPACE.search(text, position)
+    return space.start() if space else len(text)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
