@@ -16,6 +16,11 @@ from functools import lru_cache
 from pathlib import Path
 
 
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` (word lists stay readable in source)."""
+    return frozenset(text.split())
+
+
 @dataclass(frozen=True)
 class Lexeme:
     """What a word sequence stands for: ``role`` is how it names its entity."""
@@ -132,7 +137,7 @@ _REGIONS = (
 )
 
 # First names that are also ordinary capitalised words in news (months, titles, places...).
-_AMBIGUOUS_FIRST_NAMES = frozenset(
+_AMBIGUOUS_FIRST_NAMES = words(
     """April August June May Will Hope Rich Young Long Major Royal King Grant Page Christian
     Frank Bill Mark Rose Sterling General Guy Faith Joy Grace Chance Golden Summer Winter
     Autumn Earl Early Joy Lincoln Washington Virginia Georgia Carolina China India Jordan Chad
@@ -140,11 +145,11 @@ _AMBIGUOUS_FIRST_NAMES = frozenset(
     Sunday Monday Friday Chase Cash Price Wall Street Bank Ford Chrysler Dodge Mercedes Iran
     Asia Africa America Europe Justice Judge Court Will Prince Princess Queen Pope Bishop
     Deputy Chief Senior Junior Sir Lady Lord Dean Mercy Love Ocean River Sky Dale Glen
-    Don Son Sun Tan Ray Gay Ma Man Lee Van Le La De Al Su Ha Do Lu So Ma Mo Ok Wan""".split()
+    Don Son Sun Tan Ray Gay Ma Man Lee Van Le La De Al Su Ha Do Lu So Ma Mo Ok Wan"""
 )
 
 # Head nouns and legal forms that make a capitalised phrase an organisation.
-ORGANISATION_WORDS = frozenset(
+ORGANISATION_WORDS = words(
     """Council Assembly Union Nations Agency Agencies Army Navy Force Forces Guard Guards Party
     Ministry Department Office Bank Banks Fund Inc Corp Corporation Company Companies Co Ltd
     LLC Group Airlines Airways Motors Association Senate Congress Parliament Court Commission
@@ -154,35 +159,61 @@ ORGANISATION_WORDS = frozenset(
     Government Workers Corps Computer Electronics Technologies Technology Software Media
     Networks Communications Energy Pharmaceuticals Airline Railways Railway Bureau Board
     Coalition Alliance Movement Front Brigade Brigades Command Secretariat Tribunal Ministry
-    Enterprises Associates Consortium Conference Network Times Post Journal Agency NV AG SpA
-    plc PLC GmbH SA""".split()
+    Enterprises Associates Consortium Network Times Post Journal Agency NV AG SpA
+    plc PLC GmbH SA"""
 )
 # Legal forms dropped from canonical names ("General Motors Corporation" -> "General Motors").
 LEGAL_SUFFIXES = frozenset(
-    "Inc Inc. Corp Corp. Corporation Co Co. Ltd Ltd. LLC N.V. NV S.A. SA SpA AG plc PLC GmbH".split()
+    [
+        "Inc",
+        "Inc.",
+        "Corp",
+        "Corp.",
+        "Corporation",
+        "Co",
+        "Co.",
+        "Ltd",
+        "Ltd.",
+        "LLC",
+        "N.V.",
+        "NV",
+        "S.A.",
+        "SA",
+        "SpA",
+        "AG",
+        "plc",
+        "PLC",
+        "GmbH",
+    ]
 )
 # Lower-case nouns that, right before a name, say it names a company or body.
-ORGANISATION_CUES = frozenset(
+ORGANISATION_CUES = words(
     """manufacturer automaker carmaker maker airframer carrier airline company firm rival
     giant group bank retailer insurer lender operator conglomerate subsidiary division unit
     partner consortium agency party broadcaster newspaper network exchange regulator
-    supplier contractor producer developer publisher chain label based""".split()
+    supplier contractor producer developer publisher chain label based"""
 )
 # Nouns after a demonym that only give a company's nationality ("the Italian company Fiat").
-NATIONALITY_ONLY_NOUNS = ORGANISATION_CUES | frozenset(
+NATIONALITY_ONLY_NOUNS = ORGANISATION_CUES | words(
     """companies firms automakers carmakers manufacturers makers carriers airlines banks
-    auto car aircraft""".split()
+    auto car aircraft"""
+)
+# Head words of names that are things, not actors ("Dow Jones Industrial Average").
+THING_WORDS = words(
+    """Index Average Composite Store Award Awards Prize Cup Games Olympics Program Programme
+    Act Bill Treaty Plan Day War Crisis Summit Festival Record Street Center Centre
+    Conference Stadium Airport Bridge Tower Square Station"""
 )
 # Speech and action verbs after a name that acts ("Tehran said", "Boeing challenged").
-ACTION_VERBS = frozenset(
+ACTION_VERBS = words(
     """said says told added stated announced announces warned accused denied rejected insisted
     demanded called calls urged backed backs supported supports condemned agreed agrees
     signed signs threatened responded claimed claims stands stood wants wanted has have had
-    is was will would plans planned filed files reported reports posted posts sued sues
+    will plans planned filed files reported reports posted posts sued sues
     offered offers bought buys sold sells won wins lost loses launched launches unveiled
     unveils released releases cut cuts challenged upheld refused decided approved
     confirmed expects expected intends asked seeks sought made makes
-    hired fired named appointed delivered received""".split()
+    hired fired named appointed delivered received"""
 )
 
 
@@ -203,6 +234,10 @@ def lexicon() -> dict[str, Lexeme]:
         size = country.population() or 0
         if size >= population.get(code, -1):
             countries[code], population[code] = name, size
+    from .cities import CITIES
+
+    for city in CITIES:
+        entries[city] = Lexeme(city, "place", "city")
     for region in _REGIONS:
         entries[region] = Lexeme(region, "place", "place")
     for country in all_countries():
@@ -211,7 +246,7 @@ def lexicon() -> dict[str, Lexeme]:
             continue
         name = countries[code]
         for province in country.provinces() or []:
-            if re.fullmatch(r"[A-Z][A-Za-z' -]{3,}", province) and province not in entries:
+            if re.fullmatch(r"[A-Z][A-Za-z' -]{3,}", province) and entries.get(province) is None:
                 entries[province] = Lexeme(province, "place", "province")
         capitals = country.capital()
         for capital in capitals if isinstance(capitals, list) else [capitals]:
@@ -227,6 +262,10 @@ def lexicon() -> dict[str, Lexeme]:
             if not re.fullmatch(r"[A-Z][\w .'’-]+", alias):
                 continue
             if alias.isupper() and alias not in _CODE_ALIASES:
+                continue
+            # One-word alternatives are mostly native names ("Nippon", "Mann") that are
+            # ordinary words or surnames in English text; the common ones are added below.
+            if alias != name and " " not in alias and not alias.isupper():
                 continue
             entries[alias] = Lexeme(name, "country", "country", code)
     for alias, code, role in (*_COUNTRY_EXTRAS, *_HISTORICAL):
@@ -255,7 +294,11 @@ def first_names() -> frozenset[str]:
                 word = line.split(" ", 1)[0].strip().title()
                 if len(word) > 2:
                     found.add(word)
-    blocked = _AMBIGUOUS_FIRST_NAMES | {lexeme for lexeme in lexicon() if " " not in lexeme}
+    blocked = _AMBIGUOUS_FIRST_NAMES | {
+        word
+        for word, lexeme in lexicon().items()
+        if " " not in word and lexeme.role not in ("city", "province")
+    }
     return frozenset(found - blocked)
 
 

@@ -24,6 +24,7 @@ _PRONOUN_LOOKBACK = 2  # sentences
 
 def resolve_mentions(document: Document, entities: list[Entity]) -> list[Entity]:
     entities = _full_names_for_people(entities)
+    entities = _full_names_for_organisations(entities)
     entities = _short_mentions(document, entities)
     entities = sorted(entities, key=lambda entity: entity.start)
     return sorted(entities + _pronouns(document, entities), key=lambda entity: entity.start)
@@ -43,8 +44,35 @@ def _full_names_for_people(entities: list[Entity]) -> list[Entity]:
     for entity in entities:
         if entity.kind == "person" and " " not in entity.name and entity.name in surnames:
             entity = Entity(
-                entity.start, entity.end, entity.text, surnames[entity.name], "person", None, "short-name"
+                entity.start,
+                entity.end,
+                entity.text,
+                surnames[entity.name],
+                "person",
+                None,
+                "short-name",
             )
+        resolved.append(entity)
+    return resolved
+
+
+def _full_names_for_organisations(entities: list[Entity]) -> list[Entity]:
+    """ "the Air Force" after "the U.S. Air Force": a shorter tail names the same body."""
+    names = {e.name for e in entities if e.kind == "organization" and " " in e.name}
+    resolved = []
+    for entity in entities:
+        if entity.kind == "organization":
+            longer = [n for n in names if n != entity.name and n.endswith(" " + entity.name)]
+            if len(longer) == 1:
+                entity = Entity(
+                    entity.start,
+                    entity.end,
+                    entity.text,
+                    longer[0],
+                    entity.kind,
+                    None,
+                    "short-name",
+                )
         resolved.append(entity)
     return resolved
 
@@ -75,15 +103,13 @@ def _pronouns(document: Document, entities: list[Entity]) -> list[Entity]:
         if any(start <= person.start < match.start() for person in people):
             continue
         window_start = document.sentences[max(0, number - _PRONOUN_LOOKBACK)][0]
-        earlier = [
-            person
-            for person in [*people, *added]
-            if window_start <= person.start < start
-        ]
+        earlier = [person for person in [*people, *added] if window_start <= person.start < start]
         if not earlier:
             continue
         referent = max(earlier, key=lambda person: person.start)
         added.append(
-            Entity(match.start(), match.end(), match.group(), referent.name, "person", None, "pronoun")
+            Entity(
+                match.start(), match.end(), match.group(), referent.name, "person", None, "pronoun"
+            )
         )
     return added

@@ -30,9 +30,11 @@ from .gazetteer import (
     NATIONALITY_ONLY_NOUNS,
     ORGANISATION_CUES,
     ORGANISATION_WORDS,
+    THING_WORDS,
     Lexeme,
     first_names,
     lexicon,
+    words,
 )
 from .model import Entity
 from .resolve import resolve_mentions
@@ -42,14 +44,14 @@ _MAX_LEXEME_WORDS = 6
 
 # Titles before a name, longest first so "Deputy Foreign Minister" wins over "Minister".
 _TITLES = sorted(
-    set(
+    words(
         """president vice-president minister secretary secretary-general leader senator sen
         congressman congresswoman representative rep governor gov mayor chancellor king queen
         prince princess pope ayatollah sheikh emir general gen colonel col lieutenant lt captain
         capt admiral adm commander chief ceo coo cfo chairman chairwoman director
         director-general spokesman spokeswoman spokesperson founder co-founder judge justice mr
         mrs ms dr prof professor analyst economist official ambassador envoy head coach manager
-        premier president-elect lawyer boss officer executive representative""".split()
+        premier president-elect lawyer boss officer executive representative"""
     ),
     key=len,
     reverse=True,
@@ -85,33 +87,33 @@ _NAME_PARTICLES = frozenset({"bin", "ibn", "al", "van", "von", "der", "de", "da"
 _REPORTING_BEFORE = frozenset({"said", "says", "told", "stated", "added", "quoted", "according"})
 _REPORTING_AFTER = frozenset({"said", "says", "told", "stated", "added", "announced", "wrote"})
 _PLACE_PREPOSITIONS = frozenset(
-    {"in", "at", "near", "across", "outside", "inside", "into", "throughout", "around"}
+    {"in", "near", "across", "outside", "inside", "into", "throughout", "around"}
 )
-_PLACE_NOUNS = frozenset(
+_PLACE_NOUNS = words(
     """region province city state district territory county island islands peninsula valley
-    enclave oblast governorate prefecture""".split()
+    enclave oblast governorate prefecture"""
 )
-_TERRITORIAL_VERBS = frozenset(
+_TERRITORIAL_VERBS = words(
     """occupied occupy occupies liberate liberated liberating invaded invade invades annexed
-    annex captured seized shelled bombed""".split()
+    annex captured seized shelled bombed"""
 )
-_ACRONYM_STOPLIST = frozenset(
+_ACRONYM_STOPLIST = words(
     """CEO COO CFO CTO UTC GMT TV OS SDK AM PM USD GDP IPO ID HQ PC DVD CD SUV UFO DNA AIDS HIV
-    MP OK NV AG SA LLC PLC IT AI US UK EU UN RSS PDF FAQ USB CPU GPS SMS""".split()
+    MP OK NV AG SA LLC PLC IT AI US UK EU UN RSS PDF FAQ USB CPU GPS SMS"""
 )
-_CALENDAR_WORDS = frozenset(
+_CALENDAR_WORDS = words(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday
-    Friday Saturday Sunday Christmas Easter Ramadan""".split()
+    Friday Saturday Sunday Christmas Easter Ramadan"""
 )
 # Capitalised words that start sentences or headings but never name anything.
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS = words(
     """The A An In On At For But And Or After Before Earlier Later According However
     Meanwhile While When If As It Its This That These Those There Their His Her Our We They
     He She I You With From By To Of Since During Despite Although Some Many Most All Both
     Each One Two Three Four Five Six Seven Eight Nine Ten About Over Under Within Also
     Additionally Initially Finally Still Yet So Such What Who Why How Where Just Not No
-    Only Even Another Other Further Last Next First New Former Mr Mrs Ms Dr""".split()
+    Only Even Another Other Further Last Next First Former Mr Mrs Ms Dr"""
 )
 
 
@@ -148,7 +150,9 @@ class _Finder:
 
     # --- bookkeeping -------------------------------------------------------------------
 
-    def _add(self, first: int, last: int, name: str, kind: str, via: str, code: str | None = None) -> None:
+    def _add(
+        self, first: int, last: int, name: str, kind: str, via: str, code: str | None = None
+    ) -> None:
         indices = range(first, last + 1)
         if any(i in self.claimed or i in self.skip for i in indices):
             return
@@ -156,6 +160,13 @@ class _Finder:
         start, end = tokens[first].start, tokens[last].end
         self.found[first] = Entity(start, end, self.doc.text[start:end], name, kind, code, via)
         self.claimed.update(indices)
+
+    def _person_name(self, first: int, last: int) -> str:
+        name = self.doc.phrase(first, last)
+        end = self.doc.tokens[last].end
+        if self.doc.tokens[last].text in ("Jr", "Sr") and self.doc.text[end : end + 1] == ".":
+            name += "."
+        return name
 
     def _free(self, index: int) -> bool:
         return index not in self.claimed and index not in self.skip
@@ -167,7 +178,7 @@ class _Finder:
             word[:1].isupper()
             and not word.isupper()
             and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
-            and word not in self.lexicon
+            and self._lexeme_role(word) in (None, "city", "province")
             and word not in ORGANISATION_WORDS
             and word not in LEGAL_SUFFIXES
             and word.lower() not in TITLE_WORDS
@@ -182,9 +193,7 @@ class _Finder:
             previous = first - 1
             if not self.doc.joined(previous, first):
                 break
-            if self._name_like(previous):
-                first = previous
-            elif (
+            if self._name_like(previous) or (
                 self.doc.tokens[previous].text in _NAME_PARTICLES
                 and previous > 0
                 and self._name_like(previous - 1)
@@ -200,11 +209,19 @@ class _Finder:
                 first = i + 1
         return first if self._name_like(first) else None
 
+    def _lexeme_role(self, word: str) -> str | None:
+        lexeme = self.lexicon.get(word)
+        return lexeme.role if lexeme is not None else None
+
     def _ends_lexeme(self, index: int) -> bool:
         """Is the word at ``index`` the last word of a gazetteer phrase (of 2+ words)?"""
         for size in range(2, _MAX_LEXEME_WORDS + 1):
             first = index - size + 1
-            if first >= 0 and self.doc.joined(first, index) and self.doc.phrase(first, index) in self.lexicon:
+            if (
+                first >= 0
+                and self.doc.joined(first, index)
+                and self.doc.phrase(first, index) in self.lexicon
+            ):
                 return True
         return False
 
@@ -232,7 +249,7 @@ class _Finder:
             if tokens[first].sentence != tokens[index].sentence:
                 continue
             if self._is_first_person_run(first, run_end) or run_end > first:
-                self._add(first, run_end, self.doc.phrase(first, run_end), "person", "title")
+                self._add(first, run_end, self._person_name(first, run_end), "person", "title")
             elif all(self._free(i) for i in range(first, run_end + 1)):
                 # A title with a surname alone ("Senator McCain"): resolved to the full
                 # name later when the article gives it.
@@ -269,11 +286,15 @@ class _Finder:
             if not self._free(last) or self.doc.gap(last, last + 1) != ", ":
                 continue
             first = self._name_run_before(last)
-            if first is None or first == last or not all(self._free(i) for i in range(first, last + 1)):
+            if (
+                first is None
+                or first == last
+                or not all(self._free(i) for i in range(first, last + 1))
+            ):
                 continue
             following = self._words_until_punctuation(last + 1, 6)
             if any(word.lower() in _APPOSITION_TITLES for word in following):
-                self._add(first, last, self.doc.phrase(first, last), "person", "title")
+                self._add(first, last, self._person_name(first, last), "person", "title")
 
     def _words_until_punctuation(self, index: int, limit: int) -> list[str]:
         words = []
@@ -290,7 +311,11 @@ class _Finder:
             if word in _REPORTING_BEFORE and i + 2 < len(tokens):
                 start = i + 2 if word == "according" and tokens[i + 1].text == "to" else i + 1
                 last = start
-                while last + 1 < len(tokens) and self.doc.joined(last, last + 1) and self._name_like(last + 1):
+                while (
+                    last + 1 < len(tokens)
+                    and self.doc.joined(last, last + 1)
+                    and self._name_like(last + 1)
+                ):
                     last += 1
                 if last > start and self._name_like(start) and self._plausible_person(start, last):
                     self._add(start, last, self.doc.phrase(start, last), "person", "reporting")
@@ -316,9 +341,9 @@ class _Finder:
             last = i
             while last + 1 < len(tokens) and self.doc.joined(last, last + 1):
                 following = tokens[last + 1]
-                if following.is_capitalised and self._free(last + 1):
-                    last += 1
-                elif following.text.isdigit() and tokens[last].text == "Flight":
+                if (following.is_capitalised and self._free(last + 1)) or (
+                    following.text.isdigit() and tokens[last].text == "Flight"
+                ):
                     last += 1
                 elif (
                     following.text in ("of", "for")
@@ -336,29 +361,54 @@ class _Finder:
     def _classify_run(self, first: int, last: int) -> None:
         tokens = self.doc.tokens
         # Words that are capitalised only because they start the sentence.
-        while first <= last and self._uninformative_start(first):
+        while first <= last and self._uninformative_start(first, last):
             first += 1
+        # "Apple Computer CEO": a trailing title is not part of the name.
+        while last > first and (
+            tokens[last].text.lower() in TITLE_WORDS or tokens[last].text in _ACRONYM_STOPLIST
+        ):
+            last -= 1
         if first > last:
             return
         words = [tokens[i].text for i in range(first, last + 1)]
+        if words[-1] in THING_WORDS or self._after_product_word(first):
+            # "Congressional Record", "iTunes Music Store": things named, not actors.
+            self.claimed.update(range(first, last + 1))
+            return
         if "Flight" in words[1:]:
             flight = first + words.index("Flight", 1)
-            self._add(first, flight - 1, self._organisation_name(first, flight - 1), "organization", "flight")
+            self._add(
+                first,
+                flight - 1,
+                self._organisation_name(first, flight - 1),
+                "organization",
+                "flight",
+            )
             return
         whole = self.lexicon.get(self.doc.phrase(first, last))
-        if whole is not None:
+        if whole is not None and not (
+            whole.role in ("city", "province") and self.doc.sentence_initial(first)
+        ):
             self._add_lexeme(first, last, whole)
+            return
+        if self._government_of_country(first, last):
             return
         if self._has_organisation_word(first, last):
             self._add(first, last, self._organisation_name(first, last), "organization", "org-word")
             return
         self._segment(first, last)
 
-    def _uninformative_start(self, index: int) -> bool:
+    def _after_product_word(self, index: int) -> bool:
+        """Right after a word like "iTunes" or "eBay" (lower-case start, capital inside)."""
+        word = self.doc.previous_word(index)
+        return bool(word) and word[0].islower() and any(ch.isupper() for ch in word)
+
+    def _uninformative_start(self, index: int, last: int) -> bool:
         word = self.doc.tokens[index].text
         if word in _FUNCTION_WORDS or word in _CALENDAR_WORDS:
             return True
-        if not self.doc.sentence_initial(index):
+        if not self.doc.sentence_initial(index) or index < last:
+            # A capitalised word followed by more ("General Motors") is part of a name.
             return False
         return not (
             word in self.lexicon
@@ -366,6 +416,16 @@ class _Finder:
             or word in self.first_names
             or self.doc.tokens[index].is_acronym
         )
+
+    def _government_of_country(self, first: int, last: int) -> bool:
+        """ "United States Government", "Canadian Government": the country acting."""
+        if last == first or self.doc.tokens[last].text not in ("Government", "Administration"):
+            return False
+        lexeme = self.lexicon.get(self.doc.phrase(first, last - 1))
+        if lexeme is None or lexeme.kind != "country":
+            return False
+        self._add(first, last, lexeme.name, "country", "government", lexeme.code)
+        return True
 
     def _has_organisation_word(self, first: int, last: int) -> bool:
         words = [self.doc.tokens[i].text for i in range(first, last + 1)]
@@ -379,7 +439,9 @@ class _Finder:
         words = [self.doc.tokens[i].text for i in range(first, last + 1)]
         if words[0] == "The":
             words = words[1:]
-        while len(words) > 1 and (words[-1] in LEGAL_SUFFIXES or words[-1].rstrip(".") in LEGAL_SUFFIXES):
+        while len(words) > 1 and (
+            words[-1] in LEGAL_SUFFIXES or words[-1].rstrip(".") in LEGAL_SUFFIXES
+        ):
             words = words[:-1]
         for size in range(min(3, len(words) - 1), 0, -1):
             lexeme = self.lexicon.get(" ".join(words[:size]))
@@ -410,7 +472,7 @@ class _Finder:
         for end in range(min(last, first + _MAX_LEXEME_WORDS - 1), first - 1, -1):
             lexeme = self.lexicon.get(self.doc.phrase(first, end))
             # Provinces count only as a whole run ("in Ontario"), never inside one.
-            if lexeme is not None and lexeme.role != "province":
+            if lexeme is not None and lexeme.role not in ("province", "city"):
                 return end, lexeme
         return None
 
@@ -426,7 +488,11 @@ class _Finder:
         elif lexeme.role == "capital":
             if self._acts(last) and lexeme.code:
                 country = next(
-                    (x for x in self.lexicon.values() if x.code == lexeme.code and x.role == "country"),
+                    (
+                        x
+                        for x in self.lexicon.values()
+                        if x.code == lexeme.code and x.role == "country"
+                    ),
                     None,
                 )
                 if country is not None:
@@ -441,9 +507,15 @@ class _Finder:
         return self.doc.text[end : end + 1] == "$" or self.doc.tokens[index].text == "USD"
 
     def _nationality_only(self, index: int) -> bool:
-        """ "the Italian company Fiat", "US car manufacturer": a company's nationality."""
+        """ "the Italian company Fiat", "the United States's largest car manufacturer"."""
         for offset in range(1, 4):
-            if index + offset >= len(self.doc.tokens) or not self.doc.joined(index + offset - 1, index + offset):
+            here = index + offset
+            if (
+                here >= len(self.doc.tokens)
+                or self.doc.tokens[here].sentence != self.doc.tokens[index].sentence
+            ):
+                return False
+            if self.doc.gap(here - 1, here) not in (" ", "'s ", "’s "):
                 return False
             word = self.doc.tokens[index + offset].text
             if not word.islower():
@@ -460,14 +532,17 @@ class _Finder:
 
     def _unknown_run(self, first: int, last: int) -> None:
         tokens = self.doc.tokens
-        while first <= last and self._uninformative_start(first):
+        while first <= last and self._uninformative_start(first, last):
             first += 1
         if first > last:
             return
-        if tokens[first].text in self.first_names and 1 <= last - first <= 3:
-            if all(self._name_like(i) for i in range(first + 1, last + 1)):
-                self._add(first, last, self.doc.phrase(first, last), "person", "first-name")
-                return
+        if (
+            tokens[first].text in self.first_names
+            and 1 <= last - first <= 3
+            and all(self._name_like(i) for i in range(first + 1, last + 1))
+        ):
+            self._add(first, last, self.doc.phrase(first, last), "person", "first-name")
+            return
         self.unknown.append((first, last))
 
     # --- acronyms ------------------------------------------------------------------------
@@ -477,10 +552,18 @@ class _Finder:
         definitions: dict[str, tuple[str, str]] = {}
         # "General Motors (GM )": the bracket defines the acronym.
         for entity in list(self.found.values()) + [
-            Entity(tokens[a].start, tokens[b].end, self.doc.phrase(a, b), self.doc.phrase(a, b), "unknown")
+            Entity(
+                tokens[a].start,
+                tokens[b].end,
+                self.doc.phrase(a, b),
+                self.doc.phrase(a, b),
+                "unknown",
+            )
             for a, b in self.unknown
         ]:
-            bracket = re.match(r"\s*\(\s*([A-Z][A-Z.&]{1,7})\s*\)", self.doc.text[entity.end : entity.end + 14])
+            bracket = re.match(
+                r"\s*\(\s*([A-Z][A-Z.&]{1,7})\s*\)", self.doc.text[entity.end : entity.end + 14]
+            )
             if bracket and entity.kind in ("organization", "unknown", "country"):
                 kind = "organization" if entity.kind == "unknown" else entity.kind
                 definitions[bracket.group(1)] = (entity.name, kind)
@@ -498,7 +581,9 @@ class _Finder:
                 self._add(index, index, expansion, "organization", "acronym")
             elif acronym not in _ACRONYM_STOPLIST and self._acronym_acts(index):
                 self._add(index, index, token.text, "organization", "acronym")
-        self.unknown = [(a, b) for a, b in self.unknown if all(self._free(i) for i in range(a, b + 1))]
+        self.unknown = [
+            (a, b) for a, b in self.unknown if all(self._free(i) for i in range(a, b + 1))
+        ]
 
     def _acronym_acts(self, index: int) -> bool:
         if self.doc.next_word(index) in ACTION_VERBS or self.doc.possessive(index):
@@ -517,7 +602,9 @@ class _Finder:
     def _names_by_context(self) -> None:
         # A surname of someone named in full is that person, whatever its context.
         surnames = {
-            e.name.split()[-1]: e.name for e in self.found.values() if e.kind == "person" and " " in e.name
+            e.name.split()[-1]: e.name
+            for e in self.found.values()
+            if e.kind == "person" and " " in e.name
         }
         for first, last in self.unknown:
             name = surnames.get(self.doc.phrase(first, last))
@@ -527,6 +614,8 @@ class _Finder:
         places: set[str] = set()
         for first, last in self.unknown:
             phrase = self.doc.phrase(first, last)
+            if any(ch.isdigit() for ch in self.doc.tokens[last].text):
+                continue  # "A380": a product code
             if self._organisation_context(first, last):
                 organisations.add(phrase)
             elif self._place_context(first, last):
@@ -534,7 +623,9 @@ class _Finder:
         for first, last in self.unknown:
             phrase = self.doc.phrase(first, last)
             if phrase in organisations and not self._product(last):
-                self._add(first, last, self._organisation_name(first, last), "organization", "context")
+                self._add(
+                    first, last, self._organisation_name(first, last), "organization", "context"
+                )
             elif phrase in places:
                 self._add(first, last, phrase, "place", "context")
 
@@ -545,7 +636,10 @@ class _Finder:
         if first == last and self.doc.tokens[first].text in self.first_names:
             return False
         if self.doc.next_word(last) in ACTION_VERBS:
-            return not self.doc.sentence_initial(first) or self.doc.tokens[first].text in self.doc.capitalised_inside
+            return (
+                not self.doc.sentence_initial(first)
+                or self.doc.tokens[first].text in self.doc.capitalised_inside
+            )
         # "Lockheed Martin, Boeing's rival", "AirTanker Ltd., an EADS-led consortium"
         if self.doc.text[self.doc.tokens[last].end : self.doc.tokens[last].end + 2] == ", ":
             following = [w.lower() for w in self._words_until_punctuation(last + 1, 5)]
@@ -569,9 +663,10 @@ class _Finder:
         """Tag the remaining mentions of every organisation and place found by context."""
         known: dict[str, Entity] = {}
         for entity in self.found.values():
-            if entity.via in ("context", "acronym", "org-word", "flight") and " " not in entity.text:
-                known.setdefault(entity.text, entity)
-            elif entity.kind == "place" and entity.via == "context":
+            if (
+                entity.via in ("context", "acronym", "org-word", "flight")
+                and " " not in entity.text
+            ) or (entity.kind == "place" and entity.via == "context"):
                 known.setdefault(entity.text, entity)
         multi = {e.text: e for e in self.found.values() if e.via in ("context",) and " " in e.text}
         for index, token in enumerate(self.doc.tokens):
@@ -583,16 +678,19 @@ class _Finder:
                 continue
             for text, entity in multi.items():
                 count = text.count(" ")
-                if index + count < len(self.doc.tokens) and self.doc.phrase(index, index + count) == text:
+                if (
+                    index + count < len(self.doc.tokens)
+                    and self.doc.phrase(index, index + count) == text
+                ):
                     self._add(index, index + count, entity.name, entity.kind, "name", entity.code)
                     break
 
 
-_APPOSITION_TITLES = frozenset(
+_APPOSITION_TITLES = words(
     """president minister secretary senator governor mayor chancellor chairman chairwoman
     director spokesman spokeswoman spokesperson founder co-founder ceo officer executive
     leader head analyst economist ambassador envoy judge justice premier representative
-    coach manager king queen prince general commander""".split()
+    coach manager king queen prince general commander"""
 )
 
 

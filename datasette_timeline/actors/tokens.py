@@ -9,7 +9,9 @@ from functools import cached_property
 from ..sentences import sentence_spans
 
 # Dotted acronyms ("U.S."), then words joined by hyphens or "&"; "'s" stays outside.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W_]+(?:[-][^\W_]+)*(?:['’](?!s\b)[^\W_]+)*")
+_TOKEN = re.compile(
+    r"(?:St|Mt|Ft)\.(?= [A-Z])|(?:[A-Z]\.){2,}|[^\W_]+(?:[-][^\W_]+)*(?:['’](?!s\b)[^\W_]+)*"
+)
 _HEADER_LINE = re.compile(r"^[ \t]*[-*•][ \t]*[A-Z][\w ]{0,40}?(?:[ \t]*:.*)?$")
 _HEADER_LINES = 15
 
@@ -53,7 +55,7 @@ class Document:
         """True when tokens first..last sit in one sentence separated by spaces only."""
         return all(
             self.tokens[i].sentence == self.tokens[first].sentence
-            and self.gap(i - 1, i) in (" ", "  ", " & ")
+            and self.gap(i - 1, i) in (" ", " & ")
             for i in range(first + 1, last + 1)
         )
 
@@ -75,15 +77,23 @@ class Document:
 
     def next_word(self, index: int) -> str:
         """The next token if only spaces separate it, else ''."""
-        if index + 1 < len(self.tokens) and self.gap(index, index + 1).strip() == "":
-            if self.tokens[index + 1].sentence == self.tokens[index].sentence:
-                return self.tokens[index + 1].text
+        following = index + 1
+        if (
+            following < len(self.tokens)
+            and self.gap(index, following).strip() == ""
+            and self.tokens[following].sentence == self.tokens[index].sentence
+        ):
+            return self.tokens[following].text
         return ""
 
     def previous_word(self, index: int) -> str:
-        if index > 0 and self.gap(index - 1, index).strip() == "":
-            if self.tokens[index - 1].sentence == self.tokens[index].sentence:
-                return self.tokens[index - 1].text
+        previous = index - 1
+        if (
+            previous >= 0
+            and self.gap(previous, index).strip() == ""
+            and self.tokens[previous].sentence == self.tokens[index].sentence
+        ):
+            return self.tokens[previous].text
         return ""
 
     @cached_property
@@ -110,6 +120,8 @@ def _tokens(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
     tokens: list[Token] = []
     sentence = 0
     for match in _TOKEN.finditer(text):
+        if match.group() == "s" and text[match.start() - 1 : match.start()] in ("'", "’"):
+            continue  # the possessive of the word before
         for start, end in _split_mixed_hyphens(match.start(), match.group()):
             while sentence + 1 < len(sentences) and start >= sentences[sentence + 1][0]:
                 sentence += 1
