@@ -283,7 +283,7 @@ def lexicon() -> dict[str, Lexeme]:
 def first_names() -> frozenset[str]:
     """Given names (US Census lists from the ``names`` package), minus ambiguous words."""
     try:
-        import names  # type: ignore[import-untyped]
+        import names
     except ImportError:
         return frozenset()
     found: set[str] = set()

@@ -672,9 +672,9 @@ class _Finder:
         for index, token in enumerate(self.doc.tokens):
             if not self._free(index):
                 continue
-            entity = known.get(token.text)
-            if entity is not None and not self._product(index):
-                self._add(index, index, entity.name, entity.kind, "name", entity.code)
+            single = known.get(token.text)
+            if single is not None and not self._product(index):
+                self._add(index, index, single.name, single.kind, "name", single.code)
                 continue
             for text, entity in multi.items():
                 count = text.count(" ")
