@@ -268,12 +268,13 @@ def lexicon() -> dict[str, Lexeme]:
             if alias != name and " " not in alias and not alias.isupper():
                 continue
             entries[alias] = Lexeme(name, "country", "country", code)
-    for alias, code, role in (*_COUNTRY_EXTRAS, *_HISTORICAL):
-        if role == "skip":
+    for alias, extra_code, role in (*_COUNTRY_EXTRAS, *_HISTORICAL):
+        if role == "skip" or extra_code is None:
             entries.pop(alias, None)
             continue
-        name = countries.get(code or "", "Soviet Union")
-        entries[alias] = Lexeme(name, "country", "country" if role == "country" else role, code)
+        entries[alias] = Lexeme(
+            countries.get(extra_code, "Soviet Union"), "country", role, extra_code
+        )
     for alias, name in _ORGANISATIONS:
         entries[alias] = Lexeme(name, "organization", "org")
     return entries
