@@ -113,6 +113,7 @@ async def build_filters(
     columns: Sequence[str],
     tl: TimelineColumns,
     pairs: Pairs,
+    require_date: bool = True,
 ) -> FilterSet:
     filter_pairs = [(k, v) for k, v in pairs if is_filter_key(k)]
     check_filter_pairs(filter_pairs, columns)
@@ -159,8 +160,9 @@ async def build_filters(
             )
 
     user_filtered = bool(where)
-    # Rows without a date have no place on a timeline.
-    where.append(f"{q(tl.date)} is not null and {q(tl.date)} != ''")
+    if require_date:
+        # Rows without a date have no place on a timeline.
+        where.append(f"{q(tl.date)} is not null and {q(tl.date)} != ''")
     description = filters.human_description_en(extra=extra_descriptions)
     range_start = parse_day(_last(filter_pairs, f"{tl.date}__gte"))
     range_stop = parse_day(_last(filter_pairs, f"{tl.date}__lt"))
@@ -174,6 +176,17 @@ async def build_filters(
         range_stop=range_stop,
         selected=set(filter_pairs),
     )
+
+
+async def has_undated_rows(db: Any, table: str, tl: TimelineColumns) -> bool:
+    """Whether any row lacks a date. Two index probes when the date column is indexed; when
+    none lacks one, every query can skip the date condition and use covering indexes."""
+    sql = (
+        f"select exists(select 1 from {q(table)} where {q(tl.date)} is null) "
+        f"or exists(select 1 from {q(table)} where {q(tl.date)} = '')"
+    )
+    result = await db.execute(sql)
+    return bool(result.rows[0][0])
 
 
 def _last(pairs: Pairs, key: str) -> str | None:
@@ -406,6 +419,15 @@ def facet_sql(spec: FacetSpec, table: str, tl: TimelineColumns, where: str, limi
     if spec.kind == "through":
         through = tl.through
         assert through is not None
+        if where == "1":
+            # Every row counts: group the link table on its own index, then name the top ones.
+            return (
+                f"select e.{q(through.entity_label)} as value, f.n as n from "
+                f"(select {q(through.entity_column)} as entity, count(*) as n "
+                f"from {q(through.table)} group by {q(through.entity_column)}) f "
+                f"join {q(through.entity_table)} e on e.{q(through.entity_key)} = f.entity "
+                f"order by {order} limit {limit}"
+            )
         return (
             f"select e.{q(through.entity_label)} as value, count(*) as n "
             f"from {q(through.table)} l join {q(through.entity_table)} e "

@@ -43,6 +43,7 @@ from .query import (
     facet_counts,
     facet_specs,
     fetch_page,
+    has_undated_rows,
     overview_counts,
     query_string,
     row_key_column,
@@ -285,7 +286,10 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
     r = await resolve(datasette, request)
     fmt = request.url_vars.get("format") or ""
     pairs = request_pairs(request)
-    filters = await build_filters(datasette, request, r.database, r.table, r.columns, r.tl, pairs)
+    undated = await has_undated_rows(r.db, r.table, r.tl)
+    filters = await build_filters(
+        datasette, request, r.database, r.table, r.columns, r.tl, pairs, require_date=undated
+    )
     maximum = int(datasette.setting("max_returned_rows"))
     size = page_size(pairs, maximum)
     after = decode_next(next((v for k, v in pairs if k == "_next"), None))

@@ -62,8 +62,19 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     build_demo(db)
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "datasette", "serve", str(db), "-m", str(ROOT / "metadata.json"),
-         "-h", "127.0.0.1", "-p", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "datasette",
+            "serve",
+            str(db),
+            "-m",
+            str(ROOT / "metadata.json"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(port),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
@@ -73,9 +84,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             try:
                 urllib.request.urlopen(base + "/-/versions.json", timeout=1)
                 break
-            except OSError:
+            except OSError as error:
                 if process.poll() is not None:
-                    raise RuntimeError(process.stderr.read().decode() if process.stderr else "")
+                    output = process.stderr.read().decode() if process.stderr else ""
+                    raise RuntimeError(f"datasette did not start: {output}") from error
                 time.sleep(0.1)
         yield base
     finally:
@@ -100,9 +112,7 @@ class Page:
         self.context = browser.new_context(viewport={"width": width, "height": 900})
         self.page = self.context.new_page()
         self.errors: list[str] = []
-        self.page.on(
-            "console", lambda m: self.errors.append(m.text) if m.type == "error" else None
-        )
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
 
     def close(self) -> None:
@@ -228,4 +238,3 @@ def test_axe_reports_no_serious_violations(server: str, page_at: Any) -> None:
         )
         serious = [v for v in result if v["impact"] in ("serious", "critical")]
         assert serious == [], serious
-

@@ -1,0 +1,251 @@
+#!/usr/bin/env python3
+"""Benchmark: the timeline page against Datasette's own table page on 1,000,000 events.
+
+Builds (once, then reuses) a database in the shape storage.py writes, with a realistic spread:
+dates over 1990-2024 weighted towards recent years, mixed precisions, actors drawn from a
+Zipf-like distribution (1-4 per event), 50,000 documents, full-text search on the text.
+Then measures, in one run, the median server time of the timeline page and of the table page
+for the same filters (no filter, one actor, one year, a search) and prints the ratios.
+
+    python scripts/bench_timeline.py                 # /tmp/bench-timeline/bench.db
+    python scripts/bench_timeline.py --rows 200000 --repeat 7 --db /tmp/b.db
+
+Server time is the time Datasette takes to answer the request in-process (ASGI, no network).
+Only this plugin is loaded (DATASETTE_LOAD_PLUGINS on Datasette 1.0), so other installed
+plugins do not skew the comparison.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import sqlite3
+import statistics
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("DATASETTE_LOAD_PLUGINS", "datasette-timeline")
+
+ACTOR_COUNT = 2_000
+DOCUMENT_COUNT = 50_000
+WORDS = [
+    "talks",
+    "troops",
+    "border",
+    "minister",
+    "said",
+    "government",
+    "army",
+    "agreement",
+    "protest",
+    "election",
+    "vote",
+    "court",
+    "ruling",
+    "company",
+    "shares",
+    "market",
+    "bank",
+    "rescue",
+    "plan",
+    "bankruptcy",
+    "president",
+    "parliament",
+    "summit",
+    "sanctions",
+    "oil",
+    "prices",
+    "strike",
+    "workers",
+    "union",
+    "police",
+    "city",
+    "region",
+    "capital",
+    "deal",
+]
+# A few topical words, each in about 1% of events, for the search case.
+TOPICS = ("ceasefire", "earthquake", "referendum", "merger")
+PRECISIONS = (("day", 0.70), ("month", 0.15), ("week", 0.08), ("year", 0.07))
+
+
+def actor_names() -> list[str]:
+    return [f"Actor {i:04d}" for i in range(ACTOR_COUNT)]
+
+
+def pick_year(rng: random.Random) -> int:
+    # More news about recent years: triangular towards 2024.
+    return int(rng.triangular(1990, 2025, 2024))
+
+
+def event_rows(count: int, seed: int) -> Iterator[tuple[Any, ...]]:
+    import datetime as dt
+
+    rng = random.Random(seed)
+    names = actor_names()
+    weights = [1 / (rank + 1) for rank in range(ACTOR_COUNT)]
+    precisions = [p for p, _ in PRECISIONS]
+    precision_weights = [w for _, w in PRECISIONS]
+    for number in range(count):
+        year = min(pick_year(rng), 2024)
+        precision = rng.choices(precisions, precision_weights)[0]
+        day = dt.date(year, 1, 1) + dt.timedelta(days=rng.randrange(365))
+        if precision == "day":
+            value, start, end = day.isoformat(), day, day
+        elif precision == "month":
+            start = day.replace(day=1)
+            following = dt.date(year + start.month // 12, start.month % 12 + 1, 1)
+            value, end = start.isoformat()[:7], following - dt.timedelta(days=1)
+        elif precision == "week":
+            iso_year, week, _ = day.isocalendar()
+            start = dt.date.fromisocalendar(iso_year, week, 1)
+            value, end = f"{iso_year}-W{week:02d}", start + dt.timedelta(days=6)
+        else:
+            value, start, end = str(year), dt.date(year, 1, 1), dt.date(year, 12, 31)
+        actors = sorted(set(rng.choices(names, weights, k=rng.randint(1, 4))))
+        words = rng.choices(WORDS, k=12)
+        if rng.random() < 0.04:
+            words[rng.randrange(12)] = rng.choice(TOPICS)
+        text = " ".join(words).capitalize() + "."
+        yield (
+            f"e{number:07d}",
+            f"d{rng.randrange(DOCUMENT_COUNT):05d}",
+            value,
+            precision,
+            start.isoformat(),
+            end.isoformat(),
+            start.year,
+            value,
+            text,
+            json.dumps(actors),
+        )
+
+
+def build(path: Path, rows: int, seed: int = 1) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        path.unlink()
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        pragma journal_mode = off;
+        pragma synchronous = off;
+        create table documents (id text primary key, title text, published text, source text,
+            text text);
+        create table actors (id integer primary key, name text, kind text);
+        create table events (id text primary key, document_id text references documents(id),
+            date text, precision text, start text, "end" text, year integer, expression text,
+            text text, actors text, char_start integer, char_end integer);
+        create table event_actors (event_id text references events(id),
+            actor_id integer references actors(id), primary key (event_id, actor_id));
+        """
+    )
+    conn.executemany(
+        "insert into documents values (?, ?, ?, ?, '')",
+        (
+            (f"d{i:05d}", f"Article {i}", "2020-01-01", f"https://example.org/{i}")
+            for i in range(DOCUMENT_COUNT)
+        ),
+    )
+    names = actor_names()
+    conn.executemany("insert into actors values (?, ?, 'organization')", list(enumerate(names, 1)))
+    ids = {name: i for i, name in enumerate(names, 1)}
+    batch: list[tuple[Any, ...]] = []
+    links: list[tuple[str, int]] = []
+    for row in event_rows(rows, seed):
+        batch.append((*row, 0, 1))
+        links.extend((row[0], ids[name]) for name in json.loads(row[9]))
+        if len(batch) >= 50_000:
+            conn.executemany("insert into events values (" + ", ".join("?" * 12) + ")", batch)
+            conn.executemany("insert into event_actors values (?, ?)", links)
+            batch, links = [], []
+    if batch:
+        conn.executemany("insert into events values (" + ", ".join("?" * 12) + ")", batch)
+        conn.executemany("insert into event_actors values (?, ?)", links)
+    conn.executescript(
+        """
+        create index idx_events_start on events(start);
+        create index idx_events_year on events(year);
+        create index idx_events_document_id on events(document_id);
+        create index idx_actors_name on actors(name);
+        create index idx_event_actors_actor_id on event_actors(actor_id);
+        create virtual table events_fts using fts5(text, content="events");
+        insert into events_fts(events_fts) values ('rebuild');
+        analyze;
+        """
+    )
+    conn.commit()
+    conn.close()
+
+
+CASES = {
+    "no filter": "",
+    "one actor": "actors__arraycontains=Actor+0003",
+    "one year": "year=2015",
+    "a search": "_search=ceasefire",
+}
+
+
+async def measure(db_path: Path, repeat: int) -> list[tuple[str, float, float]]:
+    from datasette.app import Datasette
+
+    ds = Datasette([str(db_path)], settings={"sql_time_limit_ms": 5000})
+    await ds.invoke_startup()
+    name = db_path.stem
+    results = []
+    for label, query in CASES.items():
+        suffix = f"?{query}" if query else ""
+        timings: dict[str, list[float]] = {"timeline": [], "table": []}
+        paths = {
+            "timeline": f"/{name}/events/-/timeline{suffix}",
+            "table": f"/{name}/events{suffix}",
+        }
+        for path in paths.values():
+            response = await ds.client.get(path)  # warm caches once
+            if response.status_code != 200:
+                raise SystemExit(f"{path} answered {response.status_code}")
+        for _ in range(repeat):
+            for kind, path in paths.items():
+                started = time.perf_counter()
+                await ds.client.get(path)
+                timings[kind].append((time.perf_counter() - started) * 1000)
+        results.append(
+            (label, statistics.median(timings["timeline"]), statistics.median(timings["table"]))
+        )
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", type=Path, default=Path("/tmp/bench-timeline/bench.db"))
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--rebuild", action="store_true")
+    args = parser.parse_args()
+    built_rows = 0
+    if args.db.exists() and not args.rebuild:
+        with sqlite3.connect(args.db) as conn:
+            built_rows = conn.execute("select count(*) from events").fetchone()[0]
+    if built_rows != args.rows:
+        started = time.perf_counter()
+        build(args.db, args.rows)
+        print(f"built {args.rows:,} events in {time.perf_counter() - started:.0f} s: {args.db}")
+    from datasette.version import __version__
+
+    print(
+        f"Datasette {__version__}, Python {sys.version.split()[0]}, {args.rows:,} events, "
+        f"median of {args.repeat}"
+    )
+    print(f"{'case':<12} {'timeline ms':>12} {'table ms':>10} {'ratio':>7}")
+    for label, timeline_ms, table_ms in asyncio.run(measure(args.db, args.repeat)):
+        print(f"{label:<12} {timeline_ms:>12.0f} {table_ms:>10.0f} {timeline_ms / table_ms:>7.2f}")
+
+
+if __name__ == "__main__":
+    main()

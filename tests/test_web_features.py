@@ -1,0 +1,290 @@
+"""Issue 5 through Datasette's test client: detection, overrides, facets, paging, exports,
+hostile text in every field, and the real extract pipeline feeding the page."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+import sqlite_utils
+from datasette.app import Datasette
+
+from .test_web import EVENTS, build_events_db, event_texts, facet_counts, get, make_datasette
+
+ROOT = Path(__file__).resolve().parents[1]
+HOSTILE = '<b id="x">"&\'</b>'
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return build_events_db(tmp_path / "news.db")
+
+
+def add_generic_tables(path: Path) -> None:
+    db = sqlite_utils.Database(path)
+    db["posts"].insert_all(
+        [
+            {"id": 1, "title": "Later post", "created_at": "2021-03-04T10:15:00"},
+            {"id": 2, "title": "Earlier post", "created_at": "2019-12-31T23:30:00"},
+        ],
+        pk="id",
+    )
+    # A bare four-digit code is not a date unless the column's name says so.
+    db["codes"].insert_all([{"id": 1, "code": "1991"}, {"id": 2, "code": "2020"}], pk="id")
+    db["misnamed"].insert_all([{"id": 1, "published": "yesterday"}], pk="id")
+    db["happenings"].insert_all(
+        [
+            {
+                "id": "a",
+                "happened": "2001-05-06",
+                "finished": "2001-05-09",
+                "headline_text": "Festival",
+                "who": json.dumps(["Ann", "Bo"]),
+                "url": "https://example.org/a",
+                "started": "1900-01-01",
+            },
+            {
+                "id": "b",
+                "happened": "1999-01-01",
+                "finished": "1999-01-01",
+                "headline_text": "Launch",
+                "who": json.dumps(["Bo"]),
+                "url": "javascript:alert(1)",
+                "started": "1800-01-01",
+            },
+        ],
+        pk="id",
+    )
+
+
+HAPPENINGS_CONFIG = {
+    "databases": {
+        "news": {
+            "tables": {
+                "happenings": {
+                    "plugins": {
+                        "datasette-timeline": {
+                            "date_column": "happened",
+                            "end_column": "finished",
+                            "label_column": "headline_text",
+                            "group_column": "who",
+                            "link_column": "url",
+                        }
+                    }
+                },
+                "codes": {"plugins": {"datasette-timeline": {"date_column": "nosuchcolumn"}}},
+            }
+        }
+    }
+}
+
+
+@pytest.mark.asyncio
+async def test_detects_iso_datetimes_in_any_table(db_path: Path) -> None:
+    add_generic_tables(db_path)
+    ds = make_datasette(db_path)
+    html = (await get(ds, "/news/posts/-/timeline")).text
+    assert event_texts(html) == ["Earlier post", "Later post"]
+    assert '<time datetime="2019-12-31T23:30:00">31 December 2019, 23:30</time>' in html
+    for table in ("codes", "misnamed"):
+        assert (await get(ds, f"/news/{table}/-/timeline")).status_code == 404, table
+
+
+@pytest.mark.asyncio
+async def test_configured_columns_override_detection(db_path: Path) -> None:
+    add_generic_tables(db_path)
+    ds = make_datasette(db_path, HAPPENINGS_CONFIG)
+    html = (await get(ds, "/news/happenings/-/timeline")).text
+    # `started` would be detected first by name; the configuration says `happened`.
+    assert event_texts(html) == ["Launch", "Festival"]
+    assert facet_counts(html, "Actor") == {"Bo": 2, "Ann": 1}
+    assert 'href="?who__arraycontains=Ann"' in html
+    assert 'href="https://example.org/a"' in html
+    assert "javascript:" not in html
+    narrowed = (await get(ds, "/news/happenings/-/timeline?who__arraycontains=Ann")).text
+    assert event_texts(narrowed) == ["Festival"]
+    exported = (await get(ds, "/news/happenings/-/timeline.json")).json()
+    assert [e["end"] for e in exported["events"]] == ["1999-01-01", "2001-05-09"]
+
+
+@pytest.mark.asyncio
+async def test_configuration_naming_a_missing_column_is_refused(db_path: Path) -> None:
+    add_generic_tables(db_path)
+    ds = make_datasette(db_path, HAPPENINGS_CONFIG)
+    assert (await get(ds, "/news/codes/-/timeline")).status_code == 400
+    from datasette.utils.asgi import Request
+
+    from datasette_timeline.web import hooks
+
+    await ds.invoke_startup()
+    assert await hooks.table_actions(ds, "news", "codes", Request.fake("/news/codes")) == []
+
+
+@pytest.mark.asyncio
+async def test_type_place_and_source_facets(tmp_path: Path) -> None:
+    path = build_events_db(tmp_path / "news.db")
+    db = sqlite_utils.Database(path)
+    db["events"].add_column("event_type", str)
+    db["events"].add_column("places", str)
+    for event_id, kind, places in [
+        ("e1", "conflict", ["Karabakh"]),
+        ("e2", "agreement", []),
+        ("e3", "statement", ["Baku"]),
+        ("e4", "visit", ["Baku", "Moscow"]),
+        ("e5", "statement", ["Tehran"]),
+    ]:
+        db["events"].update(event_id, {"event_type": kind, "places": json.dumps(places)})
+    ds = make_datasette(path)
+    html = (await get(ds, "/news/events/-/timeline")).text
+    assert facet_counts(html, "Type") == {"statement": 2, "agreement": 1, "conflict": 1, "visit": 1}
+    assert facet_counts(html, "Place") == {"Baku": 2, "Karabakh": 1, "Moscow": 1, "Tehran": 1}
+    assert facet_counts(html, "Source") == {
+        "First article": 3,
+        "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;": 2,
+    }
+    baku = (await get(ds, "/news/events/-/timeline?places__arraycontains=Baku")).text
+    assert len(event_texts(baku)) == 2
+    statements = (await get(ds, "/news/events/-/timeline?event_type=statement&document_id=d1")).text
+    assert len(event_texts(statements)) == 2
+
+
+@pytest.mark.asyncio
+async def test_pages_cover_every_event_once_in_order(db_path: Path) -> None:
+    ds = make_datasette(db_path)
+    path = "/news/events/-/timeline?_size=2"
+    seen: list[str] = []
+    shown: list[str] = []
+    while path:
+        html = (await get(ds, path)).text
+        seen.extend(event_texts(html))
+        shown.append(re.search(r"Showing ([\d,]+&ndash;[\d,]+) of 5", html).group(1))  # type: ignore[union-attr]
+        match = re.search(r'<a href="([^"]+)" rel="next">', html)
+        path = "/news/events/-/timeline" + match.group(1).replace("&amp;", "&") if match else ""
+    assert shown == ["1&ndash;2", "3&ndash;4", "5&ndash;5"]
+    expected = [e[6] for e in sorted(EVENTS, key=lambda e: (e[4], e[0]))]
+    assert [t.replace("&lt;", "<").replace("&gt;", ">") for t in seen] == expected
+    assert (await get(ds, "/news/events/-/timeline?_next=notatoken")).status_code == 400
+
+
+@pytest.mark.asyncio
+async def test_rows_without_dates_are_left_out(db_path: Path) -> None:
+    db = sqlite_utils.Database(db_path)
+    db["events"].insert(
+        {
+            "id": "e9",
+            "document_id": "d1",
+            "text": "Unresolved last week",
+            "actors": "[]",
+            "start": None,
+        }
+    )
+    ds = make_datasette(db_path)
+    html = (await get(ds, "/news/events/-/timeline")).text
+    assert "Unresolved last week" not in html
+    assert "of 5 events" in html
+    assert facet_counts(html, "Actor")["Armenia"] == 3
+
+
+@pytest.mark.asyncio
+async def test_json_export_follows_filters(db_path: Path) -> None:
+    ds = make_datasette(db_path)
+    data = (await get(ds, "/news/events/-/timeline.json?actors__arraycontains=Armenia")).json()
+    assert data["count"] == 3
+    assert [e["date"] for e in data["events"]] == ["1991", "2020-W44", "2020-11-03"]
+    assert data["events"][1]["display_date"] == "week of 26 October 2020"
+    assert data["events"][1]["start"] == "2020-10-26"
+    assert data["events"][1]["end"] == "2020-11-01"
+    paged = (await get(ds, "/news/events/-/timeline.json?_size=2")).json()
+    assert len(paged["events"]) == 2 and paged["next_url"].startswith(
+        "/news/events/-/timeline.json?"
+    )
+
+
+@pytest.mark.asyncio
+async def test_timelinejs_export_escapes_and_keeps_precision(db_path: Path) -> None:
+    ds = make_datasette(db_path)
+    data = (await get(ds, "/news/events/-/timeline.timelinejs.json")).json()
+    slides = data["events"]
+    assert slides[0]["start_date"] == {"year": 1991, "display_date": "1991"}
+    assert slides[0]["end_date"]["year"] == 1991
+    week = next(s for s in slides if s["start_date"]["display_date"].startswith("week"))
+    assert week["start_date"] == {
+        "year": 2020,
+        "month": 10,
+        "day": 26,
+        "display_date": "week of 26 October 2020",
+    }
+    hostile = slides[1]["text"]["text"]
+    assert "<script>" not in hostile and "&lt;script&gt;" in hostile
+
+
+@pytest.mark.asyncio
+async def test_icalendar_export_has_all_day_events(db_path: Path) -> None:
+    ds = make_datasette(db_path)
+    response = await get(ds, "/news/events/-/timeline.ics?year=2020")
+    assert response.headers["content-type"].startswith("text/calendar")
+    body = response.text
+    assert body.count("BEGIN:VEVENT") == 3
+    assert "DTSTART;VALUE=DATE:20201026\r\nDTEND;VALUE=DATE:20201102" in body
+    assert "DTSTART;VALUE=DATE:20201103\r\nDTEND;VALUE=DATE:20201104" in body
+    assert all(len(line.encode()) <= 75 for line in body.split("\r\n"))
+
+
+@pytest.mark.asyncio
+async def test_hostile_values_escaped_in_every_field(tmp_path: Path) -> None:
+    events = [("h1", "d1", "2020-01-02", "day", "2020-01-02", "2020-01-02", HOSTILE, [HOSTILE])]
+    path = build_events_db(tmp_path / "news.db", events)
+    db = sqlite_utils.Database(path)
+    db["events"].add_column("event_type", str)
+    db["events"].add_column("places", str)
+    db["events"].update("h1", {"event_type": HOSTILE, "places": json.dumps([HOSTILE])})
+    ds = make_datasette(path)
+    search = "</title><script>alert(1)</script>"
+    html = (await get(ds, "/news/events/-/timeline?_search=" + quote(search))).text
+    assert "<script>alert" not in html
+    html = (await get(ds, "/news/events/-/timeline?actors__arraycontains=" + quote(HOSTILE))).text
+    assert '<b id="x">' not in html
+    assert html.count("&lt;b id=&#34;x&#34;&gt;") >= 6  # text, actor, place, type, facets, chip
+    assert "<script" not in html.split("</head>")[1]
+
+
+@pytest.mark.asyncio
+async def test_metadata_json_configures_the_demo_on_this_line(tmp_path: Path) -> None:
+    metadata = json.loads((ROOT / "metadata.json").read_text())
+    path = build_events_db(tmp_path / "demo.db")
+    ds = Datasette([str(path)], metadata=metadata)
+    await ds.invoke_startup()
+    config = ds.plugin_config("datasette-timeline", database="demo", table="events")
+    assert config and config["date_column"] == "start"
+    response = await ds.client.get("/demo/events/-/timeline")
+    assert response.status_code == 200
+    assert "datasette-timeline demo" in (await ds.client.get("/")).text
+
+
+@pytest.mark.asyncio
+async def test_timeline_of_an_extracted_article(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from datasette_timeline.cli import cli
+
+    db_path = tmp_path / "demo.db"
+    result = CliRunner().invoke(
+        cli, ["extract", str(db_path), str(ROOT / "examples" / "karabakh-2020-11-03.txt")]
+    )
+    assert result.exit_code == 0, result.output
+    ds = Datasette([str(db_path)])
+    html = (await get(ds, "/demo/events/-/timeline")).text
+    dates = re.findall(r'<time datetime="([^"]+)">([^<]+)</time>', html)
+    assert dates == [
+        ("1991", "1991"),
+        ("1994", "1994"),
+        ("2020-10", "October 2020"),
+        ("2020-W44", "week of 26 October 2020"),
+        ("2020-11-03", "3 November 2020"),
+    ]
+    armenia = (await get(ds, "/demo/events/-/timeline?actors__arraycontains=Armenia")).text
+    assert 0 < len(event_texts(armenia)) < 5
+    assert facet_counts(html, "Actor")["Armenia"] == len(event_texts(armenia))
