@@ -73,7 +73,7 @@ POSITION = (
     r"(?:early|earlier|mid|middle|late|later|the\s+(?:end|beginning|start|middle|close|turn)"
     r"\s+of|the\s+(?:early|late|first|second)\s+(?:part|half)\s+of|the\s+rest\s+of)"
 )
-DEICTIC = r"(?:last|this|next|past|coming|previous|current|following|prior|upcoming|preceding|latest|same|that|this\s+past|this\s+coming|recent|most\s+recent)"
+DEICTIC = r"(?:last|this|next|past|coming|previous|current|following|prior|upcoming|preceding|latest|same|that|this\s+past|this\s+coming|recent|most\s+recent|full|fiscal|entire|whole|calendar)"
 TIMEZONE = (
     r"(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|UTC|BST|CET|CEST|IST|JST|ET|PT|"
     r"local\s+time|(?:Eastern|Central|Pacific|Mountain)\s+(?:Standard|Daylight)?\s*[Tt]ime)"
@@ -108,7 +108,7 @@ def _rule(name: str, body: str) -> Rule:
 
 
 _MONTH_DAY_YEAR = rf"""
-    (?:(?P<weekday>{WEEKDAY}),?\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY_OF_MONTH})
+    (?:(?P<weekday>{WEEKDAY}),?\s+|(?:last|this|next|this\s+past|this\s+coming)\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY_OF_MONTH})
     (?:(?:,\s*|\s+)(?P<year>{YEAR}|{SHORT_YEAR}))?
 """
 _DAY_MONTH_YEAR = rf"""

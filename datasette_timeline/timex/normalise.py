@@ -49,7 +49,7 @@ class Context:
     quarter: Reference | None = None
     quarter_end: int = -1
 
-    def recent_quarter(self, position: int, reach: int = 400) -> Reference | None:
+    def recent_quarter(self, position: int, reach: int = 1500) -> Reference | None:
         if self.quarter is not None and 0 <= position - self.quarter_end <= reach:
             return self.quarter
         return None
@@ -205,16 +205,27 @@ def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _year_for_day(anchor: date, month: int, day_of_month: int, tense: Tense) -> int:
-    """Year of a month-day written without one: the occurrence nearest the anchor."""
-    best_year, best_distance = anchor.year, None
+    """Year of a month-day written without one: the occurrence nearest the anchor, unless
+    the tense points the other way and the other occurrence is not far off."""
+    candidates = []
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         candidate = _safe_date(year, month, day_of_month)
-        if candidate is None:
-            continue
-        distance = abs((candidate - anchor).days)
-        if best_distance is None or distance < best_distance:
-            best_year, best_distance = year, distance
-    return best_year
+        if candidate is not None:
+            candidates.append((abs((candidate - anchor).days), candidate))
+    if not candidates:
+        return anchor.year
+    candidates.sort()
+    nearest = candidates[0][1]
+    others = [day for _, day in candidates[1:]]
+    if tense == "past" and (nearest - anchor).days > 30:
+        earlier = [day for day in others if day <= anchor and (anchor - day).days <= 240]
+        if earlier:
+            return earlier[0].year
+    if tense == "future" and (anchor - nearest).days > 30:
+        later = [day for day in others if day >= anchor and (day - anchor).days <= 240]
+        if later:
+            return later[0].year
+    return nearest.year
 
 
 def month(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -384,7 +395,13 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return Resolution("DATE", f"XXXX-{label}", anchored=False)
-    return Resolution("DATE", f"{anchor.year + offset:04d}-{label}")
+    year = anchor.year + offset
+    first_month = (number - 1) * (6 if unit == "H" else 3) + 1
+    if not (offset or relation or determiner) and first_month > anchor.month:
+        # A period that has not begun yet is last year's, unless the clause is future.
+        if _tense(match, ctx) != "future":
+            year -= 1
+    return Resolution("DATE", f"{year:04d}-{label}")
 
 
 def season(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -511,7 +528,8 @@ _RELATION_STEPS = {
     "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "this past": -1,
     "next": 1, "coming": 1, "following": 1, "upcoming": 1, "this coming": 1,
     "this": 0, "current": 0, "same": 0, "that": 0, "latest": 0, "recent": -1,
-    "most recent": -1, "the": 0,
+    "most recent": -1, "the": 0, "full": 0, "fiscal": 0, "entire": 0, "whole": 0,
+    "calendar": 0,
 }  # fmt: skip
 _ANAPHORIC_RELATIONS = {"following", "previous", "prior", "preceding", "same", "that", "next"}
 _UNIT_LETTERS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
@@ -537,11 +555,9 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         relation == "the"
         and unit in {"day", "night", "morning", "afternoon", "evening", "decade", "century"}
     ):
-        return (
-            _reference_period(ctx, relation, mod)
-            if granularity == "period" and relation in {"latest", "same", "the"}
-            else None
-        )
+        if granularity == "period" and relation in {"latest", "same", "the"}:
+            return _reference_period(ctx, match, relation, mod)
+        return None
     if relation == "recent" and unit not in {"quarter"}:
         return None
     anchor = _relative_anchor(ctx, relation, has_the)
@@ -574,6 +590,8 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("TIME", f"{day.isoformat()}T{part}", mod)
     if relation == "the" and unit in {"week", "month"}:
         return None
+    if unit == "week" and relation == "this" and anchor.day.isoweekday() == 7:
+        day = anchor.day + timedelta(days=1)  # on a Sunday, "this week" is the one beginning
     return Resolution("DATE", cal.format_value(day, granularity), mod)
 
 
@@ -596,8 +614,13 @@ def _reference_quarter(
     return Resolution("DATE", cal.format_value(cal.shift(base, "Q", -1), "quarter"), mod)
 
 
-def _reference_period(ctx: Context, relation: str, mod: str | None) -> Resolution | None:
-    if ctx.reference and ctx.reference.granularity in {"quarter", "month", "half", "year"}:
+def _reference_period(
+    ctx: Context, match: re.Match[str], relation: str, mod: str | None
+) -> Resolution | None:
+    """ "The latest period" in a company report: the quarter in discussion or just ended."""
+    if ctx.recent_quarter(match.start(), reach=2000) is not None or relation == "latest":
+        return _reference_quarter(ctx, match, "the", mod)
+    if ctx.reference and ctx.reference.granularity in {"month", "half", "year"}:
         return Resolution(
             "DATE", cal.format_value(ctx.reference.day, ctx.reference.granularity), mod
         )
@@ -739,6 +762,10 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
     amount = number_value(number_text)
     if amount is None or amount <= 0:
         return None
+    if unit in {"quarter", "half"} and re.match(
+        r"\s+of\b", ctx.text[match.end() : match.end() + 4]
+    ):
+        return None  # "three-quarters of the vote" is a fraction
     if number_text.lower() in {"a", "an"} and _is_rate(match, ctx):
         return Resolution("SET", _format_duration(1, match["unit"]))
     return Resolution(
@@ -806,6 +833,9 @@ def _clock_day(match: re.Match[str], ctx: Context) -> tuple[date | None, bool]:
     if anchor is None:
         return None, True
     if not day_word:
+        # "at 18:00 UTC" after "on Monday": the day in discussion, else the anchor.
+        if ctx.reference is not None and ctx.reference.granularity == "day":
+            return ctx.reference.day, True
         return anchor, True
     lowered = day_word.lower().rstrip(".")
     if lowered in WEEKDAYS:

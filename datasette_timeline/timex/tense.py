@@ -14,7 +14,7 @@ _FUTURE_CUES = frozenset(
 # Phrases just before the expression: "as soon as Tuesday", "is to resume trading Tuesday".
 _FUTURE_PHRASES = re.compile(
     r"\b(?:as\s+(?:soon|early)\s+as|(?:is|are|am)\s+(?:to|due\s+to|expected\s+to|"
-    r"scheduled\s+to|set\s+to|going\s+to)|until|by)\s+(?:[\w'-]+\s+){0,3}$",
+    r"scheduled\s+to|set\s+to|going\s+to))\s+(?:[\w'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _PAST_CUES = frozenset(
