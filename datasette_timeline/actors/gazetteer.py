@@ -303,9 +303,15 @@ def first_names() -> frozenset[str]:
     return frozenset(found - blocked)
 
 
-def country_name(code: str) -> str | None:
-    """The canonical name of the country with ISO alpha-2 ``code``."""
-    for lexeme in lexicon().values():
-        if lexeme.code == code and lexeme.kind == "country":
-            return lexeme.name
-    return None
+@lru_cache(maxsize=1)
+def _countries_by_code() -> dict[str, Lexeme]:
+    found: dict[str, Lexeme] = {}
+    for word, lexeme in lexicon().items():
+        if lexeme.code and lexeme.role == "country" and word == lexeme.name:
+            found.setdefault(lexeme.code, lexeme)
+    return found
+
+
+def country_by_code(code: str | None) -> Lexeme | None:
+    """The gazetteer entry of the country with ISO alpha-2 ``code``."""
+    return _countries_by_code().get(code or "")

@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .canonical import organisation_name
 from .gazetteer import (
     ACTION_VERBS,
     LEGAL_SUFFIXES,
@@ -32,6 +33,7 @@ from .gazetteer import (
     ORGANISATION_WORDS,
     THING_WORDS,
     Lexeme,
+    country_by_code,
     first_names,
     lexicon,
     words,
@@ -104,7 +106,7 @@ _ACRONYM_STOPLIST = words(
 _CALENDAR_WORDS = words(
     """January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday
-    Friday Saturday Sunday Christmas Easter Ramadan"""
+    Friday Saturday Sunday Christmas Easter Ramadan Today Yesterday Tomorrow Tonight"""
 )
 # Capitalised words that start sentences or headings but never name anything.
 _FUNCTION_WORDS = words(
@@ -437,18 +439,7 @@ class _Finder:
 
     def _organisation_name(self, first: int, last: int) -> str:
         words = [self.doc.tokens[i].text for i in range(first, last + 1)]
-        if words[0] == "The":
-            words = words[1:]
-        while len(words) > 1 and (
-            words[-1] in LEGAL_SUFFIXES or words[-1].rstrip(".") in LEGAL_SUFFIXES
-        ):
-            words = words[:-1]
-        for size in range(min(3, len(words) - 1), 0, -1):
-            lexeme = self.lexicon.get(" ".join(words[:size]))
-            if lexeme is not None and lexeme.kind == "country" and lexeme.role == "country":
-                words = [lexeme.name, *words[size:]]
-                break
-        return " ".join(words)
+        return organisation_name(words, self.lexicon)
 
     def _segment(self, first: int, last: int) -> None:
         """Split a run into gazetteer names and the unknown words between them."""
@@ -487,14 +478,7 @@ class _Finder:
             self._add(first, last, lexeme.name, "country", via, lexeme.code)
         elif lexeme.role == "capital":
             if self._acts(last) and lexeme.code:
-                country = next(
-                    (
-                        x
-                        for x in self.lexicon.values()
-                        if x.code == lexeme.code and x.role == "country"
-                    ),
-                    None,
-                )
+                country = country_by_code(lexeme.code)
                 if country is not None:
                     self._add(first, last, country.name, "country", "capital", lexeme.code)
                     return
@@ -536,13 +520,16 @@ class _Finder:
             first += 1
         if first > last:
             return
-        if (
-            tokens[first].text in self.first_names
-            and 1 <= last - first <= 3
-            and all(self._name_like(i) for i in range(first + 1, last + 1))
-        ):
-            self._add(first, last, self.doc.phrase(first, last), "person", "first-name")
-            return
+        for start in range(first, last):
+            # "Yesterday Steve Jobs": a first name followed by 1-3 name words.
+            if (
+                tokens[start].text in self.first_names
+                and 1 <= last - start <= 3
+                and all(self._name_like(i) for i in range(start + 1, last + 1))
+                and (start == first or self.doc.sentence_initial(first))
+            ):
+                self._add(start, last, self.doc.phrase(start, last), "person", "first-name")
+                return
         self.unknown.append((first, last))
 
     # --- acronyms ------------------------------------------------------------------------

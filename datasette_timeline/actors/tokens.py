@@ -63,7 +63,15 @@ class Document:
         return self.text[self.tokens[first].start : self.tokens[last].end]
 
     def in_header(self, token: Token) -> bool:
-        return any(start <= token.start < end for start, end in self.header_spans)
+        return token.start in self._header_starts
+
+    @cached_property
+    def _header_starts(self) -> frozenset[int]:
+        return frozenset(
+            token.start
+            for token in self.tokens
+            if any(start <= token.start < end for start, end in self.header_spans)
+        )
 
     def sentence_initial(self, index: int) -> bool:
         """First word of its sentence, ignoring opening quotes and brackets."""

@@ -1,0 +1,35 @@
+"""Canonical names shared by both finders."""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import LEGAL_SUFFIXES, Lexeme
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def organisation_name(words: list[str], lexicon: dict[str, Lexeme]) -> str:
+    """ "The General Motors Corporation" -> "General Motors"; "U.S. Air Force" ->
+    "United States Air Force" (a country's short form leading a name is spelled out)."""
+    words = [_POSSESSIVE.sub("", word) for word in words]
+    if len(words) > 1 and words[0] in ("The", "the"):
+        words = words[1:]
+    while len(words) > 1 and (
+        words[-1] in LEGAL_SUFFIXES or words[-1].rstrip(".") in LEGAL_SUFFIXES
+    ):
+        words = words[:-1]
+    for size in range(min(3, len(words) - 1), 0, -1):
+        lexeme = lexicon.get(" ".join(words[:size]))
+        if lexeme is not None and lexeme.kind == "country" and lexeme.role == "country":
+            words = [lexeme.name, *words[size:]]
+            break
+    return " ".join(words)
+
+
+def person_name(words: list[str], title_words: frozenset[str]) -> str:
+    """ "Supreme Leader Ali Khamenei's" -> "Ali Khamenei": titles and possessive dropped."""
+    words = [_POSSESSIVE.sub("", word) for word in words]
+    while len(words) > 1 and words[0].lower().rstrip(".") in title_words:
+        words = words[1:]
+    return " ".join(words)
