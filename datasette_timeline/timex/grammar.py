@@ -188,7 +188,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "anaphoric",
-        r"""(?P<unit>the\s+(?:day|week|month|year)|that\s+(?:day|week|month|year)|a\s+(?:day|week|month|year))
+        r"""(?P<unit>the\s+(?:day|week|month|year)|that\s+(?:day|week|month|year))
         \s+(?P<direction>before|after|earlier|later|prior|previous)(?=\s*(?:[.,;:!?)]|$|and\b))""",
     ),
     _rule(

@@ -242,6 +242,8 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     relation = _words(match["relation"] or match["year_relation"])
     if match["year_relation"]:
         year = anchor.year + {"last": -1, "this": 0, "next": 1}[relation]
+    elif relation == "this":
+        year = anchor.year
     elif relation in {"last", "past", "this past"}:
         year = anchor.year if number < anchor.month else anchor.year - 1
     elif relation in {"next", "coming", "this coming"}:
@@ -425,6 +427,8 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     index, current_index = order.index(code), order.index(current)
     if match["year_relation"]:
         year = anchor.year + {"last": -1, "this": 0, "next": 1}[_words(match["year_relation"])]
+    elif relation == "this":
+        year = current_year if code == "WI" else anchor.year
     elif relation in {"last", "past", "this past"}:
         year = current_year if index < current_index else current_year - 1
     elif relation in {"next", "coming", "this coming"}:
@@ -691,18 +695,15 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
         return _unanchored(granularity, mod)
     whole = int(amount)
     day = cal.shift(anchor.day, letter, whole if forward else -whole)
-    if (
-        letter == "Y"
-        and whole == 1
-        and ctx.reference
-        and ctx.reference.granularity in {"quarter", "month"}
-    ):
+    quarter = ctx.recent_quarter(match.start())
+    if letter == "Y" and whole == 1 and quarter is not None:
         # "a year ago/earlier" in a report about a quarter means that quarter a year before.
-        granularity = ctx.reference.granularity
-        day = cal.shift(ctx.reference.day, "Y", 1 if forward else -1)
+        day = cal.shift(quarter.day, "Y", 1 if forward else -1)
+        return Resolution("DATE", cal.format_value(day, "quarter"), mod, is_reference=False)
     if letter == "DE":
         granularity = "year"
-    return Resolution("DATE", cal.format_value(day, granularity), mod)
+    # Relative to something else, it should not become the anchor of what follows.
+    return Resolution("DATE", cal.format_value(day, granularity), mod, is_reference=False)
 
 
 def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:

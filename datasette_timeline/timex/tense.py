@@ -14,7 +14,7 @@ _FUTURE_CUES = frozenset(
 # Phrases just before the expression: "as soon as Tuesday", "is to resume trading Tuesday".
 _FUTURE_PHRASES = re.compile(
     r"\b(?:as\s+(?:soon|early)\s+as|(?:is|are|am)\s+(?:to|due\s+to|expected\s+to|"
-    r"scheduled\s+to|set\s+to|going\s+to))\s+(?:[\w'-]+\s+){0,3}$",
+    r"scheduled\s+to|set\s+to|going\s+to))\s+(?:[\w'-]+\s+){0,3}$|\bby\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _PAST_CUES = frozenset(
@@ -72,24 +72,26 @@ def _is_past(word: str) -> bool:
     return word in _PAST_CUES or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
 
 
-def _cue(words: list[str]) -> Tense:
-    """The tense of the nearest cue word, ``words`` being ordered nearest first."""
+def _cue(words: list[str], backwards: bool) -> Tense:
+    """The tense of the nearest cue word; ``words`` run away from the expression."""
     for index, word in enumerate(words):
         if word in _FUTURE_CUES or word.endswith("'ll"):
             return "future"
+        earlier = words[index + 1] if backwards and index + 1 < len(words) else ""
+        if word in {"be", "being"}:
+            if earlier in {"to", "will", "shall"}:
+                return "future"  # "is to be published in November"
+            continue
         if _is_past(word):
-            # "will be held on": a participle after "be" is not the tense of the clause.
-            following = words[index + 1] if index + 1 < len(words) else ""
-            if word.endswith("ed") and following in {"be", "being"}:
-                continue
+            if word.endswith("ed") and earlier in {"be", "being", "is", "are", "am", "to"}:
+                continue  # a passive or an infinitive does not carry the tense
             return "past"
     return None
 
 
 def tense_at(text: str, start: int, end: int) -> Tense:
     """ "past", "future" or None from the words of the clause around ``text[start:end]``."""
-    window_start = max(0, start - 80)
-    before = text[window_start:start]
+    before = text[max(0, start - 120) : start]
     last_break = None
     for last_break in _SENTENCE_END.finditer(before):  # noqa: B007  (the last one counts)
         pass
@@ -97,10 +99,10 @@ def tense_at(text: str, start: int, end: int) -> Tense:
         before = before[last_break.end() :]
     if _FUTURE_PHRASES.search(before):
         return "future"
-    before_words = [word.lower() for word in _WORD.findall(before)][-8:]
+    before_words = [word.lower() for word in _WORD.findall(before)][-12:]
     after = text[end : end + 50]
     stop = _SENTENCE_END.search(after)
     if stop:
         after = after[: stop.start()]
     after_words = [word.lower() for word in _WORD.findall(after)][:5]
-    return _cue(before_words[::-1]) or _cue(after_words)
+    return _cue(before_words[::-1], backwards=True) or _cue(after_words, backwards=False)
