@@ -63,7 +63,7 @@ def _prefer_windows_1252(data: bytes, detected: str) -> str:
     try:
         data.decode("cp1252")
         decoded = data.decode(detected, errors="replace")
-    except LookupError:
+    except (LookupError, UnicodeDecodeError):  # bytes Windows-1252 leaves undefined
         return detected
     letters = (char for char in decoded if ord(char) > 127 and char.isalpha())
     if all(unicodedata.name(char, "").startswith("LATIN") for char in letters):

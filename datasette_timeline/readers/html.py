@@ -8,6 +8,8 @@ dates guessed in the text, which are what we are here to extract.
 
 from __future__ import annotations
 
+import logging
+
 from .decode import NotText, decode_bytes
 from .document import Document, InputError
 from .published import InvalidDate, parse_published
@@ -31,10 +33,18 @@ def read_html_bytes(
     return read_html(markup, source, published, url)
 
 
+def _quiet_libraries() -> None:
+    """trafilatura and htmldate log their doubts about odd pages; our own message suffices."""
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+
+
 def read_html(
     markup: str, source: str, published: str | None = None, url: str | None = None
 ) -> Document:
     import trafilatura  # heavy: only when a page is read
+
+    _quiet_libraries()
     from trafilatura.settings import use_config
 
     config = use_config()

@@ -75,6 +75,11 @@ def _guarded(
         yield error
     except OSError as error:
         yield InputError(f"{name}: cannot read ({error.strerror or error})")
+    except Exception as error:  # a reader's bug must not end the run: name the input
+        yield InputError(
+            f"{name}: unexpected {type(error).__name__} while reading ({error}); "
+            "please report this with the file"
+        )
 
 
 def is_url(name: str) -> bool:
