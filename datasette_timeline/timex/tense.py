@@ -9,12 +9,12 @@ from typing import Literal
 Tense = Literal["past", "future"] | None
 
 _FUTURE_CUES = frozenset(
-    ["will", "'ll", "shall", "won't", "wo", "scheduled", "slated", "upcoming", "next", "tomorrow"]
+    "will 'll shall won't wo scheduled slated upcoming next tomorrow expected supposed".split()
 )
 # Phrases just before the expression: "as soon as Tuesday", "is to resume trading Tuesday".
 _FUTURE_PHRASES = re.compile(
     r"\b(?:as\s+(?:soon|early)\s+as|(?:is|are|am)\s+(?:to|due\s+to|expected\s+to|"
-    r"scheduled\s+to|set\s+to|going\s+to))\s+(?:[\w'-]+\s+){0,3}$|\bby\s+(?:the\s+)?$",
+    r"scheduled\s+to|set\s+to|going\s+to)|set\s+to)\s+(?:[\w'-]+\s+){0,4}$|(?<=\w\s)until\s+$",
     re.IGNORECASE,
 )
 _PAST_CUES = frozenset(
