@@ -10,6 +10,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -185,7 +186,8 @@ def _extracted_in_workers(
 
     # fork shares the tagger's and gazetteer's compiled tables with the workers.
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    _extract_one(("Warm-up on 3 May 2020 in France.", "2020-05-04", [], settings))
+    with suppress(Exception):  # a bad setting fails each document, in the workers
+        _extract_one(("Warm-up on 3 May 2020 in France.", "2020-05-04", [], settings))
     window: deque[tuple[Document, Future[list[Any]]]] = deque()
     with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
         try:
