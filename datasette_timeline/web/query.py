@@ -331,20 +331,28 @@ async def overview_counts(
 ) -> list[tuple[str, int]] | None:
     """Rows per year, month or day over the matching rows, or None on timeout."""
     year_column = tl.get("year")
-    if unit == "year" and year_column and tl.date.lower() == "start":
-        # Our schema keeps an indexed integer year beside `start`: group on it directly.
-        bucket = f"cast({q(year_column)} as text)"
+    integer_years = unit == "year" and year_column is not None and tl.date.lower() == "start"
+    if integer_years:
+        # Our schema keeps an indexed integer year beside `start`: group on the bare column
+        # so the index covers the query (an expression would visit every row).
+        bucket = q(str(year_column))
     else:
         bucket = f"substr({q(tl.date)}, 1, {BUCKET_KEY_LENGTH[unit]})"
     sql = (
         f"select {bucket} as bucket, count(*) from {q(table)} "
-        f"where {filters.where_sql()} group by bucket order by bucket"
+        f"where {filters.where_sql()} group by {bucket} order by {bucket}"
     )
     try:
         result = await db.execute(sql, filters.params, custom_time_limit=time_limit_ms)
     except QueryInterrupted:
         return None
-    return [(str(row[0]), int(row[1])) for row in result.rows if row[0] is not None]
+    counts = []
+    for bucket_value, count in result.rows:
+        if isinstance(bucket_value, int) and integer_years:
+            bucket_value = f"{bucket_value:04d}"
+        if isinstance(bucket_value, str):
+            counts.append((bucket_value, int(count)))
+    return counts
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,7 @@ from datasette.utils.asgi import BadRequest, Forbidden, NotFound, Response
 
 from . import exports
 from .config import TimelineColumns, TimelineConfigError, row_label_column, timeline_columns
-from .dates import bucket_unit, parse_day
+from .dates import bucket_unit, parse_day, period_for
 from .permissions import can_view_table
 from .present import (
     Bar,
@@ -176,19 +176,51 @@ def range_label(start: dt.date, stop: dt.date) -> str:
     return f"{start.isoformat()} to {last.isoformat()}"
 
 
+async def counts_at_fitting_unit(
+    r: Resolved, filters: FilterSet, limit: int
+) -> tuple[str, list[tuple[str, int]] | None, dt.date, dt.date] | None:
+    """Counts per year, narrowing to months then days while the data spans little time.
+
+    The buckets themselves give the bounds, so no separate min/max query is needed."""
+    counts: list[tuple[str, int]] | None = None
+    for unit in ("year", "month", "day"):
+        counts = await overview_counts(r.db, r.table, r.tl, filters, unit, limit)
+        if counts is None:
+            return None
+        periods = [p for p in (period_for(key) for key, _ in counts) if p is not None]
+        if not periods:
+            return None
+        first, stop = periods[0].first_day, periods[-1].next_first_day
+        if unit == "day" or bucket_unit(first, stop - dt.timedelta(days=1)) == unit:
+            return unit, counts, first, stop
+    return None
+
+
 async def build_overview(
     datasette: Any, r: Resolved, filters: FilterSet, links: Links
 ) -> Overview | None:
-    bounds = await date_bounds(r.db, r.table, r.tl, filters)
-    if bounds is None:
-        return None
-    first = filters.range_start or bounds[0]
-    stop = filters.range_stop or (bounds[1] + dt.timedelta(days=1))
-    if stop <= first:
-        stop = first + dt.timedelta(days=1)
-    unit = bucket_unit(first, stop - dt.timedelta(days=1))
-    limit = datasette.setting("sql_time_limit_ms")
-    counts = await overview_counts(r.db, r.table, r.tl, filters, unit, limit)
+    limit = int(datasette.setting("sql_time_limit_ms"))
+    if filters.range_start and filters.range_stop:
+        first, stop = filters.range_start, filters.range_stop
+        if stop <= first:
+            stop = first + dt.timedelta(days=1)
+        unit = bucket_unit(first, stop - dt.timedelta(days=1))
+        counts = await overview_counts(r.db, r.table, r.tl, filters, unit, limit)
+    elif filters.range_start or filters.range_stop:
+        bounds = await date_bounds(r.db, r.table, r.tl, filters)
+        if bounds is None:
+            return None
+        first = filters.range_start or bounds[0]
+        stop = filters.range_stop or (bounds[1] + dt.timedelta(days=1))
+        if stop <= first:
+            stop = first + dt.timedelta(days=1)
+        unit = bucket_unit(first, stop - dt.timedelta(days=1))
+        counts = await overview_counts(r.db, r.table, r.tl, filters, unit, limit)
+    else:
+        found = await counts_at_fitting_unit(r, filters, limit)
+        if found is None:
+            return None
+        unit, counts, first, stop = found
     bars = overview_bars(counts or [], unit, links.date_range)
     ranged = filters.range_start is not None or filters.range_stop is not None
 
