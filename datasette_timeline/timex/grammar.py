@@ -59,6 +59,11 @@ SPOKEN_TEENS_AND_TENS = (
     r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|oh[\s-]+(?:one|two|three|"
     r"four|five|six|seven|eight|nine))"
 )
+SPOKEN_YEAR = (
+    rf"(?:nineteen[\s-]+(?:{_COMPOUND}|{SPOKEN_TEENS_AND_TENS})|two[\s-]+thousand"
+    rf"(?:[\s-]+(?:and[\s-]+)?(?:{_COMPOUND}|{SPOKEN_TEENS_AND_TENS}|one|two|three|four|five|"
+    rf"six|seven|eight|nine))?)"
+)
 UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|"
     r"decades?|century|centuries|millennium|millennia|weekends?)"
@@ -130,7 +135,7 @@ RULES: tuple[Rule, ...] = (
         rf"""(?:(?P<position>{POSITION})[\s-]+)?
         (?:(?P<relation>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?
         (?P<month>{MONTH})
-        (?:(?:\s+of)?\s+(?P<year_relation>last|this|next)\s+year|,?\s+(?:of\s+)?(?P<year>{YEAR}|{SHORT_YEAR}))?""",
+        (?:(?:\s+of)?\s+(?P<year_relation>last|this|next)\s+year|,?\s+(?:of\s+)?(?P<year>{YEAR}|{SHORT_YEAR}|{SPOKEN_YEAR}))?""",
     ),
     _rule(
         "year",
@@ -169,7 +174,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "season",
         rf"""(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<relation>last|this|next|past|coming|the|this\s+past|this\s+coming)\s+)?
-        (?P<season>{SEASON})(?:(?:\s+of)?\s+(?P<year>{YEAR})|\s+(?P<year_relation>last|this|next)\s+year)?""",
+        (?P<season>{SEASON})(?:(?:\s+of)?\s+(?P<year>{YEAR}|{SPOKEN_YEAR})|\s+(?P<year_relation>last|this|next)\s+year)?""",
     ),
     _rule(
         "weekday",
@@ -265,9 +270,9 @@ RULES: tuple[Rule, ...] = (
 # How far (characters before, after) a rule's match may extend around its trigger.
 REACH: dict[str, tuple[int, int]] = {
     "iso": (2, 26), "numeric": (8, 10), "month_day": (30, 30), "day_month": (30, 30),
-    "month": (40, 34), "year": (36, 12), "spoken_year": (14, 34), "year_range_end": (8, 4),
+    "month": (40, 44), "year": (36, 12), "spoken_year": (14, 34), "year_range_end": (8, 4),
     "era": (8, 10), "decade": (24, 10), "century": (36, 34), "quarter": (44, 40),
-    "season": (44, 30), "weekday": (30, 24), "weekday_plural": (2, 2), "relative": (48, 14),
+    "season": (44, 44), "weekday": (30, 24), "weekday_plural": (2, 2), "relative": (48, 14),
     "anaphoric": (16, 20), "deixis": (30, 30), "vague_period": (30, 12), "ago": (72, 34),
     "year_ago_period": (34, 50), "duration": (80, 14), "vague_duration": (64, 10),
     "clock": (12, 48), "clock24": (6, 40), "noon": (2, 30), "set": (28, 30), "holiday": (10, 34),

@@ -121,7 +121,10 @@ def _weekday_number(word: str) -> int:
 
 
 def _year_number(text: str, anchor: date | None) -> int:
-    """A year written with four digits or as '98 (the century nearest the anchor)."""
+    """A year written with four digits, as '98 (the century nearest the anchor) or in
+    words ("nineteen ninety-four")."""
+    if text[:1].isalpha():
+        return _spoken_year_number(text) or 0
     if text.startswith("'"):
         short = int(text[1:])
         pivot = (anchor.year if anchor else 2000) + 10
@@ -418,7 +421,7 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     code = SEASONS[word]
     mod = _position_mod(match)
     if match["year"]:
-        return Resolution("DATE", f"{int(match['year']):04d}-{code}", mod)
+        return Resolution("DATE", f"{_year_number(match['year'], ctx.dct):04d}-{code}", mod)
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return Resolution("DATE", f"XXXX-{code}", mod, anchored=False)
@@ -517,10 +520,9 @@ def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def vague_period(match: re.Match[str], ctx: Context) -> Resolution | None:
-    words = _words(match["word"])
-    if "coming" in words or "next" in words:
-        return Resolution("DATE", "FUTURE_REF")
-    return Resolution("DATE", "PAST_REF")
+    """ "recent months", "the coming weeks": a stretch of unknown length."""
+    unit = _words(match["word"]).split()[-1]
+    return Resolution("DURATION", f"PX{_unit_letter(unit)}")
 
 
 _RELATIVE_GRANULARITY = {
