@@ -557,9 +557,11 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
     relation = raw_relation[4:] if raw_relation.startswith("the ") else raw_relation
     mod = _position_mod(match)
     granularity = _RELATIVE_GRANULARITY[unit]
+    if relation == "the" and unit == "day":
+        return _the_day(ctx, mod)
     if granularity in {"period", "time"} or (
         relation == "the"
-        and unit in {"day", "night", "morning", "afternoon", "evening", "decade", "century"}
+        and unit in {"night", "morning", "afternoon", "evening", "decade", "century"}
     ):
         if granularity == "period" and relation in {"latest", "same", "the"}:
             return _reference_period(ctx, match, relation, mod)
@@ -599,6 +601,16 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
     if unit == "week" and relation == "this" and anchor.day.isoweekday() == 7:
         day = anchor.day + timedelta(days=1)  # on a Sunday, "this week" is the one beginning
     return Resolution("DATE", cal.format_value(day, granularity), mod)
+
+
+def _the_day(ctx: Context, mod: str | None) -> Resolution:
+    """ "The day" of a report: the day in discussion, else the anchor's day."""
+    if ctx.reference is not None and ctx.reference.granularity == "day":
+        return Resolution("DATE", ctx.reference.day.isoformat(), mod)
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return _unanchored("day", mod)
+    return Resolution("DATE", anchor.isoformat(), mod)
 
 
 def _nearest_weekend(ctx: Context, match: re.Match[str], anchor: date) -> date:
