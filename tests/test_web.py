@@ -179,6 +179,7 @@ async def test_events_listed_in_date_order_with_true_precision(db_path: Path) ->
     assert html.index('id="y1991"') < html.index('id="y1994"') < html.index('id="y2020"')
     assert html.index('id="m2020-10"') < html.index('id="m2020-11"')
     assert "Showing 1&ndash;5 of 5 events" in html
+    assert 'type="search" name="_search"' in html
 
 
 @pytest.mark.asyncio

@@ -89,6 +89,7 @@ async def test_detects_iso_datetimes_in_any_table(db_path: Path) -> None:
     html = (await get(ds, "/news/posts/-/timeline")).text
     assert event_texts(html) == ["Earlier post", "Later post"]
     assert '<time datetime="2019-12-31T23:30:00">31 December 2019, 23:30</time>' in html
+    assert 'type="search"' not in html  # no full-text index on posts
     for table in ("codes", "misnamed"):
         assert (await get(ds, f"/news/{table}/-/timeline")).status_code == 404, table
 

@@ -347,7 +347,11 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
         build_overview(datasette, r, filters, links),
         *(facet_counts(r.db, r.table, r.tl, filters, spec, pairs, facet_limit) for spec in specs),
     )
-    context = page_context(datasette, request, r, filters, pairs, page.offset, events, total)
+    # Datasette's own search filter needs a full-text index; offer the box only with one.
+    searchable = bool(await r.db.fts_table(r.table))
+    context = page_context(
+        datasette, request, r, filters, pairs, page.offset, events, total, searchable
+    )
     context.update(
         overview=overview,
         facets=facets,
@@ -368,6 +372,7 @@ def page_context(
     offset: int,
     events: list[EventView],
     total: int | None,
+    searchable: bool,
 ) -> dict[str, Any]:
     filter_pairs = [p for p in without(pairs, keys=("_size",))]
     table_url = str(datasette.urls.table(r.database, r.table))
@@ -393,7 +398,7 @@ def page_context(
         "filters": filters,
         "search": search,
         "search_hidden": hidden,
-        "has_search": any(k == "_search" for k, _ in pairs) or bool(r.tl.label),
+        "has_search": searchable,
         "css_url": static_url(datasette, "timeline.css"),
         "js_url": static_url(datasette, "timeline.js"),
         "date_column": r.tl.date,
