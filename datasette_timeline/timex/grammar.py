@@ -68,7 +68,9 @@ UNIT = (
     r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|"
     r"decades?|century|centuries|millennium|millennia|weekends?)"
 )
-PLURAL_UNIT = r"(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|millennia)"
+PLURAL_UNIT = (
+    r"(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries|millennia)"
+)
 APPROXIMATION = (
     r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|over|less\s+than|"
     r"under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|upwards\s+of|"

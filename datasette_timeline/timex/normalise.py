@@ -257,7 +257,7 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 _MONTH_CONTEXT_BEFORE = re.compile(
-    r"(?:\b(?:in|since|until|till|by|of|during|from|through|early|late|mid|last|next|this|"
+    r"(?:\b(?:in|since|until|till|by|of|during|from|through|early|late|mid|last|next|this|the|"
     r"before|after|between|and|to|or|throughout|around|on|last|past|coming)[\s-]*)$",
     re.IGNORECASE,
 )
@@ -290,7 +290,7 @@ def _is_standalone_number(match: re.Match[str], ctx: Context) -> bool:
         after,
     ):
         return True
-    return bool(re.search(r"(?:\d[,.]?\s*|\bthan\s+|\bof\s+the\s+)$", before))
+    return bool(re.search(r"(?:\d[,.]?\s*|\bthan\s+)$", before))
 
 
 def year(match: re.Match[str], ctx: Context) -> Resolution | None:
