@@ -129,7 +129,11 @@ RULES: tuple[Rule, ...] = (
         r"(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)"
         r"(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?P<zone>Z)?)?",
     ),
-    _rule("numeric", r"(?P<first>[01]?\d|3[01])/(?P<second>[0-3]?\d)/(?P<year>\d{4}|\d{2})"),
+    _rule(
+        "numeric",
+        r"""(?P<first>[0-3]?\d)(?P<separator>[/.])[0-3]?\d(?P=separator)(?:\d{4}|\d{2})
+        |\d{4}(?P<year_first>[/.])[01]?\d(?P=year_first)[0-3]?\d""",
+    ),
     _rule("month_day", _MONTH_DAY_YEAR),
     _rule("day_month", _DAY_MONTH_YEAR),
     _rule(

@@ -8,10 +8,12 @@ mentioned, falling back to the creation time.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from . import calendar_math as cal
 from .lexicon import (
@@ -178,15 +180,31 @@ def iso(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", day.isoformat())
 
 
+@functools.lru_cache(maxsize=2)
+def _numeric_parser(order: str) -> Any:
+    from dateparser.date import DateDataParser  # imported on first use: it loads slowly
+
+    settings = {"DATE_ORDER": order, "REQUIRE_PARTS": ["day", "month", "year"]}
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parse_numeric(phrase: str, order: str) -> str | None:
+    """dateparser reads all-number dates (order, two-digit years, validity) for us."""
+    try:
+        data = _numeric_parser(order).get_date_data(phrase)
+    except Exception:  # a third-party parser on arbitrary text: never let it break tagging
+        return None
+    if data.date_obj is None or data.period != "day":
+        return None
+    return str(data.date_obj.date().isoformat())
+
+
 def numeric(match: re.Match[str], ctx: Context) -> Resolution | None:
-    """US order (month/day/year) first, day/month/year when the month would exceed 12."""
-    first, second = int(match["first"]), int(match["second"])
-    year = int(match["year"])
-    if len(match["year"]) == 2:
-        year = _year_number("'" + match["year"], ctx.dct)
-    month, day = (first, second) if first <= 12 else (second, first)
-    parsed = _safe_date(year, month, day)
-    return Resolution("DATE", parsed.isoformat()) if parsed else None
+    """All-number dates: month first with slashes (as in US news), day first with dots."""
+    order = "YMD" if match["year_first"] else ("MDY" if match["separator"] == "/" else "DMY")
+    value = _parse_numeric(match.group(0), order)
+    return Resolution("DATE", value) if value else None
 
 
 def _day_number(text: str) -> int:
@@ -402,10 +420,10 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("DATE", f"XXXX-{label}", anchored=False)
     year = anchor.year + offset
     first_month = (number - 1) * (6 if unit == "H" else 3) + 1
-    if not (offset or relation or determiner) and first_month > anchor.month:
-        # A period that has not begun yet is last year's, unless the clause is future.
-        if _tense(match, ctx) != "future":
-            year -= 1
+    # A period that has not begun yet is last year's, unless the clause is future.
+    not_begun = not (offset or relation or determiner) and first_month > anchor.month
+    if not_begun and _tense(match, ctx) != "future":
+        year -= 1
     return Resolution("DATE", f"{year:04d}-{label}")
 
 

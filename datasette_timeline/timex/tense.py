@@ -9,7 +9,20 @@ from typing import Literal
 Tense = Literal["past", "future"] | None
 
 _FUTURE_CUES = frozenset(
-    "will 'll shall won't wo scheduled slated upcoming next tomorrow expected supposed".split()
+    [
+        "will",
+        "'ll",
+        "shall",
+        "won't",
+        "wo",
+        "scheduled",
+        "slated",
+        "upcoming",
+        "next",
+        "tomorrow",
+        "expected",
+        "supposed",
+    ]
 )
 # Phrases just before the expression: "as soon as Tuesday", "is to resume trading Tuesday".
 _FUTURE_PHRASES = re.compile(
