@@ -2,10 +2,23 @@
 
 ``extract_events`` is a pure function (no I/O, no database), so it can run in worker
 processes or on a distributed engine and its results be written by one writer.
+
+Which dates make events (issue 4, part 1): a DATE, or a TIME anchored to a day, in the
+body. Not: header lines (``skip_spans``), durations and sets, vague references
+("PAST_REF"), unresolved periods ("the past decade"), and comparison baselines ("the
+worst crisis since 1989", "lows not seen since October 1982"), which date a record, not
+something that happened.
+
+Event text (part 2): the sentence; when it carries several dated clauses, each event
+gets the clause of its own date ("He fought cancer in 2004 | and took six months off in
+early 2009"), with the shared subject repeated, and the full sentence is kept beside it.
+
+Event type (part 5): see ``EVENT_TYPES`` and ``classify_event``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -16,6 +29,113 @@ from .timex import Timex, tag
 ACTOR_KINDS = ("person", "country", "organization")
 # TIMEX3 values that place nothing on a timeline.
 VAGUE_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# The event-type vocabulary, modelled on the top levels of CAMEO and ACLED: slug -> label.
+EVENT_TYPES: dict[str, str] = {
+    "statement": "statement",
+    "meeting": "meeting or visit",
+    "agreement": "agreement or ceasefire",
+    "military": "military action or occupation",
+    "protest": "protest",
+    "legal": "legal or resolution",
+    "election": "election",
+    "other": "other",
+}
+# Trigger words of each type (inflected forms listed: no stemmer needed). A phrase of
+# several words is matched as written.
+TRIGGERS: dict[str, frozenset[str]] = {
+    "statement": _words(
+        "said says say stated statement statements announced announces announce announcement "
+        "speech remarks declared declares told warned warns urged urges called calls "
+        "claimed claims denied denies admitted admits backed backs memo interview "
+        "keynote outlined presented insisted demanded condemned praised "
+        "criticised criticized accused"
+    ),
+    "meeting": _words(
+        "met meet meets meeting meetings visit visits visited toured tour tours talks summit "
+        "hosted hosts welcomed"
+    ),
+    "agreement": _words(
+        "agreed agree agrees agreement agreements ceasefire cease-fire truce deal deals signed "
+        "signs accord accords treaty settlement bought buy buys purchase purchased acquired "
+        "acquisition merger pact"
+    ),
+    "military": _words(
+        "attack attacks attacked occupied occupation occupy invaded invasion bombed bombing "
+        "shelled shelling airstrike airstrikes offensive clashes clashed liberate liberated "
+        "captured seized troops shot"
+    ),
+    "protest": _words(
+        "protest protests protested protesters demonstration demonstrations demonstrators "
+        "rally rallies riot riots strike strikes boycott"
+    ),
+    "legal": _words(
+        "court courts ruling ruled rules lawsuit sued sue sues verdict trial sentenced charged "
+        "convicted resolution resolutions law laws legislation bill vote voted lawmakers "
+        "legislators senate congress parliament bankruptcy suspended banned ban upheld appeal "
+        "case"
+    ),
+    "election": _words(
+        "election elections elected re-elected ballot polls referendum inaugurated sworn candidate"
+    ),
+}
+_TYPE_OF_TRIGGER = {word: kind for kind, words in TRIGGERS.items() for word in words}
+# Two-word triggers, checked before single words.
+_PHRASE_TRIGGERS = {
+    "press conference": "statement",
+    "called for": "statement",
+    "calls for": "statement",
+    "filed for": "legal",
+    "sworn in": "election",
+}
+_INSTITUTION_TRIGGERS = frozenset({"senate", "congress", "parliament"})
+_TRIGGER_WINDOW = 10  # words between the date and its trigger
+# Words that make reported content an intention ("announced that it intends to buy"):
+# then the statement itself is the event.
+_INTENT_WORDS = _words(
+    "intends intend plans plan will would wants want may might could should hopes"
+)
+
+# Clause boundaries, strongest first. The date's clause is cut at these.
+_CUTS = (
+    re.compile(r";\s+"),
+    re.compile(r"\s+[-–—]{1,2}\s+"),
+    re.compile(r",\s+(?:and|but|while|although|though|whereas|yet)\s+"),
+    re.compile(r",?\s+(?:after|before|when|because|although)\s+"),
+    # "fought cancer in 2004 and took six months off": "and" before a verb.
+    re.compile(
+        r"\s+and\s+(?=(?:[a-z]+ed|took|made|was|were|is|has|had|said|went|gave|got|began|won|"
+        r"lost|left|became|saw|met|told|came|sold|bought|fell|rose|will|would)\b)"
+    ),
+)
+_COORDINATING = frozenset({2, 4})  # cuts between predicates that share the subject
+_LEADING_CONNECTOR = re.compile(
+    r"^(?:and|but|while|although|though|whereas|yet|after|before|when|because|however)\b,?\s*",
+    re.IGNORECASE,
+)
+_SUBJECT = re.compile(
+    r"^(?:(?:In|On|At|By|Since|During|Earlier|Later|Meanwhile)\b[^,]{0,40},\s+)?"
+    r"(?P<subject>He|She|They|It|We|I|(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,4})\s+[a-z]"
+)
+# "the worst crisis since 1989", "lows not seen since October 1982": a record's baseline.
+_BASELINE = re.compile(
+    r"\b(?:lowest|highest|worst|best|biggest|largest|smallest|strongest|weakest|first|"
+    r"deepest|sharpest|steepest|most|least|not\s+seen|unseen|never|record)\b"
+    r"[^.;:]{0,60}?\bsince\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# "the past decade", "the last few years": a stretch of time, not a point.
+_PERIOD = re.compile(
+    r"^(?:the\s+)?(?:past|last|next|coming|previous|recent)\s+(?:few\s+|several\s+|\w+\s+)?"
+    r"(?:decades?|years|months|weeks|days|centur(?:y|ies))\b"
+    r"|^(?:the\s+|an?\s+)?(?:entire|whole|full)\s+(?:year|month|week|day|quarter)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -34,12 +154,16 @@ class Event:
     expression: str
     char_start: int  # offsets of the expression in the document text
     char_end: int
-    text: str
-    sentence: str
+    text: str  # the clause of the date, readable on its own
+    sentence: str  # the whole sentence
     actors: list[ActorRef] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     resolved: bool = True
     mod: str | None = None
+    event_type: str = "other"
+    trigger: str | None = None
+    sentence_start: int = 0  # offsets of the sentence in the document text
+    sentence_end: int = 0
 
     @property
     def year(self) -> int | None:
@@ -50,9 +174,17 @@ def is_event_date(timex: Timex) -> bool:
     """Dates that place something on a timeline: not durations, sets or vague references."""
     if timex.type not in ("DATE", "TIME"):
         return False
-    if timex.value in VAGUE_VALUES:
+    if timex.value in VAGUE_VALUES or _PERIOD.match(timex.text):
         return False
     return timex.type == "DATE" or timex.range_start is not None
+
+
+def is_baseline(text: str, sentence_start: int, timex: Timex) -> bool:
+    """True for the date a record is measured from ("worst since 1989")."""
+    before = text[max(sentence_start, timex.start - 90) : timex.start]
+    if timex.text.lower().startswith("since "):
+        before += "since "
+    return bool(_BASELINE.search(before))
 
 
 def extract_events(
@@ -65,38 +197,192 @@ def extract_events(
     spacy_model: str | None = None,
 ) -> list[Event]:
     """Return the events of one article, in text order."""
+    sentences = sentence_spans(text)
     timexes = [
         timex
         for timex in tag(text, published, anchoring=anchoring)
-        if is_event_date(timex) and not _inside_any(timex.start, timex.end, skip_spans)
+        if is_event_date(timex)
+        and not _inside_any(timex.start, timex.end, skip_spans)
+        and not is_baseline(text, _enclosing(sentences, timex.start, timex.end)[0], timex)
     ]
     if not timexes:
         return []
     entities = find_entities(text, ner=ner, spacy_model=spacy_model)
-    sentences = sentence_spans(text)
-    events = []
+    by_sentence: dict[tuple[int, int], list[Timex]] = {}
     for timex in timexes:
-        sentence_start, sentence_end = _enclosing(sentences, timex.start, timex.end)
+        by_sentence.setdefault(_enclosing(sentences, timex.start, timex.end), []).append(timex)
+    events = []
+    for (sentence_start, sentence_end), dated in by_sentence.items():
         sentence = text[sentence_start:sentence_end]
         inside = [e for e in entities if sentence_start <= e.start and e.end <= sentence_end]
-        events.append(
-            Event(
-                date=timex.value,
-                precision=timex.precision,
-                start=timex.range_start,
-                end=timex.range_end,
-                expression=timex.text,
-                char_start=timex.start,
-                char_end=timex.end,
-                text=sentence,
-                sentence=sentence,
-                actors=_unique_actors(inside),
-                places=_unique(e.name for e in inside if e.kind == "place"),
-                resolved=timex.anchored,
-                mod=timex.mod,
+        offsets = [(t.start - sentence_start, t.end - sentence_start) for t in dated]
+        for timex, (start, end) in zip(dated, offsets, strict=True):
+            event_type, trigger = classify_event(sentence, start, end)
+            events.append(
+                Event(
+                    date=timex.value,
+                    precision=timex.precision,
+                    start=timex.range_start,
+                    end=timex.range_end,
+                    expression=timex.text,
+                    char_start=timex.start,
+                    char_end=timex.end,
+                    text=clause_text(sentence, (start, end), offsets),
+                    sentence=sentence,
+                    actors=_unique_actors(inside),
+                    places=_unique(e.name for e in inside if e.kind == "place"),
+                    resolved=timex.anchored,
+                    mod=timex.mod,
+                    event_type=event_type,
+                    trigger=trigger,
+                    sentence_start=sentence_start,
+                    sentence_end=sentence_end,
+                )
             )
-        )
-    return events
+    return sorted(events, key=lambda event: event.char_start)
+
+
+# --- clauses ---------------------------------------------------------------------------
+
+
+def _cut_points(sentence: str, low: int, high: int) -> tuple[int, re.Match[str]] | None:
+    """The strongest clause boundary between offsets ``low`` and ``high``."""
+    for strength, pattern in enumerate(_CUTS):
+        for match in pattern.finditer(sentence, low, high):
+            return strength, match
+    return None
+
+
+def clause_span(
+    sentence: str, date: tuple[int, int], dates: Sequence[tuple[int, int]]
+) -> tuple[int, int, int | None]:
+    """Bounds of the clause holding ``date`` among the sentence's ``dates``.
+
+    The third value is the strength of the cut before the clause (None at the start).
+    Only a boundary between two dates splits: a sentence with one date is one clause.
+    """
+    ordered = sorted(dates)
+    position = ordered.index(date)
+    start, end, strength_before = 0, len(sentence), None
+    if position > 0:
+        cut = _cut_points(sentence, ordered[position - 1][1], date[0])
+        if cut is not None:
+            strength_before, match = cut
+            start = match.start()
+    if position + 1 < len(ordered):
+        cut = _cut_points(sentence, date[1], ordered[position + 1][0])
+        if cut is not None:
+            end = cut[1].start()
+    return start, end, strength_before
+
+
+def clause_text(sentence: str, date: tuple[int, int], dates: Sequence[tuple[int, int]]) -> str:
+    """The date's clause, tidied so it reads on its own; the sentence when it cannot."""
+    if len(dates) < 2:
+        return sentence
+    start, end, strength = clause_span(sentence, date, dates)
+    if (start, end) == (0, len(sentence)):
+        return sentence
+    clause = sentence[start:end].strip(" ,;-–—")
+    clause = _LEADING_CONNECTOR.sub("", clause)
+    if strength in _COORDINATING and clause[:1].islower():
+        subject = _SUBJECT.match(sentence)
+        if subject:
+            clause = f"{subject.group('subject')} {clause}"
+    balanced = _balance_quotes(clause)
+    if balanced is None or len(balanced.split()) < 3:
+        return sentence
+    clause = balanced[0].upper() + balanced[1:]
+    if clause[-1] not in ".!?\"'”)":
+        clause += "."
+    return clause
+
+
+def _balance_quotes(clause: str) -> str | None:
+    for quote in ('"', "“”"):
+        opening, closing = quote[0], quote[-1]
+        count = clause.count(opening) + (clause.count(closing) if closing != opening else 0)
+        if count % 2:
+            clause = clause.strip(opening + closing + " ")
+            count = clause.count(opening) + (clause.count(closing) if closing != opening else 0)
+            if count % 2:
+                return None
+    if clause.count("(") != clause.count(")"):
+        return None
+    return clause
+
+
+# --- event types -----------------------------------------------------------------------
+
+
+def classify_event(sentence: str, start: int, end: int) -> tuple[str, str | None]:
+    """(type, trigger word) of the event dated at sentence[start:end].
+
+    The trigger is the vocabulary word nearest the date within its clause and
+    ``_TRIGGER_WINDOW`` words. A statement that reports a completed fact ("the
+    announcement that it had filed for bankruptcy") yields to that fact's trigger; one
+    that reports an intention ("announced that it intends to buy") stays a statement.
+    """
+    low, high = 0, len(sentence)
+    # The date's own clause; "since 1991 when the military occupied" stays one clause.
+    for pattern in _CUTS[:3]:
+        for match in pattern.finditer(sentence, 0, start):
+            low = max(low, match.end())
+        following = pattern.search(sentence, end)
+        if following:
+            high = min(high, following.start())
+    words = list(re.finditer(r"[A-Za-z][A-Za-z'-]*", sentence[low:high]))
+    date_words = [i for i, w in enumerate(words) if start <= low + w.start() < end]
+    if not words:
+        return "other", None
+    if date_words:
+        first_date, last_date = date_words[0], date_words[-1]
+    else:  # a date of digits only: it sits between two words
+        first_date = sum(1 for w in words if low + w.start() < start)
+        last_date = first_date - 1
+    found: list[tuple[int, int, str, str]] = []  # (distance, index, kind, word)
+    for index, word in enumerate(words):
+        if first_date <= index <= last_date:
+            continue
+        lower = word.group().lower()
+        if word.group()[:1].isupper() and lower not in _INSTITUTION_TRIGGERS and index > 0:
+            continue  # part of a name ("World Wide Developers Conference")
+        next_word = words[index + 1].group().lower() if index + 1 < len(words) else ""
+        kind = _PHRASE_TRIGGERS.get(f"{lower} {next_word}") or _TYPE_OF_TRIGGER.get(lower)
+        if kind is None:
+            continue
+        distance = first_date - index if index < first_date else index - last_date
+        if distance <= _TRIGGER_WINDOW:
+            is_phrase = f"{lower} {next_word}" in _PHRASE_TRIGGERS
+            phrase = f"{word.group()} {words[index + 1].group()}" if is_phrase else word.group()
+            found.append((distance, index, kind, phrase))
+    if not found:
+        return "other", None
+    found.sort()
+    _, index, kind, trigger = found[0]
+    if kind == "statement":
+        reported = _reported_fact(words, index, found)
+        if reported is not None:
+            return reported
+    return kind, trigger
+
+
+def _reported_fact(
+    words: list[re.Match[str]], index: int, found: list[tuple[int, int, str, str]]
+) -> tuple[str, str] | None:
+    """The specific event a statement reports ("announcement ... that it had filed")."""
+    later = sorted(
+        (i, kind, word) for _, i, kind, word in found if i > index and kind != "statement"
+    )
+    if not later:
+        return None
+    between = [w.group().lower() for w in words[index + 1 : later[0][0]]]
+    if "that" not in between or _INTENT_WORDS & set(between):
+        return None
+    return later[0][1], later[0][2]
+
+
+# --- helpers ---------------------------------------------------------------------------
 
 
 def _inside_any(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
