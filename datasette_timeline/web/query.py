@@ -28,6 +28,8 @@ Pairs = list[tuple[str, str]]
 
 DEFAULT_PAGE_SIZE = 50
 FACET_SIZE = 10
+# Years read best in order and complete: a chronological facet lists many more values.
+FACET_SIZE_CHRONOLOGICAL = 60
 
 
 class TimelineRequestError(ValueError):
@@ -474,6 +476,8 @@ async def facet_counts(
     time_limit_ms: int,
     size: int = FACET_SIZE,
 ) -> FacetResult:
+    if spec.chronological:
+        size = max(size, FACET_SIZE_CHRONOLOGICAL)
     sql = facet_sql(spec, table, tl, filters.where_sql(), size + 1)
     try:
         result = await db.execute(sql, filters.params, custom_time_limit=time_limit_ms)

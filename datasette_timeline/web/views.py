@@ -33,6 +33,10 @@ from .present import (
 )
 from .query import (
     DEFAULT_PAGE_SIZE,
+    FACET_SIZE_CHRONOLOGICAL,
+    FacetResult,
+    FacetSpec,
+    FacetValue,
     FilterSet,
     Pairs,
     TimelineRequestError,
@@ -167,6 +171,7 @@ class Overview:
     timed_out: bool
     gte_key: str
     lt_key: str
+    year_counts: list[tuple[str, int]] | None = None
 
 
 def range_label(start: dt.date, stop: dt.date) -> str:
@@ -247,6 +252,7 @@ async def build_overview(
         timed_out=counts is None,
         gte_key=links.gte,
         lt_key=links.lt,
+        year_counts=counts if unit == "year" else None,
     )
 
 
@@ -343,9 +349,15 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
 
     facet_limit = int(datasette.setting("facet_time_limit_ms"))
     specs = await facet_specs(r.db, r.table, r.tl)
-    overview, *facets = await asyncio.gather(
-        build_overview(datasette, r, filters, links),
-        *(facet_counts(r.db, r.table, r.tl, filters, spec, pairs, facet_limit) for spec in specs),
+    overview = await build_overview(datasette, r, filters, links)
+    year_counts = overview.year_counts if overview else None
+    facets = await asyncio.gather(
+        *(
+            facet_from_counts(spec, year_counts, filters, pairs)
+            if year_counts is not None and reusable(spec, r.tl)
+            else facet_counts(r.db, r.table, r.tl, filters, spec, pairs, facet_limit)
+            for spec in specs
+        )
     )
     # Datasette's own search filter needs a full-text index; offer the box only with one.
     searchable = bool(await r.db.fts_table(r.table))
@@ -361,6 +373,28 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
     context.update(await footer_context(datasette))
     html = await render(datasette, request, context)
     return Response.html(html)
+
+
+def reusable(spec: FacetSpec, tl: TimelineColumns) -> bool:
+    """The year facet is the overview's yearly counts when the overview shows years."""
+    return spec.column == tl.get("year") and tl.date == "start"
+
+
+async def facet_from_counts(
+    spec: FacetSpec, counts: list[tuple[str, int]], filters: FilterSet, pairs: Pairs
+) -> FacetResult:
+    values = []
+    for key, count in counts:
+        if not count:
+            continue
+        value = str(int(key))
+        pair = (spec.key, value)
+        selected = pair in filters.selected
+        toggle = without(pairs, pair=pair) if selected else [*without(pairs), pair]
+        values.append(FacetValue(value, value, count, selected, query_string(toggle)))
+    return FacetResult(
+        spec, values[:FACET_SIZE_CHRONOLOGICAL], truncated=len(values) > FACET_SIZE_CHRONOLOGICAL
+    )
 
 
 def page_context(
