@@ -215,6 +215,8 @@ def extract_events(
     for (sentence_start, sentence_end), dated in by_sentence.items():
         sentence = text[sentence_start:sentence_end]
         inside = [e for e in entities if sentence_start <= e.start and e.end <= sentence_end]
+        places = [e.name for e in inside if e.kind == "place"]
+        places += _referent_places(entities, inside, sentences)
         offsets = [(t.start - sentence_start, t.end - sentence_start) for t in dated]
         for timex, (start, end) in zip(dated, offsets, strict=True):
             event_type, trigger = classify_event(sentence, start, end)
@@ -230,7 +232,7 @@ def extract_events(
                     text=clause_text(sentence, (start, end), offsets),
                     sentence=sentence,
                     actors=_unique_actors(inside),
-                    places=_unique(e.name for e in inside if e.kind == "place"),
+                    places=_unique(places),
                     resolved=timex.anchored,
                     mod=timex.mod,
                     event_type=event_type,
@@ -396,6 +398,30 @@ def _enclosing(spans: list[tuple[int, int]], start: int, end: int) -> tuple[int,
     # An expression across a sentence boundary: take the sentences it touches.
     touched = [span for span in spans if span[0] < end and start < span[1]] or [(start, end)]
     return touched[0][0], touched[-1][1]
+
+
+def _referent_places(
+    entities: list[Entity], inside: list[Entity], sentences: list[tuple[int, int]]
+) -> list[str]:
+    """Places of the sentence that named the person a subject pronoun stands for.
+
+    "Khamenei's representative in Baku ... backed Azerbaijan. 'Karabakh belongs to
+    Azerbaijan,' he said last month": the statement is placed in Baku too.
+    """
+    places: list[str] = []
+    for pronoun in (e for e in inside if e.via == "pronoun"):
+        named = [
+            e
+            for e in entities
+            if e.name == pronoun.name and e.via != "pronoun" and e.end <= pronoun.start
+        ]
+        if not named:
+            continue
+        start, end = _enclosing(sentences, named[-1].start, named[-1].end)
+        places += [
+            e.name for e in entities if e.kind == "place" and start <= e.start and e.end <= end
+        ]
+    return places
 
 
 def _unique_actors(entities: list[Entity]) -> list[ActorRef]:
