@@ -113,10 +113,25 @@ def test_durations_and_sets() -> None:
         "The second man left.",
         "A 6-year-old boy.",
         "The bill costs $1990.",
+        "Upgrade to version 2010 of the software.",
+        "Call 555-1234-56 for tickets.",
     ],
 )
 def test_false_positives_are_not_tagged(text: str) -> None:
     assert tag(text, "2020-11-03") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("between March and May 2020", ["2020-03", "2020-05"]),
+        ("from 1991 to 1994", ["1991", "1994"]),
+        ("in 1992-94", ["1992", "1994"]),
+        ("from March 5 to May 7, 2019", ["2019-03-05", "2019-05-07"]),
+    ],
+)
+def test_ranges_tag_both_ends_and_share_the_year(text: str, values: list[str]) -> None:
+    assert [t.value for t in tag(text, "2024-06-01")] == values
 
 
 def test_without_creation_time_relative_values_stay_unanchored() -> None:

@@ -109,8 +109,8 @@ def _single_line(body: str) -> str:
     return body.replace(r"[\s-]", r"[ \t\u00a0-]").replace(r"\s", r"[ \t\u00a0]")
 
 
-def _rule(name: str, body: str) -> Rule:
-    pattern = BOUNDARY + "(?:" + _single_line(body) + ")" + END
+def _rule(name: str, body: str, boundary: str = BOUNDARY) -> Rule:
+    pattern = boundary + "(?:" + _single_line(body) + ")" + END
     return Rule(name, re.compile(pattern, re.IGNORECASE | re.VERBOSE))
 
 
@@ -153,7 +153,11 @@ RULES: tuple[Rule, ...] = (
         rf"""(?:the\s+year\s+)?(?P<spoken>nineteen[\s-]+(?:{_COMPOUND}|{SPOKEN_TEENS_AND_TENS})
         |two[\s-]+thousand(?:[\s-]+(?:and[\s-]+)?(?:{_COMPOUND}|{SPOKEN_TEENS_AND_TENS}|one|two|three|four|five|six|seven|eight|nine))?)""",
     ),
-    _rule("year_range_end", r"(?<=\d{4}[-–])(?P<short>\d{2})"),
+    _rule(
+        "year_range_end",
+        r"(?<=\b\d{4}[-–])(?P<short>\d{2}|(?:1\d|20)\d\d)(?![-–/.]?\d)",
+        boundary="",
+    ),
     _rule(
         "era",
         r"(?P<number>\d{1,4})\s*(?P<era>BC|B\.C\.|BCE)(?!\w)|(?:AD|A\.D\.)\s*(?P<ad>\d{1,4})",

@@ -211,11 +211,30 @@ def _day_number(text: str) -> int:
     return int(re.sub(r"\D", "", text))
 
 
+# The second half of a range that gives the year for both ends: "March 5 to May 7, 2020",
+# "between March and May 2020", "from January through March 1991".
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_RANGE_PARTNER = re.compile(
+    rf"\s*(?:-|–|—|to|and|until|till|through|thru)\s+(?:early\s+|late\s+|mid-?)?"
+    rf"(?:{_MONTH_WORD}\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?)?(?:\s+{_MONTH_WORD})?,?\s*"
+    rf"(?P<year>(?:1\d|20)\d\d)(?!\d)"
+)
+
+
+def _range_year(match: re.Match[str], ctx: Context) -> int | None:
+    """The year written after the other end of a range this expression begins."""
+    partner = _RANGE_PARTNER.match(ctx.text, match.end(), match.end() + 40)
+    return int(partner["year"]) if partner else None
+
+
 def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
     month = _month_number(match["month"])
     day_of_month = _day_number(match["day"])
+    range_year = None if match["year"] else _range_year(match, ctx)
     if match["year"]:
         year = _year_number(match["year"], ctx.dct)
+    elif range_year is not None:
+        year = range_year
     else:
         anchor = ctx.deictic_anchor()
         if anchor is None:
@@ -257,6 +276,9 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if match["year"]:
         return Resolution("DATE", f"{_year_number(match['year'], ctx.dct):04d}-{number:02d}", mod)
+    range_year = None if match["relation"] or match["year_relation"] else _range_year(match, ctx)
+    if range_year is not None:
+        return Resolution("DATE", f"{range_year:04d}-{number:02d}", mod)
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return Resolution("DATE", f"XXXX-{number:02d}", mod, anchored=False)
@@ -297,7 +319,9 @@ def _is_standalone_number(match: re.Match[str], ctx: Context) -> bool:
     before = ctx.text[max(0, match.start() - 12) : match.start()].lower()
     after = ctx.text[match.end() : match.end() + 14].lower()
     if re.search(
-        r"(?:[$£€¥#]|\bno\.|\bnumber|\bnumbered|\bpage|\broom|\broute|\bflight)\s*$", before
+        r"(?:[$£€¥#]|\bno\.|\bnumber|\bnumbered|\bpage|\broom|\broute|\bflight|\bversion|"
+        r"\brelease|\bbuild|\bv\.?|\bmodel|\bpopulation\s+of)\s*$",
+        before,
     ):
         return True
     if re.match(
@@ -347,10 +371,21 @@ def spoken_year(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def year_range_end(match: re.Match[str], ctx: Context) -> Resolution | None:
-    start_year = int(ctx.text[match.start() - 5 : match.start() - 1])
-    end_year = (start_year // 100) * 100 + int(match["short"])
-    if end_year <= start_year:
-        end_year += 100
+    """The end of "1992-94" or "1992-1994", when the start reads as a year."""
+    start = match.start() - 5
+    before = ctx.text[max(0, start - 1) : start]
+    if before and (before.isdigit() or before in "-–/.$"):
+        return None  # "555-1234-56" is a phone number
+    start_year = int(ctx.text[start : start + 4])
+    end_text = match["short"]
+    if len(end_text) == 4:
+        end_year = int(end_text)
+    else:
+        end_year = (start_year // 100) * 100 + int(end_text)
+        if end_year <= start_year:
+            end_year += 100
+    if not (1000 <= start_year < end_year <= start_year + 100):
+        return None
     return Resolution("DATE", f"{end_year:04d}")
 
 
