@@ -1,0 +1,155 @@
+#!/usr/bin/env python3
+"""Benchmark ``datasette-timeline extract``: articles per second and peak memory.
+
+Runs the real command (a fresh database each time) on the TempEval-3 silver corpus
+(2,452 TimeML articles in ../shared/corpora/te3-silver) with --jobs 1 and --jobs 2,
+and on a tenth of it, so that growth of peak memory with the number of articles
+shows. Peak memory is the largest resident set of the run's processes (the writer
+or one worker), from ``os.wait4``. ``--profile N`` also profiles the extraction of
+N articles in this process and prints where the time goes.
+
+    python scripts/bench_extract.py
+    python scripts/bench_extract.py --corpus ../shared/corpora/meantime --profile 300
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpora" / "te3-silver"
+TARGET_PER_CORE = 100.0
+
+
+@dataclass
+class Run:
+    label: str
+    articles: int
+    jobs: int
+    seconds: float
+    peak_mb: float
+    events: int
+
+    @property
+    def rate(self) -> float:
+        return self.articles / self.seconds
+
+
+def run_extract(inputs: list[str], jobs: int, label: str) -> Run:
+    with tempfile.TemporaryDirectory() as folder:
+        database = str(Path(folder) / "bench.db")
+        command = [
+            sys.executable,
+            "-c",
+            "from datasette_timeline.cli import cli; cli()",
+            "extract",
+            database,
+            *inputs,
+            "--jobs",
+            str(jobs),
+            "--json",
+            "--quiet",
+        ]
+        began = time.perf_counter()
+        with tempfile.TemporaryFile() as errors:
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=errors)
+            assert process.stdout is not None
+            stdout = process.stdout.read()
+            # wait4 gives this run's peak resident set: the largest of the writer and
+            # its workers (reaped by it), in KB on Linux.
+            _pid, status, usage = os.wait4(process.pid, 0)
+            seconds = time.perf_counter() - began
+            code = os.waitstatus_to_exitcode(status)
+            process.returncode = code
+            if code not in (0, 1):
+                errors.seek(0)
+                raise SystemExit(f"extract failed ({code}):\n{errors.read().decode()}")
+        summary = json.loads(stdout)
+    peak_mb = usage.ru_maxrss / 1024
+    return Run(label, summary["documents_read"], jobs, seconds, peak_mb, summary["events"])
+
+
+def profile(paths: list[Path], limit: int) -> str:
+    """Extract ``limit`` articles in this process under cProfile; the top functions."""
+    from datasette_timeline.events import extract_events
+    from datasette_timeline.readers import Document, iter_documents
+
+    documents = [
+        d for d in iter_documents([str(p) for p in paths[:limit]]) if isinstance(d, Document)
+    ]
+    extract_events(documents[0].text, documents[0].published)  # load tables outside the profile
+    profiler = cProfile.Profile()
+    began = time.perf_counter()
+    profiler.enable()
+    for document in documents:
+        extract_events(document.text, document.published, skip_spans=document.skip_spans)
+    profiler.disable()
+    seconds = time.perf_counter() - began
+    out = io.StringIO()
+    stats = pstats.Stats(profiler, stream=out).sort_stats("cumulative")
+    stats.print_stats(r"datasette_timeline", 25)
+    header = (
+        f"extract_events alone: {len(documents)} articles in {seconds:.2f}s "
+        f"({len(documents) / seconds:.0f}/s, profiler overhead included)\n"
+    )
+    return header + out.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--profile", type=int, metavar="N", default=0, help="profile N articles")
+    args = parser.parse_args()
+    if not args.corpus.is_dir():
+        raise SystemExit(f"{args.corpus}: corpus not found (it lives in ../shared beside the repo)")
+    paths = sorted(p for p in args.corpus.rglob("*") if p.suffix in (".tml", ".txt"))
+    tenth = [str(p) for p in paths[: max(1, len(paths) // 10)]]
+    runs = [
+        run_extract(tenth, 1, "1/10 corpus"),
+        run_extract([str(args.corpus)], 1, "whole corpus"),
+        run_extract([str(args.corpus)], 2, "whole corpus"),
+    ]
+    print(f"corpus: {args.corpus} ({len(paths)} files); {os.cpu_count()} CPUs")
+    print(
+        f"{'run':<14} {'jobs':>4} {'articles':>8} {'events':>7} {'seconds':>8} {'art/s':>7} "
+        f"{'art/s/core':>10} {'peak MB':>8}"
+    )
+    for run in runs:
+        print(
+            f"{run.label:<14} {run.jobs:>4} {run.articles:>8} {run.events:>7} {run.seconds:>8.1f} "
+            f"{run.rate:>7.1f} {run.rate / run.jobs:>10.1f} {run.peak_mb:>8.0f}"
+        )
+    small, one, two = runs
+    print(
+        f"speed-up with 2 jobs: {two.rate / one.rate:.2f}x "
+        f"(efficiency {two.rate / one.rate / 2:.0%} of 2 cores)"
+    )
+    print(
+        f"peak memory, whole corpus / tenth: {one.peak_mb / small.peak_mb:.2f}x "
+        f"for {one.articles / small.articles:.0f}x the articles"
+    )
+    verdict = "meets" if one.rate >= TARGET_PER_CORE else "misses"
+    print(
+        f"target {TARGET_PER_CORE:.0f} articles/s per core: {verdict} it with --jobs 1 "
+        f"({one.rate:.0f}/s)"
+    )
+    if args.profile:
+        print()
+        print(profile(paths, args.profile))
+
+
+if __name__ == "__main__":
+    main()
