@@ -176,10 +176,12 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "quarter",
         rf"""(?:(?P<determiner>the|this\s+year's|last\s+year's|next\s+year's|its|their|this)\s+)?
-        (?:(?:fiscal|calendar)[\s-]+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final)
+        (?:(?P<year_before>{YEAR})\s+)?
+        (?:(?:fiscal|calendar)[\s-]+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last)
         [\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<unit>quarter|half)
         (?:\s+of\s+(?:(?P<year_relation>this|last|next)\s+year|(?:fiscal\s+)?(?P<year>{YEAR})|the\s+(?:fiscal\s+)?year)|,?\s+(?P<year2>{YEAR}))?
-        |Q(?P<qnumber>[1-4])(?:\s*(?P<qyear>{YEAR}))?""",
+        |Q(?P<qnumber>[1-4])(?:\s*(?P<qyear>{YEAR}))?
+        |(?:the\s+)?(?P<bare_year>{YEAR})\s+(?:fiscal\s+)?quarter""",
     ),
     _rule(
         "season",

@@ -431,16 +431,25 @@ def century(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if match["bare_year"]:
+        # "the 1988 quarter": the quarter in discussion, in that year.
+        in_discussion = ctx.recent_quarter(match.start(), reach=2000)
+        if in_discussion is None:
+            return Resolution("DATE", f"{int(match['bare_year']):04d}", is_reference=False)
+        number = (in_discussion.day.month - 1) // 3 + 1
+        return Resolution("DATE", f"{int(match['bare_year']):04d}-Q{number}", is_reference=False)
     if match["qnumber"]:
         number, unit = int(match["qnumber"]), "Q"
         year_text = match["qyear"]
     else:
         ordinal = match["ordinal"].lower()
-        number = 4 if ordinal == "final" else ORDINALS[ordinal]
         unit = "H" if match["unit"].lower() == "half" else "Q"
+        if ordinal == "last" and unit == "Q":
+            return None  # "last quarter" is the previous quarter (see ``relative``)
+        number = (2 if unit == "H" else 4) if ordinal in {"final", "last"} else ORDINALS[ordinal]
         if unit == "H" and number > 2:
             return None
-        year_text = match["year"] or match["year2"]
+        year_text = match["year"] or match["year2"] or match["year_before"]
         if unit == "H" and not (year_text or match["year_relation"] or "-" in match.group(0)):
             return None  # "the second half" of a match, a film...
     label = f"{unit}{number if unit == 'H' or number <= 4 else 4}"
@@ -651,6 +660,8 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("TIME", f"{day.isoformat()}T{part}", mod)
     if relation == "the" and unit in {"week", "month"}:
         return None
+    if raw_relation == "the" and unit == "year" and not mod:
+        return Resolution("DURATION", "P1Y")  # "the year" mostly names a year-long span
     if unit == "week" and relation == "this" and anchor.day.isoweekday() == 7:
         day = anchor.day + timedelta(days=1)  # on a Sunday, "this week" is the one beginning
     return Resolution("DATE", cal.format_value(day, granularity), mod)
@@ -830,6 +841,8 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
     amount = number_value(number_text)
     if amount is None or amount <= 0:
         return None
+    if unit in {"quarter", "half"} and amount >= 1000:
+        return None  # "the 1988 quarter" names a year
     if unit in {"quarter", "half"} and re.match(
         r"\s+of\b", ctx.text[match.end() : match.end() + 4]
     ):

@@ -192,6 +192,9 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
         reference = _reference_of(timex) if resolution.is_reference else None
         if reference is not None:
             context.reference = reference
-            if reference.granularity == "quarter":
+            # The quarter a report is about has begun: forecasts do not count.
+            if reference.granularity == "quarter" and (
+                creation is None or reference.day <= creation
+            ):
                 context.quarter, context.quarter_end = reference, end
     return timexes
