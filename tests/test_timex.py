@@ -79,6 +79,10 @@ def test_news_expressions_anchor_to_the_creation_time(
         ("at 10 p.m. Thursday", "2020-10-29T22:00"),
         ("at 14:48 UTC", "2020-11-03T14:48Z"),
         ("in nineteen ninety-six", "1996"),
+        ("the class of '82", "1982"),
+        ("at 0800 UTC", "2020-11-03T08:00Z"),
+        ("on 7/8/07", "2007-07-08"),
+        ("on 03.11.2020", "2020-11-03"),
     ],
 )
 def test_absolute_forms(text: str, value: str) -> None:

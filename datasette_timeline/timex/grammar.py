@@ -158,6 +158,7 @@ RULES: tuple[Rule, ...] = (
         r"(?<=\b\d{4}[-–])(?P<short>\d{2}|(?:1\d|20)\d\d)(?![-–/.]?\d)",
         boundary="",
     ),
+    _rule("short_year", r"(?<![\w'])'(?P<short>\d{2})(?!\d|s\b)", boundary=""),
     _rule(
         "era",
         r"(?P<number>\d{1,4})\s*(?P<era>BC|B\.C\.|BCE)(?!\w)|(?:AD|A\.D\.)\s*(?P<ad>\d{1,4})",
@@ -253,7 +254,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "clock24",
-        rf"""(?P<hour>[01]?\d|2[0-3])[:.](?P<minute>[0-5]\d)(?:\s*(?P<zone>{TIMEZONE}|Z))
+        rf"""(?:(?P<hour>[01]?\d|2[0-3])[:.]|(?P<military>[01]\d|2[0-3]))(?P<minute>[0-5]\d)
+        (?:\s*(?P<zone>{TIMEZONE}|Z))
         (?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}))?""",
     ),
     _rule(
@@ -281,7 +283,7 @@ RULES: tuple[Rule, ...] = (
 
 # How far (characters before, after) a rule's match may extend around its trigger.
 REACH: dict[str, tuple[int, int]] = {
-    "iso": (2, 26), "numeric": (8, 10), "month_day": (30, 30), "day_month": (30, 30),
+    "iso": (2, 26), "numeric": (8, 10), "short_year": (2, 2), "month_day": (30, 30), "day_month": (30, 30),
     "month": (40, 44), "year": (36, 12), "spoken_year": (14, 34), "year_range_end": (8, 4),
     "era": (8, 10), "decade": (24, 10), "century": (36, 34), "quarter": (44, 40),
     "season": (44, 44), "weekday": (30, 24), "weekday_plural": (2, 2), "relative": (48, 14),
@@ -298,7 +300,8 @@ def _indices(names: str) -> tuple[int, ...]:
 
 
 DIGIT_RULES = _indices(
-    "iso numeric month_day day_month month year year_range_end era decade century quarter "
+    "iso numeric month_day day_month month year year_range_end short_year era decade century "
+    "quarter "
     "clock clock24"
 )
 _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [

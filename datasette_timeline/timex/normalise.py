@@ -389,6 +389,11 @@ def year_range_end(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", f"{end_year:04d}")
 
 
+def short_year(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "'82": a year in the century nearest the creation time."""
+    return Resolution("DATE", f"{_year_number(match.group(0), ctx.dct):04d}")
+
+
 def era(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["ad"]:
         return Resolution("DATE", f"{int(match['ad']):04d}")
@@ -946,7 +951,8 @@ def clock(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 def clock24(match: re.Match[str], ctx: Context) -> Resolution | None:
     day, _ = _clock_day(match, ctx)
-    value, anchored = _time_value(day, f"{int(match['hour']):02d}:{match['minute']}", match["zone"])
+    hour = int(match["hour"] or match["military"])
+    value, anchored = _time_value(day, f"{hour:02d}:{match['minute']}", match["zone"])
     return Resolution("TIME", value, anchored=anchored)
 
 
@@ -996,7 +1002,7 @@ def holiday(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 NORMALISERS: dict[str, Normaliser] = {
     "iso": iso, "numeric": numeric, "month_day": calendar_day, "day_month": calendar_day,
-    "month": month, "year": year, "spoken_year": spoken_year, "year_range_end": year_range_end, "era": era,
+    "month": month, "year": year, "spoken_year": spoken_year, "year_range_end": year_range_end, "short_year": short_year, "era": era,
     "decade": decade, "century": century, "quarter": quarter, "season": season,
     "weekday": weekday, "weekday_plural": weekday_plural, "relative": relative,
     "anaphoric": anaphoric, "deixis": deixis, "vague_period": vague_period, "ago": ago,
