@@ -38,3 +38,12 @@ def top_table(datasette: Any, request: Any, database: str, table: str) -> Any:
     from .web import hooks
 
     return hooks.top_table(datasette, database, table, request)
+
+
+# --- datasette-enrichments (owned by the ingest side; called only when it is installed) ---
+@hookimpl
+def register_enrichments(datasette: Any) -> list[Any]:
+    # The hook exists only where datasette-enrichments is installed, so the import is safe.
+    from .enrichments import enrichments
+
+    return enrichments()

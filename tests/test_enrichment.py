@@ -1,0 +1,159 @@
+"""The "Extract dated events" enrichment: offered in Datasette's UI, and a job's rows land
+in the same schema, with the same events, as ``extract --from-table``."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from datasette_timeline.cli import cli
+
+pytest.importorskip(
+    "datasette_enrichments",
+    reason="datasette-enrichments is not installed (pip install datasette-enrichments)",
+)
+
+from datasette.app import Datasette  # noqa: E402
+from datasette.version import __version__ as datasette_version  # noqa: E402
+from datasette_enrichments import get_enrichments  # noqa: E402
+from datasette_enrichments.utils import wait_for_job  # noqa: E402
+
+from datasette_timeline.enrichments import SLUG  # noqa: E402
+
+ROWS = [
+    (
+        "Flood wall finished",
+        "Engineers finished the flood wall on Thursday, after the 2019 floods in France.",
+        "2021-04-09",
+    ),
+    (
+        "Airport pauses work",
+        "The airport paused its expansion last month, citing costs first raised in 2018.",
+        "2021-05-20",
+    ),
+    ("Empty", "", "2021-06-01"),
+    ("Bad date", "The mayor of Lyon resigned on Monday.", "31 February 2021"),
+    ("Rail deal", "Unions and Germany's rail operator agreed a deal on 2 June 2021.", "2021-06-03"),
+]
+CONFIG = {
+    "text_column": "body",
+    "date_column": "published",
+    "title_column": "headline",
+    "published": "",
+    "anchoring": "auto",
+}
+PERMISSIONS = {"permissions": {"enrichments": {"id": "root"}}}
+
+
+def make_news_db(path: Path) -> Path:
+    conn = sqlite3.connect(path)
+    conn.execute(
+        "create table articles (id integer primary key, headline text, body text, published text)"
+    )
+    conn.executemany("insert into articles (headline, body, published) values (?, ?, ?)", ROWS)
+    conn.commit()
+    conn.close()
+    return path
+
+
+def datasette_for(path: Path) -> Datasette:
+    if datasette_version.startswith("0."):
+        return Datasette([str(path)], metadata=PERMISSIONS)
+    return Datasette([str(path)], config=PERMISSIONS)  # type: ignore[call-arg,unused-ignore]
+
+
+def rows(path: Path, sql: str) -> list[dict[str, Any]]:
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql)]
+    finally:
+        conn.close()
+
+
+async def run_job(datasette: Datasette, filter_querystring: str = "") -> int:
+    db = datasette.get_database("news")
+    enrichment = (await get_enrichments(datasette))[SLUG]
+    job_id = await enrichment.enqueue(datasette, db, "articles", filter_querystring, CONFIG)
+    await wait_for_job(datasette, job_id, "news", timeout=60)
+    return int(job_id)
+
+
+@pytest.mark.asyncio
+async def test_the_enrichment_writes_what_extract_from_table_writes(tmp_path: Path) -> None:
+    enriched = make_news_db(tmp_path / "news.db")
+    datasette = datasette_for(enriched)
+    await datasette.invoke_startup()
+    job_id = await run_job(datasette)
+
+    reference = make_news_db(tmp_path / "reference.db")
+    result = CliRunner().invoke(
+        cli,
+        [
+            "extract",
+            str(reference),
+            "--from-table",
+            f"{reference}:articles",
+            "--text-column",
+            "body",
+            "--date-column",
+            "published",
+            "--title-column",
+            "headline",
+        ],
+    )
+    assert result.exit_code == 1  # the empty and the misdated rows
+
+    def comparable(path: Path) -> tuple[list, list]:
+        documents = rows(
+            path,
+            "select id, title, published, text, source_table, source_rowid from documents order by source_rowid",
+        )
+        events = rows(
+            path,
+            "select document_id, date, start, [end], char_start, char_end, actors from events order by document_id, char_start",
+        )
+        return [tuple(d.values()) for d in documents], [tuple(e.values()) for e in events]
+
+    assert comparable(enriched) == comparable(reference)
+    documents, events = comparable(enriched)
+    assert [d[5] for d in documents] == [1, 2, 5]
+    assert events, "no events extracted"
+    errors = rows(
+        enriched, f"select row_pks, error from _enrichment_errors where job_id = {job_id}"
+    )
+    messages = sorted(e["error"] for e in errors)
+    assert "empty text in column 'body'" in messages[0] + messages[1]
+    assert any("February 2021 has no day 31" in m for m in messages)
+
+
+@pytest.mark.asyncio
+async def test_selected_rows_only_and_a_second_run_adds_nothing(tmp_path: Path) -> None:
+    path = make_news_db(tmp_path / "news.db")
+    datasette = datasette_for(path)
+    await datasette.invoke_startup()
+    await run_job(datasette, "id__in=1,2")
+    assert [
+        d["source_rowid"] for d in rows(path, "select source_rowid from documents order by 1")
+    ] == [1, 2]
+    before = rows(path, "select * from events order by id")
+    await run_job(datasette, "id__in=1,2")
+    assert rows(path, "select * from events order by id") == before
+
+
+@pytest.mark.asyncio
+async def test_the_enrichment_is_offered_with_the_columns_of_the_table(tmp_path: Path) -> None:
+    datasette = datasette_for(make_news_db(tmp_path / "news.db"))
+    await datasette.invoke_startup()
+    cookies = {"ds_actor": datasette.sign({"a": {"id": "root"}}, "actor")}
+    picker = await datasette.client.get("/-/enrich/news/articles", cookies=cookies)
+    assert picker.status_code == 200
+    assert "Extract dated events" in picker.text
+    form = await datasette.client.get(f"/-/enrich/news/articles/{SLUG}", cookies=cookies)
+    assert form.status_code == 200
+    assert "Text column" in form.text and "Publication date column" in form.text
+    assert '<option selected value="body">' in form.text or 'value="body" selected' in form.text
