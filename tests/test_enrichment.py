@@ -17,12 +17,12 @@ pytest.importorskip(
     reason="datasette-enrichments is not installed (pip install datasette-enrichments)",
 )
 
-from datasette.app import Datasette  # noqa: E402
-from datasette.version import __version__ as datasette_version  # noqa: E402
-from datasette_enrichments import get_enrichments  # noqa: E402
-from datasette_enrichments.utils import wait_for_job  # noqa: E402
+from datasette.app import Datasette
+from datasette.version import __version__ as datasette_version
+from datasette_enrichments import get_enrichments
+from datasette_enrichments.utils import wait_for_job
 
-from datasette_timeline.enrichments import SLUG  # noqa: E402
+from datasette_timeline.enrichments import SLUG
 
 ROWS = [
     (
