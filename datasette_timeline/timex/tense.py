@@ -27,7 +27,8 @@ _FUTURE_CUES = frozenset(
 # Phrases just before the expression: "as soon as Tuesday", "is to resume trading Tuesday".
 _FUTURE_PHRASES = re.compile(
     r"\b(?:as\s+(?:soon|early)\s+as|(?:is|are|am)\s+(?:to|due\s+to|expected\s+to|"
-    r"scheduled\s+to|set\s+to|going\s+to)|set\s+to)\s+(?:[\w'-]+\s+){0,4}$|(?<=\w\s)until\s+$",
+    r"scheduled\s+to|set\s+to|going\s+to)|set\s+to)\s+(?:[\w'-]+\s+){0,4}$|"
+    r"(?<=\w\s)(?<!up\s)(?<!not\s)until\s+$",
     re.IGNORECASE,
 )
 _PAST_CUES = frozenset(
