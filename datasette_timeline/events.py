@@ -434,3 +434,92 @@ def _unique_actors(entities: list[Entity]) -> list[ActorRef]:
 
 def _unique(names: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(names))
+
+
+# --- one event, several mentions ------------------------------------------------------
+
+# Merge only what a reader would call the same event (issue 4, part 6): dates compatible
+# at their precision, the same type, shared actors, similar sentences.
+MERGE_MAX_DAYS = 31  # the coarser date of a pair may span at most a month
+MERGE_MIN_ACTOR_OVERLAP = 0.5  # shared actors / actors of the event that names fewer
+MERGE_MIN_TEXT_SIMILARITY = 0.3  # Jaccard of the sentences' content words
+_STOPWORDS = _words(
+    "that this with from have has had were was will would been their there which what when "
+    "where into about after before over also than they them then some such other more most "
+    "said says could should while being these those only very just its it's his her our "
+    "your does did done here upon under against between because today yesterday tomorrow "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december week month year last next"
+)
+
+
+@dataclass(frozen=True)
+class MergeKey:
+    """What the merge decision looks at, for a stored event or a new one."""
+
+    start: str | None
+    end: str | None
+    date: str
+    event_type: str
+    actors: frozenset[str]
+    sentence: str
+
+
+def content_words(text: str) -> frozenset[str]:
+    words = re.findall(r"[a-z][a-z'-]{3,}", text.lower())
+    return frozenset(word for word in words if word not in _STOPWORDS)
+
+
+def dates_compatible(a: MergeKey, b: MergeKey) -> bool:
+    """One date lies within the other, and the coarser is no longer than a month.
+
+    Two different clock times never match.
+
+    "2009-06-01T12:00Z" and "2009-06-01" are compatible; "2009-06-01" and "2009" are not
+    (a year says too little to identify an event), unless both say the same year.
+    """
+    if a.date == b.date:
+        return True
+    if not (a.start and a.end and b.start and b.end):
+        return False
+    if "T" in a.date and "T" in b.date:
+        return False  # two different clock times are two moments
+    if a.start <= b.start and b.end <= a.end:
+        outer = a
+    elif b.start <= a.start and a.end <= b.end:
+        outer = b
+    else:
+        return False
+    from datetime import date
+
+    span = date.fromisoformat(outer.end or "") - date.fromisoformat(outer.start or "")
+    return span.days < MERGE_MAX_DAYS
+
+
+def merge_score(a: MergeKey, b: MergeKey) -> float | None:
+    """How alike two events are (text similarity), or None when they must not merge."""
+    if a.event_type != b.event_type or not dates_compatible(a, b):
+        return None
+    if a.actors or b.actors:
+        shared = len(a.actors & b.actors)
+        smaller = min(len(a.actors), len(b.actors))
+        if not smaller or shared / smaller < MERGE_MIN_ACTOR_OVERLAP:
+            return None
+    words_a, words_b = content_words(a.sentence), content_words(b.sentence)
+    if not words_a or not words_b:
+        return None
+    similarity = len(words_a & words_b) / len(words_a | words_b)
+    # Without actors to agree on, the words must agree more.
+    needed = MERGE_MIN_TEXT_SIMILARITY if a.actors else 0.5
+    return similarity if similarity >= needed else None
+
+
+def merge_key(event: Event) -> MergeKey:
+    return MergeKey(
+        start=event.start,
+        end=event.end,
+        date=event.date,
+        event_type=event.event_type,
+        actors=frozenset(actor.name for actor in event.actors),
+        sentence=event.sentence,
+    )

@@ -17,16 +17,30 @@ from typing import Any
 
 import sqlite_utils
 
-from .events import ActorRef, Event
+from .events import ActorRef, Event, MergeKey, merge_key, merge_score
 from .readers import Document
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Columns issue 4 added to events; added to older databases on open.
+EVENT_COLUMNS_V2: dict[str, type] = {
+    "event_type": str,
+    "trigger": str,
+    "mention_count": int,
+    "merged_into": str,
+}
 DOCUMENT_ORIGIN_COLUMNS: dict[str, type] = {
     "url": str,
     "source_id": str,
     "source_table": str,
     "source_rowid": int,
 }
+
+
+def _table(db: sqlite_utils.Database, name: str) -> sqlite_utils.db.Table:
+    """``db[name]`` typed as a table (sqlite-utils types it as table-or-view)."""
+    table = db[name]
+    assert isinstance(table, sqlite_utils.db.Table), name
+    return table
 
 
 def open_database(path: str | Path) -> sqlite_utils.Database:
@@ -43,22 +57,21 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
 def ensure_schema(db: sqlite_utils.Database) -> None:
     with db.atomic():
         if "documents" not in db.table_names():
-            db["documents"].create(
+            _table(db, "documents").create(
                 {"id": str, "title": str, "published": str, "source": str, "text": str},
                 pk="id",
             )
         # Where a document came from beyond its ``source``: a page's canonical URL, the
         # row's own id, and for rows of an SQLite table the table and rowid (back-links).
-        documents = db["documents"]
-        assert isinstance(documents, sqlite_utils.db.Table)
+        documents = _table(db, "documents")
         for name, kind in DOCUMENT_ORIGIN_COLUMNS.items():
             if name not in documents.columns_dict:
                 documents.add_column(name, kind)
         if "actors" not in db.table_names():
-            db["actors"].create({"id": str, "name": str, "kind": str, "code": str}, pk="id")
-            db["actors"].create_index(["name"])
+            _table(db, "actors").create({"id": str, "name": str, "kind": str, "code": str}, pk="id")
+            _table(db, "actors").create_index(["name"])
         if "events" not in db.table_names():
-            db["events"].create(
+            _table(db, "events").create(
                 {
                     "id": str,
                     "document_id": str,
@@ -80,29 +93,91 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 pk="id",
                 foreign_keys=[("document_id", "documents", "id")],
             )
-            events = db["events"]
+            events = _table(db, "events")
             events.create_index(["start"])
             events.create_index(["year"])
             events.create_index(["document_id"])
         if "event_actors" not in db.table_names():
-            db["event_actors"].create(
+            _table(db, "event_actors").create(
                 {"event_id": str, "actor_id": str},
                 pk=("event_id", "actor_id"),
                 foreign_keys=[("event_id", "events", "id"), ("actor_id", "actors", "id")],
             )
-            db["event_actors"].create_index(["actor_id"])
-    if not db["events"].detect_fts():
+            _table(db, "event_actors").create_index(["actor_id"])
+        _ensure_mentions_and_places(db)
+    if not _table(db, "events").detect_fts():
         # Triggers keep the index current as events are written.
-        db["events"].enable_fts(["text"], create_triggers=True)
+        _table(db, "events").enable_fts(["text"], create_triggers=True)
+
+
+def _ensure_mentions_and_places(db: sqlite_utils.Database) -> None:
+    """Event types, mentions and merges (issue 4), also on databases made before them.
+
+    Every extracted date is a *mention* (document, offsets, sentence). Mentions of one
+    event reported by several documents point to one event row; the rows of the later
+    reports stay, with ``merged_into`` naming that event, so ids never change.
+    """
+    events = _table(db, "events")
+    added = [name for name in EVENT_COLUMNS_V2 if name not in events.columns_dict]
+    for name in added:
+        events.add_column(name, EVENT_COLUMNS_V2[name])
+    if "event_type" in added:
+        events.create_index(["event_type"])
+        events.create_index(["merged_into"])
+    if "mentions" not in db.table_names():
+        _table(db, "mentions").create(
+            {
+                "id": str,
+                "event_id": str,
+                "document_id": str,
+                "char_start": int,
+                "char_end": int,
+                "expression": str,
+                "sentence": str,
+            },
+            pk="id",
+            foreign_keys=[("event_id", "events", "id"), ("document_id", "documents", "id")],
+        )
+        _table(db, "mentions").create_index(["event_id"])
+        _table(db, "mentions").create_index(["document_id"])
+        # Events stored before mentions existed: each is its own single mention.
+        db.execute(
+            """insert into mentions (id, event_id, document_id, char_start, char_end,
+                   expression, sentence)
+               select id, coalesce(merged_into, id), document_id, char_start, char_end,
+                   expression, sentence from events"""
+        )
+    db.execute(
+        """update events set mention_count =
+               (select count(*) from mentions where mentions.event_id = events.id)
+           where mention_count is null"""
+    )
+    if "places" not in db.table_names():
+        _table(db, "places").create({"id": str, "name": str}, pk="id")
+        _table(db, "places").create_index(["name"])
+    if "event_places" not in db.table_names():
+        _table(db, "event_places").create(
+            {"event_id": str, "place_id": str},
+            pk=("event_id", "place_id"),
+            foreign_keys=[("event_id", "events", "id"), ("place_id", "places", "id")],
+        )
+        _table(db, "event_places").create_index(["place_id"])
+
+
+def _slug(name: str) -> str:
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
+    return slug or hashlib.sha256(name.encode()).hexdigest()[:12]
+
+
+def place_id(name: str) -> str:
+    """Readable, stable id: ``place:nagorno-karabakh``."""
+    return f"place:{_slug(name)}"
 
 
 def actor_id(actor: ActorRef) -> str:
     """Readable, stable id: ``country:armenia``, ``person:ali-khamenei``."""
-    ascii_name = unicodedata.normalize("NFKD", actor.name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    if not slug:
-        slug = hashlib.sha256(actor.name.encode()).hexdigest()[:12]
-    return f"{actor.kind}:{slug}"
+    return f"{actor.kind}:{_slug(actor.name)}"
 
 
 def event_id(document_id: str, event: Event) -> str:
@@ -119,7 +194,7 @@ def save_document(db: sqlite_utils.Database, document: Document, events: Iterabl
     with db.atomic():
         if has_document(db, document.id):
             return False
-        db["documents"].insert(
+        _table(db, "documents").insert(
             {
                 "id": document.id,
                 "title": document.title,
@@ -139,6 +214,7 @@ def save_document(db: sqlite_utils.Database, document: Document, events: Iterabl
 
 def _insert_event(db: sqlite_utils.Database, document_id: str, event: Event) -> None:
     identifier = event_id(document_id, event)
+    canonical = find_same_event(db, document_id, event)
     record: dict[str, Any] = {
         "id": identifier,
         "document_id": document_id,
@@ -156,17 +232,79 @@ def _insert_event(db: sqlite_utils.Database, document_id: str, event: Event) -> 
         "mod": event.mod,
         "char_start": event.char_start,
         "char_end": event.char_end,
+        "event_type": event.event_type,
+        "trigger": event.trigger,
+        "mention_count": 0 if canonical else 1,
+        "merged_into": canonical,
     }
-    db["events"].insert(record, pk="id", ignore=True)
+    _table(db, "events").insert(record, pk="id", ignore=True)
+    _table(db, "mentions").insert(
+        {
+            "id": identifier,
+            "event_id": canonical or identifier,
+            "document_id": document_id,
+            "char_start": event.char_start,
+            "char_end": event.char_end,
+            "expression": event.expression,
+            "sentence": event.sentence,
+        },
+        pk="id",
+        ignore=True,
+    )
+    if canonical:
+        db.execute(
+            """update events set mention_count =
+                   (select count(*) from mentions where event_id = :id) where id = :id""",
+            {"id": canonical},
+        )
     for actor in event.actors:
         actor_key = actor_id(actor)
-        db["actors"].insert(
+        _table(db, "actors").insert(
             {"id": actor_key, "name": actor.name, "kind": actor.kind, "code": actor.code},
             pk="id",
             ignore=True,
         )
-        db["event_actors"].insert(
+        _table(db, "event_actors").insert(
             {"event_id": identifier, "actor_id": actor_key},
             pk=("event_id", "actor_id"),
             ignore=True,
         )
+    for place in event.places:
+        key = place_id(place)
+        _table(db, "places").insert({"id": key, "name": place}, pk="id", ignore=True)
+        _table(db, "event_places").insert(
+            {"event_id": identifier, "place_id": key}, pk=("event_id", "place_id"), ignore=True
+        )
+
+
+def find_same_event(db: sqlite_utils.Database, document_id: str, event: Event) -> str | None:
+    """Id of a stored event from another document that reports the same event, if any.
+
+    Candidates are unmerged events of the same type whose day bounds overlap; the
+    decision itself is ``events.merge_score`` (a pure function). Among several, the most
+    similar wins, then the oldest id (stable across runs).
+    """
+    if not (event.start and event.end):
+        return None
+    rows = db.execute(
+        """select id, date, start, "end", event_type, actors, sentence from events
+           where merged_into is null and document_id != ? and event_type = ?
+             and start <= ? and "end" >= ?
+           order by id""",
+        [document_id, event.event_type, event.end, event.start],
+    ).fetchall()
+    new = merge_key(event)
+    best: tuple[float, str] | None = None
+    for identifier, date, start, end, event_type, actors, sentence in rows:
+        stored = MergeKey(
+            start=start,
+            end=end,
+            date=date,
+            event_type=event_type,
+            actors=frozenset(json.loads(actors or "[]")),
+            sentence=sentence or "",
+        )
+        score = merge_score(new, stored)
+        if score is not None and (best is None or score > best[0]):
+            best = (score, identifier)
+    return best[1] if best else None
