@@ -131,7 +131,10 @@ def _year_number(text: str, anchor: date | None) -> int:
         short = int(text[1:])
         pivot = (anchor.year if anchor else 2000) + 10
         year = (pivot // 100) * 100 + short
-        return year - 100 if year > pivot else year
+        year = year - 100 if year > pivot else year
+        if not 1 <= year <= 9999:
+            raise ValueError(f"no year for {text!r} near {anchor}")
+        return year
     return int(text)
 
 

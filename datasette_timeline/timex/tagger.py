@@ -8,7 +8,7 @@ from datetime import date, datetime
 from .grammar import DIGIT_RULES, RULE_REACH, RULES, TOKEN, TRIGGERS
 from .model import Timex
 from .normalise import NORMALISERS, Context, Reference, Resolution
-from .values import bounds
+from .values import bounds, is_valid_value
 
 ANCHORINGS = ("auto", "news", "narrative")
 _Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
@@ -185,8 +185,8 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
     timexes: list[Timex] = []
     for start, end, index, match in chosen:
         resolution = _normalise(index, match, context)
-        if resolution is None:
-            continue
+        if resolution is None or not is_valid_value(resolution.value):
+            continue  # the grammar check guards the edges of the calendar
         timex = _record(start, end, text, resolution)
         timexes.append(timex)
         reference = _reference_of(timex) if resolution.is_reference else None
