@@ -179,7 +179,7 @@ def write_big_text(path: Path, megabytes: int) -> None:
         while written < megabytes * 1024 * 1024:
             number += 1
             paragraph = " ".join(rng.choice(words) for _ in range(90)) + "."
-            if number % 400 == 0:
+            if number % 2000 == 0:
                 paragraph += f" The council met on {number % 28 + 1} May 2001."
             written += out.write(paragraph + "\n\n")
 
