@@ -1,0 +1,149 @@
+"""Event assembly rules: which dates make events, clause text, event types."""
+
+from __future__ import annotations
+
+import pytest
+
+from datasette_timeline.events import (
+    EVENT_TYPES,
+    TRIGGERS,
+    classify_event,
+    clause_text,
+    extract_events,
+)
+
+
+def events_of(text: str, published: str = "2020-11-03") -> dict[str, object]:
+    return {event.expression: event for event in extract_events(text, published)}
+
+
+def test_comparison_baselines_and_periods_make_no_events() -> None:
+    text = (
+        "Facing its worst financial crisis since 1989, the government acted on Monday.\n"
+        "The index fell to lows not seen since October 1982.\n"
+        "It was the third time in the past decade.\n"
+        "Relations have been tense since 1991 when troops occupied the town."
+    )
+    found = events_of(text)
+    assert "1989" not in found and "October 1982" not in found
+    assert not any("decade" in expression for expression in found)
+    assert "1991" in found and "Monday" in found
+
+
+def test_every_trigger_belongs_to_a_documented_type() -> None:
+    assert set(TRIGGERS) <= set(EVENT_TYPES) and "other" in EVENT_TYPES
+
+
+@pytest.mark.parametrize(
+    "sentence, date, kind, trigger",
+    [
+        (
+            "Iran's Supreme Leader Ali Khamenei on Tuesday backed Azerbaijan's right.",
+            "Tuesday",
+            "statement",
+            "backed",
+        ),
+        (
+            "Abbas Araghchi toured four countries last week to discuss the plan.",
+            "last week",
+            "meeting",
+            "toured",
+        ),
+        ("A cease-fire, however, was agreed to in 1994.", "1994", "agreement", "agreed"),
+        (
+            "Relations were tense since 1991 when the Armenian military occupied the region.",
+            "1991",
+            "military",
+            "occupied",
+        ),
+        ("Chrysler filed for bankruptcy Thursday.", "Thursday", "legal", "bankruptcy"),
+        ("Thousands of protesters marched on Sunday.", "Sunday", "protest", "protesters"),
+        ("Voters re-elected the mayor in 2019.", "2019", "election", "re-elected"),
+        ("He was born in San Francisco on February 24, 1955.", "February 24, 1955", "other", None),
+        # A statement reporting a done thing is that thing; one reporting an intention stays.
+        (
+            "The 12:00 UTC announcement by GM that it had filed for bankruptcy came first.",
+            "12:00 UTC",
+            "legal",
+            "filed for",
+        ),
+        (
+            "Fiat announced on Friday that it intends to purchase the stake.",
+            "Friday",
+            "statement",
+            "announced",
+        ),
+        # Words of another clause, or of a name, are no triggers.
+        (
+            "Lawmakers rejected it in October, although experts say it was dead.",
+            "October",
+            "legal",
+            "Lawmakers",
+        ),
+        (
+            "Jobs gave the keynote at the World Wide Developers Conference on Monday.",
+            "Monday",
+            "other",
+            None,
+        ),
+    ],
+)
+def test_event_type_and_trigger(sentence: str, date: str, kind: str, trigger: str | None) -> None:
+    start = sentence.index(date)
+    assert classify_event(sentence, start, start + len(date)) == (kind, trigger)
+
+
+def spans(sentence: str, *dates: str) -> list[tuple[int, int]]:
+    return [(sentence.index(d), sentence.index(d) + len(d)) for d in dates]
+
+
+def test_a_sentence_with_one_date_is_its_own_text() -> None:
+    sentence = "Khamenei said on Tuesday that borders must be respected, and others agreed."
+    dates = spans(sentence, "Tuesday")
+    assert clause_text(sentence, dates[0], dates) == sentence
+
+
+def test_each_dated_clause_gets_its_own_text_with_the_shared_subject() -> None:
+    sentence = (
+        "He fought pancreatic cancer in 2004 and took six months off in early 2009, "
+        "later revealing he had undergone a liver transplant."
+    )
+    first, second = spans(sentence, "2004", "early 2009")
+    assert clause_text(sentence, first, [first, second]) == "He fought pancreatic cancer in 2004."
+    assert clause_text(sentence, second, [first, second]).startswith(
+        "He took six months off in early 2009"
+    )
+
+
+def test_clauses_after_a_subordinator_read_on_their_own() -> None:
+    sentence = (
+        "The index fell another 1.4% Thursday, over financial turmoil after the massive "
+        "earthquake hit the country a week ago."
+    )
+    first, second = spans(sentence, "Thursday", "a week ago")
+    assert clause_text(sentence, first, [first, second]) == (
+        "The index fell another 1.4% Thursday, over financial turmoil."
+    )
+    assert clause_text(sentence, second, [first, second]) == (
+        "The massive earthquake hit the country a week ago."
+    )
+
+
+def test_no_clause_split_without_a_boundary_or_with_dangling_quotes() -> None:
+    sentence = "At 16:15 UTC, June 1st, Henderson, whose firm filed earlier today, outlined a plan."
+    first, second = spans(sentence, "16:15 UTC", "earlier today")
+    assert clause_text(sentence, first, [first, second]) == sentence
+    quoted = 'He said "we left in 2004; we came back in 2009" to reporters.'
+    one, two = spans(quoted, "2004", "2009")
+    assert (
+        '"' not in clause_text(quoted, one, [one, two]).strip('"')[1:-1]
+        or clause_text(quoted, one, [one, two]).count('"') % 2 == 0
+    )
+
+
+def test_events_keep_the_full_sentence_and_offsets() -> None:
+    text = "Headline\nHe fought cancer in 2004 and took time off in early 2009, aides said."
+    for event in extract_events(text, "2011-01-17"):
+        assert text[event.char_start : event.char_end] == event.expression
+        assert text[event.sentence_start : event.sentence_end] == event.sentence
+        assert event.expression in event.text
