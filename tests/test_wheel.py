@@ -224,7 +224,8 @@ def test_served_timeline_and_every_asset_it_references(server: str):
 
 def test_inspect_counts_are_served(server: str):
     data = httpx.get(f"{server}/-/databases.json", timeout=10).json()
-    demo = next(database for database in data if database["name"] == "demo")
+    databases = data["databases"] if isinstance(data, dict) else data  # 1.0 wraps the list
+    demo = next(database for database in databases if database["name"] == "demo")
     assert demo["is_mutable"] is False
     plugins = httpx.get(f"{server}/-/plugins.json", timeout=10).json()
     assert any(plugin["name"] in {"datasette-timeline", "datasette_timeline"} for plugin in plugins)
