@@ -83,8 +83,8 @@ def test_every_trigger_belongs_to_a_documented_type() -> None:
         (
             "Jobs gave the keynote at the World Wide Developers Conference on Monday.",
             "Monday",
-            "other",
-            None,
+            "statement",
+            "keynote",
         ),
     ],
 )
