@@ -299,11 +299,14 @@ def _indices(names: str) -> tuple[int, ...]:
     return tuple(_RULE_INDEX[name] for name in names.split())
 
 
-DIGIT_RULES = _indices(
-    "iso numeric month_day day_month month year year_range_end short_year era decade century "
-    "quarter "
-    "clock clock24"
-)
+# Rules a number of each length can start or end (longer numbers trigger nothing).
+DIGIT_RULES: dict[int, tuple[int, ...]] = {
+    1: _indices("numeric era clock clock24"),
+    2: _indices("numeric era clock clock24 decade year_range_end short_year"),
+    3: _indices("era"),
+    4: _indices("iso numeric year year_range_end era decade clock24"),
+}
+_UNIT_RULES = "ago duration vague_duration relative anaphoric set vague_period"
 _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     (" ".join(MONTHS), _indices("month_day day_month month set holiday")),
     (" ".join(WEEKDAYS), _indices("weekday month_day day_month set clock noon")),
@@ -313,17 +316,19 @@ _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     ),
     (
         "second seconds sec minute minutes hour hours hr day days night nights week weeks "
-        "fortnight fortnights month months quarter quarters year years yr decade decades "
-        "century centuries millennium millennia weekend weekends morning afternoon evening "
-        "period time half",
-        _indices(
-            "ago duration vague_duration relative anaphoric set quarter century "
-            "year_ago_period vague_period deixis weekday"
-        ),
+        "fortnight fortnights month months year years yr decade decades millennium millennia "
+        "weekend weekends",
+        _indices(_UNIT_RULES),
     ),
+    ("year years", _indices("year_ago_period")),
+    ("quarter quarters", _indices(_UNIT_RULES + " quarter year_ago_period")),
+    ("century centuries", _indices(_UNIT_RULES + " century")),
+    ("half q", _indices("quarter")),
+    ("morning afternoon evening night", _indices("relative set deixis")),
+    ("period", _indices("relative year_ago_period")),
     (
         "today tonight yesterday tomorrow now nowadays currently current recently lately past "
-        "future present presently these moment term",
+        "future present presently these moment term time",
         _indices("deixis vague_period"),
     ),
     ("spring summer fall autumn winter", _indices("season set")),

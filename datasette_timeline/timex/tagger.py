@@ -45,7 +45,7 @@ def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
     limit = len(text)
     for token in TOKEN.finditer(text):
         word = token.group()
-        rules = DIGIT_RULES if word[0].isdigit() else TRIGGERS.get(word.lower())
+        rules = DIGIT_RULES.get(len(word)) if word[0].isdigit() else TRIGGERS.get(word.lower())
         if not rules:
             continue
         for index in rules:
