@@ -257,7 +257,10 @@ def lexicon() -> dict[str, Lexeme]:
         demonym = country.demonym()
         if demonym:
             for form in (demonym, demonym + "s"):
-                entries[form] = Lexeme(name, "country", "demonym", code)
+                # "Chinese" is China's, not Macau's: the most populous country keeps it.
+                holder = entries.get(form)
+                if holder is None or population.get(holder.code or "", 0) < population[code]:
+                    entries[form] = Lexeme(name, "country", "demonym", code)
         for alias in [name, *(country.alt_spellings() or [])]:
             if not re.fullmatch(r"[A-Z][\w .'’-]+", alias):
                 continue

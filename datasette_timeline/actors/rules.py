@@ -104,6 +104,9 @@ def _trie_pattern(phrases: Iterable[str]) -> str:
 
 _TITLE_PATTERN = re.compile(r"\b(?i:" + _trie_pattern({*_TITLES, *_MULTIWORD_TITLES}) + r")\b\.?")
 TITLE_WORDS = frozenset(word for title in (*_TITLES, *_MULTIWORD_TITLES) for word in title.split())
+_ABBREVIATED_TITLES = frozenset(
+    {"sen", "gen", "gov", "rep", "col", "lt", "capt", "adm", "mr", "mrs", "ms", "dr", "prof"}
+)
 _LINK_WORDS = frozenset({"of", "in", "for", "at", "to", "the"})
 _NAME_PARTICLES = frozenset({"bin", "ibn", "al", "van", "von", "der", "de", "da", "du", "la", "le"})
 _REPORTING_BEFORE = frozenset({"said", "says", "told", "stated", "added", "quoted", "according"})
@@ -135,7 +138,8 @@ _FUNCTION_WORDS = words(
     He She I You With From By To Of Since During Despite Although Some Many Most All Both
     Each One Two Three Four Five Six Seven Eight Nine Ten About Over Under Within Also
     Additionally Initially Finally Still Yet So Such What Who Why How Where Just Not No
-    Only Even Another Other Further Last Next First Former Mr Mrs Ms Dr"""
+    Only Even Another Other Further Last Next First Former Mr Mrs Ms Dr Here Now Then
+    Thus Hence Instead Perhaps Please Yes"""
 )
 
 
@@ -253,6 +257,11 @@ class _Finder:
         tokens = self.doc.tokens
         starts = {token.start: i for i, token in enumerate(tokens)}
         for match in _TITLE_PATTERN.finditer(self.doc.text):
+            if (
+                match.group().endswith(".")
+                and match.group()[:-1].lower() not in _ABBREVIATED_TITLES
+            ):
+                continue  # "... the boss. Here's": a sentence ends, no name follows
             after = match.end()
             rest = self.doc.text[after : after + 2]
             if rest.startswith(","):
@@ -268,6 +277,10 @@ class _Finder:
             first = self._name_run_before(run_end)
             if first is None or first < index:
                 continue
+            if tokens[index].text in _LINK_WORDS and first == self._first_capitalised(index):
+                # "commander of the Space Shuttle Columbia": after "of", a name needs a
+                # body or country before it ("of the United States Barack Obama").
+                continue
             if tokens[first].sentence != tokens[index].sentence:
                 continue
             if run_end > first:
@@ -276,6 +289,11 @@ class _Finder:
                 # A title with a surname alone ("Senator McCain"): resolved to the full
                 # name later when the article gives it.
                 self._add(first, run_end, tokens[first].text, "person", "title")
+
+    def _first_capitalised(self, index: int) -> int:
+        while index < len(self.doc.tokens) and not self.doc.tokens[index].is_capitalised:
+            index += 1
+        return index
 
     def _run_after_title(self, index: int) -> int | None:
         """Last index of the capitalised run after a title (links like "of the" allowed)."""
@@ -605,15 +623,19 @@ class _Finder:
 
     def _names_by_context(self) -> None:
         # A surname of someone named in full is that person, whatever its context.
-        surnames = {
-            e.name.split()[-1]: e.name
-            for e in self.found.values()
-            if e.kind == "person" and " " in e.name
-        }
+        people = [e.name for e in self.found.values() if e.kind == "person"]
+        surnames = {name.split()[-1]: name for name in people}
+        given = {name.split()[0]: name for name in people if " " in name}
         for first, last in self.unknown:
-            name = surnames.get(self.doc.phrase(first, last))
-            if name is not None:
+            phrase = self.doc.phrase(first, last)
+            words = phrase.split()
+            if phrase in surnames or (first == last and phrase in given):
+                # "Khamenei", "President Bush" ... "Bush said", "Saddam Hussein" ... "Saddam"
+                name = surnames.get(phrase) or given[phrase]
                 self._add(first, last, name, "person", "short-name")
+            elif len(words) > 1 and words[-1] in surnames and " " not in surnames[words[-1]]:
+                # "President Hussein" earlier, "Saddam Hussein" now: the fuller name.
+                self._add(first, last, phrase, "person", "context")
         organisations: set[str] = set()
         places: set[str] = set()
         for first, last in self.unknown:
