@@ -289,3 +289,48 @@ async def test_timeline_of_an_extracted_article(tmp_path: Path) -> None:
     armenia = (await get(ds, "/demo/events/-/timeline?actors__arraycontains=Armenia")).text
     assert 0 < len(event_texts(armenia)) < 5
     assert facet_counts(html, "Actor")["Armenia"] == len(event_texts(armenia))
+
+
+@pytest.mark.asyncio
+async def test_remembered_counts_follow_writes_to_the_database(db_path: Path) -> None:
+    ds = make_datasette(db_path)
+    before = (await get(ds, "/news/events/-/timeline")).text
+    assert "of 5 events" in before
+    sqlite_utils.Database(db_path)["events"].insert(
+        {
+            "id": "e6",
+            "document_id": "d1",
+            "date": "2021",
+            "precision": "year",
+            "start": "2021-01-01",
+            "end": "2021-12-31",
+            "year": 2021,
+            "text": "A later event",
+            "actors": "[]",
+        }
+    )
+    after = (await get(ds, "/news/events/-/timeline")).text
+    assert "of 6 events" in after
+    assert facet_counts(after, "Year")["2021"] == 1
+
+
+@pytest.mark.asyncio
+async def test_timed_out_aggregates_finish_in_the_background(db_path: Path) -> None:
+    from datasette_timeline.web import cache
+
+    ds = make_datasette(db_path)
+    db = ds.get_database("news")
+    calls: list[int] = []
+
+    async def compute() -> int:
+        calls.append(1)
+        return 42
+
+    async def unexpected() -> int:
+        raise AssertionError("should have been remembered")
+
+    cache.finish_later(db, ("background-test",), compute, keep=lambda value: True)
+    cache.finish_later(db, ("background-test",), compute, keep=lambda value: True)
+    await cache.settled()
+    assert calls == [1]  # scheduled once
+    assert await cache.remembered(db, ("background-test",), unexpected, lambda v: True) == 42

@@ -21,6 +21,7 @@ from datasette.filters import Filters
 from datasette.plugins import pm
 from datasette.utils import await_me_maybe, escape_sqlite
 
+from .cache import finish_later, remembered
 from .config import TimelineColumns, row_label_column
 from .dates import BUCKET_KEY_LENGTH, parse_day
 
@@ -34,6 +35,36 @@ FACET_SIZE_CHRONOLOGICAL = 60
 
 class TimelineRequestError(ValueError):
     """The query string asks for something this table cannot answer (400)."""
+
+
+async def aggregate_rows(
+    db: Any, sql: str, params: dict[str, Any], time_limit_ms: int | None = None
+) -> list[tuple[Any, ...]] | None:
+    """Rows of an aggregate query, remembered while the data is unchanged; None on timeout."""
+
+    async def run() -> list[tuple[Any, ...]] | None:
+        try:
+            result = await db.execute(sql, params, custom_time_limit=time_limit_ms)
+        except QueryInterrupted:
+            return None
+        return [tuple(row) for row in result.rows]
+
+    key = (db.name, sql, repr(sorted(params.items())))
+    return await remembered(db, key, run, keep=lambda rows: rows is not None)
+
+
+def aggregate_later(db: Any, sql: str, params: dict[str, Any], time_limit_ms: int) -> None:
+    """After a timeout: finish the aggregate in the background with a longer limit."""
+
+    async def run() -> list[tuple[Any, ...]] | None:
+        try:
+            result = await db.execute(sql, params, custom_time_limit=time_limit_ms)
+        except QueryInterrupted:
+            return None
+        return [tuple(row) for row in result.rows]
+
+    key = (db.name, sql, repr(sorted(params.items())))
+    finish_later(db, key, run, keep=lambda rows: rows is not None)
 
 
 def q(identifier: str) -> str:
@@ -187,8 +218,8 @@ async def has_undated_rows(db: Any, table: str, tl: TimelineColumns) -> bool:
         f"select exists(select 1 from {q(table)} where {q(tl.date)} is null) "
         f"or exists(select 1 from {q(table)} where {q(tl.date)} = '')"
     )
-    result = await db.execute(sql)
-    return bool(result.rows[0][0])
+    rows = await aggregate_rows(db, sql, {})
+    return bool(rows and rows[0][0])
 
 
 def _last(pairs: Pairs, key: str) -> str | None:
@@ -287,11 +318,8 @@ async def fetch_page(
 async def count_rows(db: Any, table: str, filters: FilterSet, time_limit_ms: int) -> int | None:
     """How many rows match, or None if counting takes longer than the limit."""
     sql = f"select count(*) from {q(table)} where {filters.where_sql()}"
-    try:
-        result = await db.execute(sql, filters.params, custom_time_limit=time_limit_ms)
-    except QueryInterrupted:
-        return None
-    return int(result.rows[0][0])
+    rows = await aggregate_rows(db, sql, filters.params, time_limit_ms)
+    return None if rows is None else int(rows[0][0])
 
 
 async def date_bounds(
@@ -344,12 +372,11 @@ async def overview_counts(
         f"select {bucket} as bucket, count(*) from {q(table)} "
         f"where {filters.where_sql()} group by {bucket} order by {bucket}"
     )
-    try:
-        result = await db.execute(sql, filters.params, custom_time_limit=time_limit_ms)
-    except QueryInterrupted:
+    rows = await aggregate_rows(db, sql, filters.params, time_limit_ms)
+    if rows is None:
         return None
     counts = []
-    for bucket_value, count in result.rows:
+    for bucket_value, count in rows:
         if isinstance(bucket_value, int) and integer_years:
             bucket_value = f"{bucket_value:04d}"
         if isinstance(bucket_value, str):
@@ -475,16 +502,18 @@ async def facet_counts(
     pairs: Pairs,
     time_limit_ms: int,
     size: int = FACET_SIZE,
+    background_limit_ms: int = 0,
 ) -> FacetResult:
     if spec.chronological:
         size = max(size, FACET_SIZE_CHRONOLOGICAL)
     sql = facet_sql(spec, table, tl, filters.where_sql(), size + 1)
-    try:
-        result = await db.execute(sql, filters.params, custom_time_limit=time_limit_ms)
-    except QueryInterrupted:
+    rows = await aggregate_rows(db, sql, filters.params, time_limit_ms)
+    if rows is None:
+        if background_limit_ms > time_limit_ms:
+            aggregate_later(db, sql, filters.params, background_limit_ms)
         return FacetResult(spec, [], timed_out=True)
     values: list[FacetValue] = []
-    for row in result.rows[:size]:
+    for row in rows[:size]:
         value = row[0]
         if value is None:
             continue
@@ -493,4 +522,4 @@ async def facet_counts(
         selected = pair in filters.selected
         toggle = without(pairs, pair=pair) if selected else [*without(pairs), pair]
         values.append(FacetValue(value, str(label), int(row[1]), selected, query_string(toggle)))
-    return FacetResult(spec, values, truncated=len(result.rows) > size)
+    return FacetResult(spec, values, truncated=len(rows) > size)

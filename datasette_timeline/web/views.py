@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl, urlsplit
 from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import BadRequest, Forbidden, NotFound, Response
 
-from . import exports
+from . import cache, exports
 from .config import TimelineColumns, TimelineConfigError, row_label_column, timeline_columns
 from .dates import bucket_unit, parse_day, period_for
 from .permissions import can_view_table
@@ -335,8 +335,10 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
     links = Links(pairs, r.tl)
     limit = int(datasette.setting("sql_time_limit_ms"))
 
-    page = await fetch_page(r.db, r.table, r.tl, filters, key_column, size, after)
-    total = await count_rows(r.db, r.table, filters, limit)
+    page, total = await asyncio.gather(
+        fetch_page(r.db, r.table, r.tl, filters, key_column, size, after),
+        count_rows(r.db, r.table, filters, limit),
+    )
     events = await event_views(datasette, r, page.rows, links, key_column)
     next_query = (
         query_string([*without(pairs), ("_next", page.next_token)]) if page.next_token else None
@@ -349,16 +351,35 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
 
     facet_limit = int(datasette.setting("facet_time_limit_ms"))
     specs = await facet_specs(r.db, r.table, r.tl)
-    overview = await build_overview(datasette, r, filters, links)
-    year_counts = overview.year_counts if overview else None
-    facets = await asyncio.gather(
-        *(
-            facet_from_counts(spec, year_counts, filters, pairs)
-            if year_counts is not None and reusable(spec, r.tl)
-            else facet_counts(r.db, r.table, r.tl, filters, spec, pairs, facet_limit)
-            for spec in specs
+    # The year facet waits for the overview, which usually counts per year already.
+    later = [spec for spec in specs if reusable(spec, r.tl)]
+    overview_task = asyncio.ensure_future(build_overview(datasette, r, filters, links))
+    facets = list(
+        await asyncio.gather(
+            *(
+                facet_counts(
+                    r.db,
+                    r.table,
+                    r.tl,
+                    filters,
+                    spec,
+                    pairs,
+                    facet_limit,
+                    background_limit_ms=limit,
+                )
+                for spec in specs
+                if spec not in later
+            )
         )
     )
+    overview = await overview_task
+    year_counts = overview.year_counts if overview else None
+    for spec in later:
+        if year_counts is not None:
+            facet = await facet_from_counts(spec, year_counts, filters, pairs)
+        else:
+            facet = await facet_counts(r.db, r.table, r.tl, filters, spec, pairs, facet_limit)
+        facets.insert(specs.index(spec), facet)
     # Datasette's own search filter needs a full-text index; offer the box only with one.
     searchable = bool(await r.db.fts_table(r.table))
     context = page_context(
@@ -372,6 +393,7 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
     )
     context.update(await footer_context(datasette))
     html = await render(datasette, request, context)
+    cache.start_queued()
     return Response.html(html)
 
 
