@@ -255,3 +255,11 @@ def test_spacy_backend_reports_a_missing_model() -> None:
     pytest.importorskip("spacy")
     with pytest.raises(RuntimeError, match="cannot load spaCy model"):
         find_entities("text", ner="spacy", spacy_model="no_such_model_xyz")
+
+
+def test_middle_initials_and_bracketed_acronyms_that_do_not_fit() -> None:
+    text = "President John F. Kennedy spoke. NAIROBI, Kenya (AP) _ Rescue work went on."
+    found = [(e.text, e.name, e.kind) for e in find_entities(text)]
+    assert ("John F. Kennedy", "John F. Kennedy", "person") in found
+    # "(AP)" after "Kenya" is a news agency's credit, not Kenya's acronym.
+    assert not any(text == "AP" for text, _, _ in found)

@@ -124,7 +124,8 @@ _TERRITORIAL_VERBS = words(
 )
 _ACRONYM_STOPLIST = words(
     """CEO COO CFO CTO UTC GMT TV OS SDK AM PM USD GDP IPO ID HQ PC DVD CD SUV UFO DNA AIDS HIV
-    MP OK NV AG SA LLC PLC IT AI US UK EU UN RSS PDF FAQ USB CPU GPS SMS"""
+    MP OK NV AG SA LLC PLC IT AI US UK EU UN RSS PDF FAQ USB CPU GPS SMS GI GIs II III IV VI VII
+    VIII IX XI XII AP"""
 )
 _CALENDAR_WORDS = words(
     """January February March April May June July August September October November December
@@ -219,10 +220,16 @@ class _Finder:
             previous = first - 1
             if not self.doc.joined(previous, first):
                 break
-            if self._name_like(previous) or (
-                self.doc.tokens[previous].text in _NAME_PARTICLES
-                and previous > 0
-                and self._name_like(previous - 1)
+            # a middle initial ("John F. Kennedy"), never the first word
+            initial = previous > 0 and self.doc.gap(previous, first) == ". "
+            if (
+                self._name_like(previous)
+                or (initial and self.doc.tokens[previous].text.isupper())
+                or (
+                    self.doc.tokens[previous].text in _NAME_PARTICLES
+                    and previous > 0
+                    and self._name_like(previous - 1)
+                )
             ):
                 first = previous
             else:
@@ -586,7 +593,11 @@ class _Finder:
             bracket = re.match(
                 r"\s*\(\s*([A-Z][A-Z.&]{1,7})\s*\)", self.doc.text[entity.end : entity.end + 14]
             )
-            if bracket and entity.kind in ("organization", "unknown", "country"):
+            if (
+                bracket
+                and entity.kind in ("organization", "unknown", "country")
+                and bracket.group(1)[0] == entity.name[:1]
+            ):
                 kind = "organization" if entity.kind == "unknown" else entity.kind
                 definitions[bracket.group(1)] = (entity.name, kind)
         organisations = {e.name for e in self.found.values() if e.kind == "organization"}
@@ -642,6 +653,8 @@ class _Finder:
             phrase = self.doc.phrase(first, last)
             if any(ch.isdigit() for ch in self.doc.tokens[last].text):
                 continue  # "A380": a product code
+            if first == last and self.doc.tokens[first].text.rstrip("s") in _ACRONYM_STOPLIST:
+                continue  # "TV", "GIs"
             if self._organisation_context(first, last):
                 organisations.add(phrase)
             elif self._place_context(first, last):

@@ -14,6 +14,7 @@ _TOKEN = re.compile(
 )
 _HEADER_LINE = re.compile(r"^[ \t]*[-*•][ \t]*[A-Z][\w ]{0,40}?(?:[ \t]*:.*)?$")
 _HEADER_LINES = 15
+_INITIAL = re.compile(r"[A-Z]")
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,11 @@ class Document:
         """True when tokens first..last sit in one sentence separated by spaces only."""
         return all(
             self.tokens[i].sentence == self.tokens[first].sentence
-            and self.gap(i - 1, i) in (" ", " & ")
+            and (
+                self.gap(i - 1, i) in (" ", " & ")
+                # a middle initial: "John F. Kennedy"
+                or (self.gap(i - 1, i) == ". " and _INITIAL.fullmatch(self.tokens[i - 1].text))
+            )
             for i in range(first + 1, last + 1)
         )
 
