@@ -301,3 +301,16 @@ async def test_private_table_is_forbidden_like_the_table_page(db_path: Path, con
     # a missing table in a private database does not reveal that it is missing
     if config is PRIVATE_DATABASE:
         assert (await get(ds, "/news/missing/-/timeline")).status_code == 403
+
+
+def test_javascript_stays_small_and_never_uses_inner_html() -> None:
+    import gzip
+
+    static = Path(__file__).resolve().parents[1] / "datasette_timeline" / "web" / "static"
+    scripts = list(static.glob("*.js"))
+    assert scripts
+    assert sum(len(gzip.compress(p.read_bytes())) for p in scripts) <= 100 * 1024
+    for script in scripts:
+        source = script.read_text()
+        assert "innerHTML" not in source
+        assert "new Date(" not in source
