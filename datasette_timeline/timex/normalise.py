@@ -115,18 +115,19 @@ def _month_number(word: str) -> int:
 
 
 def _weekday_number(word: str) -> int:
-    return WEEKDAYS[
-        word.lower().rstrip(".").rstrip("s")
-        if word.lower().endswith("days")
-        else word.lower().rstrip(".")
-    ]
+    """1 (Monday) to 7 for a weekday name, abbreviation or plural ("Fridays")."""
+    lowered = word.lower().rstrip(".")
+    return WEEKDAYS[lowered[:-1] if lowered.endswith("days") else lowered]
 
 
 def _year_number(text: str, anchor: date | None) -> int:
     """A year written with four digits, as '98 (the century nearest the anchor) or in
     words ("nineteen ninety-four")."""
     if text[:1].isalpha():
-        return _spoken_year_number(text) or 0
+        spoken = _spoken_year_number(text)
+        if spoken is None:
+            raise ValueError(f"not a year: {text!r}")
+        return spoken
     if text.startswith("'"):
         short = int(text[1:])
         pivot = (anchor.year if anchor else 2000) + 10
@@ -815,13 +816,10 @@ def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _duration_value(amount: float, letter: str) -> str:
-    if letter in {"H", "S"} or (letter == "M" and amount != amount):
-        pass
-    whole = int(amount)
-    fraction = amount - whole
+    """ "P3Y", "P2.5Y", "P1WE": whole amounts without a decimal point."""
     if letter == "WE":
-        return f"P{whole}WE"
-    text = str(whole) if not fraction else f"{amount:g}"
+        return f"P{int(amount)}WE"
+    text = str(int(amount)) if amount == int(amount) else f"{amount:g}"
     return f"P{text}{letter}"
 
 
