@@ -201,15 +201,16 @@ def evaluate(paths: Iterable[str | Path], tagger: Tagger, collect_errors: bool =
 
 def format_table(rows: Sequence[tuple[str, Scores]]) -> str:
     """A plain-text table, one line per corpus."""
+    width = max([6, *(len(name) for name, _ in rows)])
     header = (
-        f"{'corpus':<28} {'docs':>5} {'gold':>6} {'sys':>6}  {'strict P':>8} {'R':>6} {'F1':>6}"
-        f"  {'relax P':>8} {'R':>6} {'F1':>6}  {'type':>6} {'value':>6}  {'value F1':>8}"
+        f"{'corpus':<{width}} {'docs':>5} {'gold':>6} {'sys':>6}  {'strict P':>8} {'R':>6} "
+        f"{'F1':>6}  {'relax P':>8} {'R':>6} {'F1':>6}  {'type':>6} {'value':>6}  {'value F1':>8}"
     )
     lines = [header, "-" * len(header)]
     for name, s in rows:
         c = s.counts
         lines.append(
-            f"{name[-28:]:<28} {s.documents:>5} {c.gold:>6} {c.system:>6}  "
+            f"{name:<{width}} {s.documents:>5} {c.gold:>6} {c.system:>6}  "
             f"{s.strict_precision:>8.3f} {s.strict_recall:>6.3f} {s.strict_f1:>6.3f}  "
             f"{s.relaxed_precision:>8.3f} {s.relaxed_recall:>6.3f} {s.relaxed_f1:>6.3f}  "
             f"{s.type_accuracy:>6.3f} {s.value_accuracy:>6.3f}  {s.value_f1:>8.3f}"
