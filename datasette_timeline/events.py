@@ -129,6 +129,7 @@ _BASELINE = re.compile(
     r"[^.;:]{0,60}?\bsince\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_COMPARISON = re.compile(r"\s+than\b")
 # "the past decade", "the last few years": a stretch of time, not a point.
 _PERIOD = re.compile(
     r"^(?:the\s+)?(?:past|last|next|coming|previous|recent)\s+(?:few\s+|several\s+|\w+\s+)?"
@@ -180,10 +181,13 @@ def is_event_date(timex: Timex) -> bool:
 
 
 def is_baseline(text: str, sentence_start: int, timex: Timex) -> bool:
-    """True for the date a record is measured from ("worst since 1989")."""
+    """True for the date a record is measured from ("worst since 1989"), and for a
+    comparison with a plan ("three days later than originally planned")."""
     before = text[max(sentence_start, timex.start - 90) : timex.start]
     if timex.text.lower().startswith("since "):
         before += "since "
+    if _COMPARISON.match(text, timex.end) and re.search(r"(?:later|earlier)$", timex.text):
+        return True
     return bool(_BASELINE.search(before))
 
 

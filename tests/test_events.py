@@ -22,12 +22,14 @@ def test_comparison_baselines_and_periods_make_no_events() -> None:
         "Facing its worst financial crisis since 1989, the government acted on Monday.\n"
         "The index fell to lows not seen since October 1982.\n"
         "It was the third time in the past decade.\n"
-        "Relations have been tense since 1991 when troops occupied the town."
+        "Relations have been tense since 1991 when troops occupied the town.\n"
+        "It arrives on November 11, three days later than originally planned."
     )
     found = events_of(text)
     assert "1989" not in found and "October 1982" not in found
     assert not any("decade" in expression for expression in found)
-    assert "1991" in found and "Monday" in found
+    assert "1991" in found and "Monday" in found and "November 11" in found
+    assert not any("three days" in expression for expression in found)
 
 
 def test_every_trigger_belongs_to_a_documented_type() -> None:
