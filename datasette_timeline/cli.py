@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sqlite3
 import sys
 import time
@@ -189,7 +190,8 @@ def _extracted_in_workers(
     with suppress(Exception):  # a bad setting fails each document, in the workers
         _extract_one(("Warm-up on 3 May 2020 in France.", "2020-05-04", [], settings))
     window: deque[tuple[Document, Future[list[Any]]]] = deque()
-    with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context(method)) as pool:
+    context = multiprocessing.get_context(method)
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts) as pool:
         try:
             for document in documents:
                 window.append((document, pool.submit(_extract_one, _task(document, settings))))
@@ -200,6 +202,11 @@ def _extracted_in_workers(
         finally:
             for _document, future in window:
                 future.cancel()
+
+
+def _ignore_interrupts() -> None:
+    """Workers leave Ctrl-C to the writer, which stops the run and says what was kept."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _collect(
