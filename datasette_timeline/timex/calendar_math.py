@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 from datetime import date, timedelta
 
-GRANULARITIES = ("day", "week", "month", "quarter", "half", "season", "year", "decade", "century")
 _UNIT_GRANULARITY = {
     "D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
     "CE": "century", "WE": "week",
@@ -83,10 +82,6 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
     last = date(year, month, calendar.monthrange(year, month)[1])
     offset = (last.isoweekday() - weekday) % 7
     return last - timedelta(days=offset + 7 * (-nth - 1))
-
-
-def season_value(year: int, code: str) -> str:
-    return f"{year:04d}-{code}"
 
 
 def season_of(day: date) -> tuple[int, str]:

@@ -55,7 +55,7 @@ NUMBER_WORDS.update({"a": 1, "an": 1, "a single": 1, "single": 1, "a couple of":
 VAGUE_QUANTITIES = frozenset(
     ["several", "a few", "few", "some", "many", "numerous", "a number of", "the next few",
      "a couple", "dozens of", "hundreds of", "thousands of", "the past few", "the last few",
-     "a several", "a number of", "countless", "multiple"]
+     "countless", "multiple"]
 )  # fmt: skip
 
 ORDINALS: dict[str, int] = {

@@ -12,8 +12,7 @@ from .values import bounds, is_valid_value
 
 ANCHORINGS = ("auto", "news", "narrative")
 _Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
-# Expressions whose presence says the text is reported relative to its own date.
-_DEICTIC_RULES = frozenset(["deixis", "weekday", "relative", "ago"])
+# Words whose presence says the text is reported relative to its own date.
 _DEICTIC_WORDS = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|(?:this|last|next)\s+(?:week|month|year)|ago|"
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
