@@ -231,14 +231,27 @@ def next_key(key: str, unit: str) -> str | None:
     return following.isoformat()
 
 
-def fill_gaps(counts: Sequence[tuple[str, int]], unit: str) -> list[tuple[str, int]]:
-    """Every period from the first bucket to the last, empty ones included, when few enough."""
-    if not counts:
+def key_for(day: dt.date, unit: str) -> str:
+    """The overview key of the period containing a day."""
+    if unit == "year":
+        return f"{day.year:04d}"
+    if unit == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return day.isoformat()
+
+
+def fill_gaps(
+    counts: Sequence[tuple[str, int]], unit: str, span: tuple[dt.date, dt.date] | None = None
+) -> list[tuple[str, int]]:
+    """Every period from the first bucket (or the span's start) to the last (or the span's
+    end, exclusive), empty ones included, when there are few enough of them."""
+    if not counts and span is None:
         return []
     known = dict(counts)
+    first = key_for(span[0], unit) if span else counts[0][0]
+    last = key_for(span[1] - dt.timedelta(days=1), unit) if span else counts[-1][0]
     filled: list[tuple[str, int]] = []
-    key: str | None = counts[0][0]
-    last = counts[-1][0]
+    key: str | None = first
     while key is not None and key <= last:
         filled.append((key, known.get(key, 0)))
         if len(filled) > MAX_FILLED_BARS:
@@ -248,9 +261,12 @@ def fill_gaps(counts: Sequence[tuple[str, int]], unit: str) -> list[tuple[str, i
 
 
 def overview_bars(
-    counts: Sequence[tuple[str, int]], unit: str, range_query: Callable[[dt.date, dt.date], str]
+    counts: Sequence[tuple[str, int]],
+    unit: str,
+    range_query: Callable[[dt.date, dt.date], str],
+    span: tuple[dt.date, dt.date] | None = None,
 ) -> list[Bar]:
-    filled = fill_gaps(counts, unit)
+    filled = fill_gaps(counts, unit, span)
     tallest = max((n for _, n in filled), default=0) or 1
     bars: list[Bar] = []
     # Label about eight bars so labels never overlap, even at 320 px.

@@ -226,7 +226,8 @@ async def build_overview(
         if found is None:
             return None
         unit, counts, first, stop = found
-    bars = overview_bars(counts or [], unit, links.date_range)
+    chosen = (first, stop) if filters.range_start and filters.range_stop else None
+    bars = overview_bars(counts or [], unit, links.date_range, chosen)
     ranged = filters.range_start is not None or filters.range_stop is not None
 
     def link(span: tuple[dt.date, dt.date]) -> str:

@@ -1,0 +1,195 @@
+"""Pure parts of the web view: dates at their precision, overview periods, links, exports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from datasette_timeline.web.config import (
+    TimelineConfigError,
+    columns_from_names,
+    configured_columns,
+    date_column_candidates,
+    looks_like_dates,
+)
+from datasette_timeline.web.dates import (
+    bucket_unit,
+    display_date,
+    html_datetime,
+    infer_precision,
+    period_for,
+)
+from datasette_timeline.web.exports import ics_escape, ics_fold
+from datasette_timeline.web.present import fill_gaps, json_list, safe_url
+from datasette_timeline.web.query import decode_next, encode_next
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "words"),
+    [
+        ("1991", "year", "1991"),
+        ("2020-10", "month", "October 2020"),
+        ("2020-W44", "week", "week of 26 October 2020"),
+        ("2020-11-03", "day", "3 November 2020"),
+        ("2020-W01", "week", "week of 30 December 2019"),
+        ("199", "decade", "1990s"),
+        ("2020-Q3", "quarter", "Q3 2020"),
+        ("2020-SU", "season", "summer 2020"),
+        ("2020-H1", "half", "first half of 2020"),
+        ("2020-11-03T02:00", "minute", "3 November 2020, 02:00"),
+        ("2020-11-03T23:30:00Z", "second", "3 November 2020, 23:30 UTC"),
+        ("2020-11-03", "month", "November 2020"),
+    ],
+)
+def test_display_at_true_precision(value: str, precision: str, words: str) -> None:
+    assert display_date(value, precision) == words
+
+
+@pytest.mark.parametrize(
+    ("value", "precision"),
+    [
+        ("1991", "year"),
+        ("2020-10", "month"),
+        ("2020-W44", "week"),
+        ("2020-11-03", "day"),
+        ("2020-11-03T02:00", "minute"),
+        ("19", "century"),
+        ("soon", None),
+    ],
+)
+def test_infer_precision(value: str, precision: str | None) -> None:
+    assert infer_precision(value) == precision
+
+
+def test_html_datetime_only_for_forms_html_accepts() -> None:
+    assert html_datetime("1991") == "1991"
+    assert html_datetime("2020-W44") == "2020-W44"
+    assert html_datetime("2020-11-03 02:00") == "2020-11-03T02:00"
+    for impossible in ("2020-13", "2020-W60", "2021-02-30", "199", "2020-Q1", "soon"):
+        assert html_datetime(impossible) is None, impossible
+
+
+HTML_DATETIME = re.compile(
+    r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?|-W\d{2})?$"
+)
+
+
+@given(st.text(max_size=30))
+def test_any_text_displays_and_never_yields_an_invalid_datetime(value: str) -> None:
+    assert isinstance(display_date(value), str)
+    result = html_datetime(value)
+    assert result is None or HTML_DATETIME.match(result)
+
+
+@given(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9998, 12, 31)))
+def test_days_display_as_written(day: dt.date) -> None:
+    iso = day.isoformat()
+    assert display_date(iso) == f"{day.day} {day.strftime('%B')} {day.year}"
+    assert html_datetime(iso) == iso
+
+
+def test_periods_and_units() -> None:
+    month = period_for("2020-12")
+    assert month and month.first_day == dt.date(2020, 12, 1)
+    assert month.next_first_day == dt.date(2021, 1, 1)
+    assert period_for("2020-W44") is None
+    assert bucket_unit(dt.date(1990, 1, 1), dt.date(2020, 1, 1)) == "year"
+    assert bucket_unit(dt.date(2020, 1, 1), dt.date(2020, 12, 31)) == "month"
+    assert bucket_unit(dt.date(2020, 10, 1), dt.date(2020, 10, 31)) == "day"
+
+
+def test_fill_gaps_covers_the_chosen_span() -> None:
+    counts = [("2009-04", 2), ("2009-06", 5)]
+    assert fill_gaps(counts, "month") == [("2009-04", 2), ("2009-05", 0), ("2009-06", 5)]
+    whole_year = fill_gaps(counts, "month", (dt.date(2009, 1, 1), dt.date(2010, 1, 1)))
+    assert [k for k, _ in whole_year] == [f"2009-{m:02d}" for m in range(1, 13)]
+    assert sum(n for _, n in whole_year) == 7
+
+
+@pytest.mark.parametrize(
+    ("url", "safe"),
+    [
+        ("https://example.org/a", True),
+        ("http://x.test", True),
+        ("javascript:alert(1)", False),
+        (" JavaScript:alert(1)", False),
+        ("data:text/html,x", False),
+        ("//evil.test", False),
+        ("/relative", False),
+        (None, False),
+        ("https://", False),
+    ],
+)
+def test_only_absolute_http_links(url: str | None, safe: bool) -> None:
+    assert (safe_url(url) is not None) == safe
+
+
+def test_json_list_tolerates_anything() -> None:
+    assert json_list('["a", 1, null, ["x"]]') == ["a", "1"]
+    assert json_list("not json") == []
+    assert json_list('{"a": 1}') == []
+    assert json_list(None) == []
+
+
+@given(st.text(max_size=300))
+def test_ics_lines_fold_within_75_octets_and_unfold_back(text: str) -> None:
+    line = "SUMMARY:" + ics_escape(text)
+    folded = ics_fold(line)
+    assert all(len(part.encode("utf-8")) <= 75 for part in folded)
+    assert folded[0] + "".join(part[1:] for part in folded[1:]) == line
+    assert "\n" not in "".join(folded)
+
+
+@given(st.text(max_size=20), st.one_of(st.text(max_size=10), st.integers()), st.integers(0, 10**6))
+def test_next_tokens_round_trip(date_value: str, key: str | int, shown: int) -> None:
+    assert decode_next(encode_next(date_value, key, shown)) == (date_value, key, shown)
+
+
+def test_date_detection_by_name_and_content() -> None:
+    assert date_column_candidates(["id", "title", "created_at", "start"]) == ["start", "created_at"]
+    assert looks_like_dates(["2020-01-02", "2020-01-03T10:00:00Z"], allow_timex=False)
+    assert not looks_like_dates(["1991"], allow_timex=False)
+    assert looks_like_dates(["1991", "2020-W44"], allow_timex=True)
+    assert not looks_like_dates([], allow_timex=True)
+    assert not looks_like_dates([20200102], allow_timex=True)
+
+
+def test_configured_columns_are_checked() -> None:
+    columns = ["id", "when_it_happened", "label"]
+    assert configured_columns({"date_column": "when_it_happened"}, columns) == {
+        "date": "when_it_happened"
+    }
+    with pytest.raises(TimelineConfigError):
+        configured_columns({"date_column": "nope"}, columns)
+    with pytest.raises(TimelineConfigError):
+        configured_columns({"label_column": ["label"]}, columns)
+
+
+def test_our_schema_is_read_by_name() -> None:
+    columns = [
+        "id",
+        "document_id",
+        "date",
+        "precision",
+        "start",
+        "end",
+        "year",
+        "text",
+        "actors",
+        "places",
+        "sentence",
+        "mod",
+    ]
+    found = columns_from_names(columns, "start", {})
+    assert (found.value, found.end, found.precision, found.label, found.group) == (
+        "date",
+        "end",
+        "precision",
+        "text",
+        "actors",
+    )
+    assert found.get("places") == "places" and found.get("document") == "document_id"
