@@ -144,8 +144,9 @@ def write_timeml(doc_id: str, dct: str | None, text: str, timexes: Iterable[Time
     dct_xml = ""
     if dct:
         value = quoteattr(dct)
+        kind = "TIME" if "T" in dct else "DATE"
         dct_xml = (
-            f'<DCT><TIMEX3 tid="t0" type="DATE" value={value} temporalFunction="false" '
+            f'<DCT><TIMEX3 tid="t0" type="{kind}" value={value} temporalFunction="false" '
             f'functionInDocument="CREATION_TIME">{escape(dct)}</TIMEX3></DCT>\n'
         )
     return (
