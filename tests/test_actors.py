@@ -197,12 +197,12 @@ def test_a_typical_article_takes_a_few_milliseconds() -> None:
     text = EXAMPLE.read_text(encoding="utf-8")
     find_entities(text)  # gazetteers are built on first use
     runs = 20
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: other jobs on a shared machine do not count
     for _ in range(runs):
         find_entities(text)
-    per_article = (time.perf_counter() - started) / runs * 1000
-    print(f"\nfind_entities on the example article: {per_article:.2f} ms")
-    assert per_article < 25  # generous for a shared 2-core machine; typically ~3 ms
+    per_article = (time.process_time() - started) / runs * 1000
+    print(f"\nfind_entities on the example article ({len(text)} chars): {per_article:.2f} ms CPU")
+    assert per_article < 25  # generous; about 3 ms measured
 
 
 def test_first_names_find_people_without_titles() -> None:

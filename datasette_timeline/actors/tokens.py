@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -72,11 +73,11 @@ class Document:
 
     @cached_property
     def _header_starts(self) -> frozenset[int]:
-        return frozenset(
-            token.start
-            for token in self.tokens
-            if any(start <= token.start < end for start, end in self.header_spans)
-        )
+        starts = [token.start for token in self.tokens]
+        found: set[int] = set()
+        for start, end in self.header_spans:
+            found.update(starts[bisect_left(starts, start) : bisect_left(starts, end)])
+        return frozenset(found)
 
     def sentence_initial(self, index: int) -> bool:
         """First word of its sentence, ignoring opening quotes and brackets."""
@@ -132,12 +133,19 @@ class Document:
 def _tokens(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
     tokens: list[Token] = []
     sentence = 0
+    next_start = sentences[1][0] if len(sentences) > 1 else len(text) + 1
     for match in _TOKEN.finditer(text):
-        if match.group() == "s" and text[match.start() - 1 : match.start()] in ("'", "’"):
+        word = match.group()
+        if word == "s" and text[match.start() - 1 : match.start()] in ("'", "’"):
             continue  # the possessive of the word before
-        for start, end in _split_mixed_hyphens(match.start(), match.group()):
-            while sentence + 1 < len(sentences) and start >= sentences[sentence + 1][0]:
+        pieces = _split_mixed_hyphens(match.start(), word) if "-" in word else [match.span()]
+        for start, end in pieces:
+            while start >= next_start:
                 sentence += 1
+                following = sentence + 1
+                next_start = (
+                    sentences[following][0] if following < len(sentences) else len(text) + 1
+                )
             tokens.append(Token(start, end, text[start:end], sentence))
     return tokens
 
