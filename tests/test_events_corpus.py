@@ -88,7 +88,9 @@ def score(path: Path, expected: dict, scores: Scores) -> None:
             scores.type_right += event.event_type == wanted["type"]
         found_actors = {actor.name for actor in event.actors}
         scores.actors.add(found_actors, set(wanted["actors"]))
-        if event.date != wanted["value"] or event.event_type != wanted.get("type", event.event_type):
+        if event.date != wanted["value"] or event.event_type != wanted.get(
+            "type", event.event_type
+        ):
             scores.misses.append(
                 f"{label}: got {event.date} {event.precision} {event.event_type}, "
                 f"want {wanted['value']} {wanted['precision']} {wanted.get('type')}"
