@@ -146,6 +146,17 @@ def test_without_creation_time_relative_values_stay_unanchored() -> None:
     assert only("in March 1991", None).anchored
 
 
+def test_without_creation_time_anaphora_still_follow_the_text() -> None:
+    text = "The war began in 1914. The following year, Italy joined. Last month a museum opened."
+    found = tag(text, None)
+    assert [(t.value, t.anchored) for t in found] == [
+        ("1914", True),
+        ("1915", True),
+        ("XXXX-XX", False),
+    ]
+    assert tag(text, None, anchoring="narrative")[-1].value == "1914-12"
+
+
 def test_narrative_anchors_to_the_last_date_mentioned() -> None:
     text = "The war began in 1914. The following year, Italy joined. Two years later it ended."
     found = tag(text, "2020-11-03", anchoring="narrative")
@@ -189,6 +200,7 @@ def test_bad_anchoring_is_refused() -> None:
         ("2020-WI", ("season", "2020-12-01", "2021-02-28")),
         ("2020-11-03T02:00", ("minute", "2020-11-03", "2020-11-03")),
         ("2020-11-03TMO", ("day", "2020-11-03", "2020-11-03")),
+        ("2020-11-03TXX:XX", ("day", "2020-11-03", "2020-11-03")),
         ("PRESENT_REF", None),
         ("XXXX-10", None),
         ("P3Y", None),

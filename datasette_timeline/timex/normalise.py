@@ -46,6 +46,9 @@ class Context:
     dct: date | None
     mode: str  # "news" or "narrative"
     reference: Reference | None = None
+    # Whether "last month" or "Tuesday" may count from a date of the text (chosen
+    # narrative) or only from the creation time (no creation time: they stay unresolved).
+    deixis_from_text: bool = True
     # The last quarter mentioned and where: "a year earlier" in a quarterly report means
     # that quarter a year before.
     quarter: Reference | None = None
@@ -58,7 +61,7 @@ class Context:
 
     def deictic_anchor(self) -> date | None:
         """Where "today", "last week" or "Tuesday" point from."""
-        if self.mode == "news" and self.dct is not None:
+        if (self.mode == "news" and self.dct is not None) or not self.deixis_from_text:
             return self.dct
         return self.reference.day if self.reference else self.dct
 

@@ -180,7 +180,10 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
     creation = parse_dct(dct)
     chosen = _choose(_accepted(text, _candidates(text), creation))
     mode = anchoring if anchoring != "auto" else choose_mode(text, creation, chosen)
-    context = Context(text=text, dct=creation, mode=mode)
+    # Without a creation time, "auto" resolves "the following year" from the text's own
+    # dates but leaves "last month" unresolved (it may be news read without its date).
+    from_text = anchoring == "narrative" or creation is not None
+    context = Context(text=text, dct=creation, mode=mode, deixis_from_text=from_text)
     timexes: list[Timex] = []
     for start, end, index, match in chosen:
         resolution = _normalise(index, match, context)

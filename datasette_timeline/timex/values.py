@@ -116,6 +116,9 @@ def bounds(value: str) -> tuple[str, str, str] | None:
     Days are inclusive ISO dates. Values with unknown parts (X), references such as
     PRESENT_REF, durations and years before 1 AD have no bounds.
     """
+    day_part, _, time_part = value.partition("T")
+    if "X" in time_part and "X" not in day_part and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day_part):
+        return bounds(day_part)  # "2020-11-03TXX:XX": the day is known, the hour is not
     if not value or "X" in value or value.startswith(("P", "BC")) or value.endswith("_REF"):
         return None
     if match := re.fullmatch(r"(\d)", value):
