@@ -193,3 +193,12 @@ def test_our_schema_is_read_by_name() -> None:
         "actors",
     )
     assert found.get("places") == "places" and found.get("document") == "document_id"
+
+
+def test_long_texts_are_shortened_at_a_word() -> None:
+    from datasette_timeline.web.present import shortened
+
+    assert shortened("short") == "short"
+    long = "word " * 200
+    cut = shortened(long, 50)
+    assert cut.endswith(" …") and len(cut) <= 52 and "wor …" not in cut

@@ -42,7 +42,8 @@ DATE_NAMES = (
 )
 DATE_SUFFIXES = ("_date", "_at", "_on", "_day", "_datetime", "_time")
 END_NAMES = ("end", "end_date", "ends", "ended", "finished", "until")
-LABEL_NAMES = ("text", "label", "title", "headline", "name", "summary", "description", "sentence")
+# Short names first: a title beats an article's full text.
+LABEL_NAMES = ("title", "headline", "label", "name", "text", "summary", "description", "sentence")
 LINK_NAMES = ("url", "link", "source_url", "href")
 
 # Optional columns of our own schema (issue 4) that the page shows when present.

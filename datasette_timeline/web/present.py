@@ -29,6 +29,8 @@ MONTH_LEVEL = frozenset({"month", "week", "day", "hour", "minute", "second", "ti
 # Overview: gaps between buckets are filled with empty bars only up to this many bars.
 MAX_FILLED_BARS = 400
 MAX_BAR_LABELS = 8
+# Characters of an event's text shown in the list.
+MAX_TEXT = 600
 
 
 def safe_url(value: Any) -> str | None:
@@ -155,7 +157,7 @@ def event_view(
         precision=precision,
         approximate=is_approximate(precision),
         modifier=modifier_words(row.get(mod_column) if mod_column else None),
-        text="" if text is None else str(text),
+        text=shortened("" if text is None else str(text)),
         year=start[:4],
         month=month,
         actors=actors,
@@ -179,6 +181,14 @@ def _sentence(row: dict[str, Any], tl: TimelineColumns, text: Any) -> str | None
     if not isinstance(sentence, str) or not sentence.strip() or sentence == text:
         return None
     return sentence
+
+
+def shortened(text: str, limit: int = MAX_TEXT) -> str:
+    """Long texts cut at a word near the limit; the event record has all of it."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", 0, limit)
+    return text[: cut if cut > limit // 2 else limit].rstrip() + " …"
 
 
 def group_events(events: Sequence[EventView]) -> list[YearGroup]:
