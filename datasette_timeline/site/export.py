@@ -10,6 +10,7 @@ relative file path; links to pages that are not part of the site are removed.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import shutil
@@ -246,7 +247,7 @@ class SiteBuilder:
     def rewritten(self, target: Target, report: ExportReport) -> bytes:
         body = self.bodies[target]
         if target.kind == "page":
-            text = body.decode("utf-8")
+            text = self._classic_scripts(target, body.decode("utf-8"))
             return mark_static(
                 rewrite_html(
                     text,
@@ -260,6 +261,19 @@ class SiteBuilder:
                 "utf-8"
             )
         return body
+
+    def _classic_scripts(self, page: Target, text: str) -> str:
+        """Browsers refuse module scripts from ``file://``; a module that imports and
+        exports nothing runs the same as a deferred classic script, so load it as one."""
+
+        def replace(match: re.Match[str]) -> str:
+            script = self.classify(html.unescape(match.group("src")), page.url, loads=True)
+            body = self.bodies.get(script) if script else None
+            if body is None or _JS_MODULE_SYNTAX.search(body.decode("utf-8", "replace")):
+                return match.group(0)
+            return match.group(0).replace(match.group("type"), " defer", 1)
+
+        return _MODULE_SCRIPT.sub(replace, text)
 
     def _html_link(
         self, source: Target, tag: str, attribute: str, url: str, report: ExportReport
@@ -286,6 +300,12 @@ class SiteBuilder:
 
 
 _BODY_TAG = re.compile(r"<body\b", re.I)
+_MODULE_SCRIPT = re.compile(
+    r"""<script\b(?=[^>]*?(?P<type>\s+type\s*=\s*["']?module["']?))"""
+    r"""(?=[^>]*?\ssrc\s*=\s*["'](?P<src>[^"']+)["'])[^>]*>""",
+    re.I,
+)
+_JS_MODULE_SYNTAX = re.compile(r"^\s*(?:import|export)\b|\bimport\s*\(|\bimport\.meta\b", re.M)
 
 
 def mark_static(page: str) -> str:
