@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 class InputError(Exception):
@@ -29,8 +30,9 @@ class Document:
     source_table: str | None = None
     source_rowid: int | None = None
 
-    @property
+    @cached_property
     def id(self) -> str:
+        # Cached: the writer asks for it several times per document; text is never changed.
         return content_id(self.text)
 
 
