@@ -12,12 +12,13 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
 
-from .events import ActorRef, Event, MergeKey, merge_key, merge_score
+from .events import MERGE_MAX_DAYS, ActorRef, Event, MergeKey, merge_key, merge_score
 from .readers import Document
 
 SCHEMA_VERSION = 2
@@ -286,20 +287,23 @@ def find_same_event(db: sqlite_utils.Database, document_id: str, event: Event) -
     """
     if not (event.start and event.end):
         return None
+    # Compatible dates overlap, and the coarser spans at most MERGE_MAX_DAYS (or both
+    # dates are equal): so a candidate starts at most that long before this event.
+    earliest = (date.fromisoformat(event.start) - timedelta(days=MERGE_MAX_DAYS)).isoformat()
     rows = db.execute(
         """select id, date, start, "end", event_type, actors, sentence from events
-           where merged_into is null and document_id != ? and event_type = ?
-             and start <= ? and "end" >= ?
+           where start between ? and ? and "end" >= ? and event_type = ?
+             and merged_into is null and document_id != ?
            order by id""",
-        [document_id, event.event_type, event.end, event.start],
+        [earliest, event.end, event.start, event.event_type, document_id],
     ).fetchall()
     new = merge_key(event)
     best: tuple[float, str] | None = None
-    for identifier, date, start, end, event_type, actors, sentence in rows:
+    for identifier, value, start, end, event_type, actors, sentence in rows:
         stored = MergeKey(
             start=start,
             end=end,
-            date=date,
+            date=value,
             event_type=event_type,
             actors=frozenset(json.loads(actors or "[]")),
             sentence=sentence or "",
