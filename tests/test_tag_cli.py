@@ -80,6 +80,19 @@ def test_timeml_in_and_out(tmp_path: Path) -> None:
     assert [(t.text, t.value) for t in written.timexes] == [("Friday", "1998-01-02")]
 
 
+def test_folders_are_walked_and_bad_files_fail_cleanly(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("It rained on 5 May 2020.", encoding="utf-8")
+    (tmp_path / "notes.md").write_text("ignored 1999", encoding="utf-8")
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.txt").write_text("Published: 2021-01-02\nIt snowed yesterday.")
+    records = run_tag(str(tmp_path))
+    assert [r["id"] for r in records] == ["a.txt", "b.txt"]
+    assert [t["value"] for t in records[1]["timexes"]] == ["2021-01-02", "2021-01-01"]  # type: ignore[union-attr]
+    (tmp_path / "bad.txt").write_bytes(b"\xff\xfe not utf-8 \x81")
+    result = CliRunner().invoke(tag_command, [str(tmp_path / "bad.txt")])
+    assert result.exit_code == 1 and "cannot read" in result.output
+
+
 def test_bad_dct_is_a_usage_error() -> None:
     result = CliRunner().invoke(tag_command, ["-", "--dct", "soon"], input="x")
     assert result.exit_code == 2

@@ -66,13 +66,26 @@ def _read_inputs(paths: tuple[str, ...], jsonl: str | None, dct: str | None) -> 
             text = sys.stdin.read()
             yield _Input("-", text, dct or header_date(text))
             continue
-        path = Path(name)
+        for path in _files(Path(name)):
+            yield _read_file(path, dct)
+
+
+def _files(path: Path) -> list[Path]:
+    """The file itself, or the .txt and .tml files under a folder (sorted)."""
+    if path.is_dir():
+        return sorted(p for p in path.rglob("*") if p.suffix.lower() in {".txt", ".tml"})
+    return [path]
+
+
+def _read_file(path: Path, dct: str | None) -> _Input:
+    try:
         if path.suffix.lower() == ".tml":
             document = read_timeml(path)
-            yield _Input(document.docid or path.stem, document.text, dct or document.dct, True)
-        else:
-            text = path.read_text(encoding="utf-8")
-            yield _Input(path.name, text, dct or header_date(text))
+            return _Input(document.docid or path.stem, document.text, dct or document.dct, True)
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise click.ClickException(f"cannot read {path}: {error}") from error
+    return _Input(path.name, text, dct or header_date(text))
 
 
 def _check_dct(value: str | None) -> str | None:
@@ -82,7 +95,7 @@ def _check_dct(value: str | None) -> str | None:
 
 
 @click.command(name="tag")
-@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True))
+@click.argument("inputs", nargs=-1, type=click.Path(allow_dash=True, exists=True))
 @click.option("--dct", help="Document creation time (ISO date) for every input text.")
 @click.option(
     "--jsonl", type=click.Path(allow_dash=True), help='JSON lines of {"id", "text", "dct"}.'
