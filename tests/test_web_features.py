@@ -334,3 +334,29 @@ async def test_timed_out_aggregates_finish_in_the_background(db_path: Path) -> N
     await cache.settled()
     assert calls == [1]  # scheduled once
     assert await cache.remembered(db, ("background-test",), unexpected, lambda v: True) == 42
+
+
+@pytest.mark.asyncio
+async def test_merged_duplicates_show_once(db_path: Path) -> None:
+    db = sqlite_utils.Database(db_path)
+    db["events"].add_column("merged_into", str)
+    db["events"].insert(
+        {
+            "id": "e3b",
+            "document_id": "d2",
+            "date": "2020-10",
+            "precision": "month",
+            "start": "2020-10-01",
+            "end": "2020-10-31",
+            "year": 2020,
+            "text": "The same statement, reported again",
+            "actors": '["Azerbaijan"]',
+            "merged_into": "e3",
+        }
+    )
+    ds = make_datasette(db_path)
+    html = (await get(ds, "/news/events/-/timeline")).text
+    assert "reported again" not in html and "of 5 events" in html
+    assert facet_counts(html, "Year")["2020"] == 3
+    shown = (await get(ds, "/news/events/-/timeline?merged_into=e3")).text
+    assert event_texts(shown) == ["The same statement, reported again"]

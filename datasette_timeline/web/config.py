@@ -55,6 +55,7 @@ OPTIONAL_NAMES = {
     "sentence": "sentence",
     "mod": "mod",
     "document": "document_id",
+    "merged_into": "merged_into",
 }
 
 # A value counts as a date when it is an ISO date or date-time, or a TIMEX3 calendar value.

@@ -147,6 +147,7 @@ async def build_filters(
     tl: TimelineColumns,
     pairs: Pairs,
     require_date: bool = True,
+    hide_merged: bool = True,
 ) -> FilterSet:
     filter_pairs = [(k, v) for k, v in pairs if is_filter_key(k)]
     check_filter_pairs(filter_pairs, columns)
@@ -193,6 +194,11 @@ async def build_filters(
             )
 
     user_filtered = bool(where)
+    merged = tl.get("merged_into")
+    if hide_merged and merged and not any(split_key(k)[0] == merged for k, _ in filter_pairs):
+        # Merged duplicates stay in the table (ids are stable) but the timeline shows each
+        # event once, under the row it was merged into; filtering on the column shows them.
+        where.append(f"{q(merged)} is null")
     if require_date:
         # Rows without a date have no place on a timeline.
         where.append(f"{q(tl.date)} is not null and {q(tl.date)} != ''")
@@ -218,6 +224,16 @@ async def has_undated_rows(db: Any, table: str, tl: TimelineColumns) -> bool:
         f"select exists(select 1 from {q(table)} where {q(tl.date)} is null) "
         f"or exists(select 1 from {q(table)} where {q(tl.date)} = '')"
     )
+    rows = await aggregate_rows(db, sql, {})
+    return bool(rows and rows[0][0])
+
+
+async def has_merged_rows(db: Any, table: str, tl: TimelineColumns) -> bool:
+    """Whether any row was merged into another (remembered: it may need a scan)."""
+    merged = tl.get("merged_into")
+    if not merged:
+        return False
+    sql = f"select exists(select 1 from {q(table)} where {q(merged)} is not null)"
     rows = await aggregate_rows(db, sql, {})
     return bool(rows and rows[0][0])
 

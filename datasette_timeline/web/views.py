@@ -47,6 +47,7 @@ from .query import (
     facet_counts,
     facet_specs,
     fetch_page,
+    has_merged_rows,
     has_undated_rows,
     overview_counts,
     query_string,
@@ -326,8 +327,17 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
     fmt = request.url_vars.get("format") or ""
     pairs = request_pairs(request)
     undated = await has_undated_rows(r.db, r.table, r.tl)
+    merged = await has_merged_rows(r.db, r.table, r.tl)
     filters = await build_filters(
-        datasette, request, r.database, r.table, r.columns, r.tl, pairs, require_date=undated
+        datasette,
+        request,
+        r.database,
+        r.table,
+        r.columns,
+        r.tl,
+        pairs,
+        require_date=undated,
+        hide_merged=merged,
     )
     maximum = int(datasette.setting("max_returned_rows"))
     size = page_size(pairs, maximum)
