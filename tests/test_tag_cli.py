@@ -87,7 +87,9 @@ def test_folders_are_walked_and_bad_files_fail_cleanly(tmp_path: Path) -> None:
     (tmp_path / "sub" / "b.txt").write_text("Published: 2021-01-02\nIt snowed yesterday.")
     records = run_tag(str(tmp_path))
     assert [r["id"] for r in records] == ["a.txt", "b.txt"]
-    assert [t["value"] for t in records[1]["timexes"]] == ["2021-01-02", "2021-01-01"]  # type: ignore[union-attr]
+    timexes = records[1]["timexes"]
+    assert isinstance(timexes, list)
+    assert [t["value"] for t in timexes] == ["2021-01-02", "2021-01-01"]
     (tmp_path / "bad.txt").write_bytes(b"\xff\xfe not utf-8 \x81")
     result = CliRunner().invoke(tag_command, [str(tmp_path / "bad.txt")])
     assert result.exit_code == 1 and "cannot read" in result.output
