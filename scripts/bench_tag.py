@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import argparse
 import time
-from collections.abc import Callable
 import warnings
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
