@@ -9,6 +9,8 @@ dates guessed in the text, which are what we are here to extract.
 from __future__ import annotations
 
 import logging
+from configparser import ConfigParser
+from functools import cache
 
 from .decode import NotText, decode_bytes
 from .document import Document, InputError
@@ -33,10 +35,17 @@ def read_html_bytes(
     return read_html(markup, source, published, url)
 
 
-def _quiet_libraries() -> None:
-    """trafilatura and htmldate log their doubts about odd pages; our own message suffices."""
+@cache
+def _trafilatura_config() -> ConfigParser:
+    from trafilatura.settings import use_config
+
+    # trafilatura and htmldate log their doubts about odd pages; our own message suffices.
     for name in ("trafilatura", "htmldate", "courlan"):
         logging.getLogger(name).setLevel(logging.CRITICAL)
+    config = use_config()
+    # Its timeout uses signals, which fail off the main thread (Datasette's enrichments).
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
 
 
 def read_html(
@@ -44,13 +53,7 @@ def read_html(
 ) -> Document:
     import trafilatura  # heavy: only when a page is read
 
-    _quiet_libraries()
-    from trafilatura.settings import use_config
-
-    config = use_config()
-    config.set(
-        "DEFAULT", "EXTRACTION_TIMEOUT", "0"
-    )  # signal-based timeouts fail off the main thread
+    config = _trafilatura_config()
     tree = trafilatura.load_html(markup)
     if tree is None:
         raise InputError(f"{source}: not an HTML page (no markup could be parsed)")

@@ -24,9 +24,10 @@ def read_timeml_bytes(data: bytes, source: str, published: str | None = None) ->
         markup, _encoding = decode_bytes(data)
     except NotText as error:
         raise InputError(f"{source}: {error}") from None
-    if "<TEXT" not in markup:
+    markup = markup.lstrip()
+    if "<TEXT" not in markup or not markup.startswith("<"):
         raise InputError(f"{source}: not a TimeML document (no <TEXT> element)")
-    parsed = read_timeml(markup.lstrip())
+    parsed = read_timeml(markup)  # a string starting with "<" is read as markup, not a path
     if not parsed.text.strip():
         raise InputError(f"{source}: the <TEXT> element is empty, nothing to extract")
     if published is None and parsed.dct:
