@@ -74,7 +74,7 @@ PLURAL_UNIT = (
 APPROXIMATION = (
     r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|over|less\s+than|"
     r"under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|upwards\s+of|"
-    r"close\s+to|just\s+over|just\s+under|well\s+over|barely|only|just)"
+    r"close\s+to|just\s+over|just\s+under|well\s+over|barely)(?!\s+the\b)"
 )
 POSITION = (
     r"(?:early|earlier|mid|middle|late|later|the\s+(?:end|beginning|start|middle|close|turn)"
@@ -165,7 +165,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "decade",
-        rf"""(?:(?P<the>the)\s+)?(?:(?P<position>early|mid|middle|late)[\s-]+)?
+        rf"""(?:(?P<position>early|mid|middle|late)[\s-]+)?
         (?:(?P<full>1\d{{2}}0|20\d0)'?s|'(?P<short>\d0)s|(?P<bare>\d0s)
         |(?P<word>(?:nineteen[\s-]+)?{DECADE_WORD}))""",
     ),
@@ -176,7 +176,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "quarter",
-        rf"""(?:(?P<determiner>the|this\s+year's|last\s+year's|next\s+year's|its|their|this)\s+)?
+        rf"""(?:(?P<determiner>the|this\s+year's|last\s+year's|next\s+year's|this)\s+
+        (?!(?:fiscal\s+)?(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last)-))?
         (?:(?P<year_before>{YEAR})\s+)?
         (?:(?:fiscal|calendar)[\s-]+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last)
         [\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<unit>quarter|half)
@@ -238,7 +239,7 @@ RULES: tuple[Rule, ...] = (
         "duration",
         rf"""(?:(?P<approx>{APPROXIMATION})\s+)?
         (?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|initial|remaining|
-        entire|full|whole|latest|same|better\s+part\s+of\s+the|another|additional|further|other|those|these))\s+)?
+        entire|full|whole|latest|same|better\s+part\s+of\s+the|another|additional|further|other|those|these)|the)\s+)?
         (?P<number>{NUMBER})(?:[\s-]+(?:more|additional|straight|consecutive|full|long|trading|business|
         working|calendar|successive|further|extra))?[\s-]+(?P<unit>{UNIT})(?:-(?P<suffix>long|old))?""",
     ),

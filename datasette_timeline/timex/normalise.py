@@ -411,9 +411,10 @@ def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
     mod = _POSITION_MODS.get(_words(match["position"]))
     if match["full"]:
         return Resolution("DATE", match["full"][:3], mod)
-    if match["bare"] and not match["the"]:
+    after_the = ctx.text[max(0, match.start() - 4) : match.start()].lower() == "the "
+    if match["bare"] and not after_the:
         return None  # "in her 80s" is an age
-    if match["word"] and not match["the"] and "nineteen" not in match["word"].lower():
+    if match["word"] and not after_the and "nineteen" not in match["word"].lower():
         return None
     if match["word"]:
         digit = DECADE_WORDS[match["word"].lower().split()[-1].split("-")[-1]]
