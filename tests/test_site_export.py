@@ -47,6 +47,9 @@ class _Page(HTMLParser):
         self.links: list[tuple[str, str, str]] = []  # (tag, attribute, url)
         self.event_texts: list[str] = []
         self.next_page: str | None = None
+        # href of each facet value, actor or place chip and overview bar ("" if none)
+        self.facet_links: list[str] = []
+        self._facet_list: str | None = None
         self._in_event_text = False
         self._text: list[str] = []
 
@@ -55,12 +58,20 @@ class _Page(HTMLParser):
         for name in ("href", "src", "action"):
             if name in values:
                 self.links.append((tag, name, values[name]))
+        classes = values.get("class", "").split()
+        if tag in {"ul", "ol"} and {"facet-values", "overview-bars"} & set(classes):
+            self._facet_list = tag
+        is_facet = "chip" in classes or self._facet_list is not None
+        if tag == "a" and is_facet and "chip-remove" not in classes:
+            self.facet_links.append(values.get("href", ""))
         if tag == "a" and values.get("rel") == "next" and "href" in values:
             self.next_page = values["href"]
         if tag == "p" and "event-text" in values.get("class", "").split():
             self._in_event_text, self._text = True, []
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == self._facet_list:
+            self._facet_list = None
         if tag == "p" and self._in_event_text:
             self._in_event_text = False
             self.event_texts.append("".join(self._text))
@@ -142,11 +153,15 @@ def events_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def dated_texts(db: Path, where: str = "1", params: tuple[object, ...] = ()) -> Counter[str]:
-    """The event texts a timeline of ``where`` must show (events with a date)."""
+    """The event texts a timeline of ``where`` must show: events with a date, except
+    those merged into another event (the timeline shows the one they merged into)."""
     connection = sqlite3.connect(db)
     try:
+        columns = {row[1] for row in connection.execute("pragma table_info(events)")}
+        unmerged = "merged_into is null" if "merged_into" in columns else "1"
         rows = connection.execute(
-            f"select text from events where start is not null and ({where})", params
+            f"select text from events where start is not null and {unmerged} and ({where})",
+            params,
         ).fetchall()
     finally:
         connection.close()
@@ -238,6 +253,32 @@ def test_year_facet_pages_and_whole_exports(events_db: Path, tmp_path: Path):
     data = json.loads(json_exports[0].read_text("utf-8"))
     assert Counter(event["text"] for event in data["events"]) == shown
     assert data.get("next_url") is None
+
+
+def test_every_facet_value_chip_and_bar_of_the_view_has_its_page(events_db: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    export(events_db, site)
+    page_path: Path | None = site / "index.html"
+    facet_links: list[str] = []
+    while page_path is not None:
+        page = read_page(page_path)
+        facet_links += page.facet_links
+        page_path = local_target(page_path, page.next_page) if page.next_page else None
+    assert len(facet_links) > 10
+    # A link the exporter could not serve from a file would have lost its href.
+    assert all(facet_links), "a facet value, chip or overview bar lost its link"
+    assert all(link.endswith(".html") for link in facet_links)
+
+
+def test_max_pages_bounds_the_site_and_leaves_no_dead_link(events_db: Path, tmp_path: Path):
+    site = tmp_path / "site"
+    result = CliRunner().invoke(
+        export_site_command, [str(events_db), str(site), "--max-pages", "3"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "left out (--max-pages 3)" in result.output
+    assert len(list(site.rglob("*.html"))) == 3
+    assert_self_contained(site)
 
 
 def test_second_export_replaces_the_first_but_never_a_foreign_folder(
