@@ -360,3 +360,27 @@ async def test_merged_duplicates_show_once(db_path: Path) -> None:
     assert facet_counts(html, "Year")["2020"] == 3
     shown = (await get(ds, "/news/events/-/timeline?merged_into=e3")).text
     assert event_texts(shown) == ["The same statement, reported again"]
+
+
+def lane_counts_in(html: str) -> dict[str, int]:
+    lanes = re.findall(r'aria-label="([^",]+), [^:]+: (\d+) events?"', html)
+    totals: dict[str, int] = {}
+    for name, count in lanes:
+        totals[name] = totals.get(name, 0) + int(count)
+    return totals
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("through", [True, False], ids=["link-table", "json-array"])
+async def test_lanes_by_actor_count_like_the_facet(tmp_path: Path, through: bool) -> None:
+    path = build_events_db(tmp_path / "news.db")
+    if not through:
+        sqlite_utils.Database(path)["event_actors"].drop()
+    ds = make_datasette(path)
+    plain = (await get(ds, "/news/events/-/timeline")).text
+    assert "Lanes by actor" in plain and 'class="lanes"' not in plain
+    html = (await get(ds, "/news/events/-/timeline?_lanes=1")).text
+    assert lane_counts_in(html) == facet_counts(html, "Actor")
+    assert "Hide lanes" in html
+    narrowed = (await get(ds, "/news/events/-/timeline?_lanes=1&year=2020")).text
+    assert lane_counts_in(narrowed) == facet_counts(narrowed, "Actor")

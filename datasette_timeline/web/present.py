@@ -325,3 +325,40 @@ def narrowed(start: dt.date, stop: dt.date) -> tuple[dt.date, dt.date]:
 def _clamped(start: dt.date, stop: dt.date) -> tuple[dt.date, dt.date]:
     low, high = dt.date(1, 1, 1), dt.date(9999, 12, 31)
     return max(start, low), min(stop, high)
+
+
+@dataclass
+class LaneBar:
+    label: str
+    count: int
+    height: float
+    query: str
+
+
+@dataclass
+class Lane:
+    name: str
+    query: str  # the list filtered by this lane's value
+    bars: list[LaneBar]
+
+
+def lane_view(
+    name: str,
+    counts: dict[str, int],
+    bars: Sequence[Bar],
+    filter_query: str,
+    range_query: Callable[[str, dt.date, dt.date], str],
+) -> Lane:
+    """One lane: the same periods as the overview's bars, counting only this value's rows."""
+    tallest = max(counts.values(), default=0) or 1
+    lane_bars = []
+    for bar in bars:
+        count = counts.get(bar.key, 0)
+        first = dt.date.fromisoformat(bar.first_day)
+        stop = dt.date.fromisoformat(bar.next_first_day)
+        lane_bars.append(
+            LaneBar(
+                bar.label, count, round(100 * count / tallest, 1), range_query(name, first, stop)
+            )
+        )
+    return Lane(name, filter_query, lane_bars)

@@ -539,3 +539,52 @@ async def facet_counts(
         toggle = without(pairs, pair=pair) if selected else [*without(pairs), pair]
         values.append(FacetValue(value, str(label), int(row[1]), selected, query_string(toggle)))
     return FacetResult(spec, values, truncated=len(rows) > size)
+
+
+LANE_COUNT = 6
+
+
+async def lane_counts(
+    db: Any,
+    table: str,
+    tl: TimelineColumns,
+    filters: FilterSet,
+    unit: str,
+    names: Sequence[str],
+    time_limit_ms: int,
+) -> dict[str, dict[str, int]] | None:
+    """Rows per period for each of a few group values (actors): the overview's lanes."""
+    if not names or not tl.group:
+        return {}
+    bucket = f"substr({q(tl.date)}, 1, {BUCKET_KEY_LENGTH[unit]})"
+    params = dict(filters.params)
+    placeholders = []
+    for position, name in enumerate(names):
+        params[f"tl_lane{position}"] = name
+        placeholders.append(f":tl_lane{position}")
+    wanted = ", ".join(placeholders)
+    through = tl.through
+    if through is not None:
+        sql = (
+            f"select e.{q(through.entity_label)}, s.bucket, count(*) from "
+            f"(select {q(through.row_key)} as row_key, {bucket} as bucket from {q(table)} "
+            f"where {filters.where_sql()}) s "
+            f"join {q(through.table)} l on l.{q(through.row_column)} = s.row_key "
+            f"join {q(through.entity_table)} e on e.{q(through.entity_key)} = l.{q(through.entity_column)} "
+            f"where e.{q(through.entity_label)} in ({wanted}) group by 1, 2"
+        )
+    else:
+        sql = (
+            f"select j.value, s.bucket, count(*) from "
+            f"(select {q(tl.group)} as arr, {bucket} as bucket from {q(table)} "
+            f"where {filters.where_sql()} and json_valid({q(tl.group)})) s "
+            f"join json_each(s.arr) j where j.value in ({wanted}) group by 1, 2"
+        )
+    rows = await aggregate_rows(db, sql, params, time_limit_ms)
+    if rows is None:
+        return None
+    lanes: dict[str, dict[str, int]] = {name: {} for name in names}
+    for name, bucket_key, count in rows:
+        if name in lanes and isinstance(bucket_key, str):
+            lanes[name][bucket_key] = int(count)
+    return lanes

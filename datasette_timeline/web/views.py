@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
@@ -20,11 +20,13 @@ from .permissions import can_view_table
 from .present import (
     Bar,
     EventView,
+    Lane,
     Link,
     YearGroup,
     event_date,
     event_view,
     group_events,
+    lane_view,
     narrowed,
     overview_bars,
     safe_url,
@@ -34,6 +36,7 @@ from .present import (
 from .query import (
     DEFAULT_PAGE_SIZE,
     FACET_SIZE_CHRONOLOGICAL,
+    LANE_COUNT,
     FacetResult,
     FacetSpec,
     FacetValue,
@@ -49,6 +52,7 @@ from .query import (
     fetch_page,
     has_merged_rows,
     has_undated_rows,
+    lane_counts,
     overview_counts,
     query_string,
     row_key_column,
@@ -150,6 +154,19 @@ class Links:
             return query_string(without(self.pairs))
         return query_string([*without(self.pairs), pair])
 
+    def lane_range(self, group_key: str, name: str, start: dt.date, stop: dt.date) -> str:
+        """The list for one lane's value within one period."""
+        pair = (group_key, name)
+        base = without(self.pairs, keys=(self.gte, self.lt), pair=pair)
+        base += [pair, (self.gte, start.isoformat()), (self.lt, stop.isoformat())]
+        return query_string(base)
+
+    def toggle(self, key: str, value: str) -> str:
+        pair = (key, value)
+        if pair in self.pairs:
+            return query_string(without(self.pairs, pair=pair))
+        return query_string([*without(self.pairs), pair])
+
     def date_range(self, start: dt.date | None, stop: dt.date | None) -> str:
         base = without(self.pairs, keys=(self.gte, self.lt))
         if start is not None:
@@ -173,6 +190,10 @@ class Overview:
     gte_key: str
     lt_key: str
     year_counts: list[tuple[str, int]] | None = None
+    lanes: list[Lane] = field(default_factory=list)
+    lanes_toggle: str | None = None
+    lanes_on: bool = False
+    lanes_note: str | None = None
 
 
 def range_label(start: dt.date, stop: dt.date) -> str:
@@ -391,6 +412,8 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
         else:
             facet = await facet_counts(r.db, r.table, r.tl, filters, spec, pairs, facet_limit)
         facets.insert(specs.index(spec), facet)
+    if overview is not None and r.tl.group:
+        await add_lanes(r, overview, facets, filters, links, pairs, limit)
     # Datasette's own search filter needs a full-text index; offer the box only with one.
     searchable = bool(await r.db.fts_table(r.table))
     context = page_context(
@@ -406,6 +429,41 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
     html = await render(datasette, request, context)
     cache.start_queued()
     return Response.html(html)
+
+
+async def add_lanes(
+    r: Resolved,
+    overview: Overview,
+    facets: list[FacetResult],
+    filters: FilterSet,
+    links: Links,
+    pairs: Pairs,
+    limit: int,
+) -> None:
+    """Lanes by actor (the group column) under the overview, when asked for with ?_lanes=1."""
+    assert r.tl.group
+    overview.lanes_on = ("_lanes", "1") in pairs
+    overview.lanes_toggle = links.toggle("_lanes", "1")
+    if not overview.lanes_on or not overview.bars:
+        return
+    group_key = f"{r.tl.group}__arraycontains"
+    group_facet = next((f for f in facets if f.spec.key == group_key), None)
+    if group_facet is None or group_facet.timed_out:
+        overview.lanes_note = "Lanes need the actor counts, which took too long here."
+        return
+    names = [str(v.value) for v in group_facet.values[:LANE_COUNT]]
+    counts = await lane_counts(r.db, r.table, r.tl, filters, overview.unit, names, limit)
+    if counts is None:
+        overview.lanes_note = "The lanes took too long to count for this selection."
+        return
+
+    def range_query(name: str, start: dt.date, stop: dt.date) -> str:
+        return links.lane_range(group_key, name, start, stop)
+
+    overview.lanes = [
+        lane_view(name, counts[name], overview.bars, links.add_filter(group_key, name), range_query)
+        for name in names
+    ]
 
 
 def reusable(spec: FacetSpec, tl: TimelineColumns) -> bool:
@@ -441,7 +499,7 @@ def page_context(
     total: int | None,
     searchable: bool,
 ) -> dict[str, Any]:
-    filter_pairs = [p for p in without(pairs, keys=("_size",))]
+    filter_pairs = without(pairs, keys=("_size", "_lanes"))
     table_url = str(datasette.urls.table(r.database, r.table))
     search = next((v for k, v in pairs if k == "_search"), "")
     hidden = [(k, v) for k, v in without(pairs, keys=("_search",))]
