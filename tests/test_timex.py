@@ -164,6 +164,12 @@ def test_narrative_anchors_to_the_last_date_mentioned() -> None:
     assert tag("It ended last year.", "2020-11-03", anchoring="narrative")[0].value == "2019"
 
 
+def test_narrative_months_follow_a_year_mentioned() -> None:
+    text = "He was elected in 1860; the war began the next April. In 1862 he wrote that March."
+    found = tag(text, "2021-05-01", anchoring="narrative")
+    assert [t.value for t in found] == ["1860", "1861-04", "1862", "1862-03"]
+
+
 def test_auto_anchoring_reads_a_history_as_narrative() -> None:
     text = (
         "Born in 1809, he moved in 1831. The next year he married. In 1837 he went to Springfield."

@@ -139,7 +139,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "month",
         rf"""(?:(?P<position>{POSITION})[\s-]+)?
-        (?:(?P<relation>last|this|next|this\s+past|this\s+coming|past|coming)\s+)?
+        (?:(?P<relation>last|this|next|this\s+past|this\s+coming|past|coming|the\s+next|
+        the\s+following|the\s+previous|the\s+preceding|that|the\s+same)\s+)?
         (?P<month>{MONTH})
         (?:(?:\s+of)?\s+(?P<year_relation>last|this|next)\s+year|,?\s+(?:of\s+)?(?P<year>{YEAR}|{SHORT_YEAR}|{SPOKEN_YEAR}))?""",
     ),

@@ -286,10 +286,25 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     range_year = None if match["relation"] or match["year_relation"] else _range_year(match, ctx)
     if range_year is not None:
         return Resolution("DATE", f"{range_year:04d}-{number:02d}", mod)
-    anchor = ctx.deictic_anchor()
+    relation = _words(match["relation"] or match["year_relation"])
+    anaphoric = relation.startswith(("the ", "that"))
+    if anaphoric:
+        reference = ctx.anaphoric_anchor()
+        anchor = reference.day if reference else None
+        relation = relation.removeprefix("the ")
+    else:
+        anchor = ctx.deictic_anchor()
+        reference = ctx.reference if ctx.mode == "narrative" else None
     if anchor is None:
         return Resolution("DATE", f"XXXX-{number:02d}", mod, anchored=False)
-    relation = _words(match["relation"] or match["year_relation"])
+    if reference is not None and reference.granularity == "year" and anchor == reference.day:
+        # After "in 1860", "the next April" is April 1861 and "that April" April 1860.
+        step = {"next": 1, "following": 1, "last": -1, "previous": -1, "preceding": -1}
+        return Resolution("DATE", f"{anchor.year + step.get(relation, 0):04d}-{number:02d}", mod)
+    if relation in {"following", "that", "same"}:
+        relation = {"following": "next"}.get(relation, "this")
+    elif relation in {"previous", "preceding"}:
+        relation = "last"
     if match["year_relation"]:
         year = anchor.year + {"last": -1, "this": 0, "next": 1}[relation]
     elif relation == "this":
