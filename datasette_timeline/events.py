@@ -113,14 +113,36 @@ _CUTS = (
         r"lost|left|became|saw|met|told|came|sold|bought|fell|rose|will|would)\b)"
     ),
 )
+_SUBORDINATING = 3
 _COORDINATING = frozenset({2, 4})  # cuts between predicates that share the subject
 _LEADING_CONNECTOR = re.compile(
     r"^(?:and|but|while|although|though|whereas|yet|after|before|when|because|however)\b,?\s*",
     re.IGNORECASE,
 )
 _SUBJECT = re.compile(
-    r"^(?:(?:In|On|At|By|Since|During|Earlier|Later|Meanwhile)\b[^,]{0,40},\s+)?"
-    r"(?P<subject>He|She|They|It|We|I|(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,4})\s+[a-z]"
+    r"^(?:(?:In|On|At|By|Since|During|Earlier|Later|Meanwhile)\b[^,]{0,60},\s+)?"
+    r"(?P<subject>(?i:he|she|they|it|we|i)|(?:The\s+)?(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,4})"
+    r"\s+[a-z]"
+)
+# A word that starts a predicate: a clause beginning with one lacks its subject.
+_IRREGULAR_PAST = (
+    "took made was were is are has have had said says went gave got began won lost left became "
+    "saw met told came sold bought fell rose will would fought hit put set cut led ran held kept "
+    "paid sent spent brought thought struck shot drove flew grew knew threw wrote broke chose "
+    "spoke stood sat felt found built meant heard laid let read sought taught tore wore can may"
+)
+_VERBISH = r"(?:[a-z]+ed|" + "|".join(_IRREGULAR_PAST.split()) + r")\b"
+_STARTS_WITH_VERB = re.compile(_VERBISH)
+_EMBEDDED_END = re.compile(r",\s+" + _VERBISH)
+_HAS_VERB = re.compile(r"\b" + _VERBISH + r"|\b[a-z]+s\b")
+_SUBJECT_START = re.compile(r"(?:he|she|they|it|we|i|the|a|an|this|that|its|their|his|her)\b")
+_ADVERBIAL_THEN_VERB = re.compile(
+    r"^(?:In|On|At|By|During|Since|From|Until|Of|For|With)\b(?:[^,]*?\d[^,]*?,?\s+|\s+)"
+    + _VERBISH
+    + r"|^(?:Of|For|With|To|From)\s+[a-z]|^[A-Z][a-z]+ing\b"
+)
+_NOT_SUBJECTS = _words(
+    "Since When After Before While Although Though If As Because Once Until Unless"
 )
 # "the worst crisis since 1989", "lows not seen since October 1982": a record's baseline.
 _BASELINE = re.compile(
@@ -252,9 +274,15 @@ def extract_events(
 
 
 def _cut_points(sentence: str, low: int, high: int) -> tuple[int, re.Match[str]] | None:
-    """The strongest clause boundary between offsets ``low`` and ``high``."""
+    """The strongest clause boundary between offsets ``low`` and ``high``.
+
+    A subordinate clause ("after ...") that the main clause resumes after ("Protests over
+    the bill, introduced Friday, after the vote, continued Sunday") is not a boundary.
+    """
     for strength, pattern in enumerate(_CUTS):
         for match in pattern.finditer(sentence, low, high):
+            if strength == _SUBORDINATING and _EMBEDDED_END.search(sentence, match.end()):
+                continue
             return strength, match
     return None
 
@@ -291,17 +319,27 @@ def clause_text(sentence: str, date: tuple[int, int], dates: Sequence[tuple[int,
         return sentence
     clause = sentence[start:end].strip(" ,;-–—")
     clause = _LEADING_CONNECTOR.sub("", clause)
-    if strength in _COORDINATING and clause[:1].islower():
+    if strength in _COORDINATING and _STARTS_WITH_VERB.match(clause):
         subject = _SUBJECT.match(sentence)
-        if subject:
+        if subject and subject.group("subject").split()[0] not in _NOT_SUBJECTS:
             clause = f"{subject.group('subject')} {clause}"
     balanced = _balance_quotes(clause)
-    if balanced is None or len(balanced.split()) < 3:
+    if balanced is None or not _reads_alone(balanced):
         return sentence
     clause = balanced[0].upper() + balanced[1:]
     if clause[-1] not in ".!?\"'”)":
         clause += "."
     return clause
+
+
+def _reads_alone(clause: str) -> bool:
+    """A clause with a subject and a verb, not a fragment like "pledged to march by June",
+    "In 1982 repaid ..." or "Of anxiety over ...": otherwise the sentence is shown."""
+    if len(clause.split()) < 3 or not _HAS_VERB.search(clause):
+        return False
+    if clause[0].islower() and not _SUBJECT_START.match(clause):
+        return False
+    return not _ADVERBIAL_THEN_VERB.match(clause)
 
 
 def _balance_quotes(clause: str) -> str | None:

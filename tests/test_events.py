@@ -148,3 +148,21 @@ def test_events_keep_the_full_sentence_and_offsets() -> None:
         assert text[event.char_start : event.char_end] == event.expression
         assert text[event.sentence_start : event.sentence_end] == event.sentence
         assert event.expression in event.text
+
+
+def test_fragments_are_not_shown_alone() -> None:
+    sentence = (
+        "Since they began their offensive in mid October, they have seized a quarter of "
+        "Zaire, and pledged to march into Kinshasa by June."
+    )
+    first, second = spans(sentence, "mid October", "June")
+    assert clause_text(sentence, first, [first, second]) == (
+        "Since they began their offensive in mid October, they have seized a quarter of Zaire."
+    )
+    # The shared subject comes back after a leading adverbial clause.
+    assert clause_text(sentence, second, [first, second]) == (
+        "They pledged to march into Kinshasa by June."
+    )
+    other = "He was forced in 1983 to repay money, and in 1982 repaid travel expenses."
+    one, two = spans(other, "1983", "1982")
+    assert clause_text(other, two, [one, two]) == other  # "In 1982 repaid ...": no subject
