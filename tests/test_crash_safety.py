@@ -22,8 +22,10 @@ import pytest
 from .conftest import corpus
 
 SAMPLE_EVERY = 12  # every 12th article: about 200 of the 2,452
-# When to kill, as shares of the documents stored: early, midway, late.
-KILL_AT = (0.05, 0.4, 0.75)
+# When to kill: early, midway and late (share of the documents stored), each a
+# different while after the last commit seen, so the kill lands at different points
+# of the next document's work (extracting, or writing its transaction).
+KILL_AT = ((0.05, 0.0), (0.4, 0.013), (0.75, 0.031))
 EXTRACT = [sys.executable, "-c", "from datasette_timeline.cli import cli; cli()", "extract"]
 FULL_CORPUS = os.environ.get("TIMELINE_FULL_CORPUS") == "1"
 
@@ -60,9 +62,11 @@ def stored_documents(database: Path) -> int:
         return 0
 
 
-def kill_when_stored(database: Path, inputs: Path, threshold: int, *options: str) -> int:
-    """Start an extraction, SIGKILL it once ``threshold`` documents are stored, and
-    return how many were stored at that moment."""
+def kill_when_stored(
+    database: Path, inputs: Path, threshold: int, delay: float, *options: str
+) -> int:
+    """Start an extraction, SIGKILL it ``delay`` seconds after ``threshold`` documents
+    are stored, and return how many were stored at that moment."""
     process = subprocess.Popen(
         [*EXTRACT, str(database), str(inputs), "-q", *options],
         stdout=subprocess.DEVNULL,
@@ -80,6 +84,8 @@ def kill_when_stored(database: Path, inputs: Path, threshold: int, *options: str
             if time.monotonic() > deadline:
                 pytest.fail(f"fewer than {threshold} documents stored after 10 minutes")
             time.sleep(0.01)
+        time.sleep(delay)
+        assert process.poll() is None, "the extraction ended before the kill"
         # The whole process group: a parallel run's workers die with their writer.
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=30)
@@ -171,9 +177,9 @@ def kill_three_times_and_compare(inputs: Path, count: int, tmp_path: Path, *opti
     crashed_db = tmp_path / "crashed.db"
     began = time.perf_counter()
     stored_at_kill = []
-    for share in KILL_AT:
+    for share, delay in KILL_AT:
         threshold = max(stored_documents(crashed_db) + 1, int(count * share))
-        stored_at_kill.append(kill_when_stored(crashed_db, inputs, threshold, *options))
+        stored_at_kill.append(kill_when_stored(crashed_db, inputs, threshold, delay, *options))
         assert_consistent(crashed_db, reference_events)
     # Three different moments, each later than the one before.
     assert stored_at_kill == sorted(set(stored_at_kill)), stored_at_kill
@@ -185,7 +191,10 @@ def kill_three_times_and_compare(inputs: Path, count: int, tmp_path: Path, *opti
     again = snapshot(crashed_db)
     assert again.keys() == reference.keys()
     for table in reference:
-        assert again[table] == reference[table], f"table {table} differs from the uninterrupted run"
+        assert again[table] == reference[table], (
+            f"table {table} differs from the uninterrupted run (were the sources edited "
+            "while the test ran? both runs must use the same code)"
+        )
     print(
         f"\n{count} articles{' ' + ' '.join(options) if options else ''}: uninterrupted "
         f"{uninterrupted:.1f}s; killed at {stored_at_kill} documents and rerun: "
