@@ -101,6 +101,14 @@ _INTENT_WORDS = _words(
     "intends intend plans plan will would wants want may might could should hopes"
 )
 
+# A word that starts a predicate: a clause beginning with one lacks its subject.
+_IRREGULAR_PAST = (
+    "took made was were is are has have had said says went gave got began won lost left became "
+    "saw met told came sold bought fell rose will would fought hit put set cut led ran held kept "
+    "paid sent spent brought thought struck shot drove flew grew knew threw wrote broke chose "
+    "spoke stood sat felt found built meant heard laid let read sought taught tore wore can may"
+)
+_VERBISH = r"(?:[a-z]+ed|" + "|".join(_IRREGULAR_PAST.split()) + r")\b"
 # Clause boundaries, strongest first. The date's clause is cut at these.
 _CUTS = (
     re.compile(r";\s+"),
@@ -108,10 +116,7 @@ _CUTS = (
     re.compile(r",\s+(?:and|but|while|although|though|whereas|yet)\s+"),
     re.compile(r",?\s+(?:after|before|when|because|although)\s+"),
     # "fought cancer in 2004 and took six months off": "and" before a verb.
-    re.compile(
-        r"\s+and\s+(?=(?:[a-z]+ed|took|made|was|were|is|has|had|said|went|gave|got|began|won|"
-        r"lost|left|became|saw|met|told|came|sold|bought|fell|rose|will|would)\b)"
-    ),
+    re.compile(r"\s+and\s+(?=" + _VERBISH + ")"),
 )
 _SUBORDINATING = 3
 _COORDINATING = frozenset({2, 4})  # cuts between predicates that share the subject
@@ -124,14 +129,6 @@ _SUBJECT = re.compile(
     r"(?P<subject>(?i:he|she|they|it|we|i)|(?:The\s+)?(?:[A-Z][\w.&'’-]*)(?:\s+[A-Z][\w.&'’-]*){0,4})"
     r"\s+[a-z]"
 )
-# A word that starts a predicate: a clause beginning with one lacks its subject.
-_IRREGULAR_PAST = (
-    "took made was were is are has have had said says went gave got began won lost left became "
-    "saw met told came sold bought fell rose will would fought hit put set cut led ran held kept "
-    "paid sent spent brought thought struck shot drove flew grew knew threw wrote broke chose "
-    "spoke stood sat felt found built meant heard laid let read sought taught tore wore can may"
-)
-_VERBISH = r"(?:[a-z]+ed|" + "|".join(_IRREGULAR_PAST.split()) + r")\b"
 _STARTS_WITH_VERB = re.compile(_VERBISH)
 _EMBEDDED_END = re.compile(r",\s+" + _VERBISH)
 _HAS_VERB = re.compile(r"\b" + _VERBISH + r"|\b[a-z]+s\b")
@@ -139,7 +136,7 @@ _SUBJECT_START = re.compile(r"(?:he|she|they|it|we|i|the|a|an|this|that|its|thei
 _ADVERBIAL_THEN_VERB = re.compile(
     r"^(?:In|On|At|By|During|Since|From|Until|Of|For|With)\b(?:[^,]*?\d[^,]*?,?\s+|\s+)"
     + _VERBISH
-    + r"|^(?:Of|For|With|To|From)\s+[a-z]|^[A-Z][a-z]+ing\b"
+    + r"|^(?:Of|For|With|To|From)\s+[a-z]"
 )
 _NOT_SUBJECTS = _words(
     "Since When After Before While Although Though If As Because Once Until Unless"
