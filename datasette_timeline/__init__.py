@@ -47,3 +47,10 @@ def register_enrichments(datasette: Any) -> list[Any]:
     from .enrichments import enrichments
 
     return enrichments()
+
+
+@hookimpl
+def extra_js_urls(datasette: Any, database: Any, table: Any, view_name: str) -> Any:
+    from .web import hooks
+
+    return hooks.extra_js_urls(datasette, database, table, view_name)

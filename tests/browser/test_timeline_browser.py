@@ -242,3 +242,15 @@ def test_axe_reports_no_serious_violations(server: str, page_at: Any) -> None:
         )
         serious = [v for v in result if v["impact"] in ("serious", "critical")]
         assert serious == [], serious
+
+
+def test_table_page_shows_a_timeline_link(server: str, page_at: Any) -> None:
+    tab = page_at()
+    tab.page.goto(server + "/demo/events?year=2009")
+    link = tab.page.locator(".timeline-link a")
+    assert link.count() == 1 and link.is_visible()
+    assert link.get_attribute("href") == "/demo/events/-/timeline?year=2009"
+    link.click()
+    tab.page.wait_for_load_state()
+    assert tab.page.locator(".timeline-events .event").count() > 0
+    assert tab.errors == []
