@@ -4,8 +4,9 @@ Countries, their alternative names, demonyms, capitals and provinces come from t
 countryinfo package (MIT). We add only what it lacks and news uses all the time
 (short forms like "U.S.", demonyms like "Azeri", historical names like "Soviet"), a few
 international organisations and seats of government, and the regions of the world.
-First names come from the US Census lists shipped by the ``names`` package, when it is
-installed; without it people are still found through titles and reporting verbs.
+Cities of 250,000 people or more come from GeoNames (see ``cities``). First names come
+from the US Census lists shipped by the ``names`` package, when it is installed; without
+it people are still found through titles, appositions and reporting verbs.
 """
 
 from __future__ import annotations

@@ -5,16 +5,20 @@ Passes, in order (each only claims words no earlier pass claimed):
 1. people named with a title ("Supreme Leader Ali Khamenei", "President of the United
    States Barack Obama"), in apposition ("Kaoru Yosano, the Japanese minister"), after or
    before a reporting verb ("said Dana Perino");
-2. capitalised phrases: "X Flight 447" names the airline X; a phrase with an organisation
-   word ("Office", "Council", "Inc.") is an organisation; otherwise the gazetteer names
-   countries, demonyms, capitals, provinces, regions and well-known bodies, and what is
+2. capitalised phrases: a phrase ending in a thing word ("Dow Jones Industrial Average",
+   "Congressional Record") names no actor; "X Flight 447" names the airline X; a phrase
+   with an organisation word ("Office", "Council", "Inc.") is an organisation; otherwise
+   the gazetteer names countries, demonyms (not when they only give a company's
+   nationality: "the Italian company Fiat"), capitals, regions and well-known bodies,
+   cities and provinces (only as a whole phrase, never at a sentence start), and what is
    left is a person when it starts with a known first name;
 3. acronyms: defined in brackets ("General Motors (GM)"), matching the initials of a
    known organisation ("GAO"), or acting as a subject ("the USAF has announced");
 4. names no list knows, by their context: after an organisation noun ("automaker
    Chrysler"), before an action verb ("Fiat announced"), in apposition with one
-   ("Lockheed Martin, Boeing's rival"); places after "in" or before "region", and the
-   objects of "occupied"/"liberate";
+   ("Lockheed Martin, Boeing's rival"), but not a maker's name before a product code
+   ("Airbus A330"); places after "in" or before "region", and the objects of
+   "occupied"/"liberate";
 5. every other mention of a name found so far, then short mentions and pronouns
    (see ``resolve``).
 """
