@@ -511,15 +511,15 @@ def run_extract(
         results = _extracted_in_process(new_documents(), settings)
     try:
         for document, outcome in results:
+            if not isinstance(outcome, Exception) and db is None:
+                _record_dry_run(summary, document, outcome, show_dry_run, progress)
+            elif not isinstance(outcome, Exception) and db is not None:
+                outcome = _store(db, document, outcome, summary)
             if isinstance(outcome, Exception):
                 summary.failed += 1
                 message = f"{document.source}: {type(outcome).__name__}: {outcome}"
                 summary.errors.append(message)
                 _say(f"error: {message}", quiet=False, progress=progress)
-            elif db is None:
-                _record_dry_run(summary, document, outcome, show_dry_run, progress)
-            else:
-                _store(db, document, outcome, summary)
             progress.update(summary)
     finally:
         progress.clear()
@@ -536,22 +536,34 @@ def _open(database: str) -> Any:
         ) from None
 
 
-def _store(db: Any, document: Document, events: list[Any], summary: Summary) -> None:
+def _store(
+    db: Any, document: Document, events: list[Any], summary: Summary
+) -> list[Any] | Exception:
+    """Write one document; return the events, or the exception that kept this document out.
+
+    A failure of the database itself (locked, full, corrupt) stops the run; any other
+    failure is this document's alone: its transaction was rolled back, the run goes on.
+    """
     from .storage import save_document
 
     try:
         stored = save_document(db, document, events)
+    except sqlite3.IntegrityError as error:
+        return error
     except sqlite3.DatabaseError as error:
         raise DatabaseProblem(
             f"cannot write {document.source} to the database ({error}); what was stored "
             "before is kept: fix the problem (disk space, another writer) and run again"
         ) from None
+    except Exception as error:
+        return error
     if stored:
         summary.stored += 1
         summary.events += len(events)
         summary.actors.update(actor.name for event in events for actor in event.actors)
     else:
         summary.skipped += 1
+    return events
 
 
 def _record_dry_run(

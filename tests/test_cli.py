@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 import pytest
@@ -204,3 +205,28 @@ def test_piped_output_has_no_progress_bar(tmp_path: Path, article_folder: Path) 
     assert "\r" not in process.stderr and "[#" not in process.stderr
     assert process.stderr.strip().splitlines() == [process.stderr.strip()]  # the summary alone
     assert process.stderr.startswith("8 documents read: 8 stored")
+
+
+def test_a_document_the_storage_rejects_fails_alone(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datasette_timeline import storage
+
+    save_document = storage.save_document
+
+    def failing_for_one(db: object, document: Any, events: list) -> bool:
+        if document.source == str(KARABAKH):
+            raise OverflowError("date value out of range")
+        return save_document(db, document, events)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(storage, "save_document", failing_for_one)
+    db = tmp_path / "events.db"
+    wikinews = sorted((EXAMPLES / "wikinews").glob("*.txt"))
+    code, out, err = extract(db, str(wikinews[0]), str(KARABAKH), str(wikinews[1]), "--json")
+    assert code == 1
+    assert f"error: {KARABAKH}: OverflowError: date value out of range" in err
+    assert json.loads(out)["stored"] == 2
+    conn = sqlite3.connect(db)
+    sources = {row[0] for row in conn.execute("select source from documents")}
+    conn.close()
+    assert sources == {str(wikinews[0]), str(wikinews[1])}
