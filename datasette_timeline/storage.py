@@ -148,11 +148,12 @@ def _ensure_mentions_and_places(db: sqlite_utils.Database) -> None:
                select id, coalesce(merged_into, id), document_id, char_start, char_end,
                    expression, sentence from events"""
         )
-    db.execute(
-        """update events set mention_count =
-               (select count(*) from mentions where mentions.event_id = events.id)
-           where mention_count is null"""
-    )
+    if "mention_count" in added:
+        db.execute(
+            """update events set mention_count =
+                   (select count(*) from mentions where mentions.event_id = events.id)
+               where mention_count is null"""
+        )
     if "places" not in db.table_names():
         _table(db, "places").create({"id": str, "name": str}, pk="id")
         _table(db, "places").create_index(["name"])
