@@ -374,7 +374,7 @@ async def overview_counts(
     filters: FilterSet,
     unit: str,
     time_limit_ms: int,
-) -> list[tuple[str, int]] | None:
+) -> BucketCounts | None:
     """Rows per year, month or day over the matching rows, or None on timeout."""
     year_column = tl.get("year")
     integer_years = unit == "year" and year_column is not None and tl.date.lower() == "start"
@@ -397,7 +397,14 @@ async def overview_counts(
             bucket_value = f"{bucket_value:04d}"
         if isinstance(bucket_value, str):
             counts.append((bucket_value, int(count)))
-    return counts
+    # Every matching row falls in some bucket (NULL included): their sum is the page's total.
+    return BucketCounts(counts, sum(int(row[1]) for row in rows))
+
+
+@dataclass
+class BucketCounts:
+    counts: list[tuple[str, int]]
+    total: int
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from .query import (
     DEFAULT_PAGE_SIZE,
     FACET_SIZE_CHRONOLOGICAL,
     LANE_COUNT,
+    BucketCounts,
     FacetResult,
     FacetSpec,
     FacetValue,
@@ -190,6 +191,7 @@ class Overview:
     gte_key: str
     lt_key: str
     year_counts: list[tuple[str, int]] | None = None
+    total: int | None = None
     lanes: list[Lane] = field(default_factory=list)
     lanes_toggle: str | None = None
     lanes_on: bool = False
@@ -205,16 +207,15 @@ def range_label(start: dt.date, stop: dt.date) -> str:
 
 async def counts_at_fitting_unit(
     r: Resolved, filters: FilterSet, limit: int
-) -> tuple[str, list[tuple[str, int]] | None, dt.date, dt.date] | None:
+) -> tuple[str, BucketCounts, dt.date, dt.date] | None:
     """Counts per year, narrowing to months then days while the data spans little time.
 
     The buckets themselves give the bounds, so no separate min/max query is needed."""
-    counts: list[tuple[str, int]] | None = None
     for unit in ("year", "month", "day"):
         counts = await overview_counts(r.db, r.table, r.tl, filters, unit, limit)
         if counts is None:
             return None
-        periods = [p for p in (period_for(key) for key, _ in counts) if p is not None]
+        periods = [p for p in (period_for(key) for key, _ in counts.counts) if p is not None]
         if not periods:
             return None
         first, stop = periods[0].first_day, periods[-1].next_first_day
@@ -249,7 +250,7 @@ async def build_overview(
             return None
         unit, counts, first, stop = found
     chosen = (first, stop) if filters.range_start and filters.range_stop else None
-    bars = overview_bars(counts or [], unit, links.date_range, chosen)
+    bars = overview_bars(counts.counts if counts else [], unit, links.date_range, chosen)
     ranged = filters.range_start is not None or filters.range_stop is not None
 
     def link(span: tuple[dt.date, dt.date]) -> str:
@@ -275,7 +276,8 @@ async def build_overview(
         timed_out=counts is None,
         gte_key=links.gte,
         lt_key=links.lt,
-        year_counts=counts if unit == "year" else None,
+        year_counts=counts.counts if counts and unit == "year" else None,
+        total=counts.total if counts else None,
     )
 
 
@@ -367,18 +369,16 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
     links = Links(pairs, r.tl)
     limit = int(datasette.setting("sql_time_limit_ms"))
 
-    page, total = await asyncio.gather(
-        fetch_page(r.db, r.table, r.tl, filters, key_column, size, after),
-        count_rows(r.db, r.table, filters, limit),
-    )
+    page = await fetch_page(r.db, r.table, r.tl, filters, key_column, size, after)
     events = await event_views(datasette, r, page.rows, links, key_column)
     next_query = (
         query_string([*without(pairs), ("_next", page.next_token)]) if page.next_token else None
     )
 
     if fmt:
+        exported_total = await count_rows(r.db, r.table, filters, limit)
         return export_response(
-            datasette, request, r, fmt, page.rows, events, total, filters, next_query
+            datasette, request, r, fmt, page.rows, events, exported_total, filters, next_query
         )
 
     facet_limit = int(datasette.setting("facet_time_limit_ms"))
@@ -405,6 +405,11 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
         )
     )
     overview = await overview_task
+    # The overview's buckets hold every matching row: no separate count needed.
+    if overview is not None and overview.total is not None:
+        total: int | None = overview.total
+    else:
+        total = await count_rows(r.db, r.table, filters, limit)
     year_counts = overview.year_counts if overview else None
     for spec in later:
         if year_counts is not None:
