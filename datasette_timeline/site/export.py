@@ -130,7 +130,11 @@ class SiteBuilder:
             "page", self.timeline_path, canonical_query(urlencode(self.base_filters))
         )
         self.max_pages = max_pages
-        self.bodies: dict[Target, bytes] = {}
+        # Everything goes to disk as it comes (memory stays bounded); pages and
+        # stylesheets are rewritten there once every link target is known.
+        self.to_rewrite: list[Target] = []
+        self.fetched: set[Target] = set()
+        self.classic_scripts: set[Target] = set()
         self.failed: set[Target] = set()
 
     # -- deciding what belongs to the site ---------------------------------------
@@ -194,7 +198,25 @@ class SiteBuilder:
             return source_hops
         return source_hops + 1
 
-    async def crawl(self, report: ExportReport) -> None:
+    def _needs_rewriting(self, target: Target) -> bool:
+        return target.kind == "page" or target.file.endswith(".css")
+
+    def _keep(self, target: Target, body: bytes, outdir: Path, report: ExportReport) -> None:
+        self.fetched.add(target)
+        if self._needs_rewriting(target):
+            self.to_rewrite.append(target)
+        elif target.file.endswith(".js") and not _JS_MODULE_SYNTAX.search(
+            body.decode("utf-8", "replace")
+        ):
+            self.classic_scripts.add(target)
+        destination = outdir / self.file_of(target)
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(body)
+        {"page": report.pages, "export": report.exports, "asset": report.assets}[
+            target.kind
+        ].append(self.file_of(target))
+
+    async def crawl(self, outdir: Path, report: ExportReport) -> None:
         queue: deque[tuple[Target, int]] = deque([(self.root, 0)])
         seen: set[Target] = {self.root}
         pages = 1
@@ -203,7 +225,7 @@ class SiteBuilder:
             body = await self._fetch(target)
             if body is None:
                 continue
-            self.bodies[target] = body
+            self._keep(target, body, outdir, report)
             for reference, loads in self._references(target, body):
                 linked = self.classify(reference, target.url, loads)
                 if linked is None or linked in seen:
@@ -230,7 +252,7 @@ class SiteBuilder:
         if reference.startswith("#") or not reference.strip():
             return reference
         linked = self.classify(reference, source.url, loads)
-        if linked is not None and linked in self.bodies:
+        if linked is not None and linked in self.fetched:
             fragment = urlsplit(reference).fragment
             return relative_link(self.file_of(source), self.file_of(linked), fragment)
         if self._is_internal(reference, source.url):
@@ -244,8 +266,7 @@ class SiteBuilder:
         # The filtered timeline is the site's front page.
         return "index.html" if target == self.root else target.file
 
-    def rewritten(self, target: Target, report: ExportReport) -> bytes:
-        body = self.bodies[target]
+    def rewritten(self, target: Target, body: bytes, report: ExportReport) -> bytes:
         if target.kind == "page":
             text = self._classic_scripts(target, body.decode("utf-8"))
             return mark_static(
@@ -268,8 +289,7 @@ class SiteBuilder:
 
         def replace(match: re.Match[str]) -> str:
             script = self.classify(html.unescape(match.group("src")), page.url, loads=True)
-            body = self.bodies.get(script) if script else None
-            if body is None or _JS_MODULE_SYNTAX.search(body.decode("utf-8", "replace")):
+            if script not in self.classic_scripts:
                 return match.group(0)
             return match.group(0).replace(match.group("type"), " defer", 1)
 
@@ -289,13 +309,13 @@ class SiteBuilder:
         return self._link(source, reference, report, loads=True)
 
     def write(self, outdir: Path, report: ExportReport) -> None:
-        for target in sorted(self.bodies, key=lambda t: self.file_of(t)):
-            destination = outdir / self.file_of(target)
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            destination.write_bytes(self.rewritten(target, report))
-            {"page": report.pages, "export": report.exports, "asset": report.assets}[
-                target.kind
-            ].append(self.file_of(target))
+        """Rewrite the links of the saved pages and stylesheets, now that every file of
+        the site is known."""
+        for target in self.to_rewrite:
+            path = outdir / self.file_of(target)
+            path.write_bytes(self.rewritten(target, path.read_bytes(), report))
+        for listed in (report.pages, report.exports, report.assets):
+            listed.sort()
         report.unlinked.update(t.url for t in self.failed)
 
 
@@ -430,7 +450,7 @@ async def export_site(
         builder = SiteBuilder(datasette, name, table, filters, max_pages=max_pages)
         prepare_outdir(outdir)
         report = ExportReport(outdir=outdir)
-        await builder.crawl(report)
+        await builder.crawl(outdir, report)
         builder.write(outdir, report)
     external = external_references(outdir)
     if external:
