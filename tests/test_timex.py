@@ -83,6 +83,8 @@ def test_news_expressions_anchor_to_the_creation_time(
         ("at 0800 UTC", "2020-11-03T08:00Z"),
         ("on 7/8/07", "2007-07-08"),
         ("on 03.11.2020", "2020-11-03"),
+        ("on Easter Sunday 2024", "2024-03-31"),
+        ("at 4 in the morning", "2020-11-03T04:00"),
     ],
 )
 def test_absolute_forms(text: str, value: str) -> None:

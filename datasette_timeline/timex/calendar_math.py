@@ -93,3 +93,17 @@ def season_of(day: date) -> tuple[int, str]:
     if day.month in (9, 10, 11):
         return day.year, "FA"
     return (day.year if day.month == 12 else day.year - 1), "WI"
+
+
+def easter_sunday(year: int) -> date:
+    """Western (Gregorian) Easter Sunday, by the anonymous Gregorian algorithm."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return date(year, month, day + 1)

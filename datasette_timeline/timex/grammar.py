@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from .lexicon import (
     DECADE_WORDS,
+    HOLIDAYS_EASTER,
     HOLIDAYS_FIXED,
     HOLIDAYS_FLOATING,
     MONTHS,
@@ -90,7 +91,8 @@ PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 ORDINAL = alternation([word for word in ORDINALS if word not in {"last", "final"}])
 _HOLIDAY_NAMES = [
-    name.title().replace("'S", "'s") for name in [*HOLIDAYS_FIXED, *HOLIDAYS_FLOATING]
+    name.title().replace("'S", "'s")
+    for name in [*HOLIDAYS_FIXED, *HOLIDAYS_FLOATING, *HOLIDAYS_EASTER, "election day"]
 ]
 HOLIDAY = "(?-i:" + alternation(_HOLIDAY_NAMES) + ")"
 DECADE_WORD = alternation(list(DECADE_WORDS))
@@ -251,7 +253,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "clock",
-        rf"""(?P<hour>1[0-2]|0?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<meridiem>a\.m\.?|p\.m\.?|am|pm|o'clock)
+        rf"""(?P<hour>1[0-2]|0?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<meridiem>a\.m\.?|p\.m\.?|am|pm|o'clock
+        |(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening)|(?:o'clock\s+)?at\s+night)
         (?:\s+(?P<zone>{TIMEZONE}))?(?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}))?""",
     ),
     _rule(
@@ -274,7 +277,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "holiday",
-        rf"(?:(?P<relation>last|this|next)\s+)?(?P<name>{HOLIDAY})(?:,?\s+(?P<year>{YEAR}))?",
+        rf"""(?:(?P<relation>last|this|next)\s+)?(?P<name>{HOLIDAY})(?:\s+(?P<week>week))?
+        (?:,?\s+(?P<year>{YEAR}))?""",
     ),
 )
 
@@ -338,7 +342,8 @@ _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     ("nineteen thousand", _indices("spoken_year")),
     (
         "christmas new halloween valentine independence veterans boxing bastille armistice st "
-        "saint guy thanksgiving labor memorial mother father martin presidents columbus",
+        "saint guy thanksgiving labor memorial mother father martin presidents columbus "
+        "easter good election",
         _indices("holiday"),
     ),
     ("daily weekly monthly yearly hourly nightly biweekly every each per", _indices("set")),

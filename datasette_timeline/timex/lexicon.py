@@ -105,6 +105,13 @@ HOLIDAYS_FLOATING: dict[str, tuple[int, int, int]] = {
 }  # fmt: skip
 
 
+# Days counted from Western Easter Sunday.
+HOLIDAYS_EASTER: dict[str, int] = {
+    "easter": 0, "easter sunday": 0, "easter day": 0, "easter monday": 1, "good friday": -2,
+    "palm sunday": -7, "ash wednesday": -46, "pentecost": 49, "ascension day": 39,
+}  # fmt: skip
+
+
 def number_value(words: str) -> int | float | None:
     """The number written in ``words`` ("twenty-four", "5 1/2", "1,000"), or None."""
     text = re.sub(r"\s+", " ", words.strip().lower()).replace(",", "")

@@ -18,6 +18,7 @@ from typing import Any
 from . import calendar_math as cal
 from .lexicon import (
     DECADE_WORDS,
+    HOLIDAYS_EASTER,
     HOLIDAYS_FIXED,
     HOLIDAYS_FLOATING,
     MONTHS,
@@ -958,7 +959,9 @@ def _time_value(day: date | None, clock: str, zone: str | None) -> tuple[str, bo
 
 def clock(match: re.Match[str], ctx: Context) -> Resolution | None:
     hour = int(match["hour"])
-    meridiem = match["meridiem"].lower().replace(".", "")
+    meridiem = _words(match["meridiem"]).replace(".", "")
+    if meridiem.endswith(("afternoon", "evening", "night")) and hour < 12:
+        meridiem = "pm"
     if meridiem == "pm" and hour < 12:
         hour += 12
     elif meridiem == "am" and hour == 12:
@@ -990,34 +993,48 @@ def _holiday_date(name: str, year: int) -> date | None:
     if name in HOLIDAYS_FIXED:
         month_number, day_number = HOLIDAYS_FIXED[name]
         return _safe_date(year, month_number, day_number)
+    if name in HOLIDAYS_EASTER:
+        return cal.easter_sunday(year) + timedelta(days=HOLIDAYS_EASTER[name])
+    if name == "election day":  # US: the Tuesday after the first Monday of November
+        return cal.nth_weekday(year, 11, 1, 1) + timedelta(days=1)
     month_number, weekday_number, nth = HOLIDAYS_FLOATING[name]
     return cal.nth_weekday(year, month_number, weekday_number, nth)
 
 
+def _holiday_resolution(day: date | None, match: re.Match[str]) -> Resolution | None:
+    if day is None:
+        return None
+    if match["week"]:  # "Easter week": the week of the holiday
+        return Resolution("DATE", cal.format_value(day, "week"))
+    return Resolution("DATE", day.isoformat())
+
+
 def holiday(match: re.Match[str], ctx: Context) -> Resolution | None:
     name = _words(match["name"])
-    if name not in HOLIDAYS_FIXED and name not in HOLIDAYS_FLOATING:
+    if name not in HOLIDAYS_FIXED | HOLIDAYS_FLOATING | HOLIDAYS_EASTER and name != "election day":
         return None
     if match["year"]:
-        day = _holiday_date(name, int(match["year"]))
-        return Resolution("DATE", day.isoformat()) if day else None
+        return _holiday_resolution(_holiday_date(name, int(match["year"])), match)
     anchor = ctx.deictic_anchor()
     if anchor is None:
-        if name in HOLIDAYS_FIXED:
+        if name in HOLIDAYS_FIXED and not match["week"]:
             month_number, day_number = HOLIDAYS_FIXED[name]
             return Resolution("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", anchored=False)
-        return _unanchored("day")
+        return _unanchored("week" if match["week"] else "day")
     relation = _words(match["relation"])
     this_year = _holiday_date(name, anchor.year)
     if this_year is None:
         return None
-    if relation == "last" or (relation != "next" and _tense(match, ctx) == "past"):
+    # A holiday a few days off is this year's whatever the tense ("as Easter week began").
+    near = abs((this_year - anchor).days) <= 7
+    if relation == "last" or (relation != "next" and _tense(match, ctx) == "past" and not near):
         day = this_year if this_year <= anchor else _holiday_date(name, anchor.year - 1)
-    elif relation == "next" or _tense(match, ctx) == "future":
+    elif relation == "next" or (_tense(match, ctx) == "future" and not near):
         day = this_year if this_year >= anchor else _holiday_date(name, anchor.year + 1)
-    else:
-        day = this_year
-    return Resolution("DATE", day.isoformat()) if day else None
+    else:  # no tense: the nearest occurrence
+        options = [_holiday_date(name, anchor.year + offset) for offset in (-1, 0, 1)]
+        day = min((d for d in options if d), key=lambda d: abs((d - anchor).days))
+    return _holiday_resolution(day, match)
 
 
 NORMALISERS: dict[str, Normaliser] = {
