@@ -74,7 +74,9 @@ class Summary:
     events: int = 0
     actors: set[str] = field(default_factory=set)
     errors: list[str] = field(default_factory=list)
-    documents: list[dict[str, Any]] = field(default_factory=list)  # --dry-run only
+    # With --dry-run --json, what would be stored is listed in the JSON (held until the end).
+    keep_documents: bool = False
+    documents: list[dict[str, Any]] = field(default_factory=list)
 
     def as_json(self, seconds: float, dry_run: bool, exit_code: int) -> dict[str, Any]:
         return {
@@ -402,7 +404,7 @@ def extract(
     )
     settings = ExtractSettings(anchoring=anchoring, ner=ner, spacy_model=spacy_model)
     began = time.perf_counter()
-    summary = Summary()
+    summary = Summary(keep_documents=dry_run and as_json)
     code = EXIT_OK
     try:
         run_extract(
@@ -573,18 +575,8 @@ def _record_dry_run(
     summary.stored += 1
     summary.events += len(events)
     summary.actors.update(actor.name for event in events for actor in event.actors)
-    summary.documents.append(
-        {
-            "source": document.source,
-            "id": document.id,
-            "title": document.title,
-            "published": document.published,
-            "events": [
-                {"date": e.date, "expression": e.expression, "actors": [a.name for a in e.actors]}
-                for e in events
-            ],
-        }
-    )
+    if summary.keep_documents:
+        summary.documents.append(_listing(document, events))
     if not show:
         return
     published = document.published or "no publication date"
@@ -592,6 +584,19 @@ def _record_dry_run(
     lines += [f"  {event.date:<12} {event.expression}" for event in events]
     progress.clear()
     click.echo("\n".join(lines))
+
+
+def _listing(document: Document, events: list[Any]) -> dict[str, Any]:
+    return {
+        "source": document.source,
+        "id": document.id,
+        "title": document.title,
+        "published": document.published,
+        "events": [
+            {"date": e.date, "expression": e.expression, "actors": [a.name for a in e.actors]}
+            for e in events
+        ],
+    }
 
 
 from .site.commands import export_site_command  # noqa: E402  (registered after the group exists)
