@@ -104,6 +104,7 @@ class FilterSet:
     range_start: dt.date | None = None
     range_stop: dt.date | None = None  # exclusive
     selected: set[tuple[str, str]] = field(default_factory=set)
+    single_year: bool = False
 
     def where_sql(self) -> str:
         return " and ".join(f"({clause})" for clause in self.where) or "1"
@@ -214,6 +215,7 @@ async def build_filters(
         range_start=range_start,
         range_stop=range_stop,
         selected=set(filter_pairs),
+        single_year=bool(tl.get("year")) and any(k == tl.get("year") for k, _ in filter_pairs),
     )
 
 

@@ -211,7 +211,11 @@ async def counts_at_fitting_unit(
     """Counts per year, narrowing to months then days while the data spans little time.
 
     The buckets themselves give the bounds, so no separate min/max query is needed."""
-    for unit in ("year", "month", "day"):
+    units: tuple[str, ...] = ("year", "month", "day")
+    if filters.single_year:
+        # One year chosen (the year facet): it cannot span years, start at months.
+        units = ("month", "day")
+    for unit in units:
         counts = await overview_counts(r.db, r.table, r.tl, filters, unit, limit)
         if counts is None:
             return None
