@@ -11,11 +11,11 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
 from . import calendar_math as cal
+from .context import Context, Reference, Resolution
 from .lexicon import (
     DECADE_WORDS,
     HOLIDAYS_EASTER,
@@ -31,57 +31,6 @@ from .lexicon import (
     number_value,
 )
 from .tense import Tense, tense_at
-
-
-@dataclass
-class Reference:
-    """The last date mentioned: a day inside it and its granularity."""
-
-    day: date
-    granularity: str
-
-
-@dataclass
-class Context:
-    text: str
-    dct: date | None
-    mode: str  # "news" or "narrative"
-    reference: Reference | None = None
-    # Whether "last month" or "Tuesday" may count from a date of the text (chosen
-    # narrative) or only from the creation time (no creation time: they stay unresolved).
-    deixis_from_text: bool = True
-    # The last quarter mentioned and where: "a year earlier" in a quarterly report means
-    # that quarter a year before.
-    quarter: Reference | None = None
-    quarter_end: int = -1
-
-    def recent_quarter(self, position: int, reach: int = 1500) -> Reference | None:
-        if self.quarter is not None and 0 <= position - self.quarter_end <= reach:
-            return self.quarter
-        return None
-
-    def deictic_anchor(self) -> date | None:
-        """Where "today", "last week" or "Tuesday" point from."""
-        if (self.mode == "news" and self.dct is not None) or not self.deixis_from_text:
-            return self.dct
-        return self.reference.day if self.reference else self.dct
-
-    def anaphoric_anchor(self) -> Reference | None:
-        """Where "the next day" or "two years later" point from."""
-        if self.reference is not None:
-            return self.reference
-        return Reference(self.dct, "day") if self.dct else None
-
-
-@dataclass
-class Resolution:
-    type: str
-    value: str
-    mod: str | None = None
-    anchored: bool = True
-    # Whether later anaphoric expressions may anchor to this one.
-    is_reference: bool = True
-
 
 Normaliser = Callable[[re.Match[str], Context], "Resolution | None"]
 
@@ -598,12 +547,10 @@ def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
             return None
         return Resolution("DATE", _REFERENCES[word])
     anchor = ctx.deictic_anchor()
+    if anchor is None and part:
+        return Resolution("TIME", f"XXXX-XX-XXT{part}", anchored=False)
     if anchor is None:
-        return (
-            _unanchored("day", kind="TIME" if part else "DATE")
-            if not part
-            else Resolution("TIME", f"XXXX-XX-XXT{part}", anchored=False)
-        )
+        return _unanchored("day")
     day = anchor + timedelta(days=_DEIXIS_OFFSETS[word])
     if part:
         return Resolution("TIME", f"{day.isoformat()}T{part}")

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from .context import Context, Reference, Resolution
 from .grammar import DIGIT_RULES, RULE_REACH, RULES, TOKEN, TRIGGERS
 from .model import Timex
-from .normalise import NORMALISERS, Context, Reference, Resolution
+from .normalise import NORMALISERS
 from .values import bounds, is_valid_value
 
 ANCHORINGS = ("auto", "news", "narrative")

@@ -1,0 +1,56 @@
+"""What the normalisers know about the document while reading it left to right."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass
+class Reference:
+    """The last date mentioned: a day inside it and its granularity."""
+
+    day: date
+    granularity: str
+
+
+@dataclass
+class Context:
+    text: str
+    dct: date | None
+    mode: str  # "news" or "narrative"
+    reference: Reference | None = None
+    # Whether "last month" or "Tuesday" may count from a date of the text (chosen
+    # narrative) or only from the creation time (no creation time: they stay unresolved).
+    deixis_from_text: bool = True
+    # The last quarter mentioned and where: "a year earlier" in a quarterly report means
+    # that quarter a year before.
+    quarter: Reference | None = None
+    quarter_end: int = -1
+
+    def recent_quarter(self, position: int, reach: int = 1500) -> Reference | None:
+        if self.quarter is not None and 0 <= position - self.quarter_end <= reach:
+            return self.quarter
+        return None
+
+    def deictic_anchor(self) -> date | None:
+        """Where "today", "last week" or "Tuesday" point from."""
+        if (self.mode == "news" and self.dct is not None) or not self.deixis_from_text:
+            return self.dct
+        return self.reference.day if self.reference else self.dct
+
+    def anaphoric_anchor(self) -> Reference | None:
+        """Where "the next day" or "two years later" point from."""
+        if self.reference is not None:
+            return self.reference
+        return Reference(self.dct, "day") if self.dct else None
+
+
+@dataclass
+class Resolution:
+    type: str
+    value: str
+    mod: str | None = None
+    anchored: bool = True
+    # Whether later anaphoric expressions may anchor to this one.
+    is_reference: bool = True
