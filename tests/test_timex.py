@@ -84,6 +84,8 @@ def test_news_expressions_anchor_to_the_creation_time(
         ("on 7/8/07", "2007-07-08"),
         ("on 03.11.2020", "2020-11-03"),
         ("on Easter Sunday 2024", "2024-03-31"),
+        ("in the first half of 2020", "2020-H1"),
+        ("by the end of the month", "2020-11"),
         ("at 4 in the morning", "2020-11-03T04:00"),
     ],
 )

@@ -79,7 +79,7 @@ APPROXIMATION = (
 )
 POSITION = (
     r"(?:early|earlier|mid|middle|late|later|the\s+(?:end|beginning|start|middle|close|turn)"
-    r"\s+of|the\s+(?:early|late|first|second)\s+(?:part|half)\s+of|the\s+rest\s+of)"
+    r"\s+of|the\s+(?:early|late)\s+part\s+of|the\s+rest\s+of)"
 )
 DEICTIC = r"(?:last|this|next|past|coming|previous|current|following|prior|upcoming|preceding|latest|same|that|this\s+past|this\s+coming|recent|most\s+recent|full|fiscal|entire|whole|calendar)"
 TIMEZONE = (

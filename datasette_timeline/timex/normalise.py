@@ -428,7 +428,8 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
         if unit == "H" and number > 2:
             return None
         year_text = match["year"] or match["year2"] or match["year_before"]
-        if unit == "H" and not (year_text or match["year_relation"] or "-" in match.group(0)):
+        said_of_a_year = " of " in _words(match.group(0)) or "-" in match.group(0)
+        if unit == "H" and not (year_text or match["year_relation"] or said_of_a_year):
             return None  # "the second half" of a match, a film...
     label = f"{unit}{number if unit == 'H' or number <= 4 else 4}"
     if year_text:
@@ -634,8 +635,8 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         elif steps:
             day = anchor.day + timedelta(days=steps)
         return Resolution("TIME", f"{day.isoformat()}T{part}", mod)
-    if relation == "the" and unit in {"week", "month"}:
-        return None
+    if relation == "the" and unit in {"week", "month"} and not mod:
+        return None  # "the week" alone is too vague; "the end of the month" is not
     if raw_relation == "the" and unit == "year" and not mod:
         return Resolution("DURATION", "P1Y")  # "the year" mostly names a year-long span
     if unit == "week" and relation == "this" and anchor.day.isoweekday() == 7:
