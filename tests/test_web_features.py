@@ -384,3 +384,19 @@ async def test_lanes_by_actor_count_like_the_facet(tmp_path: Path, through: bool
     assert "Hide lanes" in html
     narrowed = (await get(ds, "/news/events/-/timeline?_lanes=1&year=2020")).text
     assert lane_counts_in(narrowed) == facet_counts(narrowed, "Actor")
+
+
+@pytest.mark.asyncio
+async def test_exports_carry_the_whole_filtered_view(tmp_path: Path) -> None:
+    days = [f"2020-01-{d:02d}" for d in range(1, 29)] * 3
+    events = [
+        (f"x{i:03d}", "d1", day, "day", day, day, f"Event {i}", ["Armenia"])
+        for i, day in enumerate(days)
+    ]
+    ds = make_datasette(build_events_db(tmp_path / "news.db", events))
+    page = (await get(ds, "/news/events/-/timeline")).text
+    assert len(event_texts(page)) == 50 and "of 84 events" in page
+    calendar = (await get(ds, "/news/events/-/timeline.ics")).text
+    assert calendar.count("BEGIN:VEVENT") == 84
+    data = (await get(ds, "/news/events/-/timeline.json")).json()
+    assert len(data["events"]) == 84 and data["next_url"] is None

@@ -122,10 +122,10 @@ async def resolve(datasette: Any, request: Any) -> Resolved:
     return Resolved(database, table, db, columns, tl, await db.primary_keys(table))
 
 
-def page_size(pairs: Pairs, maximum: int) -> int:
+def page_size(pairs: Pairs, maximum: int, default: int = DEFAULT_PAGE_SIZE) -> int:
     raw = [v for k, v in pairs if k == "_size"]
     if not raw:
-        return min(DEFAULT_PAGE_SIZE, maximum)
+        return min(default, maximum)
     if raw[-1] == "max":
         return maximum
     try:
@@ -367,7 +367,8 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
         hide_merged=merged,
     )
     maximum = int(datasette.setting("max_returned_rows"))
-    size = page_size(pairs, maximum)
+    # Exports carry the whole filtered view, up to Datasette's max_returned_rows per request.
+    size = page_size(pairs, maximum, default=maximum if fmt else DEFAULT_PAGE_SIZE)
     after = decode_next(next((v for k, v in pairs if k == "_next"), None))
     key_column = row_key_column(r.pks)
     links = Links(pairs, r.tl)
