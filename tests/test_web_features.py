@@ -263,6 +263,14 @@ async def test_metadata_json_configures_the_demo_on_this_line(tmp_path: Path) ->
     response = await ds.client.get("/demo/events/-/timeline")
     assert response.status_code == 200
     assert "datasette-timeline demo" in (await ds.client.get("/")).text
+    # the default facets it sets work on the table page of this Datasette line
+    table_page = await ds.client.get(
+        "/demo/events.json?_shape=objects&_size=0&_extra=facet_results"
+    )
+    assert table_page.status_code == 200
+    facet_results = table_page.json()["facet_results"]
+    facet_results = facet_results.get("results", facet_results)  # 1.0 nests them
+    assert {"year", "precision", "actors"} <= set(facet_results)
 
 
 @pytest.mark.asyncio
