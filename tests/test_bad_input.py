@@ -3,6 +3,7 @@ the exit code is 1 only when something failed; what was stored before is untouch
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import random
@@ -266,3 +267,58 @@ def test_random_bytes_never_crash_the_run(tmp_path: Path, content: bytes, suffix
         == 1
     )
     conn.close()
+
+
+def write_big_records(path: Path, megabytes: int) -> int:
+    """``megabytes`` MB of article rows (JSON Lines or CSV by suffix); returns the row count."""
+    rng = random.Random(11)
+    words = [
+        "the",
+        "council",
+        "said",
+        "its",
+        "members",
+        "would",
+        "meet",
+        "again",
+        "after",
+        "the",
+        "harbour",
+        "was",
+        "cleared",
+    ]
+    rows = 0
+    written = 0
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out)
+        if path.suffix == ".csv":
+            writer.writerow(["id", "text", "date"])
+        while written < megabytes * 1024 * 1024:
+            rows += 1
+            text = " ".join(rng.choice(words) for _ in range(1800)) + f"\n\nReport {rows}."
+            if path.suffix == ".csv":
+                written += writer.writerow([rows, text, "2001-06-01"])
+            else:
+                written += out.write(
+                    json.dumps({"id": rows, "text": text, "date": "2001-06-01"}) + "\n"
+                )
+    return rows
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_50_mb_of_records_is_read_row_by_row_in_bounded_memory(tmp_path: Path, suffix: str) -> None:
+    small, big = tmp_path / f"small{suffix}", tmp_path / f"big{suffix}"
+    write_big_records(small, 1)
+    rows = write_big_records(big, 50)
+    # --dry-run: reading and extraction are what is measured here, not the writer.
+    code, small_peak, err = peak_memory_of_run(
+        ["extract", str(tmp_path / "s.db"), str(small), "--dry-run", "-q"]
+    )
+    assert code == 0, err
+    code, big_peak, err = peak_memory_of_run(
+        ["extract", str(tmp_path / "b.db"), str(big), "--dry-run"]
+    )
+    assert code == 0, err
+    assert big_peak - small_peak < 40, (small_peak, big_peak)
+    assert f"{rows} documents read: {rows} would be stored, 0 already present, 0 failed" in err
