@@ -294,6 +294,8 @@ async def test_timeline_of_an_extracted_article(tmp_path: Path) -> None:
         ("2020-W44", "week of 26 October 2020"),
         ("2020-11-03", "3 November 2020"),
     ]
+    # every event links to its mentions (source sentences) when the table has them
+    assert html.count('href="/demo/mentions?event_id=') == len(dates)
     armenia = (await get(ds, "/demo/events/-/timeline?actors__arraycontains=Armenia")).text
     assert 0 < len(event_texts(armenia)) < 5
     assert facet_counts(html, "Actor")["Armenia"] == len(event_texts(armenia))

@@ -80,6 +80,7 @@ class EventView:
     places: list[Link] = field(default_factory=list)
     event_type: Link | None = None
     mention_count: int | None = None
+    mentions_url: str | None = None
     record_url: str = ""
     document: Link | None = None
     source_url: str | None = None

@@ -322,24 +322,42 @@ async def event_views(
     datasette: Any, r: Resolved, rows: list[dict[str, Any]], links: Links, key_column: str
 ) -> list[EventView]:
     documents = await documents_for(datasette, r, rows)
+    mentions = await mentions_table(r)
     key_name = "__key" if key_column == "rowid" else key_column
     views = []
     for index, row in enumerate(rows):
         key = row[key_name]
         record_url = str(datasette.urls.row(r.database, r.table, tilde_encode(str(key))))
         document, source_url = documents.get(row.get(r.tl.get("document") or ""), (None, None))
-        views.append(
-            event_view(
-                row,
-                r.tl,
-                anchor=f"event-{index + 1}",
-                filter_query=links.add_filter,
-                record_url=record_url,
-                document=document,
-                source_url=source_url,
-            )
+        view = event_view(
+            row,
+            r.tl,
+            anchor=f"event-{index + 1}",
+            filter_query=links.add_filter,
+            record_url=record_url,
+            document=document,
+            source_url=source_url,
         )
+        if mentions is not None:
+            table, column = mentions
+            view.mentions_url = str(datasette.urls.table(r.database, table)) + query_string(
+                [(column, str(key))]
+            )
+        views.append(view)
     return views
+
+
+async def mentions_table(r: Resolved) -> tuple[str, str] | None:
+    """A table of mentions (one row per source sentence, pointing at its event), if any."""
+    for table in await r.db.table_names():
+        if table == r.table or (r.tl.through and table == r.tl.through.table):
+            continue
+        if "mention" not in table.lower():
+            continue
+        for fk in await r.db.foreign_keys_for_table(table):
+            if fk["other_table"] == r.table:
+                return table, fk["column"]
+    return None
 
 
 async def timeline_view(datasette: Any, request: Any) -> Response:
