@@ -92,6 +92,8 @@ def export_site_command(
         f"written to {outdir}; open {Path(outdir) / 'index.html'}",
         err=True,
     )
+    for url, status in sorted(report.failed.items()):
+        click.echo(f"warning: {url} answered {status}; links to it were removed", err=True)
     if report.skipped_pages:
         click.echo(
             f"warning: {len(report.skipped_pages)} linked pages left out (--max-pages {max_pages})",

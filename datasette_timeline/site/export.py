@@ -74,6 +74,8 @@ class ExportReport:
     outbound_links: set[str] = field(default_factory=set)
     # Pages linked but not exported because --max-pages was reached.
     skipped_pages: set[str] = field(default_factory=set)
+    # Linked URLs that answered an error (their links were removed too), with status.
+    failed: dict[str, int] = field(default_factory=dict)
 
 
 # Query arguments that page through a view rather than choose what it shows.
@@ -135,7 +137,7 @@ class SiteBuilder:
         self.to_rewrite: list[Target] = []
         self.fetched: set[Target] = set()
         self.classic_scripts: set[Target] = set()
-        self.failed: set[Target] = set()
+        self.failed: dict[Target, int] = {}
 
     # -- deciding what belongs to the site ---------------------------------------
 
@@ -180,7 +182,7 @@ class SiteBuilder:
                     f"{target.url} answered {response.status_code}: is the table right, "
                     "and is the datasette-timeline plugin installed?"
                 )
-            self.failed.add(target)
+            self.failed[target] = response.status_code
             return None
         return bytes(response.content)
 
@@ -317,6 +319,7 @@ class SiteBuilder:
         for listed in (report.pages, report.exports, report.assets):
             listed.sort()
         report.unlinked.update(t.url for t in self.failed)
+        report.failed.update((t.url, status) for t, status in self.failed.items())
 
 
 _BODY_TAG = re.compile(r"<body\b", re.I)
