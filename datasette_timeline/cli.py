@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import quote
 
 import click
 
@@ -117,12 +118,12 @@ class Progress:
         self.last_drawn = 0.0
         self.shown = False
 
-    def update(self, summary: Summary, *, force: bool = False) -> None:
+    def update(self, summary: Summary) -> None:
         done = summary.read + summary.failed
         if not self.enabled or (self.total is None and done <= FEW_DOCUMENTS):
             return
         now = time.monotonic()
-        if not force and self.shown and now - self.last_drawn < 0.1:
+        if self.shown and now - self.last_drawn < 0.1:
             return
         self.last_drawn = now
         rate = done / max(now - self.began, 1e-6)
@@ -225,9 +226,11 @@ class _ReadOnlyIndex:
     """Which documents a database already holds, without writing to it (--dry-run)."""
 
     def __init__(self, path: str) -> None:
+        self.path = path
         self.connection: sqlite3.Connection | None = None
         if Path(path).is_file():
-            self.connection = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)
+            location = quote(str(Path(path).resolve()))
+            self.connection = sqlite3.connect(f"file:{location}?mode=ro", uri=True)
 
     def has(self, document_id: str) -> bool:
         if self.connection is None:
@@ -236,8 +239,14 @@ class _ReadOnlyIndex:
             row = self.connection.execute(
                 "select 1 from documents where id = ?", [document_id]
             ).fetchone()
-        except sqlite3.OperationalError:  # no documents table yet
-            return False
+        except sqlite3.OperationalError as error:
+            if "no such table" in str(error):  # nothing extracted into it yet
+                return False
+            raise DatabaseProblem(f"cannot read {self.path} ({error})") from None
+        except sqlite3.DatabaseError as error:
+            raise DatabaseProblem(
+                f"cannot read {self.path} ({error}); is it an SQLite file?"
+            ) from None
         return row is not None
 
 

@@ -119,6 +119,9 @@ def test_a_database_that_cannot_be_opened_exits_3_and_says_why(tmp_path: Path) -
     code, _out, err = extract(db, str(KARABAKH))
     assert code == 3
     assert f"cannot open {db}" in err and "SQLite" in err
+    code, _out, err = extract(db, str(KARABAKH), "--dry-run")
+    assert code == 3
+    assert f"cannot read {db}" in err and "SQLite" in err
     assert db.read_text().startswith("these are my notes")
 
 
