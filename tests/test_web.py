@@ -150,7 +150,7 @@ def facet_counts(html: str, title: str) -> dict[str, int]:
     block = re.search(rf"<h3 id=\"facet-\d+\">{title}</h3>(.*?)</section>", html, re.S)
     assert block, f"no {title} facet"
     pairs = re.findall(
-        r'<span class="facet-label">(.*?)</span>\s*<span class="facet-count">([\d,]+)</span>',
+        r'<span class="facet-label">(.*?)</span>\s*<span class="facet-count">([\d,]+)[ <]',
         block.group(1),
         re.S,
     )
