@@ -96,7 +96,7 @@ def iter_input_paths(inputs: Iterable[str], glob: str | None = None) -> Iterator
                 wanted = glob or ", ".join(sorted(SUFFIX_FORMATS))
                 yield InputError(f"{path}: folder holds no article files ({wanted})")
             yield from found
-        elif path.is_file():
+        elif path.exists():  # a file, or a pipe such as bash's <(command)
             yield path
         else:
             yield InputError(f"{path}: no such file or folder")
