@@ -272,7 +272,7 @@ def test_workers_do_not_outlive_a_killed_writer(tmp_path: Path) -> None:
         assert workers, "no worker processes seen"
         process.send_signal(signal.SIGKILL)
         process.wait(timeout=30)
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + 5
         while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert not [pid for pid in workers if _alive(pid)], "workers still running"
