@@ -20,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from datasette_timeline.site.commands import export_site_command
+from datasette_timeline.site.export import added_facets
 from datasette_timeline.site.paths import (
     canonical_query,
     export_file,
@@ -315,6 +316,15 @@ def test_command_is_registered_on_the_cli():
 
 
 # -- the pure parts ------------------------------------------------------------------
+
+
+def test_added_facets_counts_a_date_range_as_one():
+    base = [("year", "1991")]
+    assert added_facets(base, "year=1991") == 0
+    assert added_facets(base, "year=1991&actors__arraycontains=Iran&_next=abc") == 1
+    assert added_facets(base, "year=1991&start__gte=1991-01-01&start__lt=1991-02-01") == 1
+    assert added_facets(base, "year=1991&start__gte=1991-01-01&actors__arraycontains=Iran") == 2
+    assert added_facets(base, "actors__arraycontains=Iran") is None
 
 
 def test_query_order_does_not_change_the_file():

@@ -95,6 +95,14 @@ def view_pairs(query: str) -> list[tuple[str, str]]:
     )
 
 
+def _facet(key: str, value: str) -> tuple[str, str]:
+    """What a filter narrows by: both ends of a date range are one facet."""
+    for suffix in _RANGE_SUFFIXES:
+        if key.endswith(suffix):
+            return (key[: -len(suffix)], "range")
+    return (key, value)
+
+
 def added_facets(base: list[tuple[str, str]], query: str) -> int | None:
     """How many facets ``query`` adds to ``base`` (a date range counts as one), or None
     if it drops one of ``base``'s arguments."""
@@ -103,14 +111,7 @@ def added_facets(base: list[tuple[str, str]], query: str) -> int | None:
         if pair not in remaining:
             return None
         remaining.remove(pair)
-    facets = set()
-    for key, value in remaining:
-        column = key
-        for suffix in _RANGE_SUFFIXES:
-            if key.endswith(suffix):
-                column = key[: -len(suffix)] + "__range"
-        facets.add(column if column.endswith("__range") else (key, value))
-    return len(facets)
+    return len({_facet(key, value) for key, value in remaining})
 
 
 class SiteBuilder:
