@@ -29,7 +29,7 @@ from datasette_timeline.site.paths import (
     relative_link,
     safe_segment,
 )
-from datasette_timeline.site.rewrite import html_references, rewrite_css, rewrite_html
+from datasette_timeline.site.rewrite import Reference, html_references, rewrite_css, rewrite_html
 
 from .conftest import EXAMPLES
 
@@ -360,9 +360,9 @@ def test_rewrite_touches_only_url_attributes_and_escapes_them():
     )
     seen: list[str] = []
 
-    def rewrite(tag: str, attribute: str, url: str) -> str | None:
-        seen.append(url)
-        return None if tag == "form" else 'new"<&'
+    def rewrite(reference: Reference) -> str | None:
+        seen.append(reference.url)
+        return None if reference.tag == "form" else 'new"<&'
 
     out = rewrite_html(page, rewrite)
     assert seen == ["/x?a=1&b=2", "/i.png", "/search"]  # unescaped; script text untouched
@@ -370,8 +370,16 @@ def test_rewrite_touches_only_url_attributes_and_escapes_them():
     assert 'title="/x"' in out and 'alt="/i.png"' in out
     assert "var s = '<a href=\"/x\">';" in out
     assert "<form hidden>" in out
-    refs = html_references('<link rel="stylesheet" href="/a.css"><a href="/b">b</a>')
-    assert [(r.url, r.loads_resource) for r in refs] == [("/a.css", True), ("/b", False)]
+    refs = html_references(
+        '<link rel="stylesheet" href="/a.css"><a href="/b">b</a>'
+        '<link rel="canonical" href="https://example.org/"><script src="/s.js"></script>'
+    )
+    assert [(r.url, r.loads_resource) for r in refs] == [
+        ("/a.css", True),
+        ("/b", False),
+        ("https://example.org/", False),
+        ("/s.js", True),
+    ]
 
 
 def test_css_references_are_rewritten():

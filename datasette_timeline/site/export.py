@@ -275,7 +275,7 @@ class SiteBuilder:
             return mark_static(
                 rewrite_html(
                     text,
-                    lambda tag, attr, url: self._html_link(target, tag, attr, url, report),
+                    lambda reference: self._html_link(target, reference, report),
                     hide_forms=True,
                 )
             ).encode("utf-8")
@@ -298,13 +298,10 @@ class SiteBuilder:
 
         return _MODULE_SCRIPT.sub(replace, text)
 
-    def _html_link(
-        self, source: Target, tag: str, attribute: str, url: str, report: ExportReport
-    ) -> str | None:
-        loads = Reference(tag, attribute, url).loads_resource
-        if attribute == "style":
-            return self._css_link(source, url, report)
-        return self._link(source, url, report, loads)
+    def _html_link(self, source: Target, reference: Reference, report: ExportReport) -> str | None:
+        if reference.attribute == "style":
+            return self._css_link(source, reference.url, report)
+        return self._link(source, reference.url, report, reference.loads_resource)
 
     def _css_link(self, source: Target, reference: str, report: ExportReport) -> str | None:
         if reference.startswith("data:"):

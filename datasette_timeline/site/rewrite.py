@@ -37,23 +37,32 @@ _HIDDEN = re.compile(r"\shidden(?:[\s=/>]|$)", re.I)
 _CSS_URL = re.compile(r"""url\(\s*(?P<quote>['"]?)(?P<url>[^'")]*?)(?P=quote)\s*\)""", re.I)
 _CSS_IMPORT = re.compile(r"""@import\s+(?P<quote>['"])(?P<url>[^'"]*)(?P=quote)""", re.I)
 
-# (tag, attribute, url) -> the new url, or None to remove the attribute.
-UrlRewriter = Callable[[str, str, str], "str | None"]
+# <link rel=...> values that make the browser fetch the linked file.
+_LOADING_RELS = frozenset(
+    {"stylesheet", "icon", "shortcut", "apple-touch-icon", "manifest", "preload", "modulepreload"}
+)
 
 
 @dataclass(frozen=True)
 class Reference:
+    """A URL in a page: the tag and attribute holding it (and a link's rel)."""
+
     tag: str
     attribute: str
     url: str
+    rel: str = ""
 
     @property
     def loads_resource(self) -> bool:
         """True when a browser fetches the URL while showing the page (a script, an
         image, a stylesheet), rather than when someone follows it."""
         if self.tag == "link":
-            return self.attribute == "href"
+            return self.attribute == "href" and bool(_LOADING_RELS & set(self.rel.lower().split()))
         return (self.tag, self.attribute) in _LOADING or self.attribute == "style"
+
+
+# A reference -> its new url, or None to remove the attribute.
+UrlRewriter = Callable[[Reference], "str | None"]
 
 
 def _is_url_attribute(name: str) -> bool:
@@ -84,29 +93,40 @@ def _line_offsets(text: str) -> list[int]:
     return offsets
 
 
+def _value(match: re.Match[str]) -> str:
+    return html.unescape(next(v for v in match.group("dq", "sq", "bare") if v is not None))
+
+
 def _rewrite_tag(tag: str, raw: str, rewrite: UrlRewriter, hide_forms: bool) -> str:
     removed_action = False
+    # The tag name itself is not an attribute: look only at what follows it.
+    name_end = len(tag) + 1
+    rel = next(
+        (
+            _value(m)
+            for m in _ATTRIBUTE.finditer(raw[name_end:])
+            if m.group("name").lower() == "rel" and m.group("eq") is not None
+        ),
+        "",
+    )
 
     def replace(match: re.Match[str]) -> str:
         nonlocal removed_action
         name = match.group("name").lower()
         if match.group("eq") is None:
             return match.group(0)
-        value = next(v for v in match.group("dq", "sq", "bare") if v is not None)
-        url = html.unescape(value)
+        url = _value(match)
         if name == "style":
-            new_css = rewrite_css(url, lambda u: rewrite(tag, "style", u))
+            new_css = rewrite_css(url, lambda u: rewrite(Reference(tag, "style", u)))
             return f'{match.group("lead")}style="{html.escape(new_css, quote=True)}"'
         if not _is_url_attribute(name):
             return match.group(0)
-        new_url = rewrite(tag, name, url)
+        new_url = rewrite(Reference(tag, name, url, rel))
         if new_url is None:
             removed_action = removed_action or (tag == "form" and name == "action")
             return ""
         return f'{match.group("lead")}{match.group("name")}="{html.escape(new_url, quote=True)}"'
 
-    # The tag name itself is not an attribute: rewrite only what follows it.
-    name_end = len(tag) + 1
     body = _ATTRIBUTE.sub(replace, raw[name_end:])
     rewritten = raw[:name_end] + body
     if (removed_action or hide_forms) and tag == "form" and not _HIDDEN.search(body):
@@ -140,9 +160,9 @@ def html_references(text: str) -> list[Reference]:
     """Every URL the page refers to through an attribute (style attributes included)."""
     found: list[Reference] = []
 
-    def note(tag: str, attribute: str, url: str) -> str:
-        found.append(Reference(tag, attribute, url))
-        return url
+    def note(reference: Reference) -> str:
+        found.append(reference)
+        return reference.url
 
     rewrite_html(text, note)
     return found
