@@ -16,19 +16,21 @@ from html.parser import HTMLParser
 # Attributes whose value is one URL.
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "poster", "data", "formaction"})
 # Attributes that make the browser load something (as opposed to a link to follow).
-_LOADING = {
-    ("script", "src"),
-    ("img", "src"),
-    ("iframe", "src"),
-    ("audio", "src"),
-    ("video", "src"),
-    ("video", "poster"),
-    ("source", "src"),
-    ("embed", "src"),
-    ("object", "data"),
-    ("input", "src"),
-    ("track", "src"),
-}
+_LOADING = frozenset(
+    {
+        ("script", "src"),
+        ("img", "src"),
+        ("iframe", "src"),
+        ("audio", "src"),
+        ("video", "src"),
+        ("video", "poster"),
+        ("source", "src"),
+        ("embed", "src"),
+        ("object", "data"),
+        ("input", "src"),
+        ("track", "src"),
+    }
+)
 _ATTRIBUTE = re.compile(
     r"""(?P<lead>\s+)(?P<name>[^\s"'>/=]+)(?:(?P<eq>\s*=\s*)"""
     r"""(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+)))?"""
