@@ -20,7 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from datasette_timeline.site.commands import export_site_command
-from datasette_timeline.site.export import added_facets
+from datasette_timeline.site.export import added_facets, external_references
 from datasette_timeline.site.paths import (
     canonical_query,
     export_file,
@@ -379,6 +379,21 @@ def test_rewrite_touches_only_url_attributes_and_escapes_them():
         ("/b", False),
         ("https://example.org/", False),
         ("/s.js", True),
+    ]
+
+
+def test_external_resources_are_found_but_outbound_links_are_not(tmp_path: Path):
+    (tmp_path / "a.html").write_text(
+        '<link rel="stylesheet" href="https://cdn.example/x.css">'
+        '<a href="https://example.org/story">source</a><img src="//cdn.example/i.png">'
+        '<script src="local.js"></script>'
+    )
+    (tmp_path / "b.css").write_text("a{background:url(https://fonts.example/f.woff)}")
+    found = external_references(tmp_path)
+    assert found == [
+        "a.html: https://cdn.example/x.css",
+        "a.html: //cdn.example/i.png",
+        "b.css: https://fonts.example/f.woff",
     ]
 
 
