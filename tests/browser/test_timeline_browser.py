@@ -108,9 +108,13 @@ def browser(server: str) -> Iterator[Any]:
 class Page:
     """A page that remembers console errors and uncaught exceptions."""
 
-    def __init__(self, browser: Any, width: int, timezone: str = "UTC") -> None:
+    def __init__(
+        self, browser: Any, width: int, timezone: str = "UTC", javascript: bool = True
+    ) -> None:
         self.context = browser.new_context(
-            viewport={"width": width, "height": 900}, timezone_id=timezone
+            viewport={"width": width, "height": 900},
+            timezone_id=timezone,
+            java_script_enabled=javascript,
         )
         self.page = self.context.new_page()
         self.errors: list[str] = []
@@ -125,8 +129,8 @@ class Page:
 def page_at(browser: Any) -> Iterator[Any]:
     pages: list[Page] = []
 
-    def open_page(width: int = 1280, timezone: str = "UTC") -> Page:
-        page = Page(browser, width, timezone)
+    def open_page(width: int = 1280, timezone: str = "UTC", javascript: bool = True) -> Page:
+        page = Page(browser, width, timezone, javascript)
         pages.append(page)
         return page
 
@@ -254,3 +258,27 @@ def test_table_page_shows_a_timeline_link(server: str, page_at: Any) -> None:
     tab.page.wait_for_load_state()
     assert tab.page.locator(".timeline-events .event").count() > 0
     assert tab.errors == []
+
+
+def test_everything_works_without_javascript(server: str, page_at: Any) -> None:
+    tab = page_at(javascript=False)
+    tab.page.goto(server + TIMELINE + "?_size=5")
+    assert event_count(tab.page) == 5
+    assert tab.page.locator(".needs-script").is_hidden()
+    # a bar is a link to its period
+    bar = tab.page.locator(".overview-bars a").first
+    first_day = bar.get_attribute("data-first")
+    bar.click()
+    tab.page.wait_for_load_state()
+    assert f"start__gte={first_day}" in tab.page.url
+    # a facet value is a link, and so is the next page
+    tab.page.goto(server + TIMELINE + "?_size=5")
+    tab.page.locator(".facet").filter(has_text="Year").locator(".facet-values a").first.click()
+    tab.page.wait_for_load_state()
+    assert "year=" in tab.page.url
+    tab.page.goto(server + TIMELINE + "?_size=5")
+    first_page = tab.page.locator(".event-text").all_inner_texts()
+    tab.page.locator("a[rel=next]").click()
+    tab.page.wait_for_load_state()
+    assert "Showing 6" in tab.page.locator(".timeline-count").inner_text()
+    assert not set(first_page) & set(tab.page.locator(".event-text").all_inner_texts())

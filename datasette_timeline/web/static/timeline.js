@@ -215,6 +215,11 @@ function collapseFacetsOnNarrowScreens() {
   }
 }
 
+// Instructions for what this script adds appear only when it runs.
+for (const element of document.querySelectorAll(".needs-script")) {
+  element.hidden = false;
+}
+
 setupOverview();
 setupEventKeys();
 collapseFacetsOnNarrowScreens();
