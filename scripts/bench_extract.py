@@ -9,7 +9,8 @@ or one worker), from ``os.wait4``. ``--profile N`` also profiles the extraction 
 N articles in this process and prints where the time goes.
 
     python scripts/bench_extract.py
-    python scripts/bench_extract.py --corpus ../shared/corpora/meantime --profile 300
+    python scripts/bench_extract.py --stages --profile 300
+    python scripts/bench_extract.py --corpus ../shared/corpora/meantime
 """
 
 from __future__ import annotations
@@ -106,12 +107,46 @@ def profile(paths: list[Path], limit: int) -> str:
     return header + out.getvalue()
 
 
+def stage_times(paths: list[Path]) -> str:
+    """Read, extract and store every article in this process, timing each stage apart."""
+    from datasette_timeline.events import extract_events
+    from datasette_timeline.readers import Document, iter_documents
+    from datasette_timeline.storage import open_database, save_document
+
+    began = time.perf_counter()
+    documents = [d for d in iter_documents([str(p) for p in paths]) if isinstance(d, Document)]
+    reading = time.perf_counter() - began
+    extract_events(documents[0].text, documents[0].published)  # load tables first
+    began = time.perf_counter()
+    results = [extract_events(d.text, d.published, skip_spans=d.skip_spans) for d in documents]
+    extracting = time.perf_counter() - began
+    failed = 0
+    with tempfile.TemporaryDirectory() as folder:
+        database = open_database(Path(folder) / "stages.db")
+        began = time.perf_counter()
+        for document, events in zip(documents, results, strict=True):
+            try:
+                save_document(database, document, events)
+            except Exception:  # counted; the extract command reports each one
+                failed += 1
+        storing = time.perf_counter() - began
+        database.close()
+    count = len(documents)
+    lines = [f"stages, in one process ({count} articles, {failed} not stored):"]
+    for name, seconds in (("read", reading), ("extract_events", extracting), ("store", storing)):
+        lines.append(f"  {name:<15} {seconds:7.1f}s {count / seconds:8.0f} articles/s")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--profile", type=int, metavar="N", default=0, help="profile N articles")
+    parser.add_argument(
+        "--stages", action="store_true", help="also time reading, extraction and storage apart"
+    )
     args = parser.parse_args()
     if not args.corpus.is_dir():
         raise SystemExit(f"{args.corpus}: corpus not found (it lives in ../shared beside the repo)")
@@ -146,6 +181,9 @@ def main() -> None:
         f"target {TARGET_PER_CORE:.0f} articles/s per core: {verdict} it with --jobs 1 "
         f"({one.rate:.0f}/s)"
     )
+    if args.stages:
+        print()
+        print(stage_times(paths))
     if args.profile:
         print()
         print(profile(paths, args.profile))
