@@ -231,3 +231,23 @@ def test_value_grammar_rejects_nonsense() -> None:
         and not is_valid_value("last week")
         and not is_valid_value("")
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "value"),
+    [
+        # Plans and conditionals before the expression point ahead.
+        ("Protesters planned a large rally in the city on Saturday.", "2000-01-07", "2000-01-08"),
+        ("The father would be traveling to Washington Thursday.", "2000-04-05", "2000-04-06"),
+        # A passive with an adverb ("is officially reported") carries no tense of its own.
+        ("It could rise before it is officially reported to the agency in March.",
+         "2006-01-27", "2006-03"),
+        # Irregular past forms are past ("brought"), a possessive weekday is a past event.
+        ("In January, the company brought in a new chief.", "1989-10-27", "1989-01"),
+        ("They would look for ways around Wednesday's ruling.", "2000-01-07", "2000-01-05"),
+        # After the expression a plan word reports the past.
+        ("On Friday, the government planned a new budget.", "1998-09-30", "1998-09-25"),
+    ],
+)  # fmt: skip
+def test_tense_around_named_days_and_months(sentence: str, dct: str, value: str) -> None:
+    assert only(sentence, dct).value == value

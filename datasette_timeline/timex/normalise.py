@@ -501,7 +501,9 @@ def _weekday_date(match: re.Match[str], ctx: Context, weekday: int, relation: st
         return cal.nearest_weekday(anchor, weekday, 1)
     if relation == "this":
         return anchor + timedelta(days=weekday - anchor.isoweekday())
-    if _tense(match, ctx) == "future":
+    # "Wednesday's ruling" names something that has happened.
+    possessive = ctx.text.startswith(("'s", "’s"), match.end())
+    if not possessive and _tense(match, ctx) == "future":
         return cal.nearest_weekday(anchor, weekday, 1)
     return cal.nearest_weekday(anchor, weekday, -1)
 

@@ -24,6 +24,12 @@ _FUTURE_CUES = frozenset(
         "supposed",
     ]
 )
+# Cues that point ahead only when they come before the expression: "planned a rally on
+# Saturday", "would travel Thursday" (after it, "Friday, the government planned..." is
+# a report of the past).
+_FUTURE_CUES_BEFORE = frozenset(
+    ["planned", "planning", "intend", "intends", "intended", "would", "might", "should"]
+)
 # Phrases just before the expression: "as soon as Tuesday", "is to resume trading Tuesday".
 _FUTURE_PHRASES = re.compile(
     r"\b(?:as\s+(?:soon|early)\s+as|(?:is|are|am)\s+(?:to|due\s+to|expected\s+to|"
@@ -59,6 +65,54 @@ _PAST_CUES = frozenset(
         "lost",
         "fell",
         "rose",
+        # Irregular past forms common in news.
+        "brought",
+        "bought",
+        "sold",
+        "paid",
+        "thought",
+        "fought",
+        "caught",
+        "taught",
+        "became",
+        "broke",
+        "chose",
+        "drove",
+        "flew",
+        "forgot",
+        "got",
+        "grew",
+        "hit",
+        "kept",
+        "knew",
+        "led",
+        "meant",
+        "ran",
+        "rang",
+        "sank",
+        "shot",
+        "spoke",
+        "spent",
+        "stood",
+        "struck",
+        "swore",
+        "threw",
+        "wrote",
+        "wore",
+        "withdrew",
+        "arose",
+        "fled",
+        "heard",
+        "hung",
+        "slid",
+        "sought",
+        "sprang",
+        "stole",
+        "stuck",
+        "tore",
+        "woke",
+        "overtook",
+        "undertook",
     ]
 )
 # Words ending in -ed that are not verbs in the past.
@@ -86,18 +140,33 @@ def _is_past(word: str) -> bool:
     return word in _PAST_CUES or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
 
 
+# Words a participle follows in a passive or an infinitive, where it carries no tense.
+_TENSELESS_BEFORE = frozenset(["be", "being", "is", "are", "am", "to"])
+_FINITE_PAST = frozenset(["was", "were", "had", "did", "said", "been"])
+
+
+def _word_before(words: list[str], index: int) -> str:
+    """The word before ``words[index]`` (running backwards), skipping -ly adverbs."""
+    for word in words[index + 1 :]:
+        if not word.endswith("ly"):
+            return word
+    return ""
+
+
 def _cue(words: list[str], backwards: bool) -> Tense:
     """The tense of the nearest cue word; ``words`` run away from the expression."""
     for index, word in enumerate(words):
         if word in _FUTURE_CUES or word.endswith("'ll"):
             return "future"
-        earlier = words[index + 1] if backwards and index + 1 < len(words) else ""
+        if backwards and word in _FUTURE_CUES_BEFORE:
+            return "future"
+        earlier = _word_before(words, index) if backwards else ""
         if word in {"be", "being"}:
             if earlier in {"to", "will", "shall"}:
                 return "future"  # "is to be published in November"
             continue
         if _is_past(word):
-            if word.endswith("ed") and earlier in {"be", "being", "is", "are", "am", "to"}:
+            if word not in _FINITE_PAST and earlier in _TENSELESS_BEFORE:
                 continue  # a passive or an infinitive does not carry the tense
             return "past"
     return None
