@@ -105,6 +105,9 @@ class FilterSet:
     range_stop: dt.date | None = None  # exclusive
     selected: set[tuple[str, str]] = field(default_factory=set)
     single_year: bool = False
+    # Set only when the link-table (actor) filters are the only filters.
+    through_clauses: list[str] = field(default_factory=list)
+    through_values: list[str] = field(default_factory=list)
 
     def where_sql(self) -> str:
         return " and ".join(f"({clause})" for clause in self.where) or "1"
@@ -157,10 +160,14 @@ async def build_filters(
     chips: list[Chip] = []
     group_key = f"{tl.group}__arraycontains" if tl.group else None
     plain: Pairs = []
+    through_clauses: list[str] = []
+    through_values: list[str] = []
     for position, (key, value) in enumerate(filter_pairs):
         if tl.through is not None and key == group_key:
             name = f"tl_through{position}"
             where.append(through_clause(tl, name))
+            through_clauses.append(through_clause(tl, name))
+            through_values.append(value)
             params[name] = value
         else:
             plain.append((key, value))
@@ -195,6 +202,7 @@ async def build_filters(
             )
 
     user_filtered = bool(where)
+    only_through = bool(through_clauses) and len(where) == len(through_clauses)
     merged = tl.get("merged_into")
     if hide_merged and merged and not any(split_key(k)[0] == merged for k, _ in filter_pairs):
         # Merged duplicates stay in the table (ids are stable) but the timeline shows each
@@ -216,6 +224,8 @@ async def build_filters(
         range_stop=range_stop,
         selected=set(filter_pairs),
         single_year=bool(tl.get("year")) and any(k == tl.get("year") for k, _ in filter_pairs),
+        through_clauses=through_clauses if only_through else [],
+        through_values=through_values if only_through else [],
     )
 
 
@@ -305,8 +315,14 @@ async def fetch_page(
     key_column: str,
     size: int,
     after: tuple[Any, Any, int] | None,
+    scan_by_date: bool = False,
 ) -> Page:
     where = filters.where_sql()
+    if scan_by_date:
+        # A unary + keeps SQLite from driving the query by the link table: it walks the date
+        # index instead and stops at the page's last row, which wins when matches are common.
+        for clause in filters.through_clauses:
+            where = where.replace(f"({clause})", f"(+{clause})")
     params = dict(filters.params)
     if after is not None:
         where += (
@@ -597,3 +613,30 @@ async def lane_counts(
         if name in lanes and isinstance(bucket_key, str):
             lanes[name][bucket_key] = int(count)
     return lanes
+
+
+# Above this share of the table's rows, walking the date index finds a page sooner than
+# collecting every matching row and sorting them.
+DENSE_SHARE = 0.01
+
+
+async def dense_through_filter(
+    db: Any, table: str, tl: TimelineColumns, filters: FilterSet
+) -> bool:
+    """Whether the only filters are actor filters matching a large share of the rows."""
+    through = tl.through
+    if through is None or not filters.through_values:
+        return False
+    total_rows = await aggregate_rows(db, f"select count(*) from {q(table)}", {})
+    if not total_rows or not total_rows[0][0]:
+        return False
+    sql = (
+        f"select count(*) from {q(through.table)} where {q(through.entity_column)} in "
+        f"(select {q(through.entity_key)} from {q(through.entity_table)} "
+        f"where {q(through.entity_label)} = :name)"
+    )
+    links = []
+    for value in filters.through_values:
+        rows = await aggregate_rows(db, sql, {"name": value})
+        links.append(rows[0][0] if rows else 0)
+    return min(links) / total_rows[0][0] > DENSE_SHARE

@@ -48,6 +48,7 @@ from .query import (
     count_rows,
     date_bounds,
     decode_next,
+    dense_through_filter,
     facet_counts,
     facet_specs,
     fetch_page,
@@ -392,7 +393,8 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
     links = Links(pairs, r.tl)
     limit = int(datasette.setting("sql_time_limit_ms"))
 
-    page = await fetch_page(r.db, r.table, r.tl, filters, key_column, size, after)
+    scan = await dense_through_filter(r.db, r.table, r.tl, filters)
+    page = await fetch_page(r.db, r.table, r.tl, filters, key_column, size, after, scan)
     events = await event_views(datasette, r, page.rows, links, key_column)
     next_query = (
         query_string([*without(pairs), ("_next", page.next_token)]) if page.next_token else None
