@@ -34,7 +34,7 @@ def test_example_article_gives_every_expected_event_date() -> None:
 def test_example_article_durations_and_header_dates() -> None:
     found = tag(EXAMPLE.read_text(), "2020-11-03T02:00")
     decades = [t for t in found if "decades" in t.text]
-    assert [(t.type, t.value, t.mod) for t in decades] == [("DURATION", "P3DE", "APPROX")]
+    assert [(t.type, t.value, t.mod) for t in decades] == [("DURATION", "P30Y", "APPROX")]
     assert sum(t.value == "2020-11-03" and "November" in t.text for t in found) == 2
 
 
@@ -251,3 +251,30 @@ def test_value_grammar_rejects_nonsense() -> None:
 )  # fmt: skip
 def test_tense_around_named_days_and_months(sentence: str, dct: str, value: str) -> None:
     assert only(sentence, dct).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Prices are at their lowest in over a decade.", "P10Y"),
+        ("It was the lowest figure for almost two decades.", "P20Y"),
+        ("A century of rule ended.", "P100Y"),
+        ("They settled a decades-long dispute.", "PXY"),
+    ],
+)
+def test_decades_and_centuries_are_written_in_years(sentence: str, value: str) -> None:
+    found = only(sentence)
+    assert (found.type, found.value) == ("DURATION", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The earthquake hit the country a week ago.", "2011-03-11"),
+        ("They were invited to rejoin two weeks ago.", "2011-03-04"),
+        ("The law passed six weeks ago.", "2011-W05"),
+        ("It began nearly two weeks ago.", "2011-W09"),
+    ],
+)
+def test_a_week_or_two_ago_is_a_day_and_longer_is_a_week(sentence: str, value: str) -> None:
+    assert only(sentence, "2011-03-18").value == value

@@ -759,6 +759,8 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("DATE", cal.format_value(day, "quarter"), mod, is_reference=False)
     if letter == "DE":
         granularity = "year"
+    if letter == "W" and whole <= 2 and mod is None:
+        granularity = "day"  # "a week ago", "two weeks ago" name a day (TimeBank)
     # Relative to something else, it should not become the anchor of what follows.
     return Resolution("DATE", cal.format_value(day, granularity), mod, is_reference=False)
 
@@ -793,6 +795,9 @@ def _duration_value(amount: float, letter: str) -> str:
     return f"P{text}{letter}"
 
 
+_YEARS_PER_UNIT = {"DE": 10, "CE": 100}
+
+
 def _format_duration(amount: float, unit_word: str) -> str:
     letter = _unit_letter(unit_word)
     unit = _unit_word(unit_word)
@@ -804,6 +809,9 @@ def _format_duration(amount: float, unit_word: str) -> str:
             return f"PT{whole}H30M"
         text = str(whole) if amount == whole else f"{amount:g}"
         return f"PT{text}{letter}"
+    if letter in _YEARS_PER_UNIT:
+        # TimeBank writes "two decades" as P20Y and "a century" as P100Y.
+        return _duration_value(amount * _YEARS_PER_UNIT[letter], "Y")
     return _duration_value(amount, letter)
 
 
@@ -812,8 +820,10 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None  # ages ("a 6-year-old") are not temporal expressions
     number_text = match["number"]
     unit = _unit_word(match["unit"])
-    if unit == "second" and number_text.lower() in {"a", "an"}:
-        return None
+    if number_text.lower() in {"a", "an"} and (
+        unit == "second" or match["unit"].lower().endswith("s")
+    ):
+        return None  # "a second" is an ordinal; "a decades-long feud" counts no decades
     amount = number_value(number_text)
     if amount is None or amount <= 0:
         return None
@@ -845,6 +855,8 @@ def vague_duration(match: re.Match[str], ctx: Context) -> Resolution | None:
     unit = _unit_word(match["unit"])
     if unit in TIME_UNITS:
         return Resolution("DURATION", f"PTX{letter}", _approximation_mod(match))
+    if letter == "DE":
+        letter = "Y"  # "decades" is some number of years (TimeBank: PXY)
     return Resolution("DURATION", f"PX{letter}", _approximation_mod(match))
 
 
