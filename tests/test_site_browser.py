@@ -89,6 +89,9 @@ def test_front_page_from_disk_styles_and_lists_events(site: Path, tab: Any) -> N
     assert page.evaluate("document.styleSheets.length") >= 2
     font = page.evaluate("getComputedStyle(document.body).fontFamily")
     assert "Times" not in font, f"no site stylesheet applied: {font}"
+    # A static site cannot answer a search: no form is offered.
+    assert page.locator("form").count() >= 1
+    assert page.locator("form:visible").count() == 0
     assert failures == []
 
 

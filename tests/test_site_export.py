@@ -369,7 +369,9 @@ def test_rewrite_touches_only_url_attributes_and_escapes_them():
     assert 'href="new&#34;&lt;&amp;"' in out or 'href="new&quot;&lt;&amp;"' in out
     assert 'title="/x"' in out and 'alt="/i.png"' in out
     assert "var s = '<a href=\"/x\">';" in out
-    assert "<form hidden>" in out
+    assert '<form hidden style="display:none">' in out
+    styled = rewrite_html('<form class="f" style="display:flex" hidden>', lambda r: r.url, True)
+    assert styled == '<form class="f" hidden style="display:none">'
     refs = html_references(
         '<link rel="stylesheet" href="/a.css"><a href="/b">b</a>'
         '<link rel="canonical" href="https://example.org/"><script src="/s.js"></script>'

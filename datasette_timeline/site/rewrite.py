@@ -35,7 +35,6 @@ _ATTRIBUTE = re.compile(
     r"""(?P<lead>\s+)(?P<name>[^\s"'>/=]+)(?:(?P<eq>\s*=\s*)"""
     r"""(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+)))?"""
 )
-_HIDDEN = re.compile(r"\shidden(?:[\s=/>]|$)", re.I)
 _CSS_URL = re.compile(r"""url\(\s*(?P<quote>['"]?)(?P<url>[^'")]*?)(?P=quote)\s*\)""", re.I)
 _CSS_IMPORT = re.compile(r"""@import\s+(?P<quote>['"])(?P<url>[^'"]*)(?P=quote)""", re.I)
 
@@ -131,16 +130,27 @@ def _rewrite_tag(tag: str, raw: str, rewrite: UrlRewriter, hide_forms: bool) -> 
 
     body = _ATTRIBUTE.sub(replace, raw[name_end:])
     rewritten = raw[:name_end] + body
-    if (removed_action or hide_forms) and tag == "form" and not _HIDDEN.search(body):
-        # A form whose target is not part of the site cannot work there: hide it.
-        closing = len(rewritten) - (2 if rewritten.endswith("/>") else 1)
-        rewritten = rewritten[:closing] + " hidden" + rewritten[closing:]
+    if (removed_action or hide_forms) and tag == "form":
+        rewritten = _hide(tag, rewritten)
     return rewritten
+
+
+def _hide(tag: str, raw: str) -> str:
+    """A form whose target is not part of the site cannot work there: hide it. The
+    inline style wins over a stylesheet's ``display`` (which ``hidden`` alone does not)."""
+    name_end = len(tag) + 1
+    kept = _ATTRIBUTE.sub(
+        lambda m: "" if m.group("name").lower() in {"hidden", "style"} else m.group(0),
+        raw[name_end:],
+    )
+    tag_text = raw[:name_end] + kept
+    closing = len(tag_text) - (2 if tag_text.endswith("/>") else 1)
+    return tag_text[:closing] + ' hidden style="display:none"' + tag_text[closing:]
 
 
 def rewrite_html(text: str, rewrite: UrlRewriter, hide_forms: bool = False) -> str:
     """Return ``text`` with each URL-valued attribute passed through ``rewrite``; with
-    ``hide_forms`` every form gets ``hidden`` (a static site cannot answer one)."""
+    ``hide_forms`` every form is hidden (a static site cannot answer one)."""
     parser = _StartTags()
     parser.feed(text)
     parser.close()
