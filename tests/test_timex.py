@@ -278,3 +278,21 @@ def test_decades_and_centuries_are_written_in_years(sentence: str, value: str) -
 )
 def test_a_week_or_two_ago_is_a_day_and_longer_is_a_week(sentence: str, value: str) -> None:
     assert only(sentence, "2011-03-18").value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "text", "value"),
+    [
+        ("A press conference at 16:15 UTC, June 1st, opened it.", "2009-06-04",
+         "16:15 UTC, June 1st", "2009-06-01T16:15Z"),
+        ("The offer runs until 5 p.m. EST, Nov. 6.", "1989-10-30",
+         "5 p.m. EST, Nov. 6", "1989-11-06T17:00"),
+        ("The offer ran until 5 p.m. EST Nov. 9, 1990.", "1991-01-02",
+         "5 p.m. EST Nov. 9, 1990", "1990-11-09T17:00"),
+    ],
+)  # fmt: skip
+def test_clock_time_followed_by_a_date_is_one_time(
+    sentence: str, dct: str, text: str, value: str
+) -> None:
+    found = only(sentence, dct)
+    assert (found.text, found.type, found.value) == (text, "TIME", value)

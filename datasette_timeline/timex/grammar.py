@@ -96,6 +96,10 @@ _HOLIDAY_NAMES = [
 ]
 HOLIDAY = "(?-i:" + alternation(_HOLIDAY_NAMES) + ")"
 DECADE_WORD = alternation(list(DECADE_WORDS))
+# "5 p.m. EST, Nov. 6" and "16:15 UTC, June 1st, 2009": a clock time on a calendar day.
+CLOCK_DATE = (
+    rf"(?P<date_month>{MONTH})\s*(?P<date_day>{DAY_OF_MONTH})(?:,?\s+(?P<date_year>{YEAR}))?"
+)
 BOUNDARY = r"(?<![\w$£€#@/.])(?<!\d-)"
 END = r"(?![\w%])"
 
@@ -255,13 +259,13 @@ RULES: tuple[Rule, ...] = (
         "clock",
         rf"""(?P<hour>1[0-2]|0?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<meridiem>a\.m\.?|p\.m\.?|am|pm|o'clock
         |(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening)|(?:o'clock\s+)?at\s+night)
-        (?:\s+(?P<zone>{TIMEZONE}))?(?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}))?""",
+        (?:\s+(?P<zone>{TIMEZONE}))?(?:,?\s+(?:on\s+)?(?:(?P<day>{DAY_WORD})|{CLOCK_DATE}))?""",
     ),
     _rule(
         "clock24",
         rf"""(?:(?P<hour>[01]?\d|2[0-3])[:.]|(?P<military>[01]\d|2[0-3]))(?P<minute>[0-5]\d)
         (?:\s*(?P<zone>{TIMEZONE}|Z))
-        (?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}))?""",
+        (?:,?\s+(?:on\s+)?(?:(?P<day>{DAY_WORD})|{CLOCK_DATE}))?""",
     ),
     _rule(
         "noon",

@@ -898,6 +898,8 @@ def set_expression(match: re.Match[str], ctx: Context) -> Resolution | None:
 def _clock_day(match: re.Match[str], ctx: Context) -> tuple[date | None, bool]:
     """The day a clock time falls on, and whether it had to be guessed from the anchor."""
     day_word = match.groupdict().get("day")
+    if match.groupdict().get("date_month"):
+        return _clock_calendar_day(match, ctx), False
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return None, True
@@ -910,6 +912,19 @@ def _clock_day(match: re.Match[str], ctx: Context) -> tuple[date | None, bool]:
     if lowered in WEEKDAYS:
         return _weekday_date(match, ctx, WEEKDAYS[lowered], ""), False
     return anchor + timedelta(days=_DEIXIS_OFFSETS.get(lowered, 0)), False
+
+
+def _clock_calendar_day(match: re.Match[str], ctx: Context) -> date | None:
+    """The day of "5 p.m. EST, Nov. 6": written out, its year chosen as for a bare date."""
+    month_number = _month_number(match["date_month"])
+    day_of_month = _day_number(match["date_day"])
+    if match["date_year"]:
+        return _safe_date(int(match["date_year"]), month_number, day_of_month)
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return None
+    year = _year_for_day(anchor, month_number, day_of_month, _tense(match, ctx))
+    return _safe_date(year, month_number, day_of_month)
 
 
 def _time_value(day: date | None, clock: str, zone: str | None) -> tuple[str, bool]:
