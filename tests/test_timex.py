@@ -296,3 +296,21 @@ def test_clock_time_followed_by_a_date_is_one_time(
 ) -> None:
     found = only(sentence, dct)
     assert (found.text, found.type, found.value) == (text, "TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "text", "type_", "value"),
+    [
+        ("It filed for bankruptcy earlier today.", "2009-06-04", "earlier today", "DATE",
+         "2009-06-04"),
+        ("Revenue fell through the first nine months of the year.", "1989-10-30", "the year",
+         "DATE", "1989"),
+        ("Net income for the year ended June 30 rose.", "1989-10-30", "the year", "DURATION",
+         "P1Y"),
+    ],
+)  # fmt: skip
+def test_earlier_today_and_the_year(
+    sentence: str, dct: str, text: str, type_: str, value: str
+) -> None:
+    found = [t for t in tag(sentence, dct) if t.text == text]
+    assert [(t.type, t.value) for t in found] == [(type_, value)]

@@ -640,10 +640,21 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
     if relation == "the" and unit in {"week", "month"} and not mod:
         return None  # "the week" alone is too vague; "the end of the month" is not
     if raw_relation == "the" and unit == "year" and not mod:
-        return Resolution("DURATION", "P1Y")  # "the year" mostly names a year-long span
+        return _the_year(match, ctx, anchor)
     if unit == "week" and relation == "this" and anchor.day.isoweekday() == 7:
         day = anchor.day + timedelta(days=1)  # on a Sunday, "this week" is the one beginning
     return Resolution("DATE", cal.format_value(day, granularity), mod)
+
+
+_FISCAL_YEAR_END = re.compile(r"\s+(?:ended|ending|ends|to\s+end|through)\b", re.IGNORECASE)
+
+
+def _the_year(match: re.Match[str], ctx: Context, anchor: Reference) -> Resolution:
+    """ "The year ended June 30" is a fiscal year, a year-long span; "for the year" or "the
+    first months of the year" is the year in discussion."""
+    if _FISCAL_YEAR_END.match(ctx.text, match.end()):
+        return Resolution("DURATION", "P1Y")
+    return Resolution("DATE", f"{anchor.day.year:04d}")
 
 
 def _the_day(ctx: Context, mod: str | None) -> Resolution:
