@@ -425,3 +425,13 @@ async def test_actor_filter_pages_in_date_order(db_path: Path) -> None:
         path = "/news/events/-/timeline" + match.group(1).replace("&amp;", "&") if match else ""
     expected = [e[6] for e in sorted(EVENTS, key=lambda e: (e[4], e[0])) if "Armenia" in e[7]]
     assert seen == expected
+
+
+@pytest.mark.asyncio
+async def test_year_filter_lists_and_counts_that_year(db_path: Path) -> None:
+    ds = make_datasette(db_path)
+    html = (await get(ds, "/news/events/-/timeline?year=2020")).text
+    assert facet_counts(html, "Year") == {"2020": 3}
+    assert "year = 2020" in html  # described as the table page describes it
+    assert len(event_texts(html)) == 3
+    assert event_texts((await get(ds, "/news/events/-/timeline?year=1990")).text) == []

@@ -171,9 +171,12 @@ async def build_filters(
             params[name] = value
         else:
             plain.append((key, value))
-    filters = Filters(sorted(plain))
-    plain_where, plain_params = filters.build_where_clauses(table)
+    filters = Filters(sorted(plain))  # describes every filter, as the table page does
+    ranges, replaced = year_ranges(tl, plain, params)
+    kept = Filters(sorted(pair for pair in plain if pair not in replaced))
+    plain_where, plain_params = kept.build_where_clauses(table)
     where.extend(plain_where)
+    where.extend(ranges)
     params.update(plain_params)
 
     extra_descriptions: list[str] = []
@@ -227,6 +230,27 @@ async def build_filters(
         through_clauses=through_clauses if only_through else [],
         through_values=through_values if only_through else [],
     )
+
+
+def year_ranges(
+    tl: TimelineColumns, pairs: Pairs, params: dict[str, Any]
+) -> tuple[list[str], set[tuple[str, str]]]:
+    """In our schema `year` is the year of `start`: `year = 2015` becomes a range of `start`,
+    so SQLite walks the date index in order (covering for the overview) instead of looking
+    up and sorting the year's rows. Returns the clauses and the pairs they replace."""
+    year_column = tl.get("year")
+    if year_column != "year" or tl.date != "start":
+        return [], set()
+    clauses: list[str] = []
+    replaced: set[tuple[str, str]] = set()
+    for position, (key, value) in enumerate(pairs):
+        if key != year_column or not value.strip().isdigit() or not 1 <= int(value) <= 9998:
+            continue
+        low, high = f"tl_year_from{position}", f"tl_year_to{position}"
+        params[low], params[high] = f"{int(value):04d}-01-01", f"{int(value) + 1:04d}-01-01"
+        clauses.append(f"{q(tl.date)} >= :{low} and {q(tl.date)} < :{high}")
+        replaced.add((key, value))
+    return clauses, replaced
 
 
 async def has_undated_rows(db: Any, table: str, tl: TimelineColumns) -> bool:

@@ -436,6 +436,15 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
     else:
         total = await count_rows(r.db, r.table, filters, limit)
     year_counts = overview.year_counts if overview else None
+    chosen_years = [v for k, v in pairs if k == r.tl.get("year")]
+    if (
+        year_counts is None
+        and filters.single_year
+        and len(set(chosen_years)) == 1
+        and chosen_years[0].strip().isdigit()
+    ):
+        # One year chosen: its count is the total.
+        year_counts = [(chosen_years[0], total or 0)]
     for spec in later:
         if year_counts is not None:
             facet = await facet_from_counts(spec, year_counts, filters, pairs)
