@@ -314,3 +314,17 @@ def test_earlier_today_and_the_year(
 ) -> None:
     found = [t for t in tag(sentence, dct) if t.text == text]
     assert [(t.type, t.value) for t in found] == [(type_, value)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "value"),
+    [
+        ("The company said it expects to release results in mid-November.", "1989-10-27",
+         "1989-11"),
+        ("NATO said it has decided to admit the three countries in March.", "1999-04-10",
+         "2000-03"),
+        ("He said he hoped to visit Tuesday.", "2000-04-05", "2000-04-11"),
+    ],
+)  # fmt: skip
+def test_a_verb_of_intention_points_ahead(sentence: str, dct: str, value: str) -> None:
+    assert only(sentence, dct).value == value

@@ -33,7 +33,11 @@ _FUTURE_CUES_BEFORE = frozenset(
 # Phrases just before the expression: "as soon as Tuesday", "is to resume trading Tuesday".
 _FUTURE_PHRASES = re.compile(
     r"\b(?:as\s+(?:soon|early)\s+as|(?:is|are|am)\s+(?:to|due\s+to|expected\s+to|"
-    r"scheduled\s+to|set\s+to|going\s+to)|set\s+to)\s+(?:[\w'-]+\s+){0,4}$|"
+    r"scheduled\s+to|set\s+to|going\s+to)|set\s+to|"
+    # A verb of intention and an infinitive: "decided to admit them in March".
+    r"(?:expects?|expected|plans?|planned|planning|intends?|intended|hopes?|hoped|aims?|"
+    r"aimed|agreed|agrees|decided|decides|promised|promises|vowed|vows|pledged|pledges|"
+    r"prepares?|prepared|preparing|wants?|wanted)\s+to)\s+(?:[\w'-]+\s+){0,5}$|"
     r"(?<=\w\s)(?<!up\s)(?<!not\s)until\s+$",
     re.IGNORECASE,
 )
