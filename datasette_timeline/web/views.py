@@ -406,6 +406,32 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
             datasette, request, r, fmt, page.rows, events, exported_total, filters, next_query
         )
 
+    overview, facets, total = await overview_and_facets(datasette, r, filters, pairs, links)
+    if overview is not None and r.tl.group:
+        await add_lanes(r, overview, facets, filters, links, pairs, limit)
+    # Datasette's own search filter needs a full-text index; offer the box only with one.
+    searchable = bool(await r.db.fts_table(r.table))
+    context = page_context(
+        datasette, request, r, filters, pairs, page.offset, events, total, searchable
+    )
+    context.update(
+        overview=overview,
+        facets=facets,
+        next_query=next_query,
+        first_query=query_string(without(pairs)) if after else None,
+    )
+    context.update(await footer_context(datasette))
+    html = await render(datasette, request, context)
+    cache.start_queued()
+    return Response.html(html)
+
+
+async def overview_and_facets(
+    datasette: Any, r: Resolved, filters: FilterSet, pairs: Pairs, links: Links
+) -> tuple[Overview | None, list[FacetResult], int | None]:
+    """The overview, the facets and the total, sharing work: the overview's buckets give the
+    total and (when it counts years) the year facet."""
+    limit = int(datasette.setting("sql_time_limit_ms"))
     facet_limit = int(datasette.setting("facet_time_limit_ms"))
     specs = await facet_specs(r.db, r.table, r.tl)
     # The year facet waits for the overview, which usually counts per year already.
@@ -451,23 +477,7 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
         else:
             facet = await facet_counts(r.db, r.table, r.tl, filters, spec, pairs, facet_limit)
         facets.insert(specs.index(spec), facet)
-    if overview is not None and r.tl.group:
-        await add_lanes(r, overview, facets, filters, links, pairs, limit)
-    # Datasette's own search filter needs a full-text index; offer the box only with one.
-    searchable = bool(await r.db.fts_table(r.table))
-    context = page_context(
-        datasette, request, r, filters, pairs, page.offset, events, total, searchable
-    )
-    context.update(
-        overview=overview,
-        facets=facets,
-        next_query=next_query,
-        first_query=query_string(without(pairs)) if after else None,
-    )
-    context.update(await footer_context(datasette))
-    html = await render(datasette, request, context)
-    cache.start_queued()
-    return Response.html(html)
+    return overview, facets, total
 
 
 async def add_lanes(
