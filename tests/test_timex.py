@@ -328,3 +328,13 @@ def test_earlier_today_and_the_year(
 )  # fmt: skip
 def test_a_verb_of_intention_points_ahead(sentence: str, dct: str, value: str) -> None:
     assert only(sentence, dct).value == value
+
+
+@pytest.mark.parametrize(
+    "phrase", ["the corresponding period last year", "last year's quarter",
+               "the comparable quarter of the previous year"],
+)  # fmt: skip
+def test_the_quarter_in_discussion_a_year_before(phrase: str) -> None:
+    text = f"Profit rose in the third quarter. It compares with a loss for {phrase}."
+    found = tag(text, "1989-11-01")
+    assert [(t.text, t.value) for t in found][-1] == (phrase, "1988-Q3")

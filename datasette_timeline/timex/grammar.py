@@ -240,7 +240,9 @@ RULES: tuple[Rule, ...] = (
         "year_ago_period",
         r"""(?:the\s+)?(?:comparable\s+|same\s+)?(?:year[\s-](?:ago|earlier)|prior[\s-]year|year[\s-]before)
         (?:\s+(?P<what>(?:(?:first|second|third|fourth|fiscal)[\s-]+)*quarter|period|month|week|year))?
-        |the\s+same\s+(?P<what2>period|quarter|month|week|day|time)\s+(?:of\s+)?(?:last\s+year|a\s+year\s+(?:ago|earlier))""",
+        |the\s+(?:same|corresponding|comparable)\s+(?P<what2>period|quarter|month|week|day|time)\s+
+        (?:of\s+)?(?:the\s+)?(?:(?:last|previous|prior)\s+year|a\s+year\s+(?:ago|earlier))
+        |last\s+year's\s+(?P<what3>quarter|period)""",
     ),
     _rule(
         "duration",

@@ -779,7 +779,7 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
 def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
     """ "the year-earlier quarter", "the same period last year": the period in discussion,
     one year before."""
-    what = _words(match["what"] or match["what2"])
+    what = _words(match["what"] or match["what2"] or match["what3"])
     quarter = ctx.recent_quarter(match.start())
     if quarter is not None and (not what or what.endswith("quarter") or what in {"period", "time"}):
         day = cal.shift(quarter.day, "Y", -1)
