@@ -338,3 +338,16 @@ def test_the_quarter_in_discussion_a_year_before(phrase: str) -> None:
     text = f"Profit rose in the third quarter. It compares with a loss for {phrase}."
     found = tag(text, "1989-11-01")
     assert [(t.text, t.value) for t in found][-1] == (phrase, "1988-Q3")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "value"),
+    [
+        ("It expects higher sales in the current fiscal year.", "DATE", "1989"),
+        ("In the fiscal year ended Jan. 31, sales rose.", "DURATION", "P1Y"),
+        ("Sales were $7 billion in the latest fiscal year.", "DATE", "1988"),
+    ],
+)
+def test_fiscal_years(sentence: str, type_: str, value: str) -> None:
+    found = tag(sentence, "1989-10-31")
+    assert (found[0].type, found[0].value) == (type_, value)

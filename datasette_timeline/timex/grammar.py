@@ -209,7 +209,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "relative",
         rf"""(?:(?P<position>{POSITION})[\s-]+)?
-        (?P<relation>(?:the\s+)?{DEICTIC}|the)\s+
+        (?P<relation>(?:the\s+)?{DEICTIC}|the)\s+(?:fiscal\s+(?=year|quarter))?
         (?P<unit>week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night|period|time)""",
     ),
     _rule(

@@ -611,6 +611,8 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     anchor = _relative_anchor(ctx, relation, has_the)
     steps = _RELATION_STEPS.get(relation, 0)
+    if relation == "latest" and unit == "year":
+        steps = -1  # "the latest fiscal year" has ended, like "the latest quarter"
     if unit == "quarter" and relation in {"the", "latest", "recent", "most recent", "same"}:
         return _reference_quarter(ctx, match, relation, mod)
     if anchor is None:
@@ -639,7 +641,7 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("TIME", f"{day.isoformat()}T{part}", mod)
     if relation == "the" and unit in {"week", "month"} and not mod:
         return None  # "the week" alone is too vague; "the end of the month" is not
-    if raw_relation == "the" and unit == "year" and not mod:
+    if raw_relation in {"the", "the fiscal"} and unit == "year" and not mod:
         return _the_year(match, ctx, anchor)
     if unit == "week" and relation == "this" and anchor.day.isoweekday() == 7:
         day = anchor.day + timedelta(days=1)  # on a Sunday, "this week" is the one beginning
