@@ -230,6 +230,13 @@ def short_label(period: Period, unit: str) -> str:
     return str(period.first_day.day)
 
 
+def spoken_label(period: Period, unit: str) -> str:
+    """The bar's accessible name starts with the words it shows (WCAG 2.5.3): 'Oct 2020'."""
+    if unit == "month":
+        return f"{short_label(period, unit)} {period.first_day.year}"
+    return period.label
+
+
 def next_key(key: str, unit: str) -> str | None:
     period = period_for(key)
     if period is None:
@@ -289,7 +296,7 @@ def overview_bars(
         bars.append(
             Bar(
                 key=key,
-                label=period.label,
+                label=spoken_label(period, unit),
                 short_label=short_label(period, unit),
                 count=count,
                 height=round(100 * count / tallest, 1),

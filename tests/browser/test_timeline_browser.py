@@ -235,9 +235,15 @@ def test_overview_zoom_and_event_navigation_by_keyboard(server: str, page_at: An
 
 
 def test_axe_reports_no_serious_violations(server: str, page_at: Any) -> None:
-    for width in (1280, 375):
+    views = [
+        (1280, "?year=2009"),
+        (375, "?year=2009&_lanes=1"),
+        (1280, "?start__gte=2009-06-01&start__lt=2009-06-30"),
+        (375, ""),
+    ]
+    for width, query in views:
         tab = page_at(width)
-        tab.page.goto(server + TIMELINE + "?year=2020")
+        tab.page.goto(server + TIMELINE + query)
         tab.page.add_script_tag(path=str(AXE))
         result = tab.page.evaluate(
             "axe.run(document, {resultTypes: ['violations']})"
@@ -245,7 +251,7 @@ def test_axe_reports_no_serious_violations(server: str, page_at: Any) -> None:
             "nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})))"
         )
         serious = [v for v in result if v["impact"] in ("serious", "critical")]
-        assert serious == [], serious
+        assert serious == [], (width, query, serious)
 
 
 def test_table_page_shows_a_timeline_link(server: str, page_at: Any) -> None:
