@@ -435,3 +435,16 @@ async def test_year_filter_lists_and_counts_that_year(db_path: Path) -> None:
     assert "year = 2020" in html  # described as the table page describes it
     assert len(event_texts(html)) == 3
     assert event_texts((await get(ds, "/news/events/-/timeline?year=1990")).text) == []
+
+
+@pytest.mark.asyncio
+async def test_datasette_where_and_through_filters_compose(db_path: Path) -> None:
+    ds = make_datasette(db_path)
+    html = (await get(ds, "/news/events/-/timeline?" + "_where=" + quote("year > 2000"))).text
+    assert len(event_texts(html)) == 3
+    through = quote(json.dumps({"table": "event_actors", "column": "actor_id", "value": "4"}))
+    html = (await get(ds, f"/news/events/-/timeline?_through={through}&year=2020")).text
+    names = sorted({e[7][i] for e in EVENTS for i in range(len(e[7]))})
+    fourth = names[3]
+    expected = [e for e in EVENTS if fourth in e[7] and e[4].startswith("2020")]
+    assert len(event_texts(html)) == len(expected) > 0
