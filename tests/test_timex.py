@@ -351,3 +351,16 @@ def test_the_quarter_in_discussion_a_year_before(phrase: str) -> None:
 def test_fiscal_years(sentence: str, type_: str, value: str) -> None:
     found = tag(sentence, "1989-10-31")
     assert (found[0].type, found[0].value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Foreclosures rose in the fourth quarter to their highest level.", "2006-Q4"),
+        ("Plants will close during the fourth quarter.", "2007-Q4"),
+        ("Plants close during the fourth quarter.", "2007-Q4"),
+        ("Sales fell in the fourth quarter.", "2006-Q4"),
+    ],
+)
+def test_a_quarter_not_begun_is_last_years_when_told_in_the_past(sentence: str, value: str) -> None:
+    assert only(sentence, "2007-03-13").value == value

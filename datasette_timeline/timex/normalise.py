@@ -444,9 +444,12 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
     year = anchor.year + offset
     first_month = (number - 1) * (6 if unit == "H" else 3) + 1
     # A period that has not begun yet is last year's, unless the clause is future.
-    not_begun = not (offset or relation or determiner) and first_month > anchor.month
-    if not_begun and _tense(match, ctx) != "future":
-        year -= 1
+    not_begun = not (offset or relation or determiner not in {"", "the"})
+    if not_begun and first_month > anchor.month:
+        tense = _tense(match, ctx)
+        # "The fourth quarter" said in March is last year's if told in the past.
+        if tense == "past" or (tense is None and not determiner):
+            year -= 1
     return Resolution("DATE", f"{year:04d}-{label}")
 
 
