@@ -364,3 +364,26 @@ def test_fiscal_years(sentence: str, type_: str, value: str) -> None:
 )
 def test_a_quarter_not_begun_is_last_years_when_told_in_the_past(sentence: str, value: str) -> None:
     assert only(sentence, "2007-03-13").value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "expected"),
+    [
+        ("Stocks fell on Friday. The index was down from the previous Friday.", "1989-10-30",
+         [("Friday", "1989-10-27"), ("the previous Friday", "1989-10-20")]),
+        ("They met on June 3, 2001. They met again the following Monday.", "1989-10-30",
+         [("June 3, 2001", "2001-06-03"), ("the following Monday", "2001-06-04")]),
+        ("Then, a week or so ago, he decided.", "1991-02-25",
+         [("a week or so ago", "1991-02-18")]),
+        ("Profit rose in the third quarter. In the 1989 period, rates were lower.", "1989-11-01",
+         [("the third quarter", "1989-Q3"), ("the 1989 period", "1989-Q3")]),
+        ("The offer had been scheduled to expire at midnight Friday.", "1989-10-30",
+         [("midnight Friday", "1989-10-27T24:00")]),
+        ("The offer is scheduled to expire at midnight Friday.", "1989-10-30",
+         [("midnight Friday", "1989-11-03T24:00")]),
+    ],
+)  # fmt: skip
+def test_days_and_periods_in_discussion(
+    text: str, dct: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(t.text, t.value) for t in tag(text, dct)] == expected

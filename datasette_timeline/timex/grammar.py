@@ -190,7 +190,7 @@ RULES: tuple[Rule, ...] = (
         [\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<unit>quarter|half)
         (?:\s+of\s+(?:(?P<year_relation>this|last|next)\s+year|(?:fiscal\s+)?(?P<year>{YEAR})|the\s+(?:fiscal\s+)?year)|,?\s+(?P<year2>{YEAR}))?
         |Q(?P<qnumber>[1-4])(?:\s*(?P<qyear>{YEAR}))?
-        |(?:the\s+)?(?P<bare_year>{YEAR})\s+(?:fiscal\s+)?quarter""",
+        |(?:the\s+)?(?P<bare_year>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)""",
     ),
     _rule(
         "season",
@@ -199,7 +199,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "weekday",
-        rf"""(?:(?P<relation>last|this|next|this\s+past|this\s+coming|coming|past|early|late)\s+)?
+        rf"""(?:(?P<relation>last|this|next|this\s+past|this\s+coming|coming|past|early|late|
+        the\s+(?:previous|preceding|following|next))\s+)?
         (?P<weekday>{WEEKDAY})(?:(?:\s+|-)(?P<part>{PART_OF_DAY}))?""",
     ),
     _rule(
@@ -233,7 +234,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "ago",
         rf"""(?:(?P<approx>{APPROXIMATION})\s+)?(?:(?P<number>{NUMBER})|(?P<vague>{VAGUE}))?[\s-]*
-        (?P<unit>{UNIT})\s+(?P<direction>ago|earlier|later|from\s+now|hence|before(?=\s*(?:[.,;:!?)]|$))|
+        (?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<direction>ago|earlier|later|from\s+now|hence|before(?=\s*(?:[.,;:!?)]|$))|
         after(?=\s*(?:[.,;:!?)]|$))|back(?=\s*(?:[.,;:!?)]|$)))""",
     ),
     _rule(
@@ -337,7 +338,7 @@ _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     ("century centuries", _indices(_UNIT_RULES + " century")),
     ("half q", _indices("quarter")),
     ("morning afternoon evening night", _indices("relative set deixis")),
-    ("period", _indices("relative year_ago_period")),
+    ("period", _indices("relative year_ago_period quarter")),
     (
         "today tonight yesterday tomorrow now nowadays currently current recently lately past "
         "future present presently these moment term time",

@@ -494,6 +494,14 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _weekday_date(match: re.Match[str], ctx: Context, weekday: int, relation: str) -> date | None:
+    if relation.startswith("the "):
+        # "the previous Friday", "the following Monday": counted from the day in discussion.
+        reference = ctx.anaphoric_anchor()
+        if reference is None:
+            return None
+        if relation in {"the previous", "the preceding"}:
+            return cal.nearest_weekday(reference.day - timedelta(days=1), weekday, -1)
+        return cal.nearest_weekday(reference.day, weekday, 1)
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return None

@@ -157,9 +157,17 @@ def _word_before(words: list[str], index: int) -> str:
     return ""
 
 
+def _after_had(words: list[str], index: int) -> bool:
+    """Whether ``words[index]`` (running backwards) follows "had" or "had been"."""
+    before = [word for word in words[index + 1 : index + 4] if not word.endswith("ly")]
+    return before[:1] == ["had"] or before[:2] == ["been", "had"]
+
+
 def _cue(words: list[str], backwards: bool) -> Tense:
     """The tense of the nearest cue word; ``words`` run away from the expression."""
     for index, word in enumerate(words):
+        if word in _FUTURE_CUES and backwards and _after_had(words, index):
+            return "past"  # "had been scheduled to expire Friday": a plan of the past
         if word in _FUTURE_CUES or word.endswith("'ll"):
             return "future"
         if backwards and word in _FUTURE_CUES_BEFORE:
