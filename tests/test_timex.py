@@ -387,3 +387,14 @@ def test_days_and_periods_in_discussion(
     text: str, dct: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(t.text, t.value) for t in tag(text, dct)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Directors declared a dividend, payable Feb. 1 to stock of record.", "1990-02-01"),
+        ("The company signed a labor pact effective June 1.", "1990-06-01"),
+    ],
+)
+def test_payable_and_effective_dates_lie_ahead(sentence: str, value: str) -> None:
+    assert only(sentence, "1989-10-26").value == value

@@ -28,7 +28,18 @@ _FUTURE_CUES = frozenset(
 # Saturday", "would travel Thursday" (after it, "Friday, the government planned..." is
 # a report of the past).
 _FUTURE_CUES_BEFORE = frozenset(
-    ["planned", "planning", "intend", "intends", "intended", "would", "might", "should"]
+    [
+        "planned",
+        "planning",
+        "intend",
+        "intends",
+        "intended",
+        "would",
+        "might",
+        "should",
+        "payable",
+        "effective",
+    ]
 )
 # Phrases just before the expression: "as soon as Tuesday", "is to resume trading Tuesday".
 _FUTURE_PHRASES = re.compile(
