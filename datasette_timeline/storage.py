@@ -104,7 +104,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 pk=("event_id", "actor_id"),
                 foreign_keys=[("event_id", "events", "id"), ("actor_id", "actors", "id")],
             )
-            _table(db, "event_actors").create_index(["actor_id"])
+            # (actor_id, event_id) covers the actor filter: no lookup of the table rows.
+            _table(db, "event_actors").create_index(["actor_id", "event_id"])
         _ensure_mentions_and_places(db)
     if not _table(db, "events").detect_fts():
         # Triggers keep the index current as events are written.

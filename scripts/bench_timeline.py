@@ -177,7 +177,7 @@ def build(path: Path, rows: int, seed: int = 1) -> None:
         create index idx_events_year on events(year);
         create index idx_events_document_id on events(document_id);
         create index idx_actors_name on actors(name);
-        create index idx_event_actors_actor_id on event_actors(actor_id);
+        create index idx_event_actors_actor_id_event_id on event_actors(actor_id, event_id);
         create virtual table events_fts using fts5(text, content="events");
         insert into events_fts(events_fts) values ('rebuild');
         analyze;

@@ -215,11 +215,16 @@ function collapseFacetsOnNarrowScreens() {
   }
 }
 
-// Instructions for what this script adds appear only when it runs.
-for (const element of document.querySelectorAll(".needs-script")) {
-  element.hidden = false;
-}
+// A static export (export-site) has one file per view: ranges chosen by dragging or
+// by keys would have no file to load, so only the bar links stay there.
+const isStaticSite = document.body.dataset.timelineStatic !== undefined;
 
-setupOverview();
+// Instructions for what this script adds appear only when it runs.
+if (!isStaticSite) {
+  for (const element of document.querySelectorAll(".needs-script")) {
+    element.hidden = false;
+  }
+  setupOverview();
+}
 setupEventKeys();
 collapseFacetsOnNarrowScreens();
