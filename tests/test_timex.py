@@ -398,3 +398,15 @@ def test_days_and_periods_in_discussion(
 )
 def test_payable_and_effective_dates_lie_ahead(sentence: str, value: str) -> None:
     assert only(sentence, "1989-10-26").value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mr. Schwarz, 52 years old, will succeed him.",
+        "The plan is open to employees 55 years old or older.",
+        "Iraq imports about three-quarters of its food.",
+    ],
+)
+def test_ages_and_fractions_are_not_durations(sentence: str) -> None:
+    assert tag(sentence, "1989-10-26") == []

@@ -839,9 +839,14 @@ def _format_duration(amount: float, unit_word: str) -> str:
     return _duration_value(amount, letter)
 
 
+_AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.IGNORECASE)
+
+
 def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
-    if match["suffix"] and match["suffix"].lower() == "old":
-        return None  # ages ("a 6-year-old") are not temporal expressions
+    if (match["suffix"] and match["suffix"].lower() == "old") or _AGE_AFTER.match(
+        ctx.text, match.end()
+    ):
+        return None  # ages ("a 6-year-old", "52 years old") are not temporal expressions
     number_text = match["number"]
     unit = _unit_word(match["unit"])
     if number_text.lower() in {"a", "an"} and (
@@ -875,6 +880,10 @@ def _is_rate(match: re.Match[str], ctx: Context) -> bool:
 def vague_duration(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["suffix"] and match["suffix"].lower() == "-old":
         return None
+    if ctx.text[match.start() - 1 : match.start()] == "-":
+        return None  # "three-quarters of its food" is a fraction
+    if _AGE_AFTER.match(ctx.text, match.end()):
+        return None  # the unit of an age ("52 years old")
     letter = _unit_letter(match["unit"])
     unit = _unit_word(match["unit"])
     if unit in TIME_UNITS:
