@@ -4,6 +4,7 @@ in the same schema, with the same events, as ``extract --from-table``."""
 from __future__ import annotations
 
 import sqlite3
+from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
@@ -148,6 +149,11 @@ async def test_selected_rows_only_and_a_second_run_adds_nothing(tmp_path: Path) 
 @pytest.mark.asyncio
 async def test_the_enrichment_is_offered_with_the_columns_of_the_table(tmp_path: Path) -> None:
     datasette = datasette_for(make_news_db(tmp_path / "news.db"))
+    if not hasattr(datasette, "permission_allowed") and version("datasette-enrichments") < "0.6":
+        pytest.skip(
+            "datasette-enrichments before 0.6a0 checks permissions with an API Datasette 1.0 "
+            "no longer has; install datasette-enrichments>=0.6a0 with the 1.0 alphas"
+        )
     await datasette.invoke_startup()
     cookies = {"ds_actor": datasette.sign({"a": {"id": "root"}}, "actor")}
     picker = await datasette.client.get("/-/enrich/news/articles", cookies=cookies)
