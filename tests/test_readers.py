@@ -284,3 +284,16 @@ def test_a_folder_without_articles_says_so(tmp_path: Path) -> None:
     (tmp_path / "image.png").write_bytes(b"\x89PNG")
     (error,) = read_all(tmp_path)
     assert isinstance(error, InputError) and "folder holds no article files" in str(error)
+
+
+def test_a_json_object_wrapping_an_array_of_articles(tmp_path: Path) -> None:
+    path = tmp_path / "scrape.json"
+    items = json.loads((INPUTS / "articles.json").read_text())
+    path.write_text(json.dumps({"status": "ok", "count": len(items), "results": items}, indent=1))
+    read = documents(path)
+    assert [d.text for d in read] == [item["content"] for item in items]
+    assert [d.source for d in read] == [f"{path}#item=1", f"{path}#item=2"]
+    single = tmp_path / "one.json"
+    single.write_text(json.dumps({"text": "Rain fell on 2 May 2020.", "tags": [{"x": 1}]}))
+    (document,) = documents(single)
+    assert document.text == "Rain fell on 2 May 2020."

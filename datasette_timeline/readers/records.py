@@ -235,13 +235,20 @@ def _json_array_items(text: TextIO, path: str) -> Iterator[tuple[str, Any] | Inp
         while more():
             if len(buffer) > MAX_RECORD_CHARS:
                 yield InputError(
-                    f"{path}: a JSON object longer than {MAX_RECORD_CHARS // MEGABYTE} MB"
+                    f"{path}: a JSON object longer than {MAX_RECORD_CHARS // MEGABYTE} MB; "
+                    "give a JSON array or JSON Lines, which are read item by item"
                 )
                 return
         try:
-            yield "item 1", json.loads(buffer[position:])
+            whole = json.loads(buffer[position:])
         except json.JSONDecodeError as error:
             yield InputError(f"{path}: not valid JSON ({error.msg} at line {error.lineno})")
+            return
+        wrapped = _wrapped_articles(whole)
+        if wrapped is None:
+            yield "item 1", whole
+        else:
+            yield from ((f"item {n}", item) for n, item in enumerate(wrapped, start=1))
         return
     if first != "[":
         yield InputError(f"{path}: not a JSON array of objects (it starts with {first[:1]!r})")
@@ -278,6 +285,22 @@ def _json_array_items(text: TextIO, path: str) -> Iterator[tuple[str, Any] | Inp
             break
         position = end
         yield f"item {number}", value
+
+
+def _wrapped_articles(value: Any) -> list[Any] | None:
+    """The articles of scraper output shaped ``{"articles": [{...}, ...], "count": 2}``.
+
+    An object with no text of its own and exactly one array of objects is a wrapper
+    around that array; anything else is one record.
+    """
+    if not isinstance(value, dict) or any(key.lower() in TEXT_NAMES for key in value):
+        return None
+    arrays = [
+        item
+        for item in value.values()
+        if isinstance(item, list) and item and all(isinstance(entry, dict) for entry in item)
+    ]
+    return arrays[0] if len(arrays) == 1 else None
 
 
 def read_csv(
