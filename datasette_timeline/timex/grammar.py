@@ -220,7 +220,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "deixis",
-        r"""(?:earlier\s+(?=today|tonight|this))?(?P<word>today|tonight|yesterday|tomorrow|now|nowadays|currently|current|recently|
+        r"""(?:earlier\s+(?=today|tonight))?(?P<word>today|tonight|yesterday|tomorrow|now|nowadays|currently|current|recently|
         lately|the\s+past|the\s+future|the\s+present|at\s+present|presently|these\s+days|
         right\s+now|just\s+now|the\s+time\s+being|the\s+recent\s+past|the\s+near\s+future|
         the\s+(?:long|short|near|medium)\s+term|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)
