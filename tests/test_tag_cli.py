@@ -112,3 +112,25 @@ def test_evaluate_prints_a_table_and_json(tmp_path: Path) -> None:
     scores = json.loads(result.output)[str(tmp_path)]
     assert scores["counts"]["gold"] == 1 and scores["counts"]["system"] == 2
     assert scores["relaxed_precision"] == 0.5 and scores["value_f1"] == scores["relaxed_f1"]
+
+
+def test_evaluate_scores_only_the_chosen_fold(tmp_path: Path) -> None:
+    for index, word in enumerate(["yesterday", "tomorrow", "today"]):
+        (tmp_path / f"{index}.tml").write_text(
+            f'<TimeML><DOCID>{index}</DOCID><DCT><TIMEX3 tid="t0" type="DATE" '
+            'value="2020-11-03" functionInDocument="CREATION_TIME">x</TIMEX3></DCT><TEXT>'
+            f'It rains <TIMEX3 tid="t1" type="DATE" value="2020-11-03">{word}</TIMEX3>.'
+            "</TEXT></TimeML>"
+        )
+
+    def counts(fold: str) -> dict[str, int]:
+        result = CliRunner().invoke(evaluate_command, [str(tmp_path), "--json", "--fold", fold])
+        assert result.exit_code == 0, result.output
+        scores = json.loads(result.output)[str(tmp_path)]
+        return {"documents": scores["documents"], "correct": scores["counts"]["value_correct"]}
+
+    assert counts("2/3") == {"documents": 1, "correct": 1}  # only "today" is right
+    assert counts("0,1/3") == {"documents": 2, "correct": 0}
+    assert counts("0,1,2/3") == {"documents": 3, "correct": 1}
+    bad = CliRunner().invoke(evaluate_command, [str(tmp_path), "--fold", "3/3"])
+    assert bad.exit_code == 2 and "--fold" in bad.output

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .evaluate import evaluate, format_table
+from .evaluate import evaluate, format_table, gold_files
 from .model import Timex
 from .tagger import ANCHORINGS, parse_dct, tag
 from .timeml import read_timeml, write_timeml
@@ -152,20 +152,54 @@ def _write_timeml_file(folder: Path, item: _Input, timexes: list[Timex]) -> None
     )
 
 
+def _parse_fold(value: str | None) -> tuple[frozenset[int], int] | None:
+    """ "4/5" or "0,1,2,3/5": the remainders kept and the modulus."""
+    if value is None:
+        return None
+    match = re.fullmatch(r"(\d+(?:,\d+)*)/(\d+)", value.strip())
+    remainders = frozenset(int(part) for part in match[1].split(",")) if match else frozenset()
+    if not match or not all(0 <= part < int(match[2]) for part in remainders):
+        raise click.BadParameter(
+            "expected K/N (or K1,K2/N) with 0 <= K < N, e.g. 4/5", param_hint="--fold"
+        )
+    return remainders, int(match[2])
+
+
+def _fold_files(name: str, fold: tuple[frozenset[int], int] | None) -> list[Path]:
+    files = gold_files([name])
+    if fold is None:
+        return files
+    remainders, modulus = fold
+    return [path for index, path in enumerate(files) if index % modulus in remainders]
+
+
 @click.command(name="evaluate")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--anchoring", type=click.Choice(ANCHORINGS), default="auto", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", is_flag=True, help="Also list misses, spurious tags and wrong values.")
-def evaluate_command(gold: tuple[str, ...], anchoring: str, as_json: bool, errors: bool) -> None:
+@click.option(
+    "--fold",
+    callback=lambda _context, _parameter, value: _parse_fold(value),
+    help="K/N: score only the files whose index (sorted, per GOLD) is K modulo N; "
+    "e.g. 4/5 is a held-out fifth and 0,1,2,3/5 the development part.",
+)
+def evaluate_command(
+    gold: tuple[str, ...],
+    anchoring: str,
+    as_json: bool,
+    errors: bool,
+    fold: tuple[frozenset[int], int] | None,
+) -> None:
     """Score the tagger against TimeML GOLD files or folders (TempEval-3 Task A)."""
 
     def tagger(text: str, dct: str | None) -> list[Timex]:
         return tag(text, dct, anchoring=anchoring)
 
-    rows = [(name, evaluate([name], tagger, collect_errors=errors)) for name in gold]
+    files = {name: _fold_files(name, fold) for name in gold}
+    rows = [(name, evaluate(files[name], tagger, collect_errors=errors)) for name in gold]
     if len(gold) > 1:
-        rows.append(("all", evaluate(list(gold), tagger)))
+        rows.append(("all", evaluate([f for name in gold for f in files[name]], tagger)))
     if as_json:
         data = {name: scores.to_json(with_errors=errors) for name, scores in rows}
         click.echo(json.dumps(data, indent=2))
