@@ -410,3 +410,15 @@ def test_payable_and_effective_dates_lie_ahead(sentence: str, value: str) -> Non
 )
 def test_ages_and_fractions_are_not_durations(sentence: str) -> None:
     assert tag(sentence, "1989-10-26") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Flights leave on Tuesday nights.", "XXXX-WXX-2TNI"),
+        ("They meet on Fridays.", "XXXX-WXX-5"),
+    ],
+)
+def test_plural_weekdays_are_sets(sentence: str, value: str) -> None:
+    found = only(sentence, "1998-02-13")
+    assert (found.type, found.value) == ("SET", value)

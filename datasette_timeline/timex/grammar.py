@@ -205,7 +205,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "weekday_plural",
-        r"(?-i:(?P<weekday>Mondays|Tuesdays|Wednesdays|Thursdays|Fridays|Saturdays|Sundays))",
+        r"""(?-i:(?P<weekday>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)days?))
+        (?:\s+(?P<parts>mornings|afternoons|evenings|nights))?""",
     ),
     _rule(
         "relative",
@@ -322,7 +323,7 @@ DIGIT_RULES: dict[int, tuple[int, ...]] = {
 _UNIT_RULES = "ago duration vague_duration relative anaphoric set vague_period"
 _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     (" ".join(MONTHS), _indices("month_day day_month month set holiday")),
-    (" ".join(WEEKDAYS), _indices("weekday month_day day_month set clock noon")),
+    (" ".join(WEEKDAYS), _indices("weekday weekday_plural month_day day_month set clock noon")),
     (
         "mondays tuesdays wednesdays thursdays fridays saturdays sundays",
         _indices("weekday_plural"),

@@ -534,7 +534,13 @@ def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def weekday_plural(match: re.Match[str], ctx: Context) -> Resolution | None:
-    return Resolution("SET", f"XXXX-WXX-{_weekday_number(match['weekday'])}")
+    """ "Fridays", "Tuesday nights": every such day (or part of it)."""
+    value = f"XXXX-WXX-{_weekday_number(match['weekday'])}"
+    if match["parts"]:
+        return Resolution("SET", f"{value}T{PARTS_OF_DAY[match['parts'].lower()[:-1]]}")
+    if not match["weekday"].endswith("s"):
+        return None  # a single day is the weekday rule's
+    return Resolution("SET", value)
 
 
 _DEIXIS_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
