@@ -422,3 +422,14 @@ def test_ages_and_fractions_are_not_durations(sentence: str) -> None:
 def test_plural_weekdays_are_sets(sentence: str, value: str) -> None:
     found = only(sentence, "1998-02-13")
     assert (found.type, found.value) == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "It may be resolved in a hearing the week of March 6.",
+        "In the week of 6 March 2000, it rained.",
+    ],
+)
+def test_the_week_of_a_date_is_that_week(sentence: str) -> None:
+    assert only(sentence, "2000-02-24").value == "2000-W10"

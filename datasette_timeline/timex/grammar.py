@@ -121,11 +121,12 @@ def _rule(name: str, body: str, boundary: str = BOUNDARY) -> Rule:
 
 
 _MONTH_DAY_YEAR = rf"""
+    (?P<week_of>the\s+week\s+of\s+)?
     (?:(?P<weekday>{WEEKDAY}),?\s+|(?:last|this|next|this\s+past|this\s+coming)\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY_OF_MONTH})
     (?:(?:,\s*|\s+)(?P<year>{YEAR}|{SHORT_YEAR}))?
 """
 _DAY_MONTH_YEAR = rf"""
-    (?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY_OF_MONTH})\s+(?:of\s+)?(?P<month>{MONTH})
+    (?P<week_of>the\s+week\s+of\s+)?(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY_OF_MONTH})\s+(?:of\s+)?(?P<month>{MONTH})
     (?:,?\s+(?P<year>{YEAR}))?
 """
 

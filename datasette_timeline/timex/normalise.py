@@ -198,7 +198,11 @@ def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
             return Resolution("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=False)
         year = _year_for_day(anchor, month, day_of_month, _tense(match, ctx))
     day = _safe_date(year, month, day_of_month)
-    return Resolution("DATE", day.isoformat()) if day else None
+    if day is None:
+        return None
+    if match["week_of"]:  # "the week of March 6"
+        return Resolution("DATE", cal.format_value(day, "week"))
+    return Resolution("DATE", day.isoformat())
 
 
 def _year_for_day(anchor: date, month: int, day_of_month: int, tense: Tense) -> int:
