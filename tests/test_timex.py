@@ -433,3 +433,22 @@ def test_plural_weekdays_are_sets(sentence: str, value: str) -> None:
 )
 def test_the_week_of_a_date_is_that_week(sentence: str) -> None:
     assert only(sentence, "2000-02-24").value == "2000-W10"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("It opened in March 1990. The next day it closed.", ("The next day", "DATE", "1990-03")),
+        ("It opened in 1990. Three days later it closed.", ("Three days later", "DATE", "1990")),
+        ("The tomb dates from 1354. Police came two hours later.",
+         ("two hours later", "TIME", "XXXX-XX-XXTXX:XX")),
+        ("It opened on March 3, 1990. Three days later it closed.",
+         ("Three days later", "DATE", "1990-03-06")),
+        ("It opened in 1990. Two years later it closed.", ("Two years later", "DATE", "1992")),
+    ],
+)  # fmt: skip
+def test_counting_from_a_coarse_date_invents_no_day(
+    text: str, expected: tuple[str, str, str]
+) -> None:
+    last = tag(text, "1997-04-22")[-1]
+    assert (last.text, last.type, last.value) == expected

@@ -604,6 +604,19 @@ _UNIT_LETTERS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": 
                  "decade": "DE", "century": "CE"}  # fmt: skip
 
 
+# How coarse each granularity is: a value is never finer than the date it counts from.
+_COARSENESS = {"day": 1, "week": 2, "month": 3, "quarter": 4, "half": 5, "year": 6}
+
+
+def _no_finer_than(granularity: str, anchor: Reference) -> str:
+    """ "The next day" after "in March 1990" is known to the month, not to the day."""
+    if granularity not in _COARSENESS or anchor.granularity not in _COARSENESS:
+        return granularity  # decades and centuries, seasons: nothing finer to lose
+    if _COARSENESS[anchor.granularity] > _COARSENESS[granularity]:
+        return anchor.granularity
+    return granularity
+
+
 def _relative_anchor(ctx: Context, relation: str, has_the: bool) -> Reference | None:
     """Anaphoric ("the following year", "that day") or deictic ("next year") anchor."""
     if relation in _ANAPHORIC_RELATIONS and (has_the or relation in {"that", "same"}):
@@ -666,7 +679,7 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         return _the_year(match, ctx, anchor)
     if unit == "week" and relation == "this" and anchor.day.isoweekday() == 7:
         day = anchor.day + timedelta(days=1)  # on a Sunday, "this week" is the one beginning
-    return Resolution("DATE", cal.format_value(day, granularity), mod)
+    return Resolution("DATE", cal.format_value(day, _no_finer_than(granularity, anchor)), mod)
 
 
 _FISCAL_YEAR_END = re.compile(r"\s+(?:ended|ending|ends|to\s+end|through)\b", re.IGNORECASE)
@@ -731,7 +744,7 @@ def anaphoric(match: re.Match[str], ctx: Context) -> Resolution | None:
     if anchor is None:
         return _unanchored(unit)
     day = cal.shift(anchor.day, _UNIT_LETTERS[unit], steps)
-    return Resolution("DATE", cal.format_value(day, unit))
+    return Resolution("DATE", cal.format_value(day, _no_finer_than(unit, anchor)))
 
 
 # --- "ago", durations and sets ------------------------------------------------------------
@@ -776,11 +789,11 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
     letter = _unit_letter(match["unit"])
     mod = _approximation_mod(match)
     if unit in TIME_UNITS:
-        return (
-            None
-            if anchor is None
-            else Resolution("TIME", cal.format_value(anchor.day, "day") + "T" + "XX:XX", mod)
-        )
+        if anchor is None:
+            return None
+        if anchor.granularity != "day":  # "two hours later" after "in 1354": day unknown
+            return Resolution("TIME", "XXXX-XX-XXTXX:XX", mod, anchored=False)
+        return Resolution("TIME", cal.format_value(anchor.day, "day") + "T" + "XX:XX", mod)
     granularity = cal.unit_granularity(letter)
     if anchor is None:
         return _unanchored(granularity, mod)
@@ -795,6 +808,7 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
         granularity = "year"
     if letter == "W" and whole <= 2 and mod is None:
         granularity = "day"  # "a week ago", "two weeks ago" name a day (TimeBank)
+    granularity = _no_finer_than(granularity, anchor)
     # Relative to something else, it should not become the anchor of what follows.
     return Resolution("DATE", cal.format_value(day, granularity), mod, is_reference=False)
 
