@@ -452,3 +452,20 @@ def test_counting_from_a_coarse_date_invents_no_day(
 ) -> None:
     last = tag(text, "1997-04-22")[-1]
     assert (last.text, last.type, last.value) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Inflation should stand at two-and-three-quarter percent.",
+        "He reached a quarter-final place.",
+        "The president was criticized in some quarters.",
+        "The soldiers returned to their quarters.",
+    ],
+)
+def test_quarters_that_are_not_periods(sentence: str) -> None:
+    assert tag(sentence, "2006-12-13") == []
+
+
+def test_counted_quarters_stay_durations() -> None:
+    assert [t.value for t in tag("Growth slowed for several quarters.", "2006-12-13")] == ["PXQ"]

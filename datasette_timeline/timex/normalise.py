@@ -864,6 +864,8 @@ def _format_duration(amount: float, unit_word: str) -> str:
 
 
 _AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.IGNORECASE)
+# "a quarter-final", "two-and-three-quarter percent": the unit word names something else.
+_NOT_TIME_AFTER = re.compile(r"-?(?:semi-?)?finals?\b|\s*(?:%|percent|per\s+cent)", re.IGNORECASE)
 
 
 def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -871,6 +873,8 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
         ctx.text, match.end()
     ):
         return None  # ages ("a 6-year-old", "52 years old") are not temporal expressions
+    if _NOT_TIME_AFTER.match(ctx.text, match.end()):
+        return None
     number_text = match["number"]
     unit = _unit_word(match["unit"])
     if number_text.lower() in {"a", "an"} and (
@@ -906,10 +910,13 @@ def vague_duration(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if ctx.text[match.start() - 1 : match.start()] == "-":
         return None  # "three-quarters of its food" is a fraction
-    if _AGE_AFTER.match(ctx.text, match.end()):
-        return None  # the unit of an age ("52 years old")
+    if _AGE_AFTER.match(ctx.text, match.end()) or _NOT_TIME_AFTER.match(ctx.text, match.end()):
+        return None  # the unit of an age ("52 years old"), "quarter-finals"
     letter = _unit_letter(match["unit"])
     unit = _unit_word(match["unit"])
+    vague = _words(match["vague"])
+    if unit == "quarter" and (vague in {"", "some"} and not match["lead"]):
+        return None  # "living quarters", "criticised in some quarters"
     if unit in TIME_UNITS:
         return Resolution("DURATION", f"PTX{letter}", _approximation_mod(match))
     if letter == "DE":
