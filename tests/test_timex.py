@@ -469,3 +469,12 @@ def test_quarters_that_are_not_periods(sentence: str) -> None:
 
 def test_counted_quarters_stay_durations() -> None:
     assert [t.value for t in tag("Growth slowed for several quarters.", "2006-12-13")] == ["PXQ"]
+
+
+def test_this_june_in_a_text_about_the_past_is_read_as_news() -> None:
+    text = "The project, launched in 1993 by the foundation, expanded this June."
+    assert [t.value for t in tag(text, "2005-11-27")] == ["1993", "2005-06"]
+
+
+def test_the_sun_is_no_sunday() -> None:
+    assert tag("It is one-hundredth the mass of the Sun. It is small.", "2005-11-27") == []

@@ -497,6 +497,9 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
 # --- weekdays, parts of days, times -----------------------------------------------------
 
 
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
 def _weekday_date(match: re.Match[str], ctx: Context, weekday: int, relation: str) -> date | None:
     if relation.startswith("the "):
         # "the previous Friday", "the following Monday": counted from the day in discussion.
@@ -524,6 +527,8 @@ def _weekday_date(match: re.Match[str], ctx: Context, weekday: int, relation: st
 
 
 def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if match["weekday"].endswith(".") and _THE_BEFORE.search(ctx.text, 0, match.start()):
+        return None  # "the Sun." is the star, "the Wed." no day
     number = _weekday_number(match["weekday"])
     relation = _words(match["relation"])
     mod = {"early": "START", "late": "END"}.get(relation)
