@@ -478,3 +478,22 @@ def test_this_june_in_a_text_about_the_past_is_read_as_news() -> None:
 
 def test_the_sun_is_no_sunday() -> None:
     assert tag("It is one-hundredth the mass of the Sun. It is small.", "2005-11-27") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Six hundred years ago, the fleet sailed.", "1406"),
+        ("It was kept secret for more than two thousand years.", "P2000Y"),
+    ],
+)
+def test_hundreds_and_thousands_in_words(sentence: str, value: str) -> None:
+    assert only(sentence, "2006-11-03").value == value
+
+
+def test_a_future_weekday_may_be_the_day_of_writing() -> None:
+    # Published on a Sunday: "will sign on Sunday evening" is that evening.
+    assert only("They will sign the deals on Sunday evening.", "2006-11-05").value == (
+        "2006-11-05TEV"
+    )
+    assert only("They will sign the deals on Monday.", "2006-11-05").value == "2006-11-06"

@@ -50,8 +50,11 @@ _COMPOUND = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
     r"(?:one|two|three|four|five|six|seven|eight|nine)"
 )
+# "six hundred", "two thousand": a small number of hundreds or thousands.
+_MULTIPLE = r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d)[\s-]+(?:hundred|thousand))"
 NUMBER = (
-    rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+1/2|½)?|{_COMPOUND}|{_NUMBER_WORD})"
+    rf"(?:(?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?(?:\s+1/2|½)?|{_MULTIPLE}|{_COMPOUND}|"
+    rf"{_NUMBER_WORD})"
     r"(?:\s+and\s+(?:a|one)\s+half)?"
 )
 VAGUE = alternation(VAGUE_QUANTITIES)

@@ -128,6 +128,11 @@ def number_value(words: str) -> int | float | None:
     if text in NUMBER_WORDS:
         return NUMBER_WORDS[text] + half if half else NUMBER_WORDS[text]
     parts = re.split(r"[\s-]+", text)
+    multiple = {"hundred": 100, "thousand": 1000}.get(parts[-1])
+    if len(parts) == 2 and multiple:  # "six hundred", "2 thousand"
+        count = int(parts[0]) if parts[0].isdigit() else NUMBER_WORDS.get(parts[0])
+        if count is not None:
+            return count * multiple + half if half else count * multiple
     if len(parts) == 2 and parts[0] in _TENS and parts[1] in NUMBER_WORDS:
         total = NUMBER_WORDS[parts[0]] + NUMBER_WORDS[parts[1]]
         return total + half if half else total
