@@ -522,8 +522,7 @@ def _weekday_date(match: re.Match[str], ctx: Context, weekday: int, relation: st
     # "Wednesday's ruling" names something that has happened.
     possessive = ctx.text.startswith(("'s", "’s"), match.end())
     if not possessive and _tense(match, ctx) == "future":
-        # "will sign the deal on Sunday" in Sunday's paper is later that day.
-        return cal.nearest_weekday(anchor - timedelta(days=1), weekday, 1)
+        return cal.nearest_weekday(anchor, weekday, 1)
     return cal.nearest_weekday(anchor, weekday, -1)
 
 
