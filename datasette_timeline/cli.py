@@ -7,6 +7,7 @@ import os
 import signal
 import sqlite3
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -194,7 +195,9 @@ def _extracted_in_workers(
         _extract_one(("Warm-up on 3 May 2020 in France.", "2020-05-04", [], settings))
     window: deque[tuple[Document, Future[list[Any]]]] = deque()
     context = multiprocessing.get_context(method)
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_ignore_interrupts) as pool:
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_setup_worker, initargs=(os.getpid(),)
+    ) as pool:
         try:
             for document in documents:
                 window.append((document, pool.submit(_extract_one, _task(document, settings))))
@@ -207,9 +210,21 @@ def _extracted_in_workers(
                 future.cancel()
 
 
-def _ignore_interrupts() -> None:
-    """Workers leave Ctrl-C to the writer, which stops the run and says what was kept."""
+def _setup_worker(writer_pid: int) -> None:
+    """Workers leave Ctrl-C to the writer, and end when the writer is gone.
+
+    The writer stops the run on Ctrl-C and says what was kept. A writer killed outright
+    (``kill -9``) cannot tell its workers, so each one watches its parent and exits
+    when it changes, rather than stay behind extracting for nobody.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def exit_when_orphaned() -> None:
+        while os.getppid() == writer_pid:
+            time.sleep(0.2)
+        os._exit(1)
+
+    threading.Thread(target=exit_when_orphaned, name="writer-watch", daemon=True).start()
 
 
 def _collect(
