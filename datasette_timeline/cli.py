@@ -418,6 +418,11 @@ def extract(
             "give at least one INPUT (file, folder, URL or -) or --from-table DB:TABLE; "
             "see 'datasette-timeline extract --help' for examples"
         )
+    if ner == "spacy" and not spacy_model:
+        raise click.UsageError(
+            "--ner spacy needs --spacy-model NAME (an installed spaCy pipeline such as "
+            "en_core_web_sm, or a path to one); or leave out --ner to use the built-in rules"
+        )
     options = ReadOptions(
         published=published,
         format=input_format,

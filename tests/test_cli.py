@@ -69,6 +69,13 @@ def test_no_input_is_a_usage_error_that_says_what_to_do(tmp_path: Path) -> None:
     assert not (tmp_path / "events.db").exists()
 
 
+def test_spacy_without_a_model_is_a_usage_error(tmp_path: Path) -> None:
+    code, _out, err = extract(tmp_path / "events.db", str(KARABAKH), "--ner", "spacy")
+    assert code == 2
+    assert "--ner spacy needs --spacy-model NAME" in err
+    assert not (tmp_path / "events.db").exists()
+
+
 def test_closing_summary_and_json_summary_agree_with_the_database(tmp_path: Path) -> None:
     db = tmp_path / "events.db"
     missing = tmp_path / "missing.txt"
