@@ -489,3 +489,16 @@ def test_the_sun_is_no_sunday() -> None:
 )
 def test_hundreds_and_thousands_in_words(sentence: str, value: str) -> None:
     assert only(sentence, "2006-11-03").value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("It took a minute and a half.", "PT1M30S"),
+        ("It took an hour and a half.", "PT1H30M"),
+        ("He spoke for 2 1/2 minutes.", "PT2M30S"),
+        ("It lasted two and a half years.", "P2.5Y"),
+    ],
+)
+def test_halves(sentence: str, value: str) -> None:
+    assert only(sentence, "2006-11-03").value == value

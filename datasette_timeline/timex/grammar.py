@@ -256,7 +256,8 @@ RULES: tuple[Rule, ...] = (
         (?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|initial|remaining|
         entire|full|whole|latest|same|better\s+part\s+of\s+the|another|additional|further|other|those|these)|the)\s+)?
         (?P<number>{NUMBER})(?:[\s-]+(?:more|additional|straight|consecutive|full|long|trading|business|
-        working|calendar|successive|further|extra))?[\s-]+(?P<unit>{UNIT})(?:-(?P<suffix>long|old))?""",
+        working|calendar|successive|further|extra))?[\s-]+(?P<unit>{UNIT})
+        (?:-(?P<suffix>long|old)|(?P<unit_half>\s+and\s+(?:a|one)\s+half))?""",
     ),
     _rule(
         "vague_duration",

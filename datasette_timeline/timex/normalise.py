@@ -858,8 +858,8 @@ def _format_duration(amount: float, unit_word: str) -> str:
         amount *= 2
     if unit in TIME_UNITS:
         whole = int(amount)
-        if amount - whole == 0.5 and letter == "H":
-            return f"PT{whole}H30M"
+        if amount - whole == 0.5 and letter in {"H", "M"}:
+            return f"PT{whole}{letter}30{'M' if letter == 'H' else 'S'}"
         text = str(whole) if amount == whole else f"{amount:g}"
         return f"PT{text}{letter}"
     if letter in _YEARS_PER_UNIT:
@@ -889,6 +889,8 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
     amount = number_value(number_text)
     if amount is None or amount <= 0:
         return None
+    if match["unit_half"]:  # "a minute and a half"
+        amount += 0.5
     if unit in {"quarter", "half"} and amount >= 1000:
         return None  # "the 1988 quarter" names a year
     if unit in {"quarter", "half"} and re.match(
