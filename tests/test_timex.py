@@ -502,3 +502,12 @@ def test_hundreds_and_thousands_in_words(sentence: str, value: str) -> None:
 )
 def test_halves(sentence: str, value: str) -> None:
     assert only(sentence, "2006-11-03").value == value
+
+
+def test_the_same_period_last_year_is_not_a_day() -> None:
+    text = (
+        "Exports for Christmas were 550 million dollars in the first nine months, "
+        "just 1.7 percent up on the same period last year."
+    )
+    found = [t for t in tag(text, "2006-11-04") if t.text == "the same period last year"]
+    assert [t.value for t in found] == ["2005"]

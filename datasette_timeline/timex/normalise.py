@@ -827,7 +827,16 @@ def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
         day = cal.shift(quarter.day, "Y", -1)
         return Resolution("DATE", cal.format_value(day, "quarter"), is_reference=False)
     reference = ctx.reference
-    if reference is not None and what in {"period", "time", "month", "week", "day"}:
+    # A "period" is longer than the day last named ("Christmas ... the same period last
+    # year" is not Christmas Day).
+    period_of_a_day = what in {"period", "time"} and (
+        reference is None or reference.granularity == "day"
+    )
+    if (
+        reference is not None
+        and what in {"period", "time", "month", "week", "day"}
+        and not (period_of_a_day)
+    ):
         granularity = reference.granularity if what in {"period", "time"} else what
         day = cal.shift(reference.day, "Y", -1)
         return Resolution("DATE", cal.format_value(day, granularity), is_reference=False)
