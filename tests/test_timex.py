@@ -511,3 +511,15 @@ def test_the_same_period_last_year_is_not_a_day() -> None:
     )
     found = [t for t in tag(text, "2006-11-04") if t.text == "the same period last year"]
     assert [t.value for t in found] == ["2005"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "value"),
+    [
+        ("Islam will one day be the second largest religion.", "DATE", "FUTURE_REF"),
+        ("He had been in the job one day.", "DURATION", "P1D"),
+    ],
+)
+def test_one_day_after_a_modal_is_some_future_day(sentence: str, type_: str, value: str) -> None:
+    found = only(sentence, "1998-03-03")
+    assert (found.type, found.value) == (type_, value)

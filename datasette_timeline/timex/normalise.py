@@ -877,6 +877,7 @@ def _format_duration(amount: float, unit_word: str) -> str:
     return _duration_value(amount, letter)
 
 
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|can)\s+$", re.IGNORECASE)
 _AGE_AFTER = re.compile(r"\s+(?:old|of\s+age)\b", re.IGNORECASE)
 # "a quarter-final", "two-and-three-quarter percent": the unit word names something else.
 _NOT_TIME_AFTER = re.compile(r"-?(?:semi-?)?finals?\b|\s*(?:%|percent|per\s+cent)", re.IGNORECASE)
@@ -900,6 +901,12 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if match["unit_half"]:  # "a minute and a half"
         amount += 0.5
+    if (
+        number_text.lower() == "one"
+        and unit == "day"
+        and _MODAL_BEFORE.search(ctx.text, max(0, match.start() - 12), match.start())
+    ):
+        return Resolution("DATE", "FUTURE_REF")  # "Islam will one day be ..."
     if unit in {"quarter", "half"} and amount >= 1000:
         return None  # "the 1988 quarter" names a year
     if unit in {"quarter", "half"} and re.match(
