@@ -6,7 +6,9 @@ import re
 
 # Abbreviations that end with a full stop but rarely end a sentence in news text.
 _ABBREVIATIONS = frozenset(
-    ["mr", "mrs", "ms", "dr", "prof", "gen", "col", "lt", "sgt", "capt", "maj", "sen", "rep", "gov", "pres", "st", "jr", "sr", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "etc", "u.s", "u.k", "u.n", "e.g", "i.e", "a.m", "p.m", "mt", "ft", "rev", "hon", "adm", "cmdr", "cpl", "pvt", "supt", "insp", "det"]
+    """mr mrs ms dr prof gen col lt sgt capt maj sen rep gov pres st jr sr inc corp co ltd
+    jan feb mar apr jun jul aug sep sept oct nov dec no vs etc u.s u.k u.n e.g i.e a.m
+    p.m mt ft rev hon adm cmdr cpl pvt supt insp det""".split()
 )
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[-*•]\s)|\n")

@@ -256,11 +256,6 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.corpus
 @pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract --jobs: worker processes outlive a writer killed with SIGKILL "
-    "(they should notice their parent is gone and exit)",
-)
 def test_workers_do_not_outlive_a_killed_writer(tmp_path: Path) -> None:
     """A user's ``kill -9`` reaches only the process they started: its workers must
     not stay behind."""

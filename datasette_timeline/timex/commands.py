@@ -127,7 +127,16 @@ def tag_command(
     output_format: str,
     output_dir: str | None,
 ) -> None:
-    """Print the temporal expressions (TIMEX3) of text, JSON-lines or TimeML inputs."""
+    """Print the temporal expressions (TIMEX3) of text, JSON-lines or TimeML inputs.
+
+    One JSON line per document: {"id", "timexes": [{"start", "end", "text", "type",
+    "value", ...}]}, offsets being Python string indices into the text as read.
+
+    \b
+    Example:
+        datasette-timeline tag article.txt --dct 2020-11-03
+        datasette-timeline tag corpus/*.tml --format timeml --output-dir tagged/
+    """
     _check_dct(dct)
     if not inputs and not jsonl:
         raise click.UsageError("give input files (or -) or --jsonl FILE")
@@ -191,7 +200,16 @@ def evaluate_command(
     errors: bool,
     fold: tuple[frozenset[int], int] | None,
 ) -> None:
-    """Score the tagger against TimeML GOLD files or folders (TempEval-3 Task A)."""
+    """Score the tagger against TimeML GOLD files or folders (TempEval-3 Task A).
+
+    Strict and relaxed span P/R/F1, type and value accuracy and value F1, micro-averaged
+    over documents; the document creation time is not scored.
+
+    \b
+    Example:
+        datasette-timeline evaluate gold/TimeBank gold/AQUAINT
+        datasette-timeline evaluate gold/ --json
+    """
 
     def tagger(text: str, dct: str | None) -> list[Timex]:
         return tag(text, dct, anchoring=anchoring)
