@@ -523,3 +523,15 @@ def test_the_same_period_last_year_is_not_a_day() -> None:
 def test_one_day_after_a_modal_is_some_future_day(sentence: str, type_: str, value: str) -> None:
     found = only(sentence, "1998-03-03")
     assert (found.type, found.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The split would be paid on a still unspecified date in January.", "1990-01"),
+        ("Thermo agreed to buy the line for $22 million in February.", "1990-02"),
+        ("The company reported a loss in January.", "1989-01"),
+    ],
+)
+def test_adjective_participles_carry_no_tense(sentence: str, value: str) -> None:
+    assert only(sentence, "1989-10-26").value == value

@@ -48,7 +48,7 @@ _FUTURE_PHRASES = re.compile(
     # A verb of intention and an infinitive: "decided to admit them in March".
     r"(?:expects?|expected|plans?|planned|planning|intends?|intended|hopes?|hoped|aims?|"
     r"aimed|agreed|agrees|decided|decides|promised|promises|vowed|vows|pledged|pledges|"
-    r"prepares?|prepared|preparing|wants?|wanted)\s+to)\s+(?:[\w'-]+\s+){0,5}$|"
+    r"prepares?|prepared|preparing|wants?|wanted)\s+to)\s+(?:[^\s.!?;,]+\s+){0,6}$|"
     r"(?<=\w\s)(?<!up\s)(?<!not\s)until\s+$",
     re.IGNORECASE,
 )
@@ -155,8 +155,11 @@ def _is_past(word: str) -> bool:
     return word in _PAST_CUES or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
 
 
-# Words a participle follows in a passive or an infinitive, where it carries no tense.
-_TENSELESS_BEFORE = frozenset(["be", "being", "is", "are", "am", "to"])
+# Words a participle follows in a passive or an infinitive, or as an adjective ("a still
+# unspecified date"), where it carries no tense.
+_TENSELESS_BEFORE = frozenset(
+    ["be", "being", "is", "are", "am", "to", "a", "an", "the", "still", "very", "its", "their"]
+)
 _FINITE_PAST = frozenset(["was", "were", "had", "did", "said", "been"])
 
 
