@@ -529,7 +529,7 @@ def test_one_day_after_a_modal_is_some_future_day(sentence: str, type_: str, val
     ("sentence", "value"),
     [
         ("The split would be paid on a still unspecified date in January.", "1990-01"),
-        ("Thermo agreed to buy the line for $22 million in February.", "1990-02"),
+        ("Thermo agreed to buy it for $22 million in February.", "1990-02"),
         ("The company reported a loss in January.", "1989-01"),
     ],
 )
