@@ -189,28 +189,50 @@ class Period:
         return display_date(self.key)
 
 
+# Python's calendar ends at 9999-12-31: the day after it, where a period ending with the
+# calendar would stop, cannot be written. Periods and spans that reach it stop at LAST_DAY
+# instead (its own events are the only ones such a range leaves out).
+LAST_DAY = dt.date.max
+
+
+def add_days(day: dt.date, days: int) -> dt.date:
+    """`day + days`, held inside years 1-9999 instead of raising OverflowError at the edges."""
+    ordinal = min(max(day.toordinal() + days, 1), LAST_DAY.toordinal())
+    return dt.date.fromordinal(ordinal)
+
+
+def first_of_month(year: int, month: int) -> dt.date:
+    """The first day of a month, or LAST_DAY past the end of the calendar (year 10000)."""
+    if year > LAST_DAY.year:
+        return LAST_DAY
+    return dt.date(year, month, 1)
+
+
 def period_for(key: str) -> Period | None:
     """The period for a year, month or day key, or None for anything else."""
     try:
         if _YEAR.match(key):
             year = int(key)
-            return Period(key, dt.date(year, 1, 1), dt.date(year + 1, 1, 1))
+            return Period(key, dt.date(year, 1, 1), first_of_month(year + 1, 1))
         if _MONTH.match(key):
             year, month = int(key[:4]), int(key[5:7])
             first = dt.date(year, month, 1)
-            following = dt.date(year + month // 12, month % 12 + 1, 1)
+            following = first_of_month(year + month // 12, month % 12 + 1)
             return Period(key, first, following)
         if _DAY.match(key):
             day = dt.date.fromisoformat(key)
-            return Period(key, day, day + dt.timedelta(days=1))
+            return Period(key, day, add_days(day, 1))
     except ValueError:
         return None
     return None
 
 
 def parse_day(value: str | None) -> dt.date | None:
-    """The leading YYYY-MM-DD of a value as a date, or None."""
-    if not value or len(value) < 10:
+    """The leading YYYY-MM-DD of a value as a date, or None.
+
+    Strictly that form: SQLite compares the text, so '20200101' (which Python would read as a
+    date) must not become a range the query does not apply."""
+    if not value or not _DAY.match(value[:10]):
         return None
     try:
         return dt.date.fromisoformat(value[:10])

@@ -12,7 +12,7 @@ from typing import Any
 
 from markupsafe import escape
 
-from .dates import parse_day
+from .dates import add_days, parse_day
 from .present import EventView
 
 ICS_LINE_OCTETS = 75
@@ -123,7 +123,7 @@ def icalendar(name: str, items: Sequence[dict[str, Any]], host: str, stamp: dt.d
             continue
         last = parse_day(item["end"]) or first
         # All-day events: DTEND is exclusive, the day after the last day.
-        stop = max(last, first) + dt.timedelta(days=1)
+        stop = add_days(max(last, first), 1)
         summary = item["text"] or item["display_date"]
         description = item["display_date"]
         if item["actors"]:

@@ -14,8 +14,10 @@ from urllib.parse import urlsplit
 
 from .config import TimelineColumns
 from .dates import (
+    LAST_DAY,
     MONTHS,
     Period,
+    add_days,
     display_date,
     html_datetime,
     infer_precision,
@@ -267,7 +269,7 @@ def fill_gaps(
         return []
     known = dict(counts)
     first = key_for(span[0], unit) if span else counts[0][0]
-    last = key_for(span[1] - dt.timedelta(days=1), unit) if span else counts[-1][0]
+    last = key_for(add_days(span[1], -1), unit) if span else counts[-1][0]
     filled: list[tuple[str, int]] = []
     key: str | None = first
     while key is not None and key <= last:
@@ -309,16 +311,19 @@ def overview_bars(
     return bars
 
 
-def shifted(start: dt.date, stop: dt.date, by: float) -> tuple[dt.date, dt.date]:
-    span = stop - start
-    offset = dt.timedelta(days=round(span.days * by))
-    return start + offset, stop + offset
+def shifted(start: dt.date, stop: dt.date, by: float) -> tuple[dt.date, dt.date] | None:
+    """The same span moved by a share of itself, or None where the calendar has no room."""
+    offset = round((stop - start).days * by)
+    low, high = start.toordinal() + offset, stop.toordinal() + offset
+    if low < 1 or high > LAST_DAY.toordinal():
+        return None
+    return add_days(start, offset), add_days(stop, offset)
 
 
 def widened(start: dt.date, stop: dt.date) -> tuple[dt.date, dt.date]:
-    """Three times the span around the same middle (zoom out)."""
+    """Three times the span around the same middle (zoom out), within the calendar."""
     span = max((stop - start).days, 1)
-    return _clamped(start - dt.timedelta(days=span), stop + dt.timedelta(days=span))
+    return add_days(start, -span), add_days(stop, span)
 
 
 def narrowed(start: dt.date, stop: dt.date) -> tuple[dt.date, dt.date]:
@@ -326,13 +331,8 @@ def narrowed(start: dt.date, stop: dt.date) -> tuple[dt.date, dt.date]:
     span = (stop - start).days
     if span < 3:
         return start, stop
-    third = dt.timedelta(days=span // 3)
-    return start + third, stop - third
-
-
-def _clamped(start: dt.date, stop: dt.date) -> tuple[dt.date, dt.date]:
-    low, high = dt.date(1, 1, 1), dt.date(9999, 12, 31)
-    return max(start, low), min(stop, high)
+    third = span // 3
+    return add_days(start, third), add_days(stop, -third)
 
 
 @dataclass

@@ -15,7 +15,7 @@ from datasette.utils.asgi import BadRequest, Forbidden, NotFound, Response
 
 from . import cache, exports
 from .config import TimelineColumns, TimelineConfigError, row_label_column, timeline_columns
-from .dates import bucket_unit, parse_day, period_for
+from .dates import add_days, bucket_unit, parse_day, period_for
 from .permissions import can_view_table
 from .present import (
     Bar,
@@ -200,7 +200,7 @@ class Overview:
 
 
 def range_label(start: dt.date, stop: dt.date) -> str:
-    last = stop - dt.timedelta(days=1)
+    last = add_days(stop, -1)
     if last <= start:
         return start.isoformat()
     return f"{start.isoformat()} to {last.isoformat()}"
@@ -224,7 +224,7 @@ async def counts_at_fitting_unit(
         if not periods:
             return None
         first, stop = periods[0].first_day, periods[-1].next_first_day
-        if unit == "day" or bucket_unit(first, stop - dt.timedelta(days=1)) == unit:
+        if unit == "day" or bucket_unit(first, add_days(stop, -1)) == unit:
             return unit, counts, first, stop
     return None
 
@@ -236,18 +236,18 @@ async def build_overview(
     if filters.range_start and filters.range_stop:
         first, stop = filters.range_start, filters.range_stop
         if stop <= first:
-            stop = first + dt.timedelta(days=1)
-        unit = bucket_unit(first, stop - dt.timedelta(days=1))
+            stop = add_days(first, 1)
+        unit = bucket_unit(first, add_days(stop, -1))
         counts = await overview_counts(r.db, r.table, r.tl, filters, unit, limit)
     elif filters.range_start or filters.range_stop:
         bounds = await date_bounds(r.db, r.table, r.tl, filters)
         if bounds is None:
             return None
         first = filters.range_start or bounds[0]
-        stop = filters.range_stop or (bounds[1] + dt.timedelta(days=1))
+        stop = filters.range_stop or add_days(bounds[1], 1)
         if stop <= first:
-            stop = first + dt.timedelta(days=1)
-        unit = bucket_unit(first, stop - dt.timedelta(days=1))
+            stop = add_days(first, 1)
+        unit = bucket_unit(first, add_days(stop, -1))
         counts = await overview_counts(r.db, r.table, r.tl, filters, unit, limit)
     else:
         found = await counts_at_fitting_unit(r, filters, limit)
@@ -261,13 +261,9 @@ async def build_overview(
     def link(span: tuple[dt.date, dt.date]) -> str:
         return links.date_range(*span)
 
-    earlier: str | None
-    later: str | None
-    try:
-        earlier = link(shifted(first, stop, -1))
-        later = link(shifted(first, stop, 1))
-    except OverflowError:
-        earlier = later = None
+    before, after = shifted(first, stop, -1), shifted(first, stop, 1)
+    earlier = link(before) if before else None
+    later = link(after) if after else None
     zoom_in = link(narrowed(first, stop)) if (stop - first).days >= 3 else None
     return Overview(
         unit=unit,
