@@ -535,3 +535,33 @@ def test_one_day_after_a_modal_is_some_future_day(sentence: str, type_: str, val
 )
 def test_adjective_participles_carry_no_tense(sentence: str, value: str) -> None:
     assert only(sentence, "1989-10-26").value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Baker said on ABC\'s "This Week With David Brinkley" that talks go on.',
+        "The poster showed Gary Cooper in ``High Noon.''",
+        "They began a series of ``Spring of Life'' rallies.",
+        "That was the report from Nairobi. This is VOA Today.",
+        "The story moved on. Now, officials said, the plan has changed.",
+    ],
+)
+def test_titles_and_discourse_markers_are_not_times(sentence: str) -> None:
+    assert tag(sentence, "1990-08-13") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("He spoke this week about the plan.", "1990-W33"),
+        ('"This week was hard," he said.', "1990-W33"),
+        ("Police were called. Now officials are investigating.", "PRESENT_REF"),
+        ("Exports Rose Sharply This Week In Asia", "1990-W33"),
+        ("Elian was found Thanksgiving Day off the coast.", "1989-11-23"),
+    ],
+)
+def test_capitalised_time_words_at_a_sentence_start_or_in_a_headline_are_times(
+    sentence: str, value: str
+) -> None:
+    assert only(sentence, "1990-08-13").value == value

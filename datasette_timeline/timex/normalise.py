@@ -31,6 +31,7 @@ from .lexicon import (
     number_value,
 )
 from .tense import Tense, tense_at
+from .titles import at_sentence_start
 
 Normaliser = Callable[[re.Match[str], Context], "Resolution | None"]
 
@@ -552,6 +553,11 @@ def weekday_plural(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("SET", value)
 
 
+def _is_discourse_now(match: re.Match[str], ctx: Context) -> bool:
+    """A sentence opening "Now," moves the story on; it does not say when."""
+    return ctx.text.startswith(",", match.end()) and at_sentence_start(ctx.text, match.start())
+
+
 _DEIXIS_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
                    "the day before yesterday": -2, "the day after tomorrow": 2}  # fmt: skip
 _REFERENCES = {
@@ -568,6 +574,8 @@ _REFERENCES = {
 
 def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
     word = _words(match["word"])
+    if word == "now" and _is_discourse_now(match, ctx):
+        return None
     part = PARTS_OF_DAY.get(_words(match["part"])) if match["part"] else None
     if word == "tonight":
         part = "NI"

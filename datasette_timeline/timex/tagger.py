@@ -9,6 +9,7 @@ from .context import Context, Reference, Resolution
 from .grammar import DIGIT_RULES, RULE_REACH, RULES, TOKEN, TRIGGERS
 from .model import Timex
 from .normalise import NORMALISERS
+from .titles import names_a_title
 from .values import bounds, is_valid_value
 
 ANCHORINGS = ("auto", "news", "narrative")
@@ -166,9 +167,15 @@ def _normalise(index: int, match: re.Match[str], context: Context) -> Resolution
 
 
 def _accepted(text: str, candidates: list[_Candidate], dct: date | None) -> list[_Candidate]:
-    """Drop the candidates their normaliser rejects ("May" the name, "2000 people")."""
+    """Drop the candidates their normaliser rejects ("May" the name, "2000 people") and
+    the time words of titles ("This Week With David Brinkley")."""
     probe = Context(text=text, dct=dct or date(2000, 1, 1), mode="news")
-    return [c for c in candidates if _normalise(c[2], c[3], probe) is not None]
+    return [
+        c
+        for c in candidates
+        if _normalise(c[2], c[3], probe) is not None
+        and (RULES[c[2]].name == "holiday" or not names_a_title(text, c[0], c[1]))
+    ]
 
 
 def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[Timex]:
