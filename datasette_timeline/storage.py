@@ -18,7 +18,16 @@ from typing import Any
 
 import sqlite_utils
 
-from .events import MERGE_MAX_DAYS, ActorRef, Event, MergeKey, merge_key, merge_score
+from .events import (
+    ACTOR_KINDS,
+    MERGE_MAX_DAYS,
+    ActorRef,
+    Event,
+    MergeKey,
+    content_words,
+    merge_key,
+    merge_score,
+)
 from .readers import Document
 
 SCHEMA_VERSION = 2
@@ -170,6 +179,11 @@ def _ensure_mentions_and_places(db: sqlite_utils.Database) -> None:
                    (select count(*) from mentions where mentions.event_id = events.id)
                where mention_count is null"""
         )
+    # Merge candidates: one type, a range of start days, unmerged (find_same_event).
+    db.execute(
+        """create index if not exists events_merge_candidates
+           on events(event_type, start) where merged_into is null"""
+    )
     if "places" not in db.table_names():
         _table(db, "places").create({"id": str, "name": str}, pk="id")
         _table(db, "places").create_index(["name"])
@@ -296,25 +310,20 @@ def _insert_event(db: sqlite_utils.Database, document_id: str, event: Event) -> 
 def find_same_event(db: sqlite_utils.Database, document_id: str, event: Event) -> str | None:
     """Id of a stored event from another document that reports the same event, if any.
 
-    Candidates are unmerged events of the same type whose day bounds overlap; the
-    decision itself is ``events.merge_score`` (a pure function). Among several, the most
-    similar wins, then the oldest id (stable across runs).
+    The decision is ``events.merge_score`` (a pure function); among several events it
+    accepts, the most similar wins, then the oldest id (stable across runs). SQL only
+    narrows the candidates to what ``merge_score`` could accept (see
+    ``_merge_candidates``), so the decisions are those of scoring every stored event.
     """
     if not (event.start and event.end):
         return None
-    # Compatible dates overlap, and the coarser spans at most MERGE_MAX_DAYS (or both
-    # dates are equal): so a candidate starts at most that long before this event.
-    earliest = (date.fromisoformat(event.start) - timedelta(days=MERGE_MAX_DAYS)).isoformat()
-    rows = db.execute(
-        """select id, date, start, "end", event_type, actors, sentence from events
-           where start between ? and ? and "end" >= ? and event_type = ?
-             and merged_into is null and document_id != ?
-           order by id""",
-        [earliest, event.end, event.start, event.event_type, document_id],
-    ).fetchall()
     new = merge_key(event)
+    if not content_words(new.sentence):
+        return None  # merge_score needs content words on both sides
     best: tuple[float, str] | None = None
-    for identifier, value, start, end, event_type, actors, sentence in rows:
+    for identifier, value, start, end, event_type, actors, sentence in _merge_candidates(
+        db, document_id, event
+    ):
         stored = MergeKey(
             start=start,
             end=end,
@@ -327,3 +336,48 @@ def find_same_event(db: sqlite_utils.Database, document_id: str, event: Event) -
         if score is not None and (best is None or score > best[0]):
             best = (score, identifier)
     return best[1] if best else None
+
+
+def _merge_candidates(
+    db: sqlite_utils.Database, document_id: str, event: Event
+) -> list[tuple[Any, ...]]:
+    """Unmerged events of other documents that pass the cheap tests of ``merge_score``.
+
+    Same type, and dates that can be compatible: they overlap, and the coarser spans at
+    most MERGE_MAX_DAYS (or both are equal), so a candidate starts at most that long
+    before this event (the partial index on (event_type, start) serves this range).
+    Actors: with actors, a candidate must share one (``actor_id`` of every kind for each
+    name, so a name found as another kind elsewhere still counts); without, it must have
+    none. Rows come in id order, which ``find_same_event`` relies on for ties.
+    """
+    assert event.start and event.end
+    earliest = days_before(event.start, MERGE_MAX_DAYS)
+    if earliest is None:
+        return []  # not a calendar day: nothing to compare it with
+    sql = """select id, date, start, "end", event_type, actors, sentence from events
+        where event_type = ? and start between ? and ? and "end" >= ?
+          and merged_into is null and document_id != ?"""
+    parameters: list[Any] = [event.event_type, earliest, event.end, event.start, document_id]
+    names = {actor.name for actor in event.actors}
+    if names:
+        kinds = {*ACTOR_KINDS, *(actor.kind for actor in event.actors)}
+        ids = sorted({actor_id(ActorRef(name, kind)) for name in names for kind in kinds})
+        sql += f"""
+          and exists (select 1 from event_actors where event_id = events.id
+                      and actor_id in ({", ".join("?" for _ in ids)}))"""
+        parameters += ids
+    else:
+        sql += " and coalesce(actors, '') in ('', '[]')"
+    return db.execute(sql + " order by id", parameters).fetchall()
+
+
+def days_before(day: str, days: int) -> str | None:
+    """The ISO day ``days`` before ``day``, clamped to the calendar's first day
+    (0001-01-01: "4,000 years ago" may be dated year 1); None when ``day`` is no ISO day."""
+    try:
+        parsed = date.fromisoformat(day)
+    except ValueError:
+        return None
+    if (parsed - date.min).days < days:
+        return date.min.isoformat()
+    return (parsed - timedelta(days=days)).isoformat()
