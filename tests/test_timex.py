@@ -565,3 +565,35 @@ def test_capitalised_time_words_at_a_sentence_start_or_in_a_headline_are_times(
     sentence: str, value: str
 ) -> None:
     assert only(sentence, "1990-08-13").value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "type_", "value", "mod"),
+    [
+        ("Shares were up at mid-afternoon yesterday.", "mid-afternoon yesterday", "TIME",
+         "1989-11-01TAF", "MID"),
+        ("Officials said late yesterday that it went well.", "late yesterday", "DATE",
+         "1989-11-01", "END"),
+        ("Japan is in recession after two consecutive quarters of decline.",
+         "two consecutive quarters", "DURATION", "P2Q", None),
+        ("It rid Detroit of the boxy cars of the 70s and 80s.", "80s", "DATE", "198", None),
+    ],
+)  # fmt: skip
+def test_parts_of_deictic_days_coordinated_decades_and_counted_quarters(
+    sentence: str, text: str, type_: str, value: str, mod: str | None
+) -> None:
+    found = [t for t in tag(sentence, "1989-11-02") if t.text == text]
+    assert [(t.type, t.value, t.mod) for t in found] == [(type_, value, mod)]
+
+
+def test_three_quarters_of_something_is_still_a_fraction() -> None:
+    assert tag("Three-quarters of the vote went to him.", "1989-11-02") == []
+
+
+def test_that_quarter_is_the_quarter_last_named_not_the_quarter_of_the_last_day() -> None:
+    text = (
+        "In the second quarter, which ended Oct. 31, it lost money. "
+        "Results for that quarter included a write-down."
+    )
+    found = [t for t in tag(text, "1989-10-27") if t.text == "that quarter"]
+    assert [t.value for t in found] == ["1989-Q2"]

@@ -225,7 +225,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "deixis",
-        r"""(?:earlier\s+(?=today|tonight))?(?P<word>today|tonight|yesterday|tomorrow|now|nowadays|currently|current|recently|
+        r"""(?:earlier\s+(?=today|tonight)|(?P<position>early|late|mid-?(?P<part_before>morning|afternoon|evening))
+        \s+(?=today|yesterday|tomorrow))?(?P<word>today|tonight|yesterday|tomorrow|now|nowadays|currently|current|recently|
         lately|the\s+past|the\s+future|the\s+present|at\s+present|presently|these\s+days|
         right\s+now|just\s+now|the\s+time\s+being|the\s+recent\s+past|the\s+near\s+future|
         the\s+(?:long|short|near|medium)\s+term|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)
@@ -255,7 +256,7 @@ RULES: tuple[Rule, ...] = (
         rf"""(?:(?P<approx>{APPROXIMATION})\s+)?
         (?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|initial|remaining|
         entire|full|whole|latest|same|better\s+part\s+of\s+the|another|additional|further|other|those|these)|the)\s+)?
-        (?P<number>{NUMBER})(?:[\s-]+(?:more|additional|straight|consecutive|full|long|trading|business|
+        (?P<number>{NUMBER})(?:[\s-]+(?P<modifier>more|additional|straight|consecutive|full|long|trading|business|
         working|calendar|successive|further|extra))?[\s-]+(?P<unit>{UNIT})
         (?:-(?P<suffix>long|old)|(?P<unit_half>\s+and\s+(?:a|one)\s+half))?""",
     ),
@@ -306,7 +307,7 @@ REACH: dict[str, tuple[int, int]] = {
     "month": (40, 44), "year": (36, 12), "spoken_year": (14, 34), "year_range_end": (8, 4),
     "era": (8, 10), "decade": (24, 10), "century": (36, 34), "quarter": (44, 40),
     "season": (44, 44), "weekday": (30, 24), "weekday_plural": (2, 2), "relative": (48, 14),
-    "anaphoric": (16, 20), "deixis": (30, 30), "vague_period": (30, 12), "ago": (72, 34),
+    "anaphoric": (16, 20), "deixis": (40, 30), "vague_period": (30, 12), "ago": (72, 34),
     "year_ago_period": (34, 50), "duration": (80, 14), "vague_duration": (64, 10),
     "clock": (12, 48), "clock24": (6, 40), "noon": (2, 30), "set": (28, 30), "holiday": (10, 34),
 }  # fmt: skip

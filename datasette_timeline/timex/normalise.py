@@ -40,6 +40,8 @@ _POSITION_MODS = {
     "the early part of": "START", "the first half of": "START", "mid": "MID", "middle": "MID",
     "the middle of": "MID", "late": "END", "later": "END", "the end of": "END",
     "the close of": "END", "the late part of": "END", "the second half of": "END",
+    "mid-morning": "MID", "mid-afternoon": "MID", "mid-evening": "MID", "midmorning": "MID",
+    "midafternoon": "MID", "midevening": "MID",
 }  # fmt: skip
 _APPROXIMATION_MODS = {
     "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
@@ -377,11 +379,17 @@ def era(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", f"BC{int(match['number']):04d}")
 
 
+# "the 70s and 80s": the second decade of a pair shares the first one's "the".
+_DECADE_BEFORE = re.compile(r"\bthe\s+(?:'?\d0s|\d{3}0s)\s*(?:,|and|or|to|-|–)\s*$", re.IGNORECASE)
+
+
 def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
     mod = _POSITION_MODS.get(_words(match["position"]))
     if match["full"]:
         return Resolution("DATE", match["full"][:3], mod)
-    after_the = ctx.text[max(0, match.start() - 4) : match.start()].lower() == "the "
+    after_the = ctx.text[max(0, match.start() - 4) : match.start()].lower() == "the " or bool(
+        _DECADE_BEFORE.search(ctx.text, max(0, match.start() - 30), match.start())
+    )
     if match["bare"] and not after_the:
         return None  # "in her 80s" is an age
     if match["word"] and not after_the and "nineteen" not in match["word"].lower():
@@ -576,7 +584,9 @@ def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
     word = _words(match["word"])
     if word == "now" and _is_discourse_now(match, ctx):
         return None
-    part = PARTS_OF_DAY.get(_words(match["part"])) if match["part"] else None
+    part_word = match["part"] or match["part_before"]
+    part = PARTS_OF_DAY.get(_words(part_word)) if part_word else None
+    mod = _position_mod(match)
     if word == "tonight":
         part = "NI"
     if word in _REFERENCES:
@@ -585,13 +595,13 @@ def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("DATE", _REFERENCES[word])
     anchor = ctx.deictic_anchor()
     if anchor is None and part:
-        return Resolution("TIME", f"XXXX-XX-XXT{part}", anchored=False)
+        return Resolution("TIME", f"XXXX-XX-XXT{part}", mod, anchored=False)
     if anchor is None:
-        return _unanchored("day")
+        return _unanchored("day", mod)
     day = anchor + timedelta(days=_DEIXIS_OFFSETS[word])
     if part:
-        return Resolution("TIME", f"{day.isoformat()}T{part}")
-    return Resolution("DATE", day.isoformat())
+        return Resolution("TIME", f"{day.isoformat()}T{part}", mod)
+    return Resolution("DATE", day.isoformat(), mod)
 
 
 def vague_period(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -660,7 +670,7 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
     steps = _RELATION_STEPS.get(relation, 0)
     if relation == "latest" and unit == "year":
         steps = -1  # "the latest fiscal year" has ended, like "the latest quarter"
-    if unit == "quarter" and relation in {"the", "latest", "recent", "most recent", "same"}:
+    if unit == "quarter" and relation in {"the", "latest", "recent", "most recent", "same", "that"}:
         return _reference_quarter(ctx, match, relation, mod)
     if anchor is None:
         part = PARTS_OF_DAY.get(unit)
@@ -917,10 +927,12 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("DATE", "FUTURE_REF")  # "Islam will one day be ..."
     if unit in {"quarter", "half"} and amount >= 1000:
         return None  # "the 1988 quarter" names a year
-    if unit in {"quarter", "half"} and re.match(
-        r"\s+of\b", ctx.text[match.end() : match.end() + 4]
+    if (
+        unit in {"quarter", "half"}
+        and not match["modifier"]
+        and re.match(r"\s+of\b", ctx.text[match.end() : match.end() + 4])
     ):
-        return None  # "three-quarters of the vote" is a fraction
+        return None  # "three-quarters of the vote" is a fraction; "two straight quarters of" not
     if number_text.lower() in {"a", "an"} and _is_rate(match, ctx):
         return Resolution("SET", _format_duration(1, match["unit"]))
     return Resolution(
