@@ -597,3 +597,9 @@ def test_that_quarter_is_the_quarter_last_named_not_the_quarter_of_the_last_day(
     )
     found = [t for t in tag(text, "1989-10-27") if t.text == "that quarter"]
     assert [t.value for t in found] == ["1989-Q2"]
+
+
+def test_a_day_with_a_name_of_its_own_is_not_this_weeks_weekday() -> None:
+    text = "Markets fell on the anniversary of Black Monday, the 1987 crash."
+    assert [t.text for t in tag(text, "2007-10-20")] == ["1987"]
+    assert only("Stocks fell on Monday.", "2007-10-20").value == "2007-10-15"

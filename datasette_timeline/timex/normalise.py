@@ -507,6 +507,9 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# Days with a name of their own ("Black Monday" 1987, "Super Tuesday" of some primary year)
+# are not the Monday of the week of writing.
+_NAMED_DAY_BEFORE = re.compile(r"\b(?:Black|Bloody|Super|Cyber)\s+$")
 
 
 def _weekday_date(match: re.Match[str], ctx: Context, weekday: int, relation: str) -> date | None:
@@ -538,6 +541,10 @@ def _weekday_date(match: re.Match[str], ctx: Context, weekday: int, relation: st
 def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["weekday"].endswith(".") and _THE_BEFORE.search(ctx.text, 0, match.start()):
         return None  # "the Sun." is the star, "the Wed." no day
+    if not match["relation"] and _NAMED_DAY_BEFORE.search(
+        ctx.text, max(0, match.start() - 8), match.start()
+    ):
+        return None
     number = _weekday_number(match["weekday"])
     relation = _words(match["relation"])
     mod = {"early": "START", "late": "END"}.get(relation)
