@@ -179,11 +179,7 @@ def _ensure_mentions_and_places(db: sqlite_utils.Database) -> None:
                    (select count(*) from mentions where mentions.event_id = events.id)
                where mention_count is null"""
         )
-    # Merge candidates: one type, a range of start days, unmerged (find_same_event).
-    db.execute(
-        """create index if not exists events_merge_candidates
-           on events(event_type, start) where merged_into is null"""
-    )
+    _ensure_merge_indexes(db)
     if "places" not in db.table_names():
         _table(db, "places").create({"id": str, "name": str}, pk="id")
         _table(db, "places").create_index(["name"])
@@ -194,6 +190,20 @@ def _ensure_mentions_and_places(db: sqlite_utils.Database) -> None:
             foreign_keys=[("event_id", "events", "id"), ("place_id", "places", "id")],
         )
         _table(db, "event_places").create_index(["place_id"])
+
+
+def _ensure_merge_indexes(db: sqlite_utils.Database) -> None:
+    """Partial indexes over unmerged events for ``_merge_candidates``: by start day (with
+    end and value, so candidates are filtered on the index alone), and by date value."""
+    db.execute("drop index if exists events_merge_candidates")  # an earlier shape
+    db.execute(
+        """create index if not exists events_merge_by_start
+           on events(event_type, start, "end", date) where merged_into is null"""
+    )
+    db.execute(
+        """create index if not exists events_merge_by_date
+           on events(event_type, date, start) where merged_into is null"""
+    )
 
 
 def _slug(name: str) -> str:
@@ -343,21 +353,30 @@ def _merge_candidates(
 ) -> list[tuple[Any, ...]]:
     """Unmerged events of other documents that pass the cheap tests of ``merge_score``.
 
-    Same type, and dates that can be compatible: they overlap, and the coarser spans at
-    most MERGE_MAX_DAYS (or both are equal), so a candidate starts at most that long
-    before this event (the partial index on (event_type, start) serves this range).
-    Actors: with actors, a candidate must share one (``actor_id`` of every kind for each
-    name, so a name found as another kind elsewhere still counts); without, it must have
-    none. Rows come in id order, which ``find_same_event`` relies on for ties.
+    Type: the same. Dates (``dates_compatible``): equal values, or one span within the
+    other with the outer one shorter than MERGE_MAX_DAYS. So a candidate overlaps this
+    event and starts at most MERGE_MAX_DAYS before it; if this event spans that long or
+    more, only its own value can match; otherwise a candidate ends at most
+    MERGE_MAX_DAYS - 1 days after it or has its value. Both shapes read one index range
+    (see ``_ensure_merge_indexes``). Actors: with actors, a candidate must share one
+    (``actor_id`` of every kind for each name, since the rule compares names); without,
+    it must have none. Rows come in id order, which ``find_same_event`` relies on.
     """
     assert event.start and event.end
     earliest = days_before(event.start, MERGE_MAX_DAYS)
-    if earliest is None:
-        return []  # not a calendar day: nothing to compare it with
+    span = days_between(event.start, event.end)
+    if earliest is None or span is None:
+        return []  # not calendar days: nothing to compare them with
     sql = """select id, date, start, "end", event_type, actors, sentence from events
         where event_type = ? and start between ? and ? and "end" >= ?
           and merged_into is null and document_id != ?"""
     parameters: list[Any] = [event.event_type, earliest, event.end, event.start, document_id]
+    if span >= MERGE_MAX_DAYS:
+        sql += " and date = ?"
+        parameters.append(event.date)
+    else:
+        sql += """ and ("end" <= ? or date = ?)"""
+        parameters += [days_after(event.end, MERGE_MAX_DAYS - 1), event.date]
     names = {actor.name for actor in event.actors}
     if names:
         kinds = {*ACTOR_KINDS, *(actor.kind for actor in event.actors)}
@@ -371,9 +390,11 @@ def _merge_candidates(
     return db.execute(sql + " order by id", parameters).fetchall()
 
 
+# The calendar's bounds clamp the date window: "4,000 years ago" may be dated year 1.
+
+
 def days_before(day: str, days: int) -> str | None:
-    """The ISO day ``days`` before ``day``, clamped to the calendar's first day
-    (0001-01-01: "4,000 years ago" may be dated year 1); None when ``day`` is no ISO day."""
+    """The ISO day ``days`` before ``day``, or 0001-01-01; None when ``day`` is no ISO day."""
     try:
         parsed = date.fromisoformat(day)
     except ValueError:
@@ -381,3 +402,22 @@ def days_before(day: str, days: int) -> str | None:
     if (parsed - date.min).days < days:
         return date.min.isoformat()
     return (parsed - timedelta(days=days)).isoformat()
+
+
+def days_after(day: str, days: int) -> str | None:
+    """The ISO day ``days`` after ``day``, or 9999-12-31; None when ``day`` is no ISO day."""
+    try:
+        parsed = date.fromisoformat(day)
+    except ValueError:
+        return None
+    if (date.max - parsed).days < days:
+        return date.max.isoformat()
+    return (parsed + timedelta(days=days)).isoformat()
+
+
+def days_between(start: str, end: str) -> int | None:
+    """Days from ``start`` to ``end`` (ISO days), or None when either is no ISO day."""
+    try:
+        return (date.fromisoformat(end) - date.fromisoformat(start)).days
+    except ValueError:
+        return None

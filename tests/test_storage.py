@@ -8,6 +8,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -79,6 +80,32 @@ def test_events_dated_year_1_and_year_9999_are_stored_and_merged(tmp_path: Path)
         assert stored[event_id(first.id, a)] is None
 
 
+@pytest.mark.parametrize(
+    "stored, new",
+    [
+        (("1998-02", "1998-02-01", "1998-02-28"), ("1998-02-01", "1998-02-01", "1998-02-01")),
+        (("1998-02", "1998-02-01", "1998-02-28"), ("1998-02-28", "1998-02-28", "1998-02-28")),
+        (("1998-02-01", "1998-02-01", "1998-02-01"), ("1998-02", "1998-02-01", "1998-02-28")),
+        (("1998-02-28", "1998-02-28", "1998-02-28"), ("1998-02", "1998-02-01", "1998-02-28")),
+        (("1998-01", "1998-01-01", "1998-01-31"), ("1998-01-31", "1998-01-31", "1998-01-31")),
+        (("1998", "1998-01-01", "1998-12-31"), ("1998", "1998-01-01", "1998-12-31")),
+        (("9999-12", "9999-12-01", "9999-12-31"), ("9999-12-01", "9999-12-01", "9999-12-01")),
+    ],
+)
+def test_a_date_merges_with_a_stored_one_that_holds_it_or_lies_in_it(
+    tmp_path: Path, stored: tuple[str, str, str], new: tuple[str, str, str]
+) -> None:
+    """Containment at the edges of a month (its first and last day), both ways; a
+    31-day month starts 30 days before its last day."""
+    path = tmp_path / "events.db"
+    db = open_database(path)
+    first, second = document("a"), document("b")
+    save_document(db, first, [event(*stored)])
+    save_document(db, second, [event(*new)])
+    db.close()
+    assert merges(path)[event_id(second.id, event(*new))] == event_id(first.id, event(*stored))
+
+
 # --- narrowed candidates against scoring every stored event ----------------------------
 
 DATES = [
@@ -86,6 +113,7 @@ DATES = [
     ("0001-01-03", "0001-01-03", "0001-01-03"),
     ("0001-01", "0001-01-01", "0001-01-31"),
     ("1998-02", "1998-02-01", "1998-02-28"),
+    ("1998-02-01", "1998-02-01", "1998-02-01"),
     ("1998-02-10", "1998-02-10", "1998-02-10"),
     ("1998-02-10T09:00", "1998-02-10", "1998-02-10"),
     ("1998-02-27", "1998-02-27", "1998-02-27"),
