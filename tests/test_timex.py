@@ -603,3 +603,21 @@ def test_a_day_with_a_name_of_its_own_is_not_this_weeks_weekday() -> None:
     text = "Markets fell on the anniversary of Black Monday, the 1987 crash."
     assert [t.text for t in tag(text, "2007-10-20")] == ["1987"]
     assert only("Stocks fell on Monday.", "2007-10-20").value == "2007-10-15"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.",
+         "2005"),
+        # In January, the third quarter is last year's, and so is the full year.
+        ("Profit rose in the third quarter. For the full year it expects a gain.", "2005"),
+        ("In the fourth quarter of 2008 sales will rise; for the full year they will fall.",
+         "2006"),
+    ],
+)  # fmt: skip
+def test_the_entire_year_is_the_year_in_discussion_unless_that_lies_ahead(
+    text: str, value: str
+) -> None:
+    found = [t for t in tag(text, "2006-01-27") if "year" in t.text]
+    assert [t.value for t in found] == [value]

@@ -705,7 +705,9 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("TIME", f"{day.isoformat()}T{part}", mod)
     if relation == "the" and unit in {"week", "month"} and not mod:
         return None  # "the week" alone is too vague; "the end of the month" is not
-    if raw_relation in {"the", "the fiscal"} and unit == "year" and not mod:
+    if raw_relation in {"the", "the fiscal", "the entire", "the whole", "the full"} and (
+        unit == "year" and not mod
+    ):
         return _the_year(match, ctx, anchor)
     if unit == "week" and relation == "this" and anchor.day.isoweekday() == 7:
         day = anchor.day + timedelta(days=1)  # on a Sunday, "this week" is the one beginning
@@ -720,6 +722,15 @@ def _the_year(match: re.Match[str], ctx: Context, anchor: Reference) -> Resoluti
     first months of the year" is the year in discussion."""
     if _FISCAL_YEAR_END.match(ctx.text, match.end()):
         return Resolution("DURATION", "P1Y")
+    reference = ctx.reference
+    if (
+        reference is not None
+        and reference.granularity in {"quarter", "half", "month", "year"}
+        and reference.day.year <= anchor.day.year
+    ):
+        # "The fourth quarter of 2005 ... the entire year": the year of that quarter (a year
+        # ahead is a forecast, not the year the report is about).
+        return Resolution("DATE", f"{reference.day.year:04d}")
     return Resolution("DATE", f"{anchor.day.year:04d}")
 
 
