@@ -621,3 +621,23 @@ def test_the_entire_year_is_the_year_in_discussion_unless_that_lies_ahead(
 ) -> None:
     found = [t for t in tag(text, "2006-01-27") if "year" in t.text]
     assert [t.value for t in found] == [value]
+
+
+def test_an_earlier_quarter_looked_back_on_does_not_become_the_quarter_reported() -> None:
+    text = (
+        "Kimberly-Clark posted a 20% gain in third-quarter net income. "
+        "After a flat second quarter, it cited better results abroad. "
+        "Charges were taken in the year-earlier period. Results for that quarter were weak."
+    )
+    found = {t.text: t.value for t in tag(text, "1989-11-01")}
+    assert found["the year-earlier period"] == "1988-Q3"
+    assert found["that quarter"] == "1989-Q2"
+
+
+def test_a_fiscal_quarter_named_later_starts_a_new_report() -> None:
+    text = (
+        "Armco reported third-quarter profit. National Intergroup posted net income for the "
+        "fiscal second-quarter of $8.6 million. The latest period includes gains."
+    )
+    found = {t.text: t.value for t in tag(text, "1989-10-26")}
+    assert found["The latest period"] == "1989-Q2"

@@ -27,6 +27,8 @@ class Context:
     # that quarter a year before.
     quarter: Reference | None = None
     quarter_end: int = -1
+    # The last quarter named, which may be an earlier one looked back on.
+    named_quarter: Reference | None = None
 
     def recent_quarter(self, position: int, reach: int = 1500) -> Reference | None:
         if self.quarter is not None and 0 <= position - self.quarter_end <= reach:

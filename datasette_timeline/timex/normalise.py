@@ -755,6 +755,8 @@ def _reference_quarter(
 ) -> Resolution | None:
     """ "The quarter": the quarter in discussion; "the latest quarter": the last one ended."""
     quarter = ctx.recent_quarter(match.start(), reach=2000)
+    if relation == "that" and ctx.named_quarter is not None and quarter is not None:
+        quarter = ctx.named_quarter  # "that quarter": the one just named, looked back on or not
     if relation != "latest" and quarter is not None:
         return Resolution("DATE", cal.format_value(quarter.day, "quarter"), mod)
     base = ctx.deictic_anchor()

@@ -178,6 +178,30 @@ def _accepted(text: str, candidates: list[_Candidate], dct: date | None) -> list
     ]
 
 
+def _quarter_has_ended(day: date, creation: date | None) -> bool:
+    last_month = ((day.month - 1) // 3) * 3 + 3
+    return creation is not None and (creation.year, creation.month) > (day.year, last_month)
+
+
+def _note_quarter(context: Context, quarter: Reference, end: int, fiscal: bool) -> None:
+    """Make ``quarter`` the one in discussion, unless it is an earlier quarter named while a
+    later one that has ended is being reported ("after a flat second quarter" in a
+    third-quarter report looks back; the report's quarter stays the third). A fiscal quarter
+    is a company's own and always starts a new report."""
+    context.named_quarter = quarter
+    current = context.recent_quarter(end)
+    if (
+        not fiscal
+        and current is not None
+        and quarter.day < current.day
+        and quarter.day.year == current.day.year
+        and _quarter_has_ended(current.day, context.dct)
+    ):
+        context.quarter_end = end  # still in discussion
+        return
+    context.quarter, context.quarter_end = quarter, end
+
+
 def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[Timex]:
     """The TIMEX3 expressions of ``text``, sorted by start and not overlapping.
 
@@ -208,5 +232,5 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
             if reference.granularity == "quarter" and (
                 creation is None or reference.day <= creation
             ):
-                context.quarter, context.quarter_end = reference, end
+                _note_quarter(context, reference, end, fiscal="fiscal" in timex.text.lower())
     return timexes
