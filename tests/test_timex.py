@@ -641,3 +641,24 @@ def test_a_fiscal_quarter_named_later_starts_a_new_report() -> None:
     )
     found = {t.text: t.value for t in tag(text, "1989-10-26")}
     assert found["The latest period"] == "1989-Q2"
+
+
+def test_a_running_quarter_named_in_a_forecast_is_not_the_quarter_reported() -> None:
+    text = (
+        "Bethlehem posted a 54% drop in third-quarter profit. Analysts expect the trend to "
+        "continue into the fourth quarter. In the year-ago period, Bethlehem earned more."
+    )
+    found = {t.text: t.value for t in tag(text, "1989-10-26")}
+    assert found["the fourth quarter"] == "1989-Q4"
+    assert found["the year-ago period"] == "1988-Q3"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Analysts expect the plant to reopen in March.", "1990-03"),
+        ("The company reopened the plant in March.", "1989-03"),
+    ],
+)
+def test_a_present_forecast_points_ahead(sentence: str, value: str) -> None:
+    assert only(sentence, "1989-10-26").value == value

@@ -39,6 +39,12 @@ _FUTURE_CUES_BEFORE = frozenset(
         "should",
         "payable",
         "effective",
+        "expect",
+        "expects",
+        "forecast",
+        "forecasts",
+        "predict",
+        "predicts",
     ]
 )
 # Phrases just before the expression: "as soon as Tuesday", "is to resume trading Tuesday".
