@@ -40,6 +40,24 @@ def top_table(datasette: Any, request: Any, database: str, table: str) -> Any:
     return hooks.top_table(datasette, database, table, request)
 
 
+@hookimpl
+def render_cell(row: Any, value: Any, column: str, table: str | None, datasette: Any) -> Any:
+    # documents.source_rowid / source_id link back to the row the document came from.
+    if table != "documents" or column not in ("source_rowid", "source_id") or value is None:
+        return None
+    from datasette.utils import tilde_encode
+    from markupsafe import Markup
+
+    from .web.backlinks import source_row
+
+    found = source_row(dict(row), datasette.databases)
+    if found is None:
+        return None
+    database, source_table, key = found
+    href = datasette.urls.row(database, source_table, tilde_encode(key))
+    return Markup('<a href="{}">{}</a>').format(href, value)
+
+
 # --- datasette-enrichments (owned by the ingest side; called only when it is installed) ---
 @hookimpl
 def register_enrichments(datasette: Any) -> list[Any]:
