@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,3 +27,58 @@ def corpus(name: str) -> Path:
     if not path.exists():
         pytest.skip(f"development corpus {path} is absent (it lives in ../shared, beside the repo)")
     return path
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextmanager
+def datasette_server(
+    *serve_args: str | Path,
+    python: str | Path = sys.executable,
+    startup_seconds: float = 30,
+    env: dict[str, str] | None = None,
+    cwd: str | Path | None = None,
+) -> Iterator[str]:
+    """Run ``python -m datasette serve ARGS`` on 127.0.0.1 and yield its base URL.
+
+    Waits until ``/-/versions.json`` answers (failing the test with the server's
+    stderr if it exits or takes too long) and stops the server afterwards.
+    """
+    port = free_port()
+    command = [str(python), "-m", "datasette", "serve", *map(str, serve_args)]
+    process = subprocess.Popen(
+        [*command, "-h", "127.0.0.1", "-p", str(port)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        cwd=cwd,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + startup_seconds
+        while True:
+            try:
+                with urllib.request.urlopen(f"{base}/-/versions.json", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                pass
+            if process.poll() is not None or time.monotonic() > deadline:
+                stderr = process.stderr.read().decode() if process.stderr else ""
+                pytest.fail(f"datasette did not start: {stderr}")
+            time.sleep(0.1)
+        yield base
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr:
+            process.stderr.close()

@@ -7,29 +7,19 @@ count may go down; at the end it sees exactly what the extraction stored.
 
 from __future__ import annotations
 
-import socket
 import sqlite3
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
 
-from .conftest import corpus
+from .conftest import corpus, datasette_server
 
 SAMPLE_EVERY = 12  # about 200 articles: a few seconds of writing
 EXTRACT = [sys.executable, "-c", "from datasette_timeline.cli import cli; cli()", "extract"]
 TABLES = ("documents", "events", "event_actors")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture
@@ -42,45 +32,6 @@ def articles(tmp_path: Path) -> list[Path]:
         link.symlink_to(article)
         found.append(link)
     return found
-
-
-@contextmanager
-def serve(database: Path, port: int) -> Iterator[str]:
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "datasette",
-            "serve",
-            str(database),
-            *("-h", "127.0.0.1", "-p", str(port)),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                if httpx.get(f"{base}/-/versions.json", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if server.poll() is not None or time.monotonic() > deadline:
-                stderr = server.stderr.read().decode() if server.stderr else ""
-                pytest.fail(f"datasette did not start: {stderr}")
-            time.sleep(0.1)
-        yield base
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
-        if server.stderr:
-            server.stderr.close()
 
 
 def table_count(client: httpx.Client, base: str, database: str, table: str) -> int:
@@ -112,7 +63,7 @@ def test_datasette_reads_while_extract_writes(articles: list[Path], tmp_path: Pa
     first = subprocess.run([*EXTRACT, str(database), str(articles[0]), "-q"], capture_output=True)
     assert first.returncode == 0, first.stderr
     name = database.stem
-    with serve(database, free_port()) as base:
+    with datasette_server(database) as base:
         writer = subprocess.Popen(
             [*EXTRACT, str(database), str(articles[0].parent), "-q"],
             stdout=subprocess.DEVNULL,

@@ -14,12 +14,10 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import sysconfig
 import tempfile
-import time
 import zipfile
 from collections.abc import Iterator
 from html.parser import HTMLParser
@@ -29,7 +27,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 import pytest
 
-from .conftest import EXAMPLES, ROOT
+from .conftest import EXAMPLES, ROOT, datasette_server
 
 PACKAGE = ROOT / "datasette_timeline"
 ONLINE = os.environ.get("TIMELINE_WHEEL_ONLINE") == "1"
@@ -115,12 +113,6 @@ def test_wheel_carries_every_template_and_static_asset(wheel: Path):
     assert not missing, f"not in the wheel: {missing}"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(fresh_python: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The demo database, built by the wheel's own command, served immutable."""
@@ -130,40 +122,13 @@ def server(fresh_python: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     run(cli, "extract", database, EXAMPLES, "-q")
     inspect_file = folder / "counts.json"
     run(fresh_python, "-m", "datasette", "inspect", database, "--inspect-file", inspect_file)
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            *(str(fresh_python), "-m", "datasette", "serve", "-i", str(database)),
-            *("--inspect-file", str(inspect_file), "-m", str(ROOT / "metadata.json")),
-            *("-h", "127.0.0.1", "-p", str(port)),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
+    with datasette_server(
+        *("-i", database, "--inspect-file", inspect_file, "-m", ROOT / "metadata.json"),
+        python=fresh_python,
+        startup_seconds=60,
         **OUTSIDE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/-/versions.json", timeout=2).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                stderr = process.stderr.read().decode() if process.stderr else ""
-                pytest.fail(f"datasette did not start: {stderr}")
-            time.sleep(0.1)
+    ) as base:
         yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-        if process.stderr:
-            process.stderr.close()
 
 
 class _Loads(HTMLParser):
