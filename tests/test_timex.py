@@ -611,7 +611,10 @@ def test_a_day_with_a_name_of_its_own_is_not_this_weeks_weekday() -> None:
         ("GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.",
          "2005"),
         # In January, the third quarter is last year's, and so is the full year.
-        ("Profit rose in the third quarter. For the full year it expects a gain.", "2005"),
+        ("Profit rose in the third quarter and for the full year.", "2005"),
+        # Without a date earlier in the sentence, the year of writing.
+        ("Profit rose in the third quarter. For the full year it expects a gain.", "2006"),
+        ("Japan, voted team of the year, plays on.", "2006"),
         ("In the fourth quarter of 2008 sales will rise; for the full year they will fall.",
          "2006"),
     ],
@@ -662,3 +665,20 @@ def test_a_running_quarter_named_in_a_forecast_is_not_the_quarter_reported() -> 
 )
 def test_a_present_forecast_points_ahead(sentence: str, value: str) -> None:
     assert only(sentence, "1989-10-26").value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Since Autumn this year, China has reported four cases.", ["Autumn this year"]),
+        ('"Today Lin Dan is out of order," Chen said.', ["Today"]),
+        ("GAZA, Nov. 10 (Xinhua) -- Two years after the death, crowds gathered.",
+         ["Nov. 10", "Two years"]),
+        ("He told the China Daily on Thursday that USA Today was wrong.", ["Thursday"]),
+        ("She competed at the Winter Olympics in 2006.", ["2006"]),
+    ],
+)  # fmt: skip
+def test_names_with_time_words_against_times_at_a_sentence_start(
+    text: str, found: list[str]
+) -> None:
+    assert [t.text for t in tag(text, "2005-11-10")] == found

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
+
+_SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
 
 @dataclass
@@ -20,6 +23,7 @@ class Context:
     dct: date | None
     mode: str  # "news" or "narrative"
     reference: Reference | None = None
+    reference_end: int = -1  # where the last date mentioned ends in the text
     # Whether "last month" or "Tuesday" may count from a date of the text (chosen
     # narrative) or only from the creation time (no creation time: they stay unresolved).
     deixis_from_text: bool = True
@@ -29,6 +33,13 @@ class Context:
     quarter_end: int = -1
     # The last quarter named, which may be an earlier one looked back on.
     named_quarter: Reference | None = None
+
+    def reference_in_sentence(self, position: int) -> Reference | None:
+        """The last date mentioned, if it lies in the sentence that reaches ``position``."""
+        if self.reference is None or self.reference_end < 0:
+            return None
+        between = self.text[self.reference_end : position]
+        return None if _SENTENCE_BREAK.search(between) else self.reference
 
     def recent_quarter(self, position: int, reach: int = 1500) -> Reference | None:
         if self.quarter is not None and 0 <= position - self.quarter_end <= reach:

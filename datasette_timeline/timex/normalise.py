@@ -722,13 +722,14 @@ def _the_year(match: re.Match[str], ctx: Context, anchor: Reference) -> Resoluti
     first months of the year" is the year in discussion."""
     if _FISCAL_YEAR_END.match(ctx.text, match.end()):
         return Resolution("DURATION", "P1Y")
-    reference = ctx.reference
+    reference = ctx.reference_in_sentence(match.start())
     if (
         reference is not None
         and reference.granularity in {"quarter", "half", "month", "year"}
         and reference.day.year <= anchor.day.year
     ):
-        # "The fourth quarter of 2005 ... the entire year": the year of that quarter (a year
+        # "The fourth quarter of 2005 and $8.6 billion for the entire year", "in 2003, the
+        # year the war ended": the year of the date named earlier in the sentence (a year
         # ahead is a forecast, not the year the report is about).
         return Resolution("DATE", f"{reference.day.year:04d}")
     return Resolution("DATE", f"{anchor.day.year:04d}")

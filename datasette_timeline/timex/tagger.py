@@ -237,7 +237,7 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
         timexes.append(timex)
         reference = _reference_of(timex) if resolution.is_reference else None
         if reference is not None:
-            context.reference = reference
+            context.reference, context.reference_end = reference, end
             # The quarter a report is about has begun: forecasts do not count.
             if reference.granularity == "quarter" and (
                 creation is None or _reported_quarter(text, start, end, reference.day, creation)

@@ -41,8 +41,6 @@ _FUTURE_CUES_BEFORE = frozenset(
         "effective",
         "expect",
         "expects",
-        "forecast",
-        "forecasts",
         "predict",
         "predicts",
     ]

@@ -23,16 +23,32 @@ def at_sentence_start(text: str, position: int) -> bool:
     if index == 0:
         return True
     before = text[max(0, index - 3) : index].rstrip("'\"”’)")
-    return not before or before[-1] in _SENTENCE_END
+    # A dateline ("GAZA, Nov. 10 (Xinhua) -- Two years after") ends with a double dash.
+    return not before or before[-1] in _SENTENCE_END or before.endswith("--")
 
 
-def _opens_with_quote(text: str, position: int) -> bool:
-    return position > 0 and text[position - 1] in _OPENING_QUOTES
+_CLOSING_QUOTE = re.compile(r"[^.!?\n]{0,40}?(?:''|\"|”|’|')(?!\w)")
+
+
+def _quoted_title(text: str, start: int, end: int) -> bool:
+    """An opening quote right before and a closing one a few words after: ``"This Week"``,
+    not quoted speech (``"Today Lin Dan is out of order," Chen said``)."""
+    if start == 0 or text[start - 1] not in _OPENING_QUOTES:
+        return False
+    closing = _CLOSING_QUOTE.match(text, end)
+    return closing is not None and len(text[end : closing.end()].split()) <= 4
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’.-]*)")
+_PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]+$")
 
 
 def _previous_word(text: str, position: int) -> str:
-    words = _WORD.findall(text[max(0, position - 40) : position])
-    return words[-1] if words and text[position - 1 : position].isspace() else ""
+    """The word just before ``position`` (spaces only between), unless it opens a sentence."""
+    found = _PREVIOUS_WORD.search(text, max(0, position - 40), position)
+    if found is None or at_sentence_start(text, found.start(1)):
+        return ""
+    return found.group(1)
 
 
 def _line_is_title_case(text: str, position: int) -> bool:
@@ -50,9 +66,11 @@ def names_a_title(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is part of a name rather than a time.
 
     Its first word is one that is written in lower case inside a sentence (not a month or a
-    weekday), yet it is capitalised there: right after an opening quote, or after another
-    capitalised word ("VOA Today", "High Noon"), outside a headline.
+    weekday), yet it is capitalised there: inside quotes of its own, or beside another
+    capitalised word ("VOA Today", "High Noon", "Winter Olympics"), outside a headline.
     """
+    if text.startswith("the ", start):
+        start += 4  # "the Winter Olympics": the name begins after the article
     first = _LETTERS.match(text, start)
     if first is None or not first.group()[0].isupper() or first.group().isupper():
         return False
@@ -60,7 +78,11 @@ def names_a_title(text: str, start: int, end: int) -> bool:
         return False
     if at_sentence_start(text, start):
         return False
-    if _opens_with_quote(text, start):
+    if _quoted_title(text, start, end):
         return True
     previous = _previous_word(text, start)
-    return bool(previous) and previous[0].isupper() and not _line_is_title_case(text, start)
+    next_word = _NEXT_WORD.match(text, end)
+    beside_a_name = (bool(previous) and previous[0].isupper()) or (
+        next_word is not None and next_word.group(1)[0].isupper()
+    )
+    return beside_a_name and not _line_is_title_case(text, start)
