@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .actors import Entity, find_entities
 from .sentences import sentence_spans
@@ -504,7 +505,10 @@ class MergeKey:
     sentence: str
 
 
+@lru_cache(maxsize=4096)
 def content_words(text: str) -> frozenset[str]:
+    """Lower-case words of 4+ letters that are not stopwords (cached: the writer compares
+    each stored sentence with many new ones)."""
     words = re.findall(r"[a-z][a-z'-]{3,}", text.lower())
     return frozenset(word for word in words if word not in _STOPWORDS)
 

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, timedelta
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -56,16 +57,23 @@ def _table(db: sqlite_utils.Database, name: str) -> sqlite_utils.db.Table:
 def _insert(
     db: sqlite_utils.Database, table: str, record: dict[str, Any], *, ignore: bool = False
 ) -> None:
-    """``INSERT [OR IGNORE]`` of one row into one of our own tables.
+    """``INSERT [OR IGNORE]`` of one row into one of our own tables, inside the
+    document's transaction.
 
     sqlite-utils' ``Table.insert`` reads the schema on every call; on the writer's hot
     path that made storing the slowest stage of extraction (measured on 1,200 TimeML
     articles: 12.6 s with it, 7.4 s with this, identical rows).
     """
-    columns = ", ".join('"' + name.replace('"', '""') + '"' for name in record)
-    placeholders = ", ".join("?" for _ in record)
+    sql = _insert_sql(table, tuple(record), ignore)
+    db.conn.execute(sql, tuple(record.values()))
+
+
+@lru_cache(maxsize=64)
+def _insert_sql(table: str, columns: tuple[str, ...], ignore: bool) -> str:
+    names = ", ".join('"' + name.replace('"', '""') + '"' for name in columns)
+    placeholders = ", ".join("?" for _ in columns)
     verb = "insert or ignore" if ignore else "insert"
-    db.execute(f'{verb} into "{table}" ({columns}) values ({placeholders})', list(record.values()))
+    return f'{verb} into "{table}" ({names}) values ({placeholders})'
 
 
 def open_database(path: str | Path) -> sqlite_utils.Database:
@@ -74,6 +82,10 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
     db = sqlite_utils.Database(path)
     if db.journal_mode != "wal":
         db.enable_wal()
+    # In WAL mode NORMAL keeps the database consistent after any crash; only a power cut
+    # can lose the last documents, and running the command again stores them. Saves the
+    # sync at every document's commit.
+    db.execute("PRAGMA synchronous = NORMAL")
     db.execute("PRAGMA foreign_keys = ON")
     ensure_schema(db)
     return db
