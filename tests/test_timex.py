@@ -545,6 +545,7 @@ def test_adjective_participles_carry_no_tense(sentence: str, value: str) -> None
         "They began a series of ``Spring of Life'' rallies.",
         "That was the report from Nairobi. This is VOA Today.",
         "The story moved on. Now, officials said, the plan has changed.",
+        "Gonzalez said on CBS's ''60 Minutes.'' He was angry.",
     ],
 )
 def test_titles_and_discourse_markers_are_not_times(sentence: str) -> None:

@@ -10,7 +10,8 @@ from .lexicon import MONTHS, WEEKDAYS
 _OPENING_QUOTES = "`'\"“‘("
 _SENTENCE_END = ".!?:;"
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
-_LETTERS = re.compile(r"[A-Za-z]+")
+# A leading number and the word after it ("60 Minutes"): the word is what may be a name.
+_FIRST_WORD = re.compile(r"(?:\d+[ -])?([A-Za-z]+)")
 
 
 def at_sentence_start(text: str, position: int) -> bool:
@@ -27,19 +28,22 @@ def at_sentence_start(text: str, position: int) -> bool:
     return not before or before[-1] in _SENTENCE_END or before.endswith("--")
 
 
-_CLOSING_QUOTE = re.compile(r"[^.!?\n]{0,40}?(?:''|\"|”|’|')(?!\w)")
+_CLOSING_QUOTE = re.compile(r"[^.!?\n]{0,40}?[.,!?]?(?:''|\"|”|’|')(?!\w)")
 
 
 def _quoted_title(text: str, start: int, end: int) -> bool:
     """An opening quote right before and a closing one a few words after: ``"This Week"``,
     not quoted speech (``"Today Lin Dan is out of order," Chen said``)."""
-    if start == 0 or text[start - 1] not in _OPENING_QUOTES:
+    number = _NUMBER_BEFORE.search(text, max(0, start - 12), start)
+    opening = number.start() if number else start  # ''60 Minutes'': the quote opens the number
+    if opening == 0 or text[opening - 1] not in _OPENING_QUOTES:
         return False
     closing = _CLOSING_QUOTE.match(text, end)
     return closing is not None and len(text[end : closing.end()].split()) <= 4
 
 
 _NEXT_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’.-]*)")
+_NUMBER_BEFORE = re.compile(r"\d+[ -]$")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]+$")
 
 
@@ -71,10 +75,11 @@ def names_a_title(text: str, start: int, end: int) -> bool:
     """
     if text.startswith("the ", start):
         start += 4  # "the Winter Olympics": the name begins after the article
-    first = _LETTERS.match(text, start)
-    if first is None or not first.group()[0].isupper() or first.group().isupper():
+    found = _FIRST_WORD.match(text, start, end)
+    first = found.group(1) if found else ""
+    if not first or not first[0].isupper() or first.isupper():
         return False
-    if first.group().lower() in MONTHS or first.group().lower() in WEEKDAYS:
+    if first.lower() in MONTHS or first.lower() in WEEKDAYS:
         return False
     if at_sentence_start(text, start):
         return False
