@@ -231,7 +231,7 @@ def extract_events(
     ]
     if not timexes:
         return []
-    entities = find_entities(text, ner=ner, spacy_model=spacy_model)
+    entities = find_entities(text, ner=ner, spacy_model=spacy_model, sentences=sentences)
     by_sentence: dict[tuple[int, int], list[Timex]] = {}
     for timex in timexes:
         by_sentence.setdefault(_enclosing(sentences, timex.start, timex.end), []).append(timex)

@@ -14,16 +14,23 @@ from .model import ACTOR_KINDS, KINDS, Entity
 __all__ = ["ACTOR_KINDS", "KINDS", "Entity", "find_entities"]
 
 
-def find_entities(text: str, *, ner: str = "rules", spacy_model: str | None = None) -> list[Entity]:
+def find_entities(
+    text: str,
+    *,
+    ner: str = "rules",
+    spacy_model: str | None = None,
+    sentences: list[tuple[int, int]] | None = None,
+) -> list[Entity]:
     """Return the entities of ``text``, sorted by start offset, covering the whole text.
 
     ``ner`` is ``"rules"`` (default) or ``"spacy"``; the latter loads ``spacy_model``
-    (a package name or a path to a saved pipeline) once and reuses it.
+    (a package name or a path to a saved pipeline) once and reuses it. ``sentences``,
+    the text's ``sentence_spans`` if the caller has them, saves splitting it again.
     """
     if ner == "rules":
         from .rules import find_rule_entities
 
-        return find_rule_entities(text)
+        return find_rule_entities(text, sentences)
     if ner == "spacy":
         if not spacy_model:
             raise ValueError("ner='spacy' needs spacy_model (a spaCy package name or path)")

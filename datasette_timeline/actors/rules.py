@@ -148,8 +148,9 @@ _FUNCTION_WORDS = words(
 )
 
 
-def find_rule_entities(text: str) -> list[Entity]:
-    document = Document(text)
+def find_rule_entities(text: str, sentences: list[tuple[int, int]] | None = None) -> list[Entity]:
+    """Entities of ``text``; ``sentences`` are its ``sentence_spans`` if known already."""
+    document = Document(text, sentences)
     finder = _Finder(document)
     finder.run()
     return resolve_mentions(document, finder.entities)
@@ -712,6 +713,7 @@ class _Finder:
             ) or (entity.kind == "place" and entity.via == "context"):
                 known.setdefault(entity.text, entity)
         multi = {e.text: e for e in self.found.values() if e.via in ("context",) and " " in e.text}
+        text_of_document = self.doc.text
         for index, token in enumerate(self.doc.tokens):
             if not self._free(index):
                 continue
@@ -720,6 +722,8 @@ class _Finder:
                 self._add(index, index, single.name, single.kind, "name", single.code)
                 continue
             for text, entity in multi.items():
+                if not text_of_document.startswith(text, token.start):
+                    continue  # cheap test first: the name is written here
                 count = text.count(" ")
                 if (
                     index + count < len(self.doc.tokens)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import InitVar, dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from ..sentences import sentence_spans
 
@@ -18,8 +19,9 @@ _HEADER_LINES = 15
 _INITIAL = re.compile(r"[A-Z]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word and its offsets (a named tuple: documents make hundreds of them, fast)."""
+
     start: int
     end: int
     text: str
@@ -40,12 +42,16 @@ class Document:
     """A text split into tokens, with sentence spans and the header lines to ignore."""
 
     text: str
+    # The text's ``sentence_spans`` when the caller has them already (not computed twice).
+    known_sentences: InitVar[list[tuple[int, int]] | None] = None
     tokens: list[Token] = field(init=False)
     sentences: list[tuple[int, int]] = field(init=False)
     header_spans: list[tuple[int, int]] = field(init=False)
 
-    def __post_init__(self) -> None:
-        self.sentences = sentence_spans(self.text)
+    def __post_init__(self, known_sentences: list[tuple[int, int]] | None) -> None:
+        if known_sentences is None:
+            known_sentences = sentence_spans(self.text)
+        self.sentences = known_sentences
         self.header_spans = _header_spans(self.text)
         self.tokens = list(_tokens(self.text, self.sentences))
 
@@ -55,15 +61,17 @@ class Document:
 
     def joined(self, first: int, last: int) -> bool:
         """True when tokens first..last sit in one sentence separated by spaces only."""
-        return all(
-            self.tokens[i].sentence == self.tokens[first].sentence
-            and (
-                self.gap(i - 1, i) in (" ", " & ")
-                # a middle initial: "John F. Kennedy"
-                or (self.gap(i - 1, i) == ". " and _INITIAL.fullmatch(self.tokens[i - 1].text))
-            )
-            for i in range(first + 1, last + 1)
-        )
+        tokens, text = self.tokens, self.text
+        sentence = tokens[first].sentence
+        for i in range(first + 1, last + 1):
+            before, token = tokens[i - 1], tokens[i]
+            if token.sentence != sentence:
+                return False
+            gap = text[before.end : token.start]
+            # a middle initial: "John F. Kennedy"
+            if gap not in (" ", " & ") and not (gap == ". " and _INITIAL.fullmatch(before.text)):
+                return False
+        return True
 
     def phrase(self, first: int, last: int) -> str:
         return self.text[self.tokens[first].start : self.tokens[last].end]
