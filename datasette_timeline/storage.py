@@ -68,6 +68,13 @@ def _insert(
     db.conn.execute(sql, tuple(record.values()))
 
 
+def _insert_many(db: sqlite_utils.Database, table: str, records: list[dict[str, Any]]) -> None:
+    """``INSERT OR IGNORE`` of rows that all have the same columns, in their order."""
+    if records:
+        sql = _insert_sql(table, tuple(records[0]), True)
+        db.conn.executemany(sql, [tuple(record.values()) for record in records])
+
+
 @lru_cache(maxsize=64)
 def _insert_sql(table: str, columns: tuple[str, ...], ignore: bool) -> str:
     names = ", ".join('"' + name.replace('"', '""') + '"' for name in columns)
@@ -263,15 +270,63 @@ def save_document(db: sqlite_utils.Database, document: Document, events: Iterabl
                 "source_rowid": document.source_rowid,
             },
         )
-        for event in events:
-            _insert_event(db, document.id, event)
+        _insert_events(db, document.id, events)
     return True
 
 
-def _insert_event(db: sqlite_utils.Database, document_id: str, event: Event) -> None:
-    identifier = event_id(document_id, event)
-    canonical = find_same_event(db, document_id, event)
-    record: dict[str, Any] = {
+def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable[Event]) -> None:
+    """Rows of a document's events, their mentions, actors and places.
+
+    Merge candidates never come from the document itself, so every decision can be taken
+    before any row is written; then each table gets one ``executemany``, rows in the order
+    of the events (the same rowids as writing event by event).
+    """
+    rows: dict[str, list[dict[str, Any]]] = {
+        table: [] for table in ("events", "mentions", "actors", "event_actors", "places")
+    }
+    rows["event_places"] = []
+    canonicals: dict[str, None] = {}  # events gaining a mention, in order
+    for event in events:
+        identifier = event_id(document_id, event)
+        canonical = find_same_event(db, document_id, event)
+        if canonical:
+            canonicals[canonical] = None
+        rows["events"].append(_event_record(document_id, identifier, event, canonical))
+        rows["mentions"].append(
+            {
+                "id": identifier,
+                "event_id": canonical or identifier,
+                "document_id": document_id,
+                "char_start": event.char_start,
+                "char_end": event.char_end,
+                "expression": event.expression,
+                "sentence": event.sentence,
+            }
+        )
+        for actor in event.actors:
+            actor_key = actor_id(actor)
+            rows["actors"].append(
+                {"id": actor_key, "name": actor.name, "kind": actor.kind, "code": actor.code}
+            )
+            rows["event_actors"].append({"event_id": identifier, "actor_id": actor_key})
+        for place in event.places:
+            key = place_id(place)
+            rows["places"].append({"id": key, "name": place})
+            rows["event_places"].append({"event_id": identifier, "place_id": key})
+    for table, records in rows.items():
+        _insert_many(db, table, records)
+    for canonical in canonicals:
+        db.conn.execute(
+            """update events set mention_count =
+                   (select count(*) from mentions where event_id = :id) where id = :id""",
+            {"id": canonical},
+        )
+
+
+def _event_record(
+    document_id: str, identifier: str, event: Event, canonical: str | None
+) -> dict[str, Any]:
+    return {
         "id": identifier,
         "document_id": document_id,
         "date": event.date,
@@ -293,40 +348,6 @@ def _insert_event(db: sqlite_utils.Database, document_id: str, event: Event) -> 
         "mention_count": 0 if canonical else 1,
         "merged_into": canonical,
     }
-    _insert(db, "events", record, ignore=True)
-    _insert(
-        db,
-        "mentions",
-        {
-            "id": identifier,
-            "event_id": canonical or identifier,
-            "document_id": document_id,
-            "char_start": event.char_start,
-            "char_end": event.char_end,
-            "expression": event.expression,
-            "sentence": event.sentence,
-        },
-        ignore=True,
-    )
-    if canonical:
-        db.execute(
-            """update events set mention_count =
-                   (select count(*) from mentions where event_id = :id) where id = :id""",
-            {"id": canonical},
-        )
-    for actor in event.actors:
-        actor_key = actor_id(actor)
-        _insert(
-            db,
-            "actors",
-            {"id": actor_key, "name": actor.name, "kind": actor.kind, "code": actor.code},
-            ignore=True,
-        )
-        _insert(db, "event_actors", {"event_id": identifier, "actor_id": actor_key}, ignore=True)
-    for place in event.places:
-        key = place_id(place)
-        _insert(db, "places", {"id": key, "name": place}, ignore=True)
-        _insert(db, "event_places", {"event_id": identifier, "place_id": key}, ignore=True)
 
 
 def find_same_event(db: sqlite_utils.Database, document_id: str, event: Event) -> str | None:
