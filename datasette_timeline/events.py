@@ -535,7 +535,10 @@ def dates_compatible(a: MergeKey, b: MergeKey) -> bool:
         return False
     from datetime import date
 
-    span = date.fromisoformat(outer.end or "") - date.fromisoformat(outer.start or "")
+    try:
+        span = date.fromisoformat(outer.end or "") - date.fromisoformat(outer.start or "")
+    except ValueError:
+        return False  # bounds that are no calendar days (a database from elsewhere)
     return span.days < MERGE_MAX_DAYS
 
 

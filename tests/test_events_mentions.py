@@ -194,6 +194,12 @@ def key(
             False,
         ),
         (key("1991", "1991-01-01", "1991-12-31"), key("1991", "1991-01-01", "1991-12-31"), True),
+        # Bounds that are no calendar days are compared as nothing, not an error.
+        (
+            key("1998-02", "1998-02-01", "1998-02-30"),
+            key("1998-02-03", "1998-02-03", "1998-02-03"),
+            False,
+        ),
     ],
 )
 def test_dates_are_compatible_only_at_their_precision(
