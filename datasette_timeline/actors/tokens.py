@@ -143,17 +143,19 @@ def _tokens(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
     sentence = 0
     next_start = sentences[1][0] if len(sentences) > 1 else len(text) + 1
     for match in _TOKEN.finditer(text):
-        word = match.group()
-        if word == "s" and text[match.start() - 1 : match.start()] in ("'", "’"):
+        word_start, word_end = match.span()
+        word = text[word_start:word_end]
+        if word == "s" and word_start and text[word_start - 1] in ("'", "’"):
             continue  # the possessive of the word before
-        pieces = _split_mixed_hyphens(match.start(), word) if "-" in word else [match.span()]
-        for start, end in pieces:
-            while start >= next_start:
-                sentence += 1
-                following = sentence + 1
-                next_start = (
-                    sentences[following][0] if following < len(sentences) else len(text) + 1
-                )
+        while word_start >= next_start:
+            sentence += 1
+            following = sentence + 1
+            next_start = sentences[following][0] if following < len(sentences) else len(text) + 1
+        if "-" not in word:
+            tokens.append(Token(word_start, word_end, word, sentence))
+            continue
+        for start, end in _split_mixed_hyphens(word_start, word):
+            # Pieces of one word lie in one sentence (sentences start after a space).
             tokens.append(Token(start, end, text[start:end], sentence))
     return tokens
 
