@@ -20,13 +20,14 @@ from collections import deque
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
-
-from datasette.app import Datasette
 
 from .paths import asset_file, canonical_query, export_file, page_file, relative_link
 from .rewrite import Reference, css_references, html_references, rewrite_css, rewrite_html
+
+if TYPE_CHECKING:  # datasette.app takes ~0.7 s to import: only when a site is exported
+    from datasette.app import Datasette
 
 Kind = Literal["page", "export", "asset"]
 
@@ -438,6 +439,8 @@ async def export_site(
     with tempfile.TemporaryDirectory(prefix="export-site-") as scratch:
         snapshot = Path(scratch) / database_path.name
         take_snapshot(database_path, snapshot)
+        from datasette.app import Datasette
+
         datasette = Datasette(
             immutables=[str(snapshot)],
             metadata=metadata or {},
