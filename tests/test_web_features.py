@@ -448,3 +448,63 @@ async def test_datasette_where_and_through_filters_compose(db_path: Path) -> Non
     fourth = names[3]
     expected = [e for e in EVENTS if fourth in e[7] and e[4].startswith("2020")]
     assert len(event_texts(html)) == len(expected) > 0
+
+
+@pytest.mark.asyncio
+async def test_large_selections_count_facets_after_the_page(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datasette_timeline.web import cache, views
+
+    ds = make_datasette(db_path)
+    expected = facet_counts((await get(ds, "/news/events/-/timeline")).text, "Actor")
+    assert expected
+    cache.clear()
+    # Pretend every selection is large: the page comes before the actor and source counts.
+    monkeypatch.setattr(views, "INLINE_FACET_ROWS", 1)
+    first = (await get(ds, "/news/events/-/timeline?year=2020")).text
+    assert facet_counts(first, "Actor") == {}
+    assert "Show actor counts" in first
+    assert 'data-counts-url="?year=2020&amp;_counts=all"' in first
+    # The year facet is the overview's own counts: never deferred.
+    assert facet_counts(first, "Year") == {"2020": 3}
+    # Without JavaScript the link waits for the counts; they match a page counted inline.
+    counted = (await get(ds, "/news/events/-/timeline?year=2020&_counts=all")).text
+    in_2020 = [e for e in EVENTS if e[4].startswith("2020")]
+    assert facet_counts(counted, "Actor") == {
+        name: sum(name in e[7] for e in in_2020) for e in in_2020 for name in e[7]
+    }
+    assert "_counts=all" not in counted.split('class="timeline-facets"')[1].split("</section>")[0]
+    # Counted after the first response: the next visit has them without asking.
+    await cache.settled()
+    again = (await get(ds, "/news/events/-/timeline?year=2020")).text
+    assert facet_counts(again, "Actor") == facet_counts(counted, "Actor")
+    assert "data-counts-url" not in again
+
+
+@pytest.mark.asyncio
+async def test_a_request_waits_for_the_same_aggregate_running_in_the_background(
+    db_path: Path,
+) -> None:
+    import asyncio
+
+    from datasette_timeline.web import cache
+
+    ds = make_datasette(db_path)
+    db = ds.get_database("news")
+    calls: list[int] = []
+    release = asyncio.Event()
+
+    async def slow() -> int:
+        calls.append(1)
+        await release.wait()
+        return 7
+
+    cache.finish_later(db, ("shared-work",), slow, keep=lambda value: True)
+    cache.start_queued()
+    await asyncio.sleep(0)
+    waiting = asyncio.ensure_future(cache.remembered(db, ("shared-work",), slow, lambda v: True))
+    await asyncio.sleep(0)
+    release.set()
+    assert await waiting == 7
+    assert calls == [1]

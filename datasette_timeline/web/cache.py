@@ -54,12 +54,34 @@ async def remembered(
         _results.move_to_end(full_key)
         cached: T = _results[full_key]
         return cached
+    running = _background.get(full_key)
+    if running is not None:
+        # Already being computed after an earlier response: wait for it, do not start again.
+        finished: T = await asyncio.shield(running)
+        return finished
+    _queued.pop(full_key, None)
+    return await _compute_and_keep(full_key, compute, keep)
+
+
+async def _compute_and_keep(
+    full_key: tuple[Any, ...], compute: Callable[[], Awaitable[T]], keep: Callable[[T], bool]
+) -> T:
     result = await compute()
     if keep(result):
         _results[full_key] = result
         while len(_results) > MAX_ENTRIES:
             _results.popitem(last=False)
     return result
+
+
+def peek(db: Any, key: tuple[Any, ...]) -> tuple[bool, Any]:
+    """(True, result) when a result for key on this version of the data is remembered."""
+    state = database_state(db)
+    full_key = (state, *key)
+    if state is None or full_key not in _results:
+        return False, None
+    _results.move_to_end(full_key)
+    return True, _results[full_key]
 
 
 # Queued by a request, started once its response is ready so they never delay it.
@@ -76,7 +98,7 @@ def finish_later(
     full_key = (state, *key)
     if full_key in _background or full_key in _queued:
         return
-    _queued[full_key] = lambda: remembered(db, key, compute, keep)
+    _queued[full_key] = lambda: _compute_and_keep(full_key, compute, keep)
 
 
 def start_queued() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import json
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
@@ -21,7 +21,7 @@ from datasette.filters import Filters
 from datasette.plugins import pm
 from datasette.utils import await_me_maybe, escape_sqlite
 
-from .cache import finish_later, remembered
+from .cache import finish_later, peek, remembered
 from .config import TimelineColumns, row_label_column
 from .dates import BUCKET_KEY_LENGTH, parse_day
 
@@ -37,34 +37,45 @@ class TimelineRequestError(ValueError):
     """The query string asks for something this table cannot answer (400)."""
 
 
-async def aggregate_rows(
-    db: Any, sql: str, params: dict[str, Any], time_limit_ms: int | None = None
-) -> list[tuple[Any, ...]] | None:
-    """Rows of an aggregate query, remembered while the data is unchanged; None on timeout."""
+Rows = list[tuple[Any, ...]]
 
-    async def run() -> list[tuple[Any, ...]] | None:
+
+def _aggregate_key(db: Any, sql: str, params: dict[str, Any]) -> tuple[Any, ...]:
+    return (db.name, sql, repr(sorted(params.items())))
+
+
+def _aggregate_job(
+    db: Any, sql: str, params: dict[str, Any], time_limit_ms: int | None
+) -> Callable[[], Awaitable[Rows | None]]:
+    async def run() -> Rows | None:
         try:
             result = await db.execute(sql, params, custom_time_limit=time_limit_ms)
         except QueryInterrupted:
             return None
         return [tuple(row) for row in result.rows]
 
-    key = (db.name, sql, repr(sorted(params.items())))
-    return await remembered(db, key, run, keep=lambda rows: rows is not None)
+    return run
+
+
+async def aggregate_rows(
+    db: Any, sql: str, params: dict[str, Any], time_limit_ms: int | None = None
+) -> Rows | None:
+    """Rows of an aggregate query, remembered while the data is unchanged; None on timeout."""
+    job = _aggregate_job(db, sql, params, time_limit_ms)
+    key = _aggregate_key(db, sql, params)
+    return await remembered(db, key, job, keep=lambda rows: rows is not None)
 
 
 def aggregate_later(db: Any, sql: str, params: dict[str, Any], time_limit_ms: int) -> None:
-    """After a timeout: finish the aggregate in the background with a longer limit."""
+    """Finish the aggregate in the background, after the response, with a longer limit."""
+    job = _aggregate_job(db, sql, params, time_limit_ms)
+    finish_later(db, _aggregate_key(db, sql, params), job, keep=lambda rows: rows is not None)
 
-    async def run() -> list[tuple[Any, ...]] | None:
-        try:
-            result = await db.execute(sql, params, custom_time_limit=time_limit_ms)
-        except QueryInterrupted:
-            return None
-        return [tuple(row) for row in result.rows]
 
-    key = (db.name, sql, repr(sorted(params.items())))
-    finish_later(db, key, run, keep=lambda rows: rows is not None)
+def remembered_rows(db: Any, sql: str, params: dict[str, Any]) -> Rows | None:
+    """The rows of an aggregate already counted on this version of the data, else None."""
+    found, rows = peek(db, _aggregate_key(db, sql, params))
+    return rows if found else None
 
 
 def q(identifier: str) -> str:
@@ -75,9 +86,14 @@ def query_string(pairs: Pairs) -> str:
     return "?" + urlencode(pairs) if pairs else "?"
 
 
+# `_counts=all` asks for every facet counted before the page is sent (see INLINE_FACET_ROWS).
+COUNTS_KEY = "_counts"
+
+
 def without(pairs: Pairs, keys: Sequence[str] = (), pair: tuple[str, str] | None = None) -> Pairs:
-    """The pairs minus some keys and one exact pair; paging restarts whenever filters change."""
-    dropped = {"_next", *keys}
+    """The pairs minus some keys and one exact pair; paging restarts whenever filters change,
+    and so does waiting for the facet counts."""
+    dropped = {"_next", COUNTS_KEY, *keys}
     return [p for p in pairs if p[0] not in dropped and p != pair]
 
 
@@ -478,6 +494,8 @@ class FacetResult:
     values: list[FacetValue]
     timed_out: bool = False
     truncated: bool = False
+    # Not counted yet: too many matching rows to count before the page; counted right after.
+    deferred: bool = False
 
 
 async def facet_specs(db: Any, table: str, tl: TimelineColumns) -> list[FacetSpec]:
@@ -569,14 +587,44 @@ async def facet_counts(
     size: int = FACET_SIZE,
     background_limit_ms: int = 0,
 ) -> FacetResult:
-    if spec.chronological:
-        size = max(size, FACET_SIZE_CHRONOLOGICAL)
+    """Count a facet now, within the time limit; on timeout, finish it after the response."""
+    size = facet_size(spec, size)
     sql = facet_sql(spec, table, tl, filters.where_sql(), size + 1)
     rows = await aggregate_rows(db, sql, filters.params, time_limit_ms)
     if rows is None:
         if background_limit_ms > time_limit_ms:
             aggregate_later(db, sql, filters.params, background_limit_ms)
         return FacetResult(spec, [], timed_out=True)
+    return facet_result(spec, rows, size, filters, pairs)
+
+
+def facet_counts_later(
+    db: Any,
+    table: str,
+    tl: TimelineColumns,
+    filters: FilterSet,
+    spec: FacetSpec,
+    pairs: Pairs,
+    background_limit_ms: int,
+    size: int = FACET_SIZE,
+) -> FacetResult:
+    """The facet if already counted on this data; else count it after the response (deferred)."""
+    size = facet_size(spec, size)
+    sql = facet_sql(spec, table, tl, filters.where_sql(), size + 1)
+    rows = remembered_rows(db, sql, filters.params)
+    if rows is not None:
+        return facet_result(spec, rows, size, filters, pairs)
+    aggregate_later(db, sql, filters.params, background_limit_ms)
+    return FacetResult(spec, [], deferred=True)
+
+
+def facet_size(spec: FacetSpec, size: int) -> int:
+    return max(size, FACET_SIZE_CHRONOLOGICAL) if spec.chronological else size
+
+
+def facet_result(
+    spec: FacetSpec, rows: Rows, size: int, filters: FilterSet, pairs: Pairs
+) -> FacetResult:
     values: list[FacetValue] = []
     for row in rows[:size]:
         value = row[0]

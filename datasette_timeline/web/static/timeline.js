@@ -215,6 +215,40 @@ function collapseFacetsOnNarrowScreens() {
   }
 }
 
+async function loadDeferredCounts() {
+  // On large selections the server sends the page before counting the facets and counts
+  // them right after. Fetch the same view with its counts and swap in the counted facet
+  // sections (nodes parsed from the server's escaped HTML; nothing is built from strings).
+  // Without this, each facet keeps its "Show counts" link to the same view.
+  const container = document.querySelector(".timeline-facets[data-counts-url]");
+  if (!container) {
+    return;
+  }
+  try {
+    const response = await fetch(new URL(container.dataset.countsUrl, window.location.href), {
+      credentials: "same-origin",
+    });
+    if (!response.ok) {
+      return;
+    }
+    const counted = new DOMParser().parseFromString(await response.text(), "text/html");
+    for (const note of container.querySelectorAll(".facet-deferred")) {
+      const section = note.closest(".facet");
+      const heading = section && section.querySelector("h3[id]");
+      const replacement = heading && counted.getElementById(heading.id);
+      const newSection = replacement && replacement.closest(".facet");
+      if (newSection && !newSection.querySelector(".facet-deferred")) {
+        section.replaceWith(document.importNode(newSection, true));
+      }
+    }
+  } catch (error) {
+    // Offline or interrupted: the links still work.
+    return;
+  } finally {
+    container.removeAttribute("aria-busy");
+  }
+}
+
 // A static export (export-site) has one file per view: ranges chosen by dragging or
 // by keys would have no file to load, so only the bar links stay there.
 const isStaticSite = document.body.dataset.timelineStatic !== undefined;
@@ -225,6 +259,7 @@ if (!isStaticSite) {
     element.hidden = false;
   }
   setupOverview();
+  loadDeferredCounts();
 }
 setupEventKeys();
 collapseFacetsOnNarrowScreens();
