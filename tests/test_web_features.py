@@ -508,3 +508,25 @@ async def test_a_request_waits_for_the_same_aggregate_running_in_the_background(
     release.set()
     assert await waiting == 7
     assert calls == [1]
+
+
+@pytest.mark.asyncio
+async def test_events_of_one_day_follow_their_times_across_pages(tmp_path: Path) -> None:
+    same_day = [
+        ("a", "d1", "2020-11-03T16:00", "minute", "2020-11-03", "2020-11-03", "At four", []),
+        ("b", "d1", "2020-11-03T09:30", "minute", "2020-11-03", "2020-11-03", "At half nine", []),
+        ("c", "d1", "2020-11-03", "day", "2020-11-03", "2020-11-03", "That day", []),
+        ("d", "d1", "2020-11-03T12:00", "minute", "2020-11-03", "2020-11-03", "At noon", []),
+        ("e", "d1", "2020-11-02", "day", "2020-11-02", "2020-11-02", "The day before", ["Ann"]),
+    ]
+    ds = make_datasette(build_events_db(tmp_path / "news.db", same_day))
+    expected = [e[6] for e in sorted(same_day, key=lambda e: (e[4], e[2], e[0]))]
+    assert event_texts((await get(ds, "/news/events/-/timeline")).text) == expected
+    seen: list[str] = []
+    path = "/news/events/-/timeline?_size=1"
+    while path:
+        html = (await get(ds, path)).text
+        seen.extend(event_texts(html))
+        match = re.search(r'<a href="([^"]+)" rel="next">', html)
+        path = "/news/events/-/timeline" + match.group(1).replace("&amp;", "&") if match else ""
+    assert seen == expected

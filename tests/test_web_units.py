@@ -144,9 +144,15 @@ def test_ics_lines_fold_within_75_octets_and_unfold_back(text: str) -> None:
     assert "\n" not in "".join(folded)
 
 
-@given(st.text(max_size=20), st.one_of(st.text(max_size=10), st.integers()), st.integers(0, 10**6))
-def test_next_tokens_round_trip(date_value: str, key: str | int, shown: int) -> None:
-    assert decode_next(encode_next(date_value, key, shown)) == (date_value, key, shown)
+@given(
+    st.text(max_size=20),
+    st.one_of(st.text(max_size=10), st.integers()),
+    st.integers(0, 10**6),
+    st.text(max_size=20),
+)
+def test_next_tokens_round_trip(date_value: str, key: str | int, shown: int, within: str) -> None:
+    token = encode_next(date_value, key, shown, within)
+    assert decode_next(token) == (date_value, key, shown, within)
 
 
 def test_date_detection_by_name_and_content() -> None:

@@ -298,22 +298,34 @@ def _last(pairs: Pairs, key: str) -> str | None:
 # Paging: a keyset token (date, key, rows already shown), so deep pages stay as fast as the first.
 
 
-def encode_next(date_value: Any, key_value: Any, shown: int) -> str:
-    raw = json.dumps([date_value, key_value, shown], separators=(",", ":"))
+def encode_next(date_value: Any, key_value: Any, shown: int, within: str = "") -> str:
+    raw = json.dumps([date_value, key_value, shown, within], separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
-def decode_next(token: str | None) -> tuple[Any, Any, int] | None:
+Scalar = (str, int, float, type(None))
+
+
+def decode_next(token: str | None) -> tuple[Any, Any, int, str] | None:
+    """(date, key, rows already shown, order within the day) from a paging token."""
     if not token:
         return None
     try:
         padded = token + "=" * (-len(token) % 4)
-        date_value, key_value, shown = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        date_value, key_value, shown, *rest = values
     except (ValueError, TypeError) as error:
         raise TimelineRequestError("Invalid _next token") from error
-    if not isinstance(shown, int) or isinstance(date_value, (list, dict)):
+    within = rest[0] if len(rest) == 1 else ""
+    if (
+        len(rest) > 1
+        or not isinstance(shown, int)
+        or not isinstance(date_value, Scalar)
+        or not isinstance(key_value, Scalar)
+        or not isinstance(within, str)
+    ):
         raise TimelineRequestError("Invalid _next token")
-    return date_value, key_value, shown
+    return date_value, key_value, shown, within
 
 
 @dataclass
@@ -347,6 +359,14 @@ def selected_columns(tl: TimelineColumns, key_column: str) -> list[str]:
     return unique
 
 
+def within_day_order(tl: TimelineColumns) -> str | None:
+    """SQL ordering events on the same day: the written value ('2009-06-01T12:00' before
+    '2009-06-01T16:00'), when the table has one beside the date column."""
+    if tl.value and tl.value != tl.date:
+        return f"coalesce(cast({q(tl.value)} as text), '')"
+    return None
+
+
 async def fetch_page(
     db: Any,
     table: str,
@@ -354,7 +374,7 @@ async def fetch_page(
     filters: FilterSet,
     key_column: str,
     size: int,
-    after: tuple[Any, Any, int] | None,
+    after: tuple[Any, Any, int, str] | None,
     scan_by_date: bool = False,
 ) -> Page:
     where = filters.where_sql()
@@ -364,18 +384,24 @@ async def fetch_page(
         for clause in filters.through_clauses:
             where = where.replace(f"({clause})", f"(+{clause})")
     params = dict(filters.params)
+    within = within_day_order(tl)
     if after is not None:
+        later_in_day = f"{q(key_column)} > :tl_after_key"
+        if within:
+            later_in_day = (
+                f"{within} > :tl_after_within or ({within} = :tl_after_within and {later_in_day})"
+            )
+            params["tl_after_within"] = after[3]
+        # The leading >= lets SQLite start from the token's day in the date index.
         where += (
-            f" and ({q(tl.date)} > :tl_after_date or "
-            f"({q(tl.date)} = :tl_after_date and {q(key_column)} > :tl_after_key))"
+            f" and {q(tl.date)} >= :tl_after_date and ({q(tl.date)} > :tl_after_date or "
+            f"({q(tl.date)} = :tl_after_date and ({later_in_day})))"
         )
         params.update(tl_after_date=after[0], tl_after_key=after[1])
     columns = selected_columns(tl, key_column)
     select = ", ".join(f"rowid as {q('__key')}" if c == "rowid" else q(c) for c in columns)
-    sql = (
-        f"select {select} from {q(table)} where {where} "
-        f"order by {q(tl.date)}, {q(key_column)} limit {size + 1}"
-    )
+    order = ", ".join([q(tl.date), *([within] if within else []), q(key_column)])
+    sql = f"select {select} from {q(table)} where {where} order by {order} limit {size + 1}"
     result = await db.execute(sql, params)
     names = ["__key" if c == "rowid" else c for c in columns]
     rows = [dict(zip(names, row, strict=True)) for row in result.rows]
@@ -385,7 +411,8 @@ async def fetch_page(
         rows = rows[:size]
         last = rows[-1]
         key_name = "__key" if key_column == "rowid" else key_column
-        next_token = encode_next(last[tl.date], last[key_name], offset + size)
+        within_value = str(last[tl.value] or "") if within and tl.value else ""
+        next_token = encode_next(last[tl.date], last[key_name], offset + size, within_value)
     return Page(rows, next_token, offset)
 
 
