@@ -199,7 +199,11 @@ async def build_filters(
     for hook in pm.hook.filters_from_request(
         request=request, table=table, database=database, datasette=datasette
     ):
-        arguments = await await_me_maybe(hook)
+        try:
+            arguments = await await_me_maybe(hook)
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            # e.g. `_through=` that is not the JSON object Datasette's own filter expects.
+            raise TimelineRequestError(f"Invalid filter argument: {error}") from error
         if arguments:
             where.extend(arguments.where_clauses)
             params.update(arguments.params)

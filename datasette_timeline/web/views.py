@@ -5,11 +5,13 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
+import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from datasette.database import QueryInterrupted
 from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import BadRequest, Forbidden, NotFound, Response
 
@@ -364,6 +366,11 @@ async def timeline_view(datasette: Any, request: Any) -> Response:
         return await _timeline_view(datasette, request)
     except TimelineRequestError as error:
         raise BadRequest(str(error)) from error
+    except QueryInterrupted as error:
+        raise BadRequest("This view took too long to query; narrow it down.") from error
+    except sqlite3.DatabaseError as error:
+        # As on the table page: SQL from the query string (_where, raw search) can be invalid.
+        raise BadRequest(f"Invalid query: {error}") from error
 
 
 async def _timeline_view(datasette: Any, request: Any) -> Response:
