@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 import pytest
@@ -451,17 +452,18 @@ async def test_datasette_where_and_through_filters_compose(db_path: Path) -> Non
 
 
 @pytest.mark.asyncio
-async def test_large_selections_count_facets_after_the_page(
-    db_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from datasette_timeline.web import cache, views
+def counting_config(value: object) -> dict[str, Any]:
+    plugin = {"datasette-timeline": {"count_facets_up_to": value}}
+    return {"databases": {"news": {"tables": {"events": {"plugins": plugin}}}}}
 
-    ds = make_datasette(db_path)
-    expected = facet_counts((await get(ds, "/news/events/-/timeline")).text, "Actor")
-    assert expected
+
+@pytest.mark.asyncio
+async def test_large_selections_count_facets_after_the_page(db_path: Path) -> None:
+    from datasette_timeline.web import cache
+
     cache.clear()
-    # Pretend every selection is large: the page comes before the actor and source counts.
-    monkeypatch.setattr(views, "INLINE_FACET_ROWS", 1)
+    # Every selection over one event counts as large: the page comes before the actor counts.
+    ds = make_datasette(db_path, counting_config(1))
     first = (await get(ds, "/news/events/-/timeline?year=2020")).text
     assert facet_counts(first, "Actor") == {}
     assert "Show actor counts" in first
@@ -480,6 +482,14 @@ async def test_large_selections_count_facets_after_the_page(
     again = (await get(ds, "/news/events/-/timeline?year=2020")).text
     assert facet_counts(again, "Actor") == facet_counts(counted, "Actor")
     assert "data-counts-url" not in again
+
+
+@pytest.mark.asyncio
+async def test_facet_counting_setting_is_checked(db_path: Path) -> None:
+    ds = make_datasette(db_path, counting_config("many"))
+    response = await get(ds, "/news/events/-/timeline")
+    assert response.status_code == 400
+    assert "count_facets_up_to" in response.text
 
 
 @pytest.mark.asyncio

@@ -12,6 +12,7 @@ metadata.json override detection:
         "label_column": "text",          # the event's words
         "group_column": "actors",        # JSON array: chips, Actor facet, lanes
         "link_column": "url",            # an http(s) link per row
+        "count_facets_up_to": 10000,     # larger selections: facets counted after the page
         "enabled": false                 # switch a table off
     }}
 

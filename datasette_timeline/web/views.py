@@ -16,7 +16,13 @@ from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import BadRequest, Forbidden, NotFound, Response
 
 from . import cache, exports
-from .config import TimelineColumns, TimelineConfigError, row_label_column, timeline_columns
+from .config import (
+    TimelineColumns,
+    TimelineConfigError,
+    plugin_config_for,
+    row_label_column,
+    timeline_columns,
+)
 from .dates import add_days, bucket_unit, parse_day, period_for
 from .permissions import can_view_table
 from .present import (
@@ -364,6 +370,8 @@ async def mentions_table(r: Resolved) -> tuple[str, str] | None:
 async def timeline_view(datasette: Any, request: Any) -> Response:
     try:
         return await _timeline_view(datasette, request)
+    except TimelineConfigError as error:
+        raise BadRequest(f"datasette-timeline configuration: {error}") from error
     except TimelineRequestError as error:
         raise BadRequest(str(error)) from error
     except QueryInterrupted as error:
@@ -439,6 +447,17 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
 # several times longer than the list and the overview. Larger selections get their counts
 # right after the response; the page's script (or a link, without JavaScript) fetches them.
 INLINE_FACET_ROWS = 10_000
+# The plugin setting that changes it per table (0: always count after the page).
+INLINE_FACET_ROWS_SETTING = "count_facets_up_to"
+
+
+def inline_facet_rows(datasette: Any, database: str, table: str) -> int:
+    setting = plugin_config_for(datasette, database, table).get(INLINE_FACET_ROWS_SETTING)
+    if setting is None:
+        return INLINE_FACET_ROWS
+    if isinstance(setting, bool) or not isinstance(setting, int) or setting < 0:
+        raise TimelineConfigError(f"{INLINE_FACET_ROWS_SETTING} must be a whole number >= 0")
+    return setting
 
 
 async def overview_and_facets(
@@ -469,7 +488,7 @@ async def overview_and_facets(
     count_now = (
         (COUNTS_KEY, "all") in pairs
         or ("_lanes", "1") in pairs
-        or (total is not None and total <= INLINE_FACET_ROWS)
+        or (total is not None and total <= inline_facet_rows(datasette, r.database, r.table))
     )
 
     async def one_facet(spec: FacetSpec) -> FacetResult:
