@@ -7,6 +7,8 @@ download a browser); skips cleanly without them.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -52,14 +54,8 @@ def build_demo(path: Path) -> None:
     assert result.exit_code == 0, result.output
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not CHROMIUM.exists():
-        pytest.skip(f"no chromium at {CHROMIUM}")
-    pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
-    folder = tmp_path_factory.mktemp("demo")
-    db = folder / "demo.db"
-    build_demo(db)
+@contextlib.contextmanager
+def running_datasette(db: Path, metadata: Path) -> Iterator[str]:
     port = free_port()
     process = subprocess.Popen(
         [
@@ -69,7 +65,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             "serve",
             str(db),
             "-m",
-            str(ROOT / "metadata.json"),
+            str(metadata),
             "-h",
             "127.0.0.1",
             "-p",
@@ -93,6 +89,34 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not CHROMIUM.exists():
+        pytest.skip(f"no chromium at {CHROMIUM}")
+    pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    db = tmp_path_factory.mktemp("demo") / "demo.db"
+    build_demo(db)
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(demo_db: Path) -> Iterator[str]:
+    with running_datasette(demo_db, ROOT / "metadata.json") as base:
+        yield base
+
+
+@pytest.fixture(scope="module")
+def deferring_server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The demo with every facet counted after the page, as on a large table."""
+    metadata = json.loads((ROOT / "metadata.json").read_text())
+    events = metadata["databases"]["demo"]["tables"]["events"]
+    events["plugins"]["datasette-timeline"]["count_facets_up_to"] = 0
+    path = tmp_path_factory.mktemp("deferring") / "metadata.json"
+    path.write_text(json.dumps(metadata))
+    with running_datasette(demo_db, path) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -288,3 +312,34 @@ def test_everything_works_without_javascript(server: str, page_at: Any) -> None:
     tab.page.wait_for_load_state()
     assert "Showing 6" in tab.page.locator(".timeline-count").inner_text()
     assert not set(first_page) & set(tab.page.locator(".event-text").all_inner_texts())
+
+
+def facet_values(page: Any, title: str) -> dict[str, str]:
+    facet = page.locator(".facet").filter(has_text=title)
+    labels = facet.locator(".facet-label").all_inner_texts()
+    counts = facet.locator(".facet-count").all_inner_texts()
+    return dict(zip(labels, counts, strict=True))
+
+
+def test_counts_sent_after_the_page_are_filled_in(
+    server: str, deferring_server: str, page_at: Any
+) -> None:
+    tab = page_at()
+    tab.page.goto(server + TIMELINE)
+    expected = facet_values(tab.page, "Actor")
+    assert expected
+    # With JavaScript: the page arrives with "Counting…" and the script swaps in the counts.
+    tab.page.goto(deferring_server + TIMELINE)
+    tab.page.wait_for_selector(".timeline-facets:not([aria-busy])")
+    assert tab.page.locator(".facet-deferred").count() == 0
+    assert facet_values(tab.page, "Actor") == expected
+    assert tab.errors == []
+    # Without: each deferred facet links to the same view with its counts.
+    plain = page_at(javascript=False)
+    plain.page.goto(deferring_server + TIMELINE + "?year=2009")
+    link = plain.page.locator(".facet").filter(has_text="Actor").locator(".facet-counts-link")
+    assert link.inner_text() == "Show actor counts"
+    link.click()
+    plain.page.wait_for_load_state()
+    assert "year=2009" in plain.page.url
+    assert facet_values(plain.page, "Actor")
