@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import os
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote, urlencode
@@ -33,7 +34,7 @@ EDGE_EVENTS: list[Any] = [
 
 ALLOWED = {200, 400}
 PROPERTY_SETTINGS = settings(
-    max_examples=30,
+    max_examples=int(os.environ.get("TIMELINE_PROPERTY_EXAMPLES", "30")),
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -103,6 +104,16 @@ def test_ranges_at_the_calendar_edges_show_their_events(
     client: Any, loop: asyncio.AbstractEventLoop, query: str
 ) -> None:
     assert status(client, loop, query) == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?start__gte=9223372036854775808", "?year__gt=99999999999999999999", "?_where=", "?_through="],
+)
+def test_impossible_filters_are_bad_requests(
+    client: Any, loop: asyncio.AbstractEventLoop, query: str
+) -> None:
+    assert status(client, loop, query) == 400
 
 
 def test_year_one_range_lists_its_event_and_links_no_earlier_range(

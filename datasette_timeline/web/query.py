@@ -147,6 +147,16 @@ def check_filter_pairs(pairs: Pairs, columns: Sequence[str]) -> None:
             raise TimelineRequestError(f"Unknown filter lookup: {lookup}")
 
 
+SQLITE_INTEGERS = range(-(2**63), 2**63)
+
+
+def check_integer_params(params: dict[str, Any]) -> None:
+    """Datasette's filters turn digits into integers; SQLite cannot take one beyond 64 bits."""
+    for value in params.values():
+        if isinstance(value, int) and value not in SQLITE_INTEGERS:
+            raise TimelineRequestError(f"Number too large for a filter: {value}")
+
+
 def through_clause(tl: TimelineColumns, param: str) -> str:
     """Rows linked to a named entity, through the link table: indexes instead of a JSON scan."""
     through = tl.through
@@ -234,6 +244,7 @@ async def build_filters(
     if require_date:
         # Rows without a date have no place on a timeline.
         where.append(f"{q(tl.date)} is not null and {q(tl.date)} != ''")
+    check_integer_params(params)
     description = filters.human_description_en(extra=extra_descriptions)
     range_start = parse_day(_last(filter_pairs, f"{tl.date}__gte"))
     range_stop = parse_day(_last(filter_pairs, f"{tl.date}__lt"))
