@@ -263,3 +263,16 @@ def test_middle_initials_and_bracketed_acronyms_that_do_not_fit() -> None:
     assert ("John F. Kennedy", "John F. Kennedy", "person") in found
     # "(AP)" after "Kenya" is a news agency's credit, not Kenya's acronym.
     assert not any(text == "AP" for text, _, _ in found)
+
+
+def test_a_place_that_is_the_surname_of_a_person_named_earlier_is_that_person() -> None:
+    text = (
+        "Fritz Henderson, the chief executive, spoke in New York on Monday. "
+        "Henderson described the day as a defining moment."
+    )
+    found = {(e.text, e.name, e.kind) for e in find_entities(text)}
+    assert ("Henderson", "Fritz Henderson", "person") in found
+    assert not [e for e in find_entities(text) if e.kind == "place" and e.name == "Henderson"]
+    # Without such a person the city stays a place.
+    alone = find_entities("The plant in Henderson closed on Monday.")
+    assert [(e.name, e.kind) for e in alone if e.text == "Henderson"] == [("Henderson", "place")]

@@ -3,7 +3,9 @@
 * Short mentions: once a person is named in full ("Ali Khamenei"), a later (or earlier,
   as in a headline) capitalised word equal to the last word of that name ("Khamenei",
   "Khamenei's") is the same person, unless two people found share that surname. A
-  single-word person found through a title ("Senator McCain") takes the full name too.
+  single-word person found through a title ("Senator McCain") takes the full name too,
+  and so does a one-word place that is the surname of a person named in the document
+  ("Henderson described ..." after "Fritz Henderson": the man, not the Nevada city).
 * Pronouns: in a sentence where "he" or "she" occurs before any person is named, the
   pronoun stands for the person mentioned last in the two sentences before (pronoun
   mentions count, so a chain of "he said" keeps its referent). That is the centring rule
@@ -42,7 +44,11 @@ def _full_names_for_people(entities: list[Entity]) -> list[Entity]:
     surnames = _people_by_surname(entities)
     resolved = []
     for entity in entities:
-        if entity.kind == "person" and " " not in entity.name and entity.name in surnames:
+        if (
+            entity.kind in ("person", "place")
+            and " " not in entity.name
+            and entity.name in surnames
+        ):
             entity = Entity(
                 entity.start,
                 entity.end,
