@@ -268,7 +268,8 @@ def test_middle_initials_and_bracketed_acronyms_that_do_not_fit() -> None:
 def test_a_place_that_is_the_surname_of_a_person_named_earlier_is_that_person() -> None:
     text = (
         "Fritz Henderson, the chief executive, spoke in New York on Monday. "
-        "Henderson described the day as a defining moment."
+        "Speaking under the provisions of U.S. law, Henderson described the day as a "
+        "defining moment."
     )
     found = {(e.text, e.name, e.kind) for e in find_entities(text)}
     assert ("Henderson", "Fritz Henderson", "person") in found
