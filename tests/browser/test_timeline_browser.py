@@ -7,19 +7,15 @@ download a browser); skips cleanly without them.
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from ..conftest import datasette_server
 
 pytestmark = pytest.mark.browser
 
@@ -39,12 +35,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 def build_demo(path: Path) -> None:
     from click.testing import CliRunner
 
@@ -52,43 +42,6 @@ def build_demo(path: Path) -> None:
 
     result = CliRunner().invoke(cli, ["extract", str(path), str(ROOT / "examples")])
     assert result.exit_code == 0, result.output
-
-
-@contextlib.contextmanager
-def running_datasette(db: Path, metadata: Path) -> Iterator[str]:
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "datasette",
-            "serve",
-            str(db),
-            "-m",
-            str(metadata),
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    base = f"http://127.0.0.1:{port}"
-    try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
-                break
-            except OSError as error:
-                if process.poll() is not None:
-                    output = process.stderr.read().decode() if process.stderr else ""
-                    raise RuntimeError(f"datasette did not start: {output}") from error
-                time.sleep(0.1)
-        yield base
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +56,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def server(demo_db: Path) -> Iterator[str]:
-    with running_datasette(demo_db, ROOT / "metadata.json") as base:
+    with datasette_server(demo_db, "-m", ROOT / "metadata.json") as base:
         yield base
 
 
@@ -115,7 +68,7 @@ def deferring_server(demo_db: Path, tmp_path_factory: pytest.TempPathFactory) ->
     events["plugins"]["datasette-timeline"]["count_facets_up_to"] = 0
     path = tmp_path_factory.mktemp("deferring") / "metadata.json"
     path.write_text(json.dumps(metadata))
-    with running_datasette(demo_db, path) as base:
+    with datasette_server(demo_db, "-m", path) as base:
         yield base
 
 
