@@ -11,6 +11,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+# Load Datasette's plugins before importing datasette_enrichments: importing it first makes
+# Datasette's entry-point loading re-enter the half-imported module and register it with
+# no hooks at all (its routes then answer 404).
+from datasette.app import Datasette
+
 from datasette_timeline.cli import cli
 
 pytest.importorskip(
@@ -18,7 +23,6 @@ pytest.importorskip(
     reason="datasette-enrichments is not installed (pip install datasette-enrichments)",
 )
 
-from datasette.app import Datasette
 from datasette.version import __version__ as datasette_version
 from datasette_enrichments import get_enrichments
 from datasette_enrichments.utils import wait_for_job
