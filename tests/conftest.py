@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
@@ -10,6 +12,7 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,3 +85,17 @@ def datasette_server(
             process.wait()
         if process.stderr:
             process.stderr.close()
+
+
+async def refresh_schemas(datasette: Any) -> None:
+    """Datasette 0.65 keeps one shared in-memory ``_internal`` database per process: an
+    instance left by an earlier test may hold it for a moment, so the first schema
+    refresh is retried instead of turning into a 500 of the page under test."""
+    for attempt in range(50):
+        try:
+            await datasette.refresh_schemas()
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or attempt == 49:
+                raise
+            await asyncio.sleep(0.1)

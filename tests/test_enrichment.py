@@ -29,6 +29,8 @@ from datasette_enrichments.utils import wait_for_job
 
 from datasette_timeline.enrichments import SLUG
 
+from .conftest import refresh_schemas
+
 ROWS = [
     (
         "Flood wall finished",
@@ -93,6 +95,7 @@ async def test_the_enrichment_writes_what_extract_from_table_writes(tmp_path: Pa
     enriched = make_news_db(tmp_path / "news.db")
     datasette = datasette_for(enriched)
     await datasette.invoke_startup()
+    await refresh_schemas(datasette)
     job_id = await run_job(datasette)
 
     reference = make_news_db(tmp_path / "reference.db")
@@ -141,6 +144,7 @@ async def test_selected_rows_only_and_a_second_run_adds_nothing(tmp_path: Path) 
     path = make_news_db(tmp_path / "news.db")
     datasette = datasette_for(path)
     await datasette.invoke_startup()
+    await refresh_schemas(datasette)
     await run_job(datasette, "id__in=1,2")
     assert [
         d["source_rowid"] for d in rows(path, "select source_rowid from documents order by 1")
@@ -159,6 +163,7 @@ async def test_the_enrichment_is_offered_with_the_columns_of_the_table(tmp_path:
             "no longer has; install datasette-enrichments>=0.6a0 with the 1.0 alphas"
         )
     await datasette.invoke_startup()
+    await refresh_schemas(datasette)
     cookies = {"ds_actor": datasette.sign({"a": {"id": "root"}}, "actor")}
     picker = await datasette.client.get("/-/enrich/news/articles", cookies=cookies)
     assert picker.status_code == 200

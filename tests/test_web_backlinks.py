@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import sqlite3
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from datasette.app import Datasette
 from datasette_timeline.cli import cli
 from datasette_timeline.web.backlinks import source_row
 
-from .conftest import KARABAKH
+from .conftest import KARABAKH, refresh_schemas
 
 
 def test_source_row_reads_the_path_table_and_key() -> None:
@@ -32,20 +31,6 @@ def test_source_row_reads_the_path_table_and_key() -> None:
     assert source_row(row, {"other"}) is None  # that database is not served here
     assert source_row({**row, "source_table": None}, {"press cuttings"}) is None
     assert source_row({**row, "source": "article.txt"}, {"press cuttings"}) is None
-
-
-async def refresh_schemas(datasette: Datasette) -> None:
-    """Datasette 0.65 keeps one shared in-memory ``_internal`` database per process: an
-    instance left by an earlier test may hold it for a moment, so the first schema
-    refresh is retried instead of turning into a 500 of the page under test."""
-    for attempt in range(50):
-        try:
-            await datasette.refresh_schemas()
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or attempt == 49:
-                raise
-            await asyncio.sleep(0.1)
 
 
 @pytest.mark.asyncio
