@@ -99,3 +99,13 @@ async def refresh_schemas(datasette: Any) -> None:
             if "locked" not in str(error) or attempt == 49:
                 raise
             await asyncio.sleep(0.1)
+
+
+def query_rows(db: Path, sql: str, params: tuple = ()) -> list[dict]:
+    """Rows of a query on a database file, as dictionaries."""
+    conn = sqlite3.connect(db)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(sql, params)]
+    finally:
+        conn.close()

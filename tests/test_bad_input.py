@@ -155,24 +155,13 @@ def test_bad_published_dates_on_the_command_line_are_refused_with_the_reason(
 # --- a 50 MB file ------------------------------------------------------------------------
 
 
+FILLER_WORDS = "the council said its members would meet again after the harbour was cleared".split()
+
+
 def write_big_text(path: Path, megabytes: int) -> None:
     """An article-like text of ``megabytes`` MB: varied paragraphs, a date now and then."""
     rng = random.Random(7)
-    words = [
-        "the",
-        "council",
-        "said",
-        "its",
-        "members",
-        "would",
-        "meet",
-        "again",
-        "after",
-        "the",
-        "harbour",
-        "was",
-        "cleared",
-    ]
+    words = FILLER_WORDS
     with path.open("w", encoding="utf-8") as out:
         out.write("Proceedings of the harbour council\n- Published Date: 2001-06-30\n\n")
         written = 0
@@ -272,21 +261,7 @@ def test_random_bytes_never_crash_the_run(tmp_path: Path, content: bytes, suffix
 def write_big_records(path: Path, megabytes: int) -> int:
     """``megabytes`` MB of article rows (JSON Lines or CSV by suffix); returns the row count."""
     rng = random.Random(11)
-    words = [
-        "the",
-        "council",
-        "said",
-        "its",
-        "members",
-        "would",
-        "meet",
-        "again",
-        "after",
-        "the",
-        "harbour",
-        "was",
-        "cleared",
-    ]
+    words = FILLER_WORDS
     rows = 0
     written = 0
     with path.open("w", encoding="utf-8", newline="") as out:

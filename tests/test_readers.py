@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ from datasette_timeline.cli import cli
 from datasette_timeline.readers import Columns, Document, InputError, ReadOptions, iter_documents
 
 from .conftest import FIXTURES, KARABAKH
+from .conftest import query_rows as table
 
 HTML = FIXTURES / "html"
 INPUTS = FIXTURES / "inputs"
@@ -32,15 +32,6 @@ def documents(*inputs: str | Path, **options: object) -> list[Document]:
 def extract(db: Path, *args: str, input: bytes | None = None) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, ["extract", str(db), *args], input=input)
     return result.exit_code, result.stdout, result.stderr
-
-
-def table(db: Path, sql: str, params: tuple = ()) -> list[dict]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.close()
 
 
 # --- saved web pages ---------------------------------------------------------

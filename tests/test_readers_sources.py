@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from datasette_timeline.cli import cli
 
 from .conftest import FIXTURES, KARABAKH
+from .conftest import query_rows as rows
 
 ARTICLES = [
     (
@@ -35,15 +36,6 @@ ARTICLES = [
 def extract(db: Path, *args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(cli, ["extract", str(db), *args])
     return result.exit_code, result.stdout, result.stderr
-
-
-def rows(db: Path, sql: str, params: tuple = ()) -> list[dict]:
-    conn = sqlite3.connect(db)
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.close()
 
 
 @pytest.fixture
