@@ -219,6 +219,10 @@ RULES: tuple[Rule, ...] = (
         (?P<unit>week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night|period|time)""",
     ),
     _rule(
+        "year_end",
+        r"""(?:(?P<relation>last|this|next)\s+)?(?:(?:fiscal|calendar)[\s-]+)?year(?:[\s-]+|'s\s+)end""",
+    ),
+    _rule(
         "anaphoric",
         r"""(?P<unit>the\s+(?:day|week|month|year)|that\s+(?:day|week|month|year))
         \s+(?P<direction>before|after|earlier|later|prior|previous)(?=\s*(?:[.,;:!?)]|$|and\b))""",
@@ -307,7 +311,7 @@ REACH: dict[str, tuple[int, int]] = {
     "month": (40, 44), "year": (36, 12), "spoken_year": (14, 34), "year_range_end": (8, 4),
     "era": (8, 10), "decade": (24, 10), "century": (36, 34), "quarter": (44, 40),
     "season": (44, 44), "weekday": (30, 24), "weekday_plural": (2, 2), "relative": (48, 14),
-    "anaphoric": (16, 20), "deixis": (40, 30), "vague_period": (30, 12), "ago": (72, 34),
+    "year_end": (18, 10), "anaphoric": (16, 20), "deixis": (40, 30), "vague_period": (30, 12), "ago": (72, 34),
     "year_ago_period": (34, 50), "duration": (80, 14), "vague_duration": (64, 10),
     "clock": (12, 48), "clock24": (6, 40), "noon": (2, 30), "set": (28, 30), "holiday": (10, 34),
 }  # fmt: skip
@@ -341,6 +345,7 @@ _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
         _indices(_UNIT_RULES),
     ),
     ("year years", _indices("year_ago_period")),
+    ("year end", _indices("year_end")),
     ("quarter quarters", _indices(_UNIT_RULES + " quarter year_ago_period")),
     ("century centuries", _indices(_UNIT_RULES + " century")),
     ("half q", _indices("quarter")),

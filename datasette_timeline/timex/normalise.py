@@ -714,6 +714,27 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", cal.format_value(day, _no_finer_than(granularity, anchor)), mod)
 
 
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def year_end(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "by year-end" is the end of this year; "since year-end" (and year-end in the past
+    early in a year) the end of the last one."""
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return _unanchored("year", "END")
+    relation = _words(match["relation"])
+    if relation:
+        year = anchor.year + {"last": -1, "this": 0, "next": 1}[relation]
+    elif _SINCE_BEFORE.search(ctx.text, max(0, match.start() - 12), match.start()) or (
+        anchor.month <= 2 and _tense(match, ctx) == "past"
+    ):
+        year = anchor.year - 1
+    else:
+        year = anchor.year
+    return Resolution("DATE", f"{year:04d}", "END")
+
+
 _FISCAL_YEAR_END = re.compile(r"\s+(?:ended|ending|ends|to\s+end|through)\b", re.IGNORECASE)
 
 
@@ -1148,7 +1169,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "decade": decade, "century": century, "quarter": quarter, "season": season,
     "weekday": weekday, "weekday_plural": weekday_plural, "relative": relative,
     "anaphoric": anaphoric, "deixis": deixis, "vague_period": vague_period, "ago": ago,
-    "year_ago_period": year_ago_period, "duration": duration,
+    "year_ago_period": year_ago_period, "year_end": year_end, "duration": duration,
     "vague_duration": vague_duration, "clock": clock, "clock24": clock24, "noon": noon,
     "set": set_expression, "holiday": holiday,
 }  # fmt: skip
