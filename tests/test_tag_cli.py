@@ -134,3 +134,40 @@ def test_evaluate_scores_only_the_chosen_fold(tmp_path: Path) -> None:
     assert counts("0,1,2/3") == {"documents": 3, "correct": 1}
     bad = CliRunner().invoke(evaluate_command, [str(tmp_path), "--fold", "3/3"])
     assert bad.exit_code == 2 and "--fold" in bad.output
+
+
+def test_evaluate_scores_another_systems_timeml_files(tmp_path: Path) -> None:
+    gold, system = tmp_path / "gold", tmp_path / "system"
+    gold.mkdir()
+    (gold / "a.tml").write_text(
+        '<TimeML><DOCID>a</DOCID><DCT><TIMEX3 tid="t0" type="DATE" value="2020-11-03" '
+        'functionInDocument="CREATION_TIME">x</TIMEX3></DCT><TEXT>It rained <TIMEX3 tid="t1" '
+        'type="DATE" value="2020-11-02">yesterday</TIMEX3> and last week.</TEXT></TimeML>'
+    )
+    tagged = CliRunner().invoke(
+        tag_command, [str(gold / "a.tml"), "--format", "timeml", "--output-dir", str(system)]
+    )
+    assert tagged.exit_code == 0, tagged.output
+
+    def scores(*extra: str) -> dict[str, object]:
+        result = CliRunner().invoke(evaluate_command, [str(gold), "--json", *extra])
+        assert result.exit_code == 0, result.output
+        return json.loads(result.output)[str(gold)]
+
+    # The tagger's own TimeML output scores exactly like the tagger.
+    assert scores("--system", str(system)) == scores()
+    # A system that found only "last week", with the wrong value.
+    (system / "a.tml").write_text(
+        '<TimeML><DOCID>a</DOCID><TEXT>It rained yesterday and <TIMEX3 tid="t1" type="DATE" '
+        'value="2020-W44">last week</TIMEX3>.</TEXT></TimeML>'
+    )
+    other = scores("--system", str(system))
+    assert other["counts"] == {
+        "gold": 1, "system": 1, "strict": 0, "relaxed": 0, "type_correct": 0, "value_correct": 0
+    }  # fmt: skip
+    (system / "a.tml").write_text("<TimeML><TEXT>Different text.</TEXT></TimeML>")
+    differs = CliRunner().invoke(evaluate_command, [str(gold), "--system", str(system)])
+    assert differs.exit_code == 1 and "text differs" in differs.output
+    (system / "a.tml").rename(system / "b.tml")
+    missing = CliRunner().invoke(evaluate_command, [str(gold), "--system", str(system)])
+    assert missing.exit_code == 1 and "a.tml: no system file" in missing.output

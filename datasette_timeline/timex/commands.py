@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from .evaluate import evaluate, format_table, gold_files
+from .evaluate import SystemFileError, evaluate, format_table, gold_files, system_files
 from .model import Timex
 from .tagger import ANCHORINGS, parse_dct, tag
 from .timeml import read_timeml, write_timeml
@@ -193,12 +193,20 @@ def _fold_files(name: str, fold: tuple[frozenset[int], int] | None) -> list[Path
     help="K/N: score only the files whose index (sorted, per GOLD) is K modulo N; "
     "e.g. 4/5 is a held-out fifth and 0,1,2,3/5 the development part.",
 )
+@click.option(
+    "--system",
+    "system_folder",
+    type=click.Path(exists=True, file_okay=False),
+    help="Score the TimeML files in this folder (same file names as the gold, e.g. "
+    "written by 'tag --format timeml' or by another tagger) instead of running the tagger.",
+)
 def evaluate_command(
     gold: tuple[str, ...],
     anchoring: str,
     as_json: bool,
     errors: bool,
     fold: tuple[frozenset[int], int] | None,
+    system_folder: str | None,
 ) -> None:
     """Score the tagger against TimeML GOLD files or folders (TempEval-3 Task A).
 
@@ -209,15 +217,25 @@ def evaluate_command(
     Example:
         datasette-timeline evaluate gold/TimeBank gold/AQUAINT
         datasette-timeline evaluate gold/ --json
+        datasette-timeline tag gold/*.tml --format timeml --output-dir out/
+        datasette-timeline evaluate gold/ --system out/
     """
 
     def tagger(text: str, dct: str | None) -> list[Timex]:
         return tag(text, dct, anchoring=anchoring)
 
+    system = system_files(system_folder) if system_folder else None
     files = {name: _fold_files(name, fold) for name in gold}
-    rows = [(name, evaluate(files[name], tagger, collect_errors=errors)) for name in gold]
-    if len(gold) > 1:
-        rows.append(("all", evaluate([f for name in gold for f in files[name]], tagger)))
+    try:
+        rows = [
+            (name, evaluate(files[name], tagger, collect_errors=errors, system=system))
+            for name in gold
+        ]
+        if len(gold) > 1:
+            every_file = [f for name in gold for f in files[name]]
+            rows.append(("all", evaluate(every_file, tagger, system=system)))
+    except SystemFileError as error:
+        raise click.ClickException(str(error)) from error
     if as_json:
         data = {name: scores.to_json(with_errors=errors) for name, scores in rows}
         click.echo(json.dumps(data, indent=2))

@@ -11,7 +11,7 @@ Metrics (UzZaman et al. 2013), micro-averaged over all documents, the DCT never 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -182,18 +182,50 @@ def _error_rows(
     return rows
 
 
-def evaluate(paths: Iterable[str | Path], tagger: Tagger, collect_errors: bool = False) -> Scores:
-    """Score ``tagger(text, dct)`` against the TimeML gold files under ``paths``."""
+class SystemFileError(ValueError):
+    """A gold file has no system file, or one whose text is not the gold text."""
+
+
+def system_files(folder: str | Path) -> dict[str, Path]:
+    """The ``.tml`` files under ``folder`` by file name: TempEval-3 pairs gold and system
+    files by name."""
+    return {path.name: path for path in gold_files([folder])}
+
+
+def _system_timexes(
+    gold_path: Path, document: TimeMLDocument, system: Mapping[str, Path]
+) -> list[Timex]:
+    system_path = system.get(gold_path.name)
+    if system_path is None:
+        raise SystemFileError(f"{gold_path.name}: no system file of that name")
+    system_document = read_timeml(system_path)
+    if system_document.text != document.text:
+        # Offsets are only comparable on the same characters.
+        raise SystemFileError(f"{system_path}: its text differs from the gold text of {gold_path}")
+    return system_document.timexes
+
+
+def evaluate(
+    paths: Iterable[str | Path],
+    tagger: Tagger,
+    collect_errors: bool = False,
+    system: Mapping[str, Path] | None = None,
+) -> Scores:
+    """Score ``tagger(text, dct)`` against the TimeML gold files under ``paths``; with
+    ``system`` (file name -> TimeML file), score those files' TIMEX3 tags instead."""
     total = Counts()
     errors: list[dict[str, str]] = []
     files = gold_files(paths)
     for path in files:
         document = read_timeml(path)
-        system = tagger(document.text, document.dct)
-        counts, pairs = score_document(document.timexes, system)
+        if system is None:
+            system_timexes = tagger(document.text, document.dct)
+        else:
+            system_timexes = _system_timexes(path, document, system)
+        counts, pairs = score_document(document.timexes, system_timexes)
         total.add(counts)
         if collect_errors:
-            errors += _error_rows(document, document.timexes, system, pairs)
+            errors += _error_rows(document, document.timexes, system_timexes, pairs)
     scores = summarise(total, len(files))
     scores.errors = errors
     return scores

