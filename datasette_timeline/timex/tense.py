@@ -18,7 +18,6 @@ _FUTURE_CUES = frozenset(
         "scheduled",
         "slated",
         "upcoming",
-        "next",
         "tomorrow",
         "expected",
         "supposed",
@@ -152,7 +151,17 @@ _NOT_PAST = frozenset(
     ]
 )
 _WORD = re.compile(r"[A-Za-z']+")
-_SENTENCE_END = re.compile(r"[.!?\n;]\s")
+# A sentence ends at a full stop, but not after an initial ("Daniel P. Davison"), a title
+# or a month's abbreviation ("payable Jan. 2 to holders of record Dec. 15").
+_ABBREVIATIONS = (
+    "Mr Mrs Ms Dr St Gen Gov Sen Rep Lt Col Capt Sgt Jr Sr Prof Rev No vs Mt Ft "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
+).split()
+_SENTENCE_END = re.compile(
+    r"(?:(?<![\s.][A-Z])"
+    + "".join(rf"(?<!\b{abbreviation})" for abbreviation in _ABBREVIATIONS)
+    + r"[.!?]|[\n;])\s"
+)
 
 
 def _is_past(word: str) -> bool:
