@@ -265,6 +265,11 @@ RULES: tuple[Rule, ...] = (
         (?:-(?P<suffix>long|old)|(?P<unit_half>\s+and\s+(?:a|one)\s+half))?""",
     ),
     _rule(
+        "duration_range_start",
+        # Only the first number: the second is a duration of its own ("90 days").
+        rf"""(?P<number>{NUMBER})(?=\s*(?:to|and|or|-|–)\s*{NUMBER}[\s-]+(?P<unit>{PLURAL_UNIT})(?![\w-]))""",
+    ),
+    _rule(
         "vague_duration",
         rf"""(?:(?P<approx>{APPROXIMATION})\s+)?(?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|following))\s+)?
         (?:(?P<vague>{VAGUE})\s+)?(?P<unit>{PLURAL_UNIT})(?P<suffix>-long|-old)?""",
@@ -312,7 +317,7 @@ REACH: dict[str, tuple[int, int]] = {
     "era": (8, 10), "decade": (24, 10), "century": (36, 34), "quarter": (44, 40),
     "season": (44, 44), "weekday": (30, 24), "weekday_plural": (2, 2), "relative": (48, 14),
     "year_end": (18, 10), "anaphoric": (16, 20), "deixis": (40, 30), "vague_period": (30, 12), "ago": (72, 34),
-    "year_ago_period": (34, 50), "duration": (80, 14), "vague_duration": (64, 10),
+    "year_ago_period": (34, 50), "duration": (80, 14), "duration_range_start": (40, 4), "vague_duration": (64, 10),
     "clock": (12, 48), "clock24": (6, 40), "noon": (2, 30), "set": (28, 30), "holiday": (10, 34),
 }  # fmt: skip
 _RULE_INDEX = {rule.name: index for index, rule in enumerate(RULES)}
@@ -330,7 +335,9 @@ DIGIT_RULES: dict[int, tuple[int, ...]] = {
     3: _indices("era"),
     4: _indices("iso numeric year year_range_end era decade clock24"),
 }
-_UNIT_RULES = "ago duration vague_duration relative anaphoric set vague_period"
+_UNIT_RULES = (
+    "ago duration duration_range_start vague_duration relative anaphoric set vague_period"
+)
 _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     (" ".join(MONTHS), _indices("month_day day_month month set holiday")),
     (" ".join(WEEKDAYS), _indices("weekday weekday_plural month_day day_month set clock noon")),

@@ -910,9 +910,13 @@ def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def _duration_value(amount: float, letter: str) -> str:
-    """ "P3Y", "P2.5Y", "P1WE": whole amounts without a decimal point."""
+    """ "P3Y", "P2Y6M" (two and a half years), "P1WE": whole amounts without a decimal
+    point where the next unit can say the fraction."""
     if letter == "WE":
         return f"P{int(amount)}WE"
+    months = (amount - int(amount)) * 12
+    if letter == "Y" and amount != int(amount) and months == int(months):
+        return f"P{int(amount)}Y{int(months)}M" if int(amount) else f"P{int(months)}M"
     text = str(int(amount)) if amount == int(amount) else f"{amount:g}"
     return f"P{text}{letter}"
 
@@ -980,6 +984,14 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution(
         "DURATION", _format_duration(amount, match["unit"]), _approximation_mod(match)
     )
+
+
+def duration_range_start(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "60" in "between 60 and 90 days": the first bound of a range has the second's unit."""
+    amount = number_value(match["number"])
+    if amount is None or amount <= 0 or _NOT_TIME_AFTER.match(ctx.text, match.end("unit")):
+        return None
+    return Resolution("DURATION", _format_duration(amount, match["unit"]))
 
 
 def _is_rate(match: re.Match[str], ctx: Context) -> bool:
@@ -1169,7 +1181,8 @@ NORMALISERS: dict[str, Normaliser] = {
     "decade": decade, "century": century, "quarter": quarter, "season": season,
     "weekday": weekday, "weekday_plural": weekday_plural, "relative": relative,
     "anaphoric": anaphoric, "deixis": deixis, "vague_period": vague_period, "ago": ago,
-    "year_ago_period": year_ago_period, "year_end": year_end, "duration": duration,
+    "year_ago_period": year_ago_period, "year_end": year_end,
+    "duration_range_start": duration_range_start, "duration": duration,
     "vague_duration": vague_duration, "clock": clock, "clock24": clock24, "noon": noon,
     "set": set_expression, "holiday": holiday,
 }  # fmt: skip
