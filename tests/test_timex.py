@@ -497,7 +497,9 @@ def test_hundreds_and_thousands_in_words(sentence: str, value: str) -> None:
         ("It took a minute and a half.", "PT1M30S"),
         ("It took an hour and a half.", "PT1H30M"),
         ("He spoke for 2 1/2 minutes.", "PT2M30S"),
-        ("It lasted two and a half years.", "P2.5Y"),
+        ("It lasted two and a half years.", "P2Y6M"),
+        ("It took half an hour.", "PT30M"),
+        ("They waited half a year.", "P6M"),
     ],
 )
 def test_halves(sentence: str, value: str) -> None:
@@ -683,3 +685,43 @@ def test_names_with_time_words_against_times_at_a_sentence_start(
     text: str, found: list[str]
 ) -> None:
     assert [t.text for t in tag(text, "2005-11-10")] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("It expects to complete the sale by year-end.", "1989"),
+        ("The index has fallen 5% since year-end.", "1988"),
+        ("The bank plans to close the branch by the end of next year.", "1990"),
+        ("The loan is due at year's end.", "1989"),
+    ],
+)
+def test_year_end_is_the_end_of_a_year(sentence: str, value: str) -> None:
+    found = only(sentence, "1989-10-30")
+    assert (found.type, found.value, found.mod) == ("DATE", value, "END")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It will take between 60 and 90 days.", [("60", "P60D"), ("90 days", "P90D")]),
+        ("Shipments resume in two to three weeks.", [("two", "P2W"), ("three weeks", "P3W")]),
+        ("Prices rose 5 to 10 percent in a year.", [("a year", "P1Y")]),
+    ],
+)
+def test_each_bound_of_a_range_of_durations(sentence: str, expected: list[tuple[str, str]]) -> None:
+    found = [(t.text, t.value) for t in tag(sentence, "2009-06-04") if t.type == "DURATION"]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [("every four years", "P4Y"), ("every 10 minutes", "PT10M"), ("every other month", "P2M")],
+)
+def test_every_n_units_is_a_set(phrase: str, value: str) -> None:
+    found = only(f"Elections are held {phrase}.")
+    assert (found.text, found.type, found.value) == (phrase, "SET", value)
+
+
+def test_half_years_are_written_with_months() -> None:
+    assert only("They lived in the camps for 2 1/2 years.").value == "P2Y6M"

@@ -260,7 +260,7 @@ RULES: tuple[Rule, ...] = (
         rf"""(?:(?P<approx>{APPROXIMATION})\s+)?
         (?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|initial|remaining|
         entire|full|whole|latest|same|better\s+part\s+of\s+the|another|additional|further|other|those|these)|the)\s+)?
-        (?P<number>{NUMBER})(?:[\s-]+(?P<modifier>more|additional|straight|consecutive|full|long|trading|business|
+        (?:(?P<half>half)[\s-]+(?=an?\s))?(?P<number>{NUMBER})(?:[\s-]+(?P<modifier>more|additional|straight|consecutive|full|long|trading|business|
         working|calendar|successive|further|extra))?[\s-]+(?P<unit>{UNIT})
         (?:-(?P<suffix>long|old)|(?P<unit_half>\s+and\s+(?:a|one)\s+half))?""",
     ),
@@ -293,8 +293,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "set",
         rf"""(?P<every>every|each)\s+(?:(?P<other>other|single)\s+)?
+        (?:(?P<count>{NUMBER})\s+(?P<units>{PLURAL_UNIT})|
         (?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend|hour|minute|decade|
-        summer|winter|spring|fall|autumn|{WEEKDAY}|{MONTH})
+        summer|winter|spring|fall|autumn|{WEEKDAY}|{MONTH}))
         |(?P<adverb>daily|weekly|monthly|yearly|hourly|nightly|biweekly)
         |(?P<per>per|a|an)\s+(?P<per_unit>day|week|month|year|hour|minute|night)(?=\s*(?:[.,;:!?)]|$|and\b|or\b|for\b|in\b|to\b|at\b|on\b))""",
     ),

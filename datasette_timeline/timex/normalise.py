@@ -932,7 +932,8 @@ def _format_duration(amount: float, unit_word: str) -> str:
     if unit in TIME_UNITS:
         whole = int(amount)
         if amount - whole == 0.5 and letter in {"H", "M"}:
-            return f"PT{whole}{letter}30{'M' if letter == 'H' else 'S'}"
+            half = f"30{'M' if letter == 'H' else 'S'}"
+            return f"PT{whole}{letter}{half}" if whole else f"PT{half}"
         text = str(whole) if amount == whole else f"{amount:g}"
         return f"PT{text}{letter}"
     if letter in _YEARS_PER_UNIT:
@@ -965,6 +966,8 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if match["unit_half"]:  # "a minute and a half"
         amount += 0.5
+    if match["half"]:  # "half an hour"
+        amount /= 2
     if (
         number_text.lower() == "one"
         and unit == "day"
@@ -1035,6 +1038,11 @@ def set_expression(match: re.Match[str], ctx: Context) -> Resolution | None:
         if match["per"].lower() in {"a", "an"} and not _is_rate(match, ctx):
             return None
         return Resolution("SET", _format_duration(1, match["per_unit"]))
+    if match["count"]:  # "every four years"
+        count = number_value(match["count"])
+        if count is None or count <= 0:
+            return None
+        return Resolution("SET", _format_duration(count, match["units"]))
     unit = match["unit"]
     amount = 2 if (match["other"] or "").lower() == "other" else 1
     lowered = unit.lower().rstrip(".")
