@@ -336,9 +336,7 @@ DIGIT_RULES: dict[int, tuple[int, ...]] = {
     3: _indices("era"),
     4: _indices("iso numeric year year_range_end era decade clock24"),
 }
-_UNIT_RULES = (
-    "ago duration duration_range_start vague_duration relative anaphoric set vague_period"
-)
+_UNIT_RULES = "ago duration duration_range_start vague_duration relative anaphoric set vague_period"
 _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     (" ".join(MONTHS), _indices("month_day day_month month set holiday")),
     (" ".join(WEEKDAYS), _indices("weekday weekday_plural month_day day_month set clock noon")),
