@@ -123,6 +123,7 @@ def test_durations_and_sets() -> None:
         "The bill costs $1990.",
         "Upgrade to version 2010 of the software.",
         "Call 555-1234-56 for tickets.",
+        "Thousands joined the March on Washington.",
     ],
 )
 def test_false_positives_are_not_tagged(text: str) -> None:

@@ -282,6 +282,10 @@ _MONTH_CONTEXT_BEFORE = re.compile(
 )
 
 
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a)\s+$", re.IGNORECASE)
+_MARCH_NOUN_AFTER = re.compile(r"\s+(?:on|to|for|against|through|from|in)\s+\D", re.IGNORECASE)
+
+
 def _month_name_is_plausible(match: re.Match[str], ctx: Context) -> bool:
     """ "May" and "March" are also a name, a verb and a noun: want a date-like context."""
     if match["year"] or match["relation"] or match["position"] or match["year_relation"]:
@@ -289,6 +293,8 @@ def _month_name_is_plausible(match: re.Match[str], ctx: Context) -> bool:
     before = ctx.text[max(0, match.start() - 20) : match.start()]
     if not _MONTH_CONTEXT_BEFORE.search(before):
         return False
+    if _ARTICLE_BEFORE.search(before) and _MARCH_NOUN_AFTER.match(ctx.text, match.end()):
+        return False  # "the March on Washington", "a March for Our Lives"
     after = ctx.text[match.end() : match.end() + 2]
     return not (after[:1] == " " and after[1:2].isupper())
 
