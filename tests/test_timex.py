@@ -726,3 +726,19 @@ def test_every_n_units_is_a_set(phrase: str, value: str) -> None:
 
 def test_half_years_are_written_with_months() -> None:
     assert only("They lived in the camps for 2 1/2 years.").value == "P2Y6M"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "value"),
+    [
+        ("The rights, which expire Jan. 31, can be exercised for $100 each.", "1989-06-30",
+         "1990-01-31"),
+        ("The dividend is payable Jan. 2 to holders of record Dec. 15.", "1989-05-30",
+         "1989-12-15"),
+        ("Mr. Schwarz will succeed Daniel P. Davison Feb. 1.", "1989-07-15", "1990-02-01"),
+        ("The offer had been due to expire Friday evening.", "1989-10-30", "1989-10-27TEV"),
+    ],
+)  # fmt: skip
+def test_scheduled_dates_in_the_present_tense(sentence: str, dct: str, value: str) -> None:
+    values = [t.value for t in tag(sentence, dct)]
+    assert values[-1] == value

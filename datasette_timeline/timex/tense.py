@@ -38,6 +38,14 @@ _FUTURE_CUES_BEFORE = frozenset(
         "should",
         "payable",
         "effective",
+        # Present tense of scheduled events: "the offer expires Nov. 21", "Congress
+        # reconvenes Jan. 24", "holders of record Nov. 15".
+        "expire",
+        "expires",
+        "convenes",
+        "reconvenes",
+        "resumes",
+        "record",
         "expect",
         "expects",
         "predict",
@@ -148,6 +156,12 @@ _NOT_PAST = frozenset(
         "weed",
         "breed",
         "united",
+        "succeed",
+        "proceed",
+        "exceed",
+        "heed",
+        "bleed",
+        "preferred",  # "preferred shares"
     ]
 )
 _WORD = re.compile(r"[A-Za-z']+")
@@ -184,16 +198,25 @@ def _word_before(words: list[str], index: int) -> str:
     return ""
 
 
+# Words that may stand between "had" and the plan it puts in the past: "had been due to
+# expire", "had been scheduled to".
+_PLAN_WORDS = frozenset(["been", "due", "to", "scheduled", "set", "expected", "supposed", "going"])
+
+
 def _after_had(words: list[str], index: int) -> bool:
-    """Whether ``words[index]`` (running backwards) follows "had" or "had been"."""
-    before = [word for word in words[index + 1 : index + 4] if not word.endswith("ly")]
-    return before[:1] == ["had"] or before[:2] == ["been", "had"]
+    """Whether ``words[index]`` (running backwards) follows "had", "had been", "had been
+    due to" and the like."""
+    before = [word for word in words[index + 1 : index + 6] if not word.endswith("ly")]
+    if "had" not in before:
+        return False
+    return set(before[: before.index("had")]) <= _PLAN_WORDS
 
 
 def _cue(words: list[str], backwards: bool) -> Tense:
     """The tense of the nearest cue word; ``words`` run away from the expression."""
     for index, word in enumerate(words):
-        if word in _FUTURE_CUES and backwards and _after_had(words, index):
+        is_plan = word in _FUTURE_CUES or word in _FUTURE_CUES_BEFORE
+        if is_plan and backwards and _after_had(words, index):
             return "past"  # "had been scheduled to expire Friday": a plan of the past
         if word in _FUTURE_CUES or word.endswith("'ll"):
             return "future"
