@@ -200,12 +200,24 @@ def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
         if anchor is None:
             return Resolution("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=False)
         year = _year_for_day(anchor, month, day_of_month, _tense(match, ctx))
+        if match["weekday"]:
+            year = _year_of_weekday(year, month, day_of_month, _weekday_number(match["weekday"]))
     day = _safe_date(year, month, day_of_month)
     if day is None:
         return None
     if match["week_of"]:  # "the week of March 6"
         return Resolution("DATE", cal.format_value(day, "week"))
     return Resolution("DATE", day.isoformat())
+
+
+def _year_of_weekday(year: int, month: int, day_of_month: int, weekday: int) -> int:
+    """ "Friday 13 September": of the years next to ``year``, the one where that day is a
+    Friday (``year`` itself when none is, or when it is)."""
+    for candidate in (year, year + 1, year - 1):
+        day = _safe_date(candidate, month, day_of_month)
+        if day is not None and day.isoweekday() == weekday:
+            return candidate
+    return year
 
 
 def _year_for_day(anchor: date, month: int, day_of_month: int, tense: Tense) -> int:
@@ -222,11 +234,11 @@ def _year_for_day(anchor: date, month: int, day_of_month: int, tense: Tense) -> 
     nearest = candidates[0][1]
     others = [day for _, day in candidates[1:]]
     if tense == "past" and (nearest - anchor).days > 30:
-        earlier = [day for day in others if day <= anchor and (anchor - day).days <= 240]
+        earlier = [day for day in others if day <= anchor and (anchor - day).days <= 365]
         if earlier:
             return earlier[0].year
     if tense == "future" and (anchor - nearest).days > 30:
-        later = [day for day in others if day >= anchor and (day - anchor).days <= 240]
+        later = [day for day in others if day >= anchor and (day - anchor).days <= 365]
         if later:
             return later[0].year
     return nearest.year
@@ -540,7 +552,8 @@ def _weekday_date(match: re.Match[str], ctx: Context, weekday: int, relation: st
     # "Wednesday's ruling" names something that has happened.
     possessive = ctx.text.startswith(("'s", "’s"), match.end())
     if not possessive and _tense(match, ctx) == "future":
-        return cal.nearest_weekday(anchor, weekday, 1)
+        # "The summit opens on Thursday" written on a Thursday is that day.
+        return cal.nearest_weekday(anchor - timedelta(days=1), weekday, 1)
     return cal.nearest_weekday(anchor, weekday, -1)
 
 

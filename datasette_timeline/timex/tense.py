@@ -60,7 +60,10 @@ _FUTURE_PHRASES = re.compile(
     r"(?:expects?|expected|plans?|planned|planning|intends?|intended|hopes?|hoped|aims?|"
     r"aimed|agreed|agrees|decided|decides|promised|promises|vowed|vows|pledged|pledges|"
     r"prepares?|prepared|preparing|wants?|wanted)\s+to)\s+(?:[^\s.!?;,]+\s+){0,6}$|"
-    r"(?<=\w\s)(?<!up\s)(?<!not\s)until\s+$",
+    r"(?<=\w\s)(?<!up\s)(?<!not\s)until\s+$|"
+    # A date something was put off to lies ahead: "has postponed the vote to Monday".
+    r"\b(?:postpone|delay|adjourn|defer|reschedule|push|move|extend)(?:s|ed|ing)?\s+"
+    r"(?:[^\s.!?;]+\s+){0,6}(?:to|until|till)\s+$",
     re.IGNORECASE,
 )
 _PAST_CUES = frozenset(
@@ -186,7 +189,24 @@ def _is_past(word: str) -> bool:
 # unspecified date"), where it carries no tense.
 _TENSELESS_BEFORE = frozenset(
     ["be", "being", "is", "are", "am", "to", "a", "an", "the", "still", "very", "its", "their"]
+    + ["stay", "stays", "remain", "remains", "get", "gets"]  # "will stay closed through Friday"
 )
+# Verbs whose present tense announces a timetable in news ("the trial starts Monday",
+# "the law comes into force in October", "leaders meet in Brussels on Friday").
+_SCHEDULE_VERBS = frozenset(
+    "start starts begin begins open opens reopen reopens meet meets resume resumes "
+    "kick kicks arrive arrives depart departs visit visits travel travels head heads "
+    "return returns testify testifies appear appears vote votes come comes "
+    "take takes enter enters launch launches convene convenes reconvene reconvenes "
+    "expire expires face faces host hosts play plays go goes hold holds deliver delivers "
+    "celebrate celebrates unveil unveils".split()
+)
+# Words before which such a verb is no timetable: a noun ("the start"), a perfect ("has
+# come down"), an infinitive ("to meet demand": the tense is elsewhere).
+_NOT_A_TIMETABLE_AFTER = frozenset("the a an its their his her our this have has had to".split())
+# Ongoing efforts in the present progressive, unlike "is calling the bonds on Dec. 7".
+_ONGOING = frozenset("continuing trying seeking working waiting looking hoping".split())
+_MODALS = frozenset(["will", "would", "shall", "should", "can", "could", "may", "might", "to"])
 _FINITE_PAST = frozenset(["was", "were", "had", "did", "said", "been"])
 
 
@@ -223,6 +243,18 @@ def _cue(words: list[str], backwards: bool) -> Tense:
         if backwards and word in _FUTURE_CUES_BEFORE:
             return "future"
         earlier = _word_before(words, index) if backwards else ""
+        if backwards and word in _SCHEDULE_VERBS and earlier not in _NOT_A_TIMETABLE_AFTER:
+            return "future"  # "the trial starts on Monday": a timetable
+        if (
+            backwards
+            and index < 5
+            and word.endswith("ing")
+            and word not in _ONGOING
+            and earlier in {"is", "are", "am"}
+        ):
+            return "future"  # "it is calling the bonds on Dec. 7"
+        if word == "last" and earlier in _MODALS:
+            continue  # "will last 72 hours": the verb, the modal says the tense
         if word in {"be", "being"}:
             if earlier in {"to", "will", "shall"}:
                 return "future"  # "is to be published in November"
