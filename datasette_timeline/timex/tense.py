@@ -62,7 +62,8 @@ _FUTURE_PHRASES = re.compile(
     r"prepares?|prepared|preparing|wants?|wanted)\s+to)\s+(?:[^\s.!?;,]+\s+){0,6}$|"
     r"(?<=\w\s)(?<!up\s)(?<!not\s)until\s+$|"
     # A date something was put off to lies ahead: "has postponed the vote to Monday".
-    r"\b(?:postpone|delay|adjourn|defer|reschedule|push|move|extend)(?:s|ed|ing)?\s+"
+    r"\b(?:postpon|reschedul|mov)(?:e|es|ed|ing)\s+(?:[^\s.!?;]+\s+){0,6}(?:to|until|till)\s+$|"
+    r"\b(?:delay|adjourn|defer|push|extend)(?:s|es|ed|red|ing|ring)?\s+"
     r"(?:[^\s.!?;]+\s+){0,6}(?:to|until|till)\s+$",
     re.IGNORECASE,
 )
@@ -188,8 +189,10 @@ def _is_past(word: str) -> bool:
 # Words a participle follows in a passive or an infinitive, or as an adjective ("a still
 # unspecified date"), where it carries no tense.
 _TENSELESS_BEFORE = frozenset(
-    ["be", "being", "is", "are", "am", "to", "a", "an", "the", "still", "very", "its", "their"]
-    + ["stay", "stays", "remain", "remains", "get", "gets"]  # "will stay closed through Friday"
+    [
+        *("be", "being", "is", "are", "am", "to", "a", "an", "the", "still", "very", "its"),
+        *("their", "stay", "stays", "remain", "remains", "get", "gets"),  # "stay closed"
+    ]
 )
 # Verbs whose present tense announces a timetable in news ("the trial starts Monday",
 # "the law comes into force in October", "leaders meet in Brussels on Friday").
