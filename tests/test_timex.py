@@ -126,6 +126,11 @@ def test_durations_and_sets() -> None:
         "Upgrade to version 2010 of the software.",
         "Call 555-1234-56 for tickets.",
         "Thousands joined the March on Washington.",
+        "Mr Smith told the Sunday Times that he would not resign.",
+        "The Mail on Sunday said the minister had misled Parliament.",
+        "The Summer Olympics will be held in Rio de Janeiro.",
+        "Ms April Ryan asked the first question.",
+        "June Carter sang the song.",
     ],
 )
 def test_false_positives_are_not_tagged(text: str) -> None:

@@ -250,6 +250,8 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     mod = _position_mod(match)
     if word.lower() in {"may", "march"} and not _month_name_is_plausible(match, ctx):
         return None
+    if _names_a_person(match, ctx):
+        return None
     if match["year"]:
         return Resolution("DATE", f"{_year_number(match['year'], ctx.dct):04d}-{number:02d}", mod)
     range_year = None if match["relation"] or match["year_relation"] else _range_year(match, ctx)
@@ -292,6 +294,25 @@ _MONTH_CONTEXT_BEFORE = re.compile(
     r"before|after|between|and|to|or|throughout|around|on|last|past|coming)[\s-]*)$",
     re.IGNORECASE,
 )
+
+
+_TITLE_BEFORE = re.compile(r"\b(?-i:Mr|Mrs|Ms|Miss|Dr|Sen|Rep|Gov|Judge)\.?\s+$")
+_SURNAME_AFTER = re.compile(r"\s+(?-i:[A-Z][a-z]+)\b(?!\s*\d)")
+
+
+def _names_a_person(match: re.Match[str], ctx: Context) -> bool:
+    """ "Ms April Ryan", "June Carter said": a first name, not a month. Only a month
+    alone (no day, year or modifier) and outside a date-like context ("in June Congress")."""
+    if match["year"] or match["relation"] or match["position"] or match["year_relation"]:
+        return False
+    before = ctx.text[max(0, match.start() - 20) : match.start()]
+    if _TITLE_BEFORE.search(before):
+        return True
+    following = _SURNAME_AFTER.match(ctx.text, match.end())
+    if following is None or _MONTH_CONTEXT_BEFORE.search(before):
+        return False
+    name = following.group().strip().lower()
+    return name not in MONTHS and name not in WEEKDAYS and name not in {"and", "or", "to"}
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a)\s+$", re.IGNORECASE)
@@ -557,12 +578,29 @@ def _weekday_date(match: re.Match[str], ctx: Context, weekday: int, relation: st
     return cal.nearest_weekday(anchor, weekday, -1)
 
 
+# Newspapers named after a day: "the Sunday Times", "the Mail on Sunday".
+_NEWSPAPER_AFTER = re.compile(
+    r"\s+(?-i:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Independent|Mail|Star|"
+    r"World|People|Sport|Observer|Age|Business\s+Post)\b"
+)
+_NEWSPAPER_ON = re.compile(r"(?-i:\b(?:Mail|Independent|Scotland|Express|Business))\s+on\s+$")
+
+
+def _names_a_newspaper(match: re.Match[str], ctx: Context) -> bool:
+    return bool(
+        _NEWSPAPER_AFTER.match(ctx.text, match.end())
+        or _NEWSPAPER_ON.search(ctx.text, max(0, match.start() - 16), match.start())
+    )
+
+
 def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["weekday"].endswith(".") and _THE_BEFORE.search(ctx.text, 0, match.start()):
         return None  # "the Sun." is the star, "the Wed." no day
     if not match["relation"] and _NAMED_DAY_BEFORE.search(
         ctx.text, max(0, match.start() - 8), match.start()
     ):
+        return None
+    if not match["relation"] and not match["part"] and _names_a_newspaper(match, ctx):
         return None
     number = _weekday_number(match["weekday"])
     relation = _words(match["relation"])

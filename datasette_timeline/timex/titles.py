@@ -73,7 +73,7 @@ def names_a_title(text: str, start: int, end: int) -> bool:
     weekday), yet it is capitalised there: inside quotes of its own, or beside another
     capitalised word ("VOA Today", "High Noon", "Winter Olympics"), outside a headline.
     """
-    if text.startswith("the ", start):
+    if text[start : start + 4].lower() == "the ":
         start += 4  # "the Winter Olympics": the name begins after the article
     found = _FIRST_WORD.match(text, start, end)
     first = found.group(1) if found else ""
