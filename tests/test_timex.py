@@ -131,6 +131,8 @@ def test_durations_and_sets() -> None:
         "The Summer Olympics will be held in Rio de Janeiro.",
         "Ms April Ryan asked the first question.",
         "June Carter sang the song.",
+        "The Lakers trailed by 12 points in the third quarter.",
+        "He scored a second-half penalty to win the game.",
     ],
 )
 def test_false_positives_are_not_tagged(text: str) -> None:

@@ -460,6 +460,30 @@ def century(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", f"{number - 1:02d}", mod)
 
 
+# Words of a match report: its quarters and halves are periods of play.
+_GAME_WORDS = re.compile(
+    r"\b(?:scored?|scoring|trail(?:ed|ing)|points?|goals?|penalty|penalties|touchdowns?|"
+    r"baskets?|innings?|game|match|half-?time|referee|striker|quarterback|kick(?:ed|off)?|"
+    r"field\s+goal|free\s+throws?|rebounds?|lead\s+by|led\s+by)\b",
+    re.IGNORECASE,
+)
+_NOT_A_GAME = re.compile(r"\b(?:percentage\s+points?|basis\s+points?|fiscal)\b", re.IGNORECASE)
+
+
+def _in_a_game(match: re.Match[str], ctx: Context) -> bool:
+    """Whether the sentence around a quarter or half is about a game."""
+    start = max(ctx.text.rfind(". ", 0, match.start()), ctx.text.rfind("\n", 0, match.start()), -1)
+    stop = len(ctx.text)
+    for mark in (". ", "\n"):
+        found = ctx.text.find(mark, match.end())
+        if found >= 0:
+            stop = min(stop, found)
+    sentence = ctx.text[start + 1 : stop]
+    # Two different words of play: "the Dow fell 30 points in the fourth quarter" is not one.
+    words = {found.lower() for found in _GAME_WORDS.findall(sentence)}
+    return len(words) >= 2 and not _NOT_A_GAME.search(sentence)
+
+
 def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["bare_year"]:
         # "the 1988 quarter": the quarter in discussion, in that year.
@@ -474,6 +498,8 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
     else:
         ordinal = match["ordinal"].lower()
         unit = "H" if match["unit"].lower() == "half" else "Q"
+        if not (match["year"] or match["year2"] or match["year_before"]) and _in_a_game(match, ctx):
+            return None  # "trailed by 12 points in the third quarter", "a second-half goal"
         if ordinal == "last" and unit == "Q":
             return None  # "last quarter" is the previous quarter (see ``relative``)
         number = (2 if unit == "H" else 4) if ordinal in {"final", "last"} else ORDINALS[ordinal]
