@@ -770,3 +770,20 @@ def test_scheduled_dates_in_the_present_tense(sentence: str, dct: str, value: st
 )
 def test_timetables_in_the_present_tense_point_ahead(sentence: str, value: str) -> None:
     assert only(sentence, "2013-03-14").value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Police were called at 9.15pm last night.", "9.15pm last night", "2013-03-13T21:15"),
+        ("It struck at 3 a.m. this morning.", "3 a.m. this morning", "2013-03-14T03:00"),
+        ("He was convicted on the 3rd of May last year.", "the 3rd of May last year",
+         "2012-05-03"),
+        ("The law takes effect Jan. 1 next year.", "Jan. 1 next year", "2014-01-01"),
+    ],
+)  # fmt: skip
+def test_a_time_or_day_with_a_deictic_day_or_year_is_one_expression(
+    sentence: str, text: str, value: str
+) -> None:
+    found = only(sentence, "2013-03-14")
+    assert (found.text, found.value) == (text, value)

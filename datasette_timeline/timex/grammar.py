@@ -89,7 +89,10 @@ TIMEZONE = (
     r"(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|UTC|BST|CET|CEST|IST|JST|ET|PT|"
     r"local\s+time|(?:Eastern|Central|Pacific|Mountain)\s+(?:Standard|Daylight)?\s*[Tt]ime)"
 )
-DAY_WORD = rf"(?:{WEEKDAY}|today|yesterday|tomorrow|tonight)"
+DAY_WORD = (
+    rf"(?:{WEEKDAY}|(?:yesterday|tomorrow|this)\s+(?:morning|afternoon|evening)|last\s+night|"
+    r"today|yesterday|tomorrow|tonight)"
+)
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 ORDINAL = alternation([word for word in ORDINALS if word not in {"last", "final"}])
@@ -126,11 +129,11 @@ def _rule(name: str, body: str, boundary: str = BOUNDARY) -> Rule:
 _MONTH_DAY_YEAR = rf"""
     (?P<week_of>the\s+week\s+of\s+)?
     (?:(?P<weekday>{WEEKDAY}),?\s+|(?:last|this|next|this\s+past|this\s+coming)\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY_OF_MONTH})
-    (?:(?:,\s*|\s+)(?P<year>{YEAR}|{SHORT_YEAR}))?
+    (?:(?:,\s*|\s+)(?P<year>{YEAR}|{SHORT_YEAR})|,?\s+(?P<year_relation>last|this|next)\s+year)?
 """
 _DAY_MONTH_YEAR = rf"""
     (?P<week_of>the\s+week\s+of\s+)?(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY_OF_MONTH})\s+(?:of\s+)?(?P<month>{MONTH})
-    (?:,?\s+(?P<year>{YEAR}))?
+    (?:,?\s+(?P<year>{YEAR})|,?\s+(?P<year_relation>last|this|next)\s+year)?
 """
 
 RULES: tuple[Rule, ...] = (

@@ -199,7 +199,10 @@ def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
         anchor = ctx.deictic_anchor()
         if anchor is None:
             return Resolution("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=False)
-        year = _year_for_day(anchor, month, day_of_month, _tense(match, ctx))
+        if match["year_relation"]:  # "the 3rd of May last year"
+            year = anchor.year + {"last": -1, "this": 0, "next": 1}[_words(match["year_relation"])]
+        else:
+            year = _year_for_day(anchor, month, day_of_month, _tense(match, ctx))
         if match["weekday"]:
             year = _year_of_weekday(year, month, day_of_month, _weekday_number(match["weekday"]))
     day = _safe_date(year, month, day_of_month)
@@ -1160,10 +1163,13 @@ def _clock_day(match: re.Match[str], ctx: Context) -> tuple[date | None, bool]:
         if ctx.reference is not None and ctx.reference.granularity == "day":
             return ctx.reference.day, True
         return anchor, True
-    lowered = day_word.lower().rstrip(".")
+    lowered = _words(day_word).rstrip(".")
     if lowered in WEEKDAYS:
         return _weekday_date(match, ctx, WEEKDAYS[lowered], ""), False
-    return anchor + timedelta(days=_DEIXIS_OFFSETS.get(lowered, 0)), False
+    if lowered == "last night":
+        return anchor - timedelta(days=1), False
+    first_word = lowered.split()[0]  # "yesterday morning", "this evening"
+    return anchor + timedelta(days=_DEIXIS_OFFSETS.get(first_word, 0)), False
 
 
 def _clock_calendar_day(match: re.Match[str], ctx: Context) -> date | None:
