@@ -787,3 +787,12 @@ def test_a_time_or_day_with_a_deictic_day_or_year_is_one_expression(
 ) -> None:
     found = only(sentence, "2013-03-14")
     assert (found.text, found.value) == (text, value)
+
+
+def test_a_year_earlier_than_a_month_named_in_the_sentence_is_that_month() -> None:
+    found = tag("Sales in November rose 1.8 percent from a year earlier.", "2010-01-05")
+    assert [(t.text, t.value) for t in found] == [
+        ("November", "2009-11"),
+        ("a year earlier", "2008-11"),
+    ]
+    assert only("The company was sold a fortnight ago.", "2010-01-05").value == "2009-12-22"

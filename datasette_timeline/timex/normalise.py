@@ -948,7 +948,7 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
     granularity = cal.unit_granularity(letter)
     if anchor is None:
         return _unanchored(granularity, mod)
-    whole = int(amount)
+    whole = int(amount) * (2 if unit == "fortnight" else 1)
     day = cal.shift(anchor.day, letter, whole if forward else -whole)
     quarter = ctx.recent_quarter(match.start())
     if letter == "Y" and whole == 1 and quarter is not None:
@@ -957,6 +957,9 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("DATE", cal.format_value(day, "quarter"), mod, is_reference=False)
     if letter == "DE":
         granularity = "year"
+    compared = ctx.reference_in_sentence(match.start())
+    if letter == "Y" and whole == 1 and compared is not None and compared.granularity == "month":
+        granularity = "month"  # "sales in November rose 2% from a year earlier": that month
     if letter == "W" and whole <= 2 and mod is None:
         granularity = "day"  # "a week ago", "two weeks ago" name a day (TimeBank)
     granularity = _no_finer_than(granularity, anchor)
