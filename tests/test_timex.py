@@ -796,3 +796,19 @@ def test_a_year_earlier_than_a_month_named_in_the_sentence_is_that_month() -> No
         ("a year earlier", "2008-11"),
     ]
     assert only("The company was sold a fortnight ago.", "2010-01-05").value == "2009-12-22"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("They landed on June 6, 1944, and freed Paris later that summer.", "later that summer",
+         "1944-SU"),
+        ("The dam burst in August 1975; by the following spring it was rebuilt.",
+         "the following spring", "1976-SP"),
+        ("In March 2001 the fund closed; the previous autumn it had lost money.",
+         "the previous autumn", "2000-FA"),
+    ],
+)  # fmt: skip
+def test_seasons_counted_from_the_date_in_discussion(sentence: str, text: str, value: str) -> None:
+    found = [t for t in tag(sentence, "2013-03-14") if t.text == text]
+    assert [t.value for t in found] == [value]

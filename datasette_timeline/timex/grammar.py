@@ -201,7 +201,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "season",
-        rf"""(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<relation>last|this|next|past|coming|the|this\s+past|this\s+coming)\s+)?
+        rf"""(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<relation>last|this|next|past|coming|the\s+following|the\s+next|
+        the\s+previous|the\s+preceding|the\s+same|that|the|this\s+past|this\s+coming)\s+)?
         (?P<season>{SEASON})(?:(?:\s+of)?\s+(?P<year>{YEAR}|{SPOKEN_YEAR})|\s+(?P<year_relation>last|this|next)\s+year)?""",
     ),
     _rule(

@@ -534,6 +534,10 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", f"{year:04d}-{label}")
 
 
+_ANAPHORIC_SEASON = {"that": 0, "the same": 0, "the following": 1, "the next": 1,
+                     "the previous": -1, "the preceding": -1}  # fmt: skip
+
+
 def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     word = match["season"].lower()
     relation = _words(match["relation"])
@@ -547,10 +551,23 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     mod = _position_mod(match)
     if match["year"]:
         return Resolution("DATE", f"{_year_number(match['year'], ctx.dct):04d}-{code}", mod)
+    order = ["SP", "SU", "FA", "WI"]
+    if relation in _ANAPHORIC_SEASON:
+        # "later that summer", "the following spring": counted from the date in discussion.
+        reference = ctx.anaphoric_anchor()
+        if reference is None:
+            return Resolution("DATE", f"XXXX-{code}", mod, anchored=False)
+        reference_year, reference_season = cal.season_of(reference.day)
+        step = _ANAPHORIC_SEASON[relation]
+        year = reference_year
+        if step > 0 and order.index(code) <= order.index(reference_season):
+            year += 1
+        elif step < 0 and order.index(code) >= order.index(reference_season):
+            year -= 1
+        return Resolution("DATE", f"{year:04d}-{code}", mod)
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return Resolution("DATE", f"XXXX-{code}", mod, anchored=False)
-    order = ["SP", "SU", "FA", "WI"]
     current_year, current = cal.season_of(anchor)
     index, current_index = order.index(code), order.index(current)
     if match["year_relation"]:
