@@ -812,3 +812,25 @@ def test_a_year_earlier_than_a_month_named_in_the_sentence_is_that_month() -> No
 def test_seasons_counted_from_the_date_in_discussion(sentence: str, text: str, value: str) -> None:
     found = [t for t in tag(sentence, "2013-03-14") if t.text == text]
     assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "type_", "value"),
+    [
+        ("Pensions will rise annually.", "annually", "SET", "P1Y"),
+        ("The index is published quarterly.", "quarterly", "SET", "P3M"),
+        ("Sales will double by the end of the decade.", "the end of the decade", "DATE", "202"),
+        ("The Fourth of July parade will go ahead.", "Fourth of July", "DATE", "2024-07-04"),
+        ("Parades are planned for St Patrick's Day.", "St Patrick's Day", "DATE", "2024-03-17"),
+        ("The term begins on the first Monday in October.", "the first Monday in October",
+         "DATE", "2023-10-02"),
+        ("H1 2012 profits doubled.", "H1 2012", "DATE", "2012-H1"),
+    ],
+)  # fmt: skip
+def test_sets_holidays_and_named_days(sentence: str, text: str, type_: str, value: str) -> None:
+    found = only(sentence, "2023-09-18")
+    assert (found.text, found.type, found.value) == (text, type_, value)
+
+
+def test_quarterly_as_an_adjective_is_no_set() -> None:
+    assert tag("The quarterly dividend rose.", "2023-09-18") == []

@@ -97,7 +97,7 @@ PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 ORDINAL = alternation([word for word in ORDINALS if word not in {"last", "final"}])
 _HOLIDAY_NAMES = [
-    name.title().replace("'S", "'s")
+    name.title().replace("'S", "'s").replace(" Of ", " of ")
     for name in [*HOLIDAYS_FIXED, *HOLIDAYS_FLOATING, *HOLIDAYS_EASTER, "election day"]
 ]
 HOLIDAY = "(?-i:" + alternation(_HOLIDAY_NAMES) + ")"
@@ -196,7 +196,7 @@ RULES: tuple[Rule, ...] = (
         (?:(?:fiscal|calendar)[\s-]+)?(?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last)
         [\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<unit>quarter|half)
         (?:\s+of\s+(?:(?P<year_relation>this|last|next)\s+year|(?:fiscal\s+)?(?P<year>{YEAR})|the\s+(?:fiscal\s+)?year)|,?\s+(?P<year2>{YEAR}))?
-        |Q(?P<qnumber>[1-4])(?:\s*(?P<qyear>{YEAR}))?
+        |(?-i:(?P<qletter>[QH]))(?P<qnumber>[1-4])(?:\s*(?P<qyear>{YEAR}))?
         |(?:the\s+)?(?P<bare_year>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)""",
     ),
     _rule(
@@ -210,6 +210,11 @@ RULES: tuple[Rule, ...] = (
         rf"""(?:(?P<relation>last|this|next|this\s+past|this\s+coming|coming|past|early|late|
         the\s+(?:previous|preceding|following|next))\s+)?
         (?P<weekday>{WEEKDAY})(?:(?:\s+|-)(?P<part>{PART_OF_DAY}))?""",
+    ),
+    _rule(
+        "nth_weekday",
+        rf"""(?:the\s+)?(?P<nth>first|second|third|fourth|last|final|1st|2nd|3rd|4th)\s+(?P<weekday>{WEEKDAY})
+        \s+(?:in|of)\s+(?P<month>{MONTH})(?:,?\s+(?P<year>{YEAR}))?""",
     ),
     _rule(
         "weekday_plural",
@@ -300,7 +305,8 @@ RULES: tuple[Rule, ...] = (
         (?:(?P<count>{NUMBER})\s+(?P<units>{PLURAL_UNIT})|
         (?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend|hour|minute|decade|
         summer|winter|spring|fall|autumn|{WEEKDAY}|{MONTH}))
-        |(?P<adverb>daily|weekly|monthly|yearly|hourly|nightly|biweekly)
+        |(?P<adverb>daily|weekly|monthly|yearly|hourly|nightly|biweekly|annually|semiannually|biannually
+        |quarterly(?=\s*(?:[.,;:!?)]|$|and\b|or\b|in\b|to\b|on\b|at\b|for\b|until\b|through\b)))
         |(?P<per>per|a|an)\s+(?P<per_unit>day|week|month|year|hour|minute|night)(?=\s*(?:[.,;:!?)]|$|and\b|or\b|for\b|in\b|to\b|at\b|on\b))""",
     ),
     _rule(
@@ -320,7 +326,7 @@ REACH: dict[str, tuple[int, int]] = {
     "iso": (2, 26), "numeric": (8, 10), "short_year": (2, 2), "month_day": (30, 30), "day_month": (30, 30),
     "month": (40, 44), "year": (36, 12), "spoken_year": (14, 34), "year_range_end": (8, 4),
     "era": (8, 10), "decade": (24, 10), "century": (36, 34), "quarter": (44, 40),
-    "season": (44, 44), "weekday": (30, 24), "weekday_plural": (2, 2), "relative": (48, 14),
+    "season": (44, 44), "weekday": (30, 24), "nth_weekday": (24, 30), "weekday_plural": (2, 2), "relative": (48, 14),
     "year_end": (18, 10), "anaphoric": (16, 20), "deixis": (40, 30), "vague_period": (30, 12), "ago": (72, 34),
     "year_ago_period": (34, 50), "duration": (80, 14), "duration_range_start": (40, 4), "vague_duration": (64, 10),
     "clock": (12, 48), "clock24": (6, 40), "noon": (2, 30), "set": (28, 30), "holiday": (10, 34),
@@ -343,7 +349,10 @@ DIGIT_RULES: dict[int, tuple[int, ...]] = {
 _UNIT_RULES = "ago duration duration_range_start vague_duration relative anaphoric set vague_period"
 _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     (" ".join(MONTHS), _indices("month_day day_month month set holiday")),
-    (" ".join(WEEKDAYS), _indices("weekday weekday_plural month_day day_month set clock noon")),
+    (
+        " ".join(WEEKDAYS),
+        _indices("weekday nth_weekday weekday_plural month_day day_month set clock noon"),
+    ),
     (
         "mondays tuesdays wednesdays thursdays fridays saturdays sundays",
         _indices("weekday_plural"),
@@ -358,7 +367,7 @@ _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     ("year end", _indices("year_end")),
     ("quarter quarters", _indices(_UNIT_RULES + " quarter year_ago_period")),
     ("century centuries", _indices(_UNIT_RULES + " century")),
-    ("half q", _indices("quarter")),
+    ("half q h", _indices("quarter")),
     ("morning afternoon evening night", _indices("relative set deixis")),
     ("period", _indices("relative year_ago_period quarter")),
     (
@@ -372,10 +381,14 @@ _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     (
         "christmas new halloween valentine independence veterans boxing bastille armistice st "
         "saint guy thanksgiving labor memorial mother father martin presidents columbus "
-        "easter good election",
+        "easter good election fourth",
         _indices("holiday"),
     ),
-    ("daily weekly monthly yearly hourly nightly biweekly every each per", _indices("set")),
+    (
+        "daily weekly monthly yearly hourly nightly biweekly annually semiannually biannually "
+        "quarterly every each per",
+        _indices("set"),
+    ),
     ("noon midnight midday", _indices("noon")),
 ]
 TRIGGERS: dict[str, tuple[int, ...]] = {}

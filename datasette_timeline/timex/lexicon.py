@@ -94,6 +94,7 @@ HOLIDAYS_FIXED: dict[str, tuple[int, int]] = {
     "independence day": (7, 4), "veterans day": (11, 11), "boxing day": (12, 26),
     "bastille day": (7, 14), "may day": (5, 1), "armistice day": (11, 11),
     "st. patrick's day": (3, 17), "saint patrick's day": (3, 17), "guy fawkes night": (11, 5),
+    "st patrick's day": (3, 17), "fourth of july": (7, 4),
 }  # fmt: skip
 
 # (month, weekday 1-7, n-th occurrence, negative counts from the month's end)

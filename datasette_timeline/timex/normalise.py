@@ -496,7 +496,9 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
         number = (in_discussion.day.month - 1) // 3 + 1
         return Resolution("DATE", f"{int(match['bare_year']):04d}-Q{number}", is_reference=False)
     if match["qnumber"]:
-        number, unit = int(match["qnumber"]), "Q"
+        number, unit = int(match["qnumber"]), match["qletter"]
+        if unit == "H" and (number > 2 or not match["qyear"]):
+            return None  # "H1" alone may be anything; "H1 2012" is a half-year
         year_text = match["qyear"]
     else:
         ordinal = match["ordinal"].lower()
@@ -661,6 +663,24 @@ def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", day.isoformat(), mod)
 
 
+def nth_weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "the first Monday in October": that day of the month's year (named, or chosen
+    like the month's)."""
+    month_number = _month_number(match["month"])
+    nth = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": -1, "final": -1}.get(
+        match["nth"].lower(), ORDINALS.get(match["nth"].lower(), 1)
+    )
+    if match["year"]:
+        year = int(match["year"])
+    else:
+        anchor = ctx.deictic_anchor()
+        if anchor is None:
+            return None
+        year = _pick_year_for_month(anchor, month_number, _tense(match, ctx))
+    day = cal.nth_weekday(year, month_number, _weekday_number(match["weekday"]), nth)
+    return Resolution("DATE", day.isoformat())
+
+
 def weekday_plural(match: re.Match[str], ctx: Context) -> Resolution | None:
     """ "Fridays", "Tuesday nights": every such day (or part of it)."""
     value = f"XXXX-WXX-{_weekday_number(match['weekday'])}"
@@ -770,6 +790,7 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
     if granularity in {"period", "time"} or (
         relation == "the"
         and unit in {"night", "morning", "afternoon", "evening", "decade", "century"}
+        and not (mod and unit in {"decade", "century"})  # "by the end of the decade"
     ):
         if granularity == "period" and relation in {"latest", "same", "the"}:
             return _reference_period(ctx, match, relation, mod)
@@ -1296,7 +1317,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "iso": iso, "numeric": numeric, "month_day": calendar_day, "day_month": calendar_day,
     "month": month, "year": year, "spoken_year": spoken_year, "year_range_end": year_range_end, "short_year": short_year, "era": era,
     "decade": decade, "century": century, "quarter": quarter, "season": season,
-    "weekday": weekday, "weekday_plural": weekday_plural, "relative": relative,
+    "weekday": weekday, "nth_weekday": nth_weekday, "weekday_plural": weekday_plural, "relative": relative,
     "anaphoric": anaphoric, "deixis": deixis, "vague_period": vague_period, "ago": ago,
     "year_ago_period": year_ago_period, "year_end": year_end,
     "duration_range_start": duration_range_start, "duration": duration,
