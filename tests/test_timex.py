@@ -834,3 +834,22 @@ def test_sets_holidays_and_named_days(sentence: str, text: str, type_: str, valu
 
 def test_quarterly_as_an_adjective_is_no_set() -> None:
     assert tag("The quarterly dividend rose.", "2023-09-18") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "mod"),
+    [
+        ("Talks lasted 1 hour 20 minutes.", "1 hour 20 minutes", "PT1H20M", None),
+        ("They served two years and three months.", "two years and three months", "P2Y3M",
+         None),
+        ("The siege lasted 3 days, 4 hours.", "3 days, 4 hours", "P3DT4H", None),
+        ("The year-long investigation ended.", "year-long", "P1Y", None),
+        ("He must serve a minimum of 30 years.", "a minimum of 30 years", "P30Y",
+         "EQUAL_OR_MORE"),
+    ],
+)  # fmt: skip
+def test_compound_and_bounded_durations(
+    sentence: str, text: str, value: str, mod: str | None
+) -> None:
+    found = only(sentence, "2023-09-18")
+    assert (found.text, found.type, found.value, found.mod) == (text, "DURATION", value, mod)

@@ -78,7 +78,8 @@ PLURAL_UNIT = (
 APPROXIMATION = (
     r"(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|over|less\s+than|"
     r"under|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|upwards\s+of|"
-    r"close\s+to|just\s+over|just\s+under|well\s+over|barely)(?!\s+the\b)"
+    r"close\s+to|just\s+over|just\s+under|well\s+over|barely|a\s+minimum\s+of|a\s+maximum\s+of)"
+    r"(?!\s+the\b)"
 )
 POSITION = (
     r"(?:early|earlier|mid|middle|late|later|the\s+(?:end|beginning|start|middle|close|turn)"
@@ -271,8 +272,10 @@ RULES: tuple[Rule, ...] = (
         entire|full|whole|latest|same|better\s+part\s+of\s+the|another|additional|further|other|those|these)|the)\s+)?
         (?:(?P<half>half)[\s-]+(?=an?\s))?(?P<number>{NUMBER})(?:[\s-]+(?P<modifier>more|additional|straight|consecutive|full|long|trading|business|
         working|calendar|successive|further|extra))?[\s-]+(?P<unit>{UNIT})
-        (?:-(?P<suffix>long|old)|(?P<unit_half>\s+and\s+(?:a|one)\s+half))?""",
+        (?:-(?P<suffix>long|old)|(?P<unit_half>\s+and\s+(?:a|one)\s+half)
+        |(?:,?\s+and\s+|,?\s+)(?P<number2>\d+|{_NUMBER_WORD})[\s-]+(?P<unit2>{UNIT})(?![\w-]))?""",
     ),
+    _rule("unit_long", r"(?P<unit>day|week|month|year|decade|hour|minute|night)-long"),
     _rule(
         "duration_range_start",
         # Only the first number: the second is a duration of its own ("90 days").
@@ -328,7 +331,7 @@ REACH: dict[str, tuple[int, int]] = {
     "era": (8, 10), "decade": (24, 10), "century": (36, 34), "quarter": (44, 40),
     "season": (44, 44), "weekday": (30, 24), "nth_weekday": (24, 30), "weekday_plural": (2, 2), "relative": (48, 14),
     "year_end": (18, 10), "anaphoric": (16, 20), "deixis": (40, 30), "vague_period": (30, 12), "ago": (72, 34),
-    "year_ago_period": (34, 50), "duration": (80, 14), "duration_range_start": (40, 4), "vague_duration": (64, 10),
+    "year_ago_period": (34, 50), "duration": (80, 44), "unit_long": (2, 6), "duration_range_start": (40, 4), "vague_duration": (64, 10),
     "clock": (12, 48), "clock24": (6, 40), "noon": (2, 30), "set": (28, 30), "holiday": (10, 34),
 }  # fmt: skip
 _RULE_INDEX = {rule.name: index for index, rule in enumerate(RULES)}
@@ -346,7 +349,9 @@ DIGIT_RULES: dict[int, tuple[int, ...]] = {
     3: _indices("era"),
     4: _indices("iso numeric year year_range_end era decade clock24"),
 }
-_UNIT_RULES = "ago duration duration_range_start vague_duration relative anaphoric set vague_period"
+_UNIT_RULES = (
+    "ago duration duration_range_start unit_long vague_duration relative anaphoric set vague_period"
+)
 _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     (" ".join(MONTHS), _indices("month_day day_month month set holiday")),
     (

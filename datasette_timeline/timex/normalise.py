@@ -51,6 +51,7 @@ _APPROXIMATION_MODS = {
     "under": "LESS_THAN", "just under": "LESS_THAN", "barely": "LESS_THAN",
     "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
     "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
+    "a minimum of": "EQUAL_OR_MORE", "a maximum of": "EQUAL_OR_LESS",
 }  # fmt: skip
 
 
@@ -1111,9 +1112,46 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None  # "three-quarters of the vote" is a fraction; "two straight quarters of" not
     if number_text.lower() in {"a", "an"} and _is_rate(match, ctx):
         return Resolution("SET", _format_duration(1, match["unit"]))
-    return Resolution(
-        "DURATION", _format_duration(amount, match["unit"]), _approximation_mod(match)
-    )
+    value: str | None = _format_duration(amount, match["unit"])
+    if match["number2"]:  # "1 hour 20 minutes", "two years and three months"
+        value = _compound_duration(value or "", match["number2"], match["unit2"])
+    if value is None:
+        return None
+    return Resolution("DURATION", value, _approximation_mod(match))
+
+
+# Duration designators from the largest; "M" is months before the "T", minutes after it.
+_DESIGNATORS = ("Y", "M", "W", "D", "TH", "TM", "TS")
+_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
+
+
+def _duration_parts(value: str) -> list[tuple[str, str]] | None:
+    """ "P1DT4H" -> [("1", "D"), ("4", "TH")]; None for values that are not plain."""
+    date_part, _, time_part = value[1:].partition("T")
+    parts = [(n, u) for n, u in _DURATION_PART.findall(date_part)]
+    parts += [(n, "T" + u) for n, u in _DURATION_PART.findall(time_part)]
+    return parts if parts and value.startswith("P") else None
+
+
+def _compound_duration(first: str, number_text: str, unit_word: str) -> str | None:
+    """The sum of two amounts written one after the other, the second in a smaller unit."""
+    amount = number_value(number_text)
+    if amount is None or amount <= 0:
+        return None
+    head, tail = _duration_parts(first), _duration_parts(_format_duration(amount, unit_word))
+    if head is None or tail is None:
+        return None
+    order = [_DESIGNATORS.index(unit) for _, unit in head + tail]
+    if order != sorted(set(order)):
+        return None  # "2 minutes 3 hours" is no one duration
+    dates = "".join(n + u for n, u in head + tail if not u.startswith("T"))
+    times = "".join(n + u[1:] for n, u in head + tail if u.startswith("T"))
+    return "P" + dates + ("T" + times if times else "")
+
+
+def unit_long(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "a year-long investigation": a duration of one unit."""
+    return Resolution("DURATION", _format_duration(1, match["unit"]))
 
 
 def duration_range_start(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -1320,7 +1358,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "weekday": weekday, "nth_weekday": nth_weekday, "weekday_plural": weekday_plural, "relative": relative,
     "anaphoric": anaphoric, "deixis": deixis, "vague_period": vague_period, "ago": ago,
     "year_ago_period": year_ago_period, "year_end": year_end,
-    "duration_range_start": duration_range_start, "duration": duration,
+    "duration_range_start": duration_range_start, "duration": duration, "unit_long": unit_long,
     "vague_duration": vague_duration, "clock": clock, "clock24": clock24, "noon": noon,
     "set": set_expression, "holiday": holiday,
 }  # fmt: skip
