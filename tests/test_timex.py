@@ -133,6 +133,8 @@ def test_durations_and_sets() -> None:
         "June Carter sang the song.",
         "The Lakers trailed by 12 points in the third quarter.",
         "He scored a second-half penalty to win the game.",
+        "Temperatures climbed into the 90s.",
+        "The legislation, known as H.R. 1776, passed the House.",
     ],
 )
 def test_false_positives_are_not_tagged(text: str) -> None:

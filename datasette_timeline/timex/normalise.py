@@ -342,7 +342,7 @@ def _is_standalone_number(match: re.Match[str], ctx: Context) -> bool:
     after = ctx.text[match.end() : match.end() + 14].lower()
     if re.search(
         r"(?:[$£€¥#]|\bno\.|\bnumber|\bnumbered|\bpage|\broom|\broute|\bflight|\bversion|"
-        r"\brelease|\bbuild|\bv\.?|\bmodel|\bpopulation\s+of)\s*$",
+        r"\brelease|\bbuild|\bv\.?|\bmodel|\bpopulation\s+of|\bh\.\s?r\.|(?<![\w.])s\.|\bbill)\s*$",
         before,
     ):
         return True
@@ -426,6 +426,19 @@ def era(match: re.Match[str], ctx: Context) -> Resolution | None:
 _DECADE_BEFORE = re.compile(r"\bthe\s+(?:'?\d0s|\d{3}0s)\s*(?:,|and|or|to|-|–)\s*$", re.IGNORECASE)
 
 
+_TEMPERATURE = re.compile(
+    r"\b(?:temperatures?|degrees|highs?|lows?|fahrenheit|celsius|heat|thermometers?)\b",
+    re.IGNORECASE,
+)
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    """The sentence (roughly: between full stops or line breaks) containing text[start:end]."""
+    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    stops = [found for mark in (". ", "\n") if (found := text.find(mark, end)) >= 0]
+    return text[begin + 1 : min(stops, default=len(text))]
+
+
 def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
     mod = _POSITION_MODS.get(_words(match["position"]))
     if match["full"]:
@@ -435,6 +448,10 @@ def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
     )
     if match["bare"] and not after_the:
         return None  # "in her 80s" is an age
+    if match["bare"] and _TEMPERATURE.search(
+        _sentence_around(ctx.text, match.start(), match.end())
+    ):
+        return None  # "temperatures climbed into the 90s"
     if match["word"] and not after_the and "nineteen" not in match["word"].lower():
         return None
     if match["word"]:
@@ -476,13 +493,7 @@ _NOT_A_GAME = re.compile(r"\b(?:percentage\s+points?|basis\s+points?|fiscal)\b",
 
 def _in_a_game(match: re.Match[str], ctx: Context) -> bool:
     """Whether the sentence around a quarter or half is about a game."""
-    start = max(ctx.text.rfind(". ", 0, match.start()), ctx.text.rfind("\n", 0, match.start()), -1)
-    stop = len(ctx.text)
-    for mark in (". ", "\n"):
-        found = ctx.text.find(mark, match.end())
-        if found >= 0:
-            stop = min(stop, found)
-    sentence = ctx.text[start + 1 : stop]
+    sentence = _sentence_around(ctx.text, match.start(), match.end())
     # Two different words of play: "the Dow fell 30 points in the fourth quarter" is not one.
     words = {found.lower() for found in _GAME_WORDS.findall(sentence)}
     return len(words) >= 2 and not _NOT_A_GAME.search(sentence)
