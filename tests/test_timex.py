@@ -855,3 +855,28 @@ def test_compound_and_bounded_durations(
 ) -> None:
     found = only(sentence, "2023-09-18")
     assert (found.text, found.type, found.value, found.mod) == (text, "DURATION", value, mod)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The board meets twice a month.", "twice a month", "P1M"),
+        ("The drug is taken three times a day.", "three times a day", "P1D"),
+    ],
+)
+def test_a_frequency_belongs_to_its_set(sentence: str, text: str, value: str) -> None:
+    found = only(sentence, "2023-09-18")
+    assert (found.text, found.type, found.value) == (text, "SET", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("The strike is expected to last a week.", "a week"),
+        ("The talks will last six weeks.", "six weeks"),
+        ("Sales rose over the last six weeks.", "the last six weeks"),
+    ],
+)
+def test_last_the_verb_is_not_part_of_a_duration(sentence: str, text: str) -> None:
+    found = only(sentence, "2023-09-18")
+    assert (found.text, found.type) == (text, "DURATION")

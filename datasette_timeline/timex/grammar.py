@@ -107,6 +107,11 @@ DECADE_WORD = alternation(list(DECADE_WORDS))
 CLOCK_DATE = (
     rf"(?P<date_month>{MONTH})\s*(?P<date_day>{DAY_OF_MONTH})(?:,?\s+(?P<date_year>{YEAR}))?"
 )
+# "last" the adjective, not the verb of "is expected to last a week".
+LAST = (
+    r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)"
+    r"(?<!\bcan\s)(?<!\bshould\s)(?<!\bmust\s)last"
+)
 BOUNDARY = r"(?<![\w$£€#@/.])(?<!\d-)"
 END = r"(?![\w%])"
 
@@ -268,7 +273,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "duration",
         rf"""(?:(?P<approx>{APPROXIMATION})\s+)?
-        (?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|following|final|initial|remaining|
+        (?:(?P<lead>(?:the\s+)?(?:past|{LAST}|next|first|coming|previous|following|final|initial|remaining|
         entire|full|whole|latest|same|better\s+part\s+of\s+the|another|additional|further|other|those|these)|the)\s+)?
         (?:(?P<half>half)[\s-]+(?=an?\s))?(?P<number>{NUMBER})(?:[\s-]+(?P<modifier>more|additional|straight|consecutive|full|long|trading|business|
         working|calendar|successive|further|extra))?[\s-]+(?P<unit>{UNIT})
@@ -283,7 +288,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "vague_duration",
-        rf"""(?:(?P<approx>{APPROXIMATION})\s+)?(?:(?P<lead>(?:the\s+)?(?:past|last|next|first|coming|previous|following))\s+)?
+        rf"""(?:(?P<approx>{APPROXIMATION})\s+)?(?:(?P<lead>(?:the\s+)?(?:past|{LAST}|next|first|coming|previous|following))\s+)?
         (?:(?P<vague>{VAGUE})\s+)?(?P<unit>{PLURAL_UNIT})(?P<suffix>-long|-old)?""",
     ),
     _rule(
@@ -310,7 +315,8 @@ RULES: tuple[Rule, ...] = (
         summer|winter|spring|fall|autumn|{WEEKDAY}|{MONTH}))
         |(?P<adverb>daily|weekly|monthly|yearly|hourly|nightly|biweekly|annually|semiannually|biannually
         |quarterly(?=\s*(?:[.,;:!?)]|$|and\b|or\b|in\b|to\b|on\b|at\b|for\b|until\b|through\b)))
-        |(?P<per>per|a|an)\s+(?P<per_unit>day|week|month|year|hour|minute|night)(?=\s*(?:[.,;:!?)]|$|and\b|or\b|for\b|in\b|to\b|at\b|on\b))""",
+        |(?:(?P<frequency>once|twice|thrice|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+times)\s+)?
+        (?P<per>per|a|an)\s+(?P<per_unit>day|week|month|year|hour|minute|night)(?=\s*(?:[.,;:!?)]|$|and\b|or\b|for\b|in\b|to\b|at\b|on\b))""",
     ),
     _rule(
         "holiday",
@@ -332,7 +338,7 @@ REACH: dict[str, tuple[int, int]] = {
     "season": (44, 44), "weekday": (30, 24), "nth_weekday": (24, 30), "weekday_plural": (2, 2), "relative": (48, 14),
     "year_end": (18, 10), "anaphoric": (16, 20), "deixis": (40, 30), "vague_period": (30, 12), "ago": (72, 34),
     "year_ago_period": (34, 50), "duration": (80, 44), "unit_long": (2, 6), "duration_range_start": (40, 4), "vague_duration": (64, 10),
-    "clock": (12, 48), "clock24": (6, 40), "noon": (2, 30), "set": (28, 30), "holiday": (10, 34),
+    "clock": (12, 48), "clock24": (6, 40), "noon": (2, 30), "set": (40, 30), "holiday": (10, 34),
 }  # fmt: skip
 _RULE_INDEX = {rule.name: index for index, rule in enumerate(RULES)}
 RULE_REACH = tuple(REACH[rule.name] for rule in RULES)

@@ -1211,7 +1211,11 @@ def set_expression(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["adverb"]:
         return Resolution("SET", _SET_ADVERBS[match["adverb"].lower()])
     if match["per"]:
-        if match["per"].lower() in {"a", "an"} and not _is_rate(match, ctx):
+        if (
+            match["per"].lower() in {"a", "an"}
+            and not match["frequency"]
+            and not _is_rate(match, ctx)
+        ):
             return None
         return Resolution("SET", _format_duration(1, match["per_unit"]))
     if match["count"]:  # "every four years"
