@@ -880,3 +880,8 @@ def test_a_frequency_belongs_to_its_set(sentence: str, text: str, value: str) ->
 def test_last_the_verb_is_not_part_of_a_duration(sentence: str, text: str) -> None:
     found = only(sentence, "2023-09-18")
     assert (found.text, found.type) == (text, "DURATION")
+
+
+def test_recent_before_a_noun_is_a_past_reference() -> None:
+    found = tag("A recent SEC filing showed it; in recent years it grew.", "2023-09-18")
+    assert [(t.text, t.value) for t in found] == [("recent", "PAST_REF"), ("recent years", "PXY")]

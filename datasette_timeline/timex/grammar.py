@@ -246,6 +246,7 @@ RULES: tuple[Rule, ...] = (
         "deixis",
         r"""(?:earlier\s+(?=today|tonight)|(?P<position>early|late|mid-?(?P<part_before>morning|afternoon|evening))
         \s+(?=today|yesterday|tomorrow))?(?P<word>today|tonight|yesterday|tomorrow|now|nowadays|currently|current|recently|
+        recent(?=\s+[a-z])(?!\s+(?:years|months|weeks|days|quarters|decades|past|times)\b)|
         lately|the\s+past|the\s+future|the\s+present|at\s+present|presently|these\s+days|
         right\s+now|just\s+now|the\s+time\s+being|the\s+recent\s+past|the\s+near\s+future|
         the\s+(?:long|short|near|medium)\s+term|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)
@@ -382,7 +383,7 @@ _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     ("morning afternoon evening night", _indices("relative set deixis")),
     ("period", _indices("relative year_ago_period quarter")),
     (
-        "today tonight yesterday tomorrow now nowadays currently current recently lately past "
+        "today tonight yesterday tomorrow now nowadays currently current recent recently lately past "
         "future present presently these moment term time",
         _indices("deixis vague_period"),
     ),
