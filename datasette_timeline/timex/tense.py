@@ -59,7 +59,7 @@ _FUTURE_PHRASES = re.compile(
     # A verb of intention and an infinitive: "decided to admit them in March".
     r"(?:expects?|expected|plans?|planned|planning|intends?|intended|hopes?|hoped|aims?|"
     r"aimed|agreed|agrees|decided|decides|promised|promises|vowed|vows|pledged|pledges|"
-    r"prepares?|prepared|preparing|wants?|wanted)\s+to)\s+(?:[^\s.!?;,]+\s+){0,6}$|"
+    r"prepares?|prepared|preparing|wants?|wanted)\s+to)\s+(?:[^\s.!?;,]+\s+){0,8}$|"
     r"(?<=\w\s)(?<!up\s)(?<!not\s)until\s+$|"
     # A date something was put off to lies ahead: "has postponed the vote to Monday".
     r"\b(?:postpon|reschedul|mov)(?:e|es|ed|ing)\s+(?:[^\s.!?;]+\s+){0,6}(?:to|until|till)\s+$|"
