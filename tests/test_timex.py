@@ -885,3 +885,16 @@ def test_last_the_verb_is_not_part_of_a_duration(sentence: str, text: str) -> No
 def test_recent_before_a_noun_is_a_past_reference() -> None:
     found = tag("A recent SEC filing showed it; in recent years it grew.", "2023-09-18")
     assert [(t.text, t.value) for t in found] == [("recent", "PAST_REF"), ("recent years", "PXY")]
+
+
+def test_a_date_named_earlier_in_the_sentence_gives_the_year() -> None:
+    text = (
+        "On 27 September 2020 a war broke out; it lasted 44 days and ended on 10 November. "
+        "The next year the talks resumed."
+    )
+    for dct in (None, "2023-05-01"):  # a narrative either way: "the next year" is no deixis
+        values = {t.text: t.value for t in tag(text, dct)}
+        assert values["10 November"] == "2020-11-10"
+        assert values["The next year"] == "2021"
+    future = tag("Invited in July 1997, they will join NATO on March 12.", "1999-02-27")
+    assert [t.value for t in future] == ["1997-07", "1999-03-12"]

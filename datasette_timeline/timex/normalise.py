@@ -182,6 +182,24 @@ _RANGE_PARTNER = re.compile(
 )
 
 
+def _story_anchor(
+    match: re.Match[str], ctx: Context, anchor: date | None
+) -> tuple[date | None, Tense]:
+    """Where a month or month-day without a year is looked for, and the tense that may
+    move it: a date named earlier in the same sentence ("war broke out on 27 September
+    2020 and ended on 10 November") is the story's time, unless the clause speaks of the
+    future ("invited in July 1997, they will join on March 12")."""
+    tense = _tense(match, ctx)
+    in_sentence = ctx.reference_in_sentence(match.start())
+    if (
+        in_sentence is not None
+        and in_sentence.granularity in {"day", "month"}
+        and tense != "future"
+    ):
+        return in_sentence.day, None
+    return anchor, tense
+
+
 def _range_year(match: re.Match[str], ctx: Context) -> int | None:
     """The year written after the other end of a range this expression begins."""
     partner = _RANGE_PARTNER.match(ctx.text, match.end(), match.end() + 40)
@@ -198,12 +216,15 @@ def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
         year = range_year
     else:
         anchor = ctx.deictic_anchor()
-        if anchor is None:
+        around, tense = (
+            (anchor, None) if match["year_relation"] else _story_anchor(match, ctx, anchor)
+        )
+        if around is None:
             return Resolution("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=False)
         if match["year_relation"]:  # "the 3rd of May last year"
-            year = anchor.year + {"last": -1, "this": 0, "next": 1}[_words(match["year_relation"])]
+            year = around.year + {"last": -1, "this": 0, "next": 1}[_words(match["year_relation"])]
         else:
-            year = _year_for_day(anchor, month, day_of_month, _tense(match, ctx))
+            year = _year_for_day(around, month, day_of_month, tense)
         if match["weekday"]:
             year = _year_of_weekday(year, month, day_of_month, _weekday_number(match["weekday"]))
     day = _safe_date(year, month, day_of_month)
@@ -270,6 +291,12 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     else:
         anchor = ctx.deictic_anchor()
         reference = ctx.reference if ctx.mode == "narrative" else None
+    if anchor is None and not relation:
+        around, tense = _story_anchor(match, ctx, None)  # a date earlier in the sentence
+        if around is not None:
+            return Resolution(
+                "DATE", f"{_pick_year_for_month(around, number, tense):04d}-{number:02d}", mod
+            )
     if anchor is None:
         return Resolution("DATE", f"XXXX-{number:02d}", mod, anchored=False)
     if reference is not None and reference.granularity == "year" and anchor == reference.day:
@@ -289,7 +316,8 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     elif relation in {"next", "coming", "this coming"}:
         year = anchor.year if number > anchor.month else anchor.year + 1
     else:
-        year = _pick_year_for_month(anchor, number, _tense(match, ctx))
+        around, tense = _story_anchor(match, ctx, anchor)
+        year = _pick_year_for_month(around or anchor, number, tense)
     return Resolution("DATE", f"{year:04d}-{number:02d}", mod)
 
 

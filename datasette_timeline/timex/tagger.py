@@ -17,7 +17,7 @@ ANCHORINGS = ("auto", "news", "narrative")
 _Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
 # Words whose presence says the text is reported relative to its own date.
 _DEICTIC_WORDS = re.compile(
-    r"\b(?:today|yesterday|tomorrow|tonight|(?:this|last|next)\s+(?:week|month|year|"
+    r"\b(?:today|yesterday|tomorrow|tonight|(?<!the\s)(?:this|last|next)\s+(?:week|month|year|"
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter))|ago|"
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
