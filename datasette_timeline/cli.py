@@ -16,7 +16,7 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import click
@@ -24,6 +24,9 @@ import click
 from .readers import FORMATS, Columns, Document, InputError, ReadOptions, iter_documents
 from .readers.document import MEGABYTE
 from .readers.published import normalise_published_option
+
+if TYPE_CHECKING:  # storage (sqlite-utils) is imported when a command writes
+    from .storage import DocumentBatch
 
 # Exit codes scripts can rely on (also listed in ``extract --help``).
 EXIT_OK = 0
@@ -395,7 +398,8 @@ def extract(
     content; published, date; title, headline; url; id) are found by themselves.
 
     Documents already stored (same content) are skipped, so running the command
-    again completes an interrupted run; each document is written in one transaction.
+    again completes an interrupted run; documents are committed in batches (50
+    documents or half a second), each document whole or not at all.
 
     \b
     Example:
@@ -503,12 +507,14 @@ def run_extract(
     With ``dry_run`` nothing is written; ``show_dry_run`` lists what would be stored.
     """
     from .readers import count_articles
-    from .storage import has_document
+    from .storage import DocumentBatch, has_document
 
     db = None if dry_run else _open(database)
+    # Same connection as the writer: documents of the uncommitted batch count as stored.
     is_stored: Callable[[str], bool] = (
         _ReadOnlyIndex(database).has if db is None else partial(has_document, db)
     )
+    writer = None if db is None else _Writer(DocumentBatch(db), summary)
     total = count_articles(inputs, options.glob, options.format) if not tables else None
     stderr = sys.stderr
     progress = Progress(stderr, total, enabled=not quiet and stderr.isatty())
@@ -542,10 +548,10 @@ def run_extract(
         results = _extracted_in_process(new_documents(), settings)
     try:
         for document, outcome in results:
-            if not isinstance(outcome, Exception) and db is None:
+            if not isinstance(outcome, Exception) and writer is None:
                 _record_dry_run(summary, document, outcome, show_dry_run, progress)
-            elif not isinstance(outcome, Exception) and db is not None:
-                outcome = _store(db, document, outcome, summary)
+            elif not isinstance(outcome, Exception) and writer is not None:
+                outcome = writer.store(document, outcome)
             if isinstance(outcome, Exception):
                 summary.failed += 1
                 message = f"{document.source}: {type(outcome).__name__}: {outcome}"
@@ -554,6 +560,9 @@ def run_extract(
             progress.update(summary)
     finally:
         progress.clear()
+        # At the end, and on Ctrl-C or a database error too: what was stored is kept.
+        if writer is not None:
+            writer.commit()
 
 
 def _open(database: str) -> Any:
@@ -567,34 +576,57 @@ def _open(database: str) -> Any:
         ) from None
 
 
-def _store(
-    db: Any, document: Document, events: list[Any], summary: Summary
-) -> list[Any] | Exception:
-    """Write one document; return the events, or the exception that kept this document out.
+@dataclass
+class _Writer:
+    """The one writer: stores documents in batches (``storage.DocumentBatch``) and counts
+    them in the summary once committed, so "N stored" never counts a lost batch."""
 
-    A failure of the database itself (locked, full, corrupt) stops the run; any other
-    failure is this document's alone: its transaction was rolled back, the run goes on.
-    """
-    from .storage import save_document
+    batch: DocumentBatch
+    summary: Summary
+    uncommitted: list[list[Any]] = field(default_factory=list)  # events of each document
 
-    try:
-        stored = save_document(db, document, events)
-    except sqlite3.IntegrityError as error:
-        return error
-    except sqlite3.DatabaseError as error:
-        raise DatabaseProblem(
-            f"cannot write {document.source} to the database ({error}); what was stored "
-            "before is kept: fix the problem (disk space, another writer) and run again"
-        ) from None
-    except Exception as error:
-        return error
-    if stored:
-        summary.stored += 1
-        summary.events += len(events)
-        summary.actors.update(actor.name for event in events for actor in event.actors)
-    else:
-        summary.skipped += 1
-    return events
+    def store(self, document: Document, events: list[Any]) -> list[Any] | Exception:
+        """Write one document; return the events, or the exception that kept it out.
+
+        A failure of the database itself (locked, full, corrupt) stops the run; any other
+        failure is this document's alone: its savepoint was rolled back, the run goes on.
+        """
+        try:
+            stored = self.batch.save(document, events)
+        except sqlite3.IntegrityError as error:
+            return error
+        except sqlite3.DatabaseError as error:
+            raise DatabaseProblem(
+                f"cannot write {document.source} to the database ({error}); what was "
+                "stored before is kept: fix the problem (disk space, another writer) and "
+                "run again"
+            ) from None
+        except Exception as error:
+            return error
+        if stored:
+            self.uncommitted.append(events)
+        else:
+            self.summary.skipped += 1
+        if self.batch.due():
+            self.commit()
+        return events
+
+    def commit(self) -> None:
+        """Commit the open batch and count its documents as stored."""
+        try:
+            self.batch.commit()
+        except sqlite3.DatabaseError as error:
+            lost, self.uncommitted = len(self.uncommitted), []
+            raise DatabaseProblem(
+                f"cannot commit the last {_plural(lost, 'document')} to the database "
+                f"({error}); they are not stored, what was stored before is kept: fix "
+                "the problem (disk space, another writer) and run again"
+            ) from None
+        pending, self.uncommitted = self.uncommitted, []
+        for events in pending:
+            self.summary.stored += 1
+            self.summary.events += len(events)
+            self.summary.actors.update(actor.name for event in events for actor in event.actors)
 
 
 def _record_dry_run(

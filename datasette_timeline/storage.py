@@ -1,8 +1,9 @@
 """Storage: the only module that writes SQL.
 
-Each document is written in one transaction, after checking by content hash that it
-is not stored yet, so an interrupted run leaves a consistent database and running
-the same command again completes the work without duplicating anything.
+Each document is written atomically (its own transaction, or its own savepoint inside
+a ``DocumentBatch``), after checking by content hash that it is not stored yet, so an
+interrupted run leaves a consistent database and running the same command again
+completes the work without duplicating anything.
 """
 
 from __future__ import annotations
@@ -10,6 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import sqlite3
+import time
 import unicodedata
 from collections.abc import Iterable
 from datetime import date, timedelta
@@ -251,7 +254,11 @@ def has_document(db: sqlite_utils.Database, document_id: str) -> bool:
 
 
 def save_document(db: sqlite_utils.Database, document: Document, events: Iterable[Event]) -> bool:
-    """Store a document and its events atomically; False if it was stored already."""
+    """Store a document and its events atomically; False if it was stored already.
+
+    Outside a transaction this is one transaction; inside one (a ``DocumentBatch``),
+    ``atomic`` makes it a savepoint, so a failing document is rolled back alone.
+    """
     with db.atomic():
         if has_document(db, document.id):
             return False
@@ -272,6 +279,78 @@ def save_document(db: sqlite_utils.Database, document: Document, events: Iterabl
         )
         _insert_events(db, document.id, events)
     return True
+
+
+# A commit per document made storing the slowest stage of extract; a batch is committed
+# after this many documents or this many seconds, whichever comes first. The seconds bound
+# what a killed run loses, and how stale Datasette's view of a slow extraction gets.
+BATCH_DOCUMENTS = 50
+BATCH_SECONDS = 0.5
+
+
+class DocumentBatch:
+    """Documents stored in one transaction, each inside its own savepoint.
+
+    A document that fails is rolled back alone (``save_document``'s savepoint) and the
+    batch goes on. Queries on ``db`` see the uncommitted documents (same connection), so
+    content-hash skips and merges across documents decide as with a commit per
+    document; other connections see whole batches. The caller commits when ``due``, and
+    always at the end: a killed run loses the uncommitted batch, which a rerun redoes.
+    """
+
+    def __init__(
+        self,
+        db: sqlite_utils.Database,
+        *,
+        max_documents: int = BATCH_DOCUMENTS,
+        max_seconds: float = BATCH_SECONDS,
+    ) -> None:
+        self.db = db
+        self.max_documents = max_documents
+        self.max_seconds = max_seconds
+        self.saved = 0  # documents stored since the last commit
+        self.began: float | None = None  # when the open batch began (monotonic)
+
+    def save(self, document: Document, events: Iterable[Event]) -> bool:
+        """``save_document`` inside the batch; False if the document was stored already."""
+        if self.began is None:
+            # IMMEDIATE takes the write lock now (waiting for another writer if needed)
+            # rather than at the first insert, where it could fail without waiting.
+            self.db.conn.execute("BEGIN IMMEDIATE")
+            self.began = time.monotonic()
+        elif not self.db.conn.in_transaction:
+            raise _rolled_back()
+        stored = save_document(self.db, document, events)
+        self.saved += stored
+        return stored
+
+    def due(self) -> bool:
+        return self.began is not None and (
+            self.saved >= self.max_documents or time.monotonic() - self.began >= self.max_seconds
+        )
+
+    def commit(self) -> int:
+        """Commit the open batch (if any); how many documents it stored.
+
+        Raises ``sqlite3.DatabaseError`` when the batch cannot be committed, or when
+        SQLite already rolled it back (after a full disk or an I/O error): its documents
+        are then not stored.
+        """
+        saved, self.saved, self.began = self.saved, 0, None
+        if not self.db.conn.in_transaction:
+            if saved:
+                raise _rolled_back()
+            return 0
+        try:
+            self.db.conn.commit()
+        except sqlite3.Error:
+            self.db.conn.rollback()  # no half-open transaction left behind
+            raise
+        return saved
+
+
+def _rolled_back() -> sqlite3.OperationalError:
+    return sqlite3.OperationalError("SQLite rolled the batch's transaction back after an error")
 
 
 def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable[Event]) -> None:

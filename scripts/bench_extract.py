@@ -10,6 +10,7 @@ N articles in this process and prints where the time goes.
 
     python scripts/bench_extract.py
     python scripts/bench_extract.py --stages --profile 300
+    python scripts/bench_extract.py --stages --batch-documents 1   # a commit per document
     python scripts/bench_extract.py --corpus ../shared/corpora/meantime
 """
 
@@ -107,11 +108,14 @@ def profile(paths: list[Path], limit: int) -> str:
     return header + out.getvalue()
 
 
-def stage_times(paths: list[Path]) -> str:
-    """Read, extract and store every article in this process, timing each stage apart."""
+def stage_times(paths: list[Path], batch_documents: int | None) -> str:
+    """Read, extract and store every article in this process, timing each stage apart.
+
+    Storing commits as ``extract`` does (``DocumentBatch``), or every ``batch_documents``
+    documents (1: a commit per document, as before batches)."""
     from datasette_timeline.events import extract_events
     from datasette_timeline.readers import Document, iter_documents
-    from datasette_timeline.storage import open_database, save_document
+    from datasette_timeline.storage import BATCH_DOCUMENTS, DocumentBatch, open_database
 
     began = time.perf_counter()
     documents = [d for d in iter_documents([str(p) for p in paths]) if isinstance(d, Document)]
@@ -123,16 +127,23 @@ def stage_times(paths: list[Path]) -> str:
     failed = 0
     with tempfile.TemporaryDirectory() as folder:
         database = open_database(Path(folder) / "stages.db")
+        batch = DocumentBatch(database, max_documents=batch_documents or BATCH_DOCUMENTS)
         began = time.perf_counter()
         for document, events in zip(documents, results, strict=True):
             try:
-                save_document(database, document, events)
+                batch.save(document, events)
             except Exception:  # counted; the extract command reports each one
                 failed += 1
+            if batch.due():
+                batch.commit()
+        batch.commit()
         storing = time.perf_counter() - began
         database.close()
     count = len(documents)
-    lines = [f"stages, in one process ({count} articles, {failed} not stored):"]
+    lines = [
+        f"stages, in one process ({count} articles, {failed} not stored; commits every "
+        f"{batch.max_documents} documents or {batch.max_seconds}s):"
+    ]
     for name, seconds in (("read", reading), ("extract_events", extracting), ("store", storing)):
         lines.append(f"  {name:<15} {seconds:7.1f}s {count / seconds:8.0f} articles/s")
     return "\n".join(lines)
@@ -146,6 +157,13 @@ def main() -> None:
     parser.add_argument("--profile", type=int, metavar="N", default=0, help="profile N articles")
     parser.add_argument(
         "--stages", action="store_true", help="also time reading, extraction and storage apart"
+    )
+    parser.add_argument(
+        "--batch-documents",
+        type=int,
+        metavar="N",
+        help="with --stages: commit every N stored documents (1: one transaction per "
+        "document) instead of extract's batches",
     )
     args = parser.parse_args()
     if not args.corpus.is_dir():
@@ -183,7 +201,7 @@ def main() -> None:
     )
     if args.stages:
         print()
-        print(stage_times(paths))
+        print(stage_times(paths, args.batch_documents))
     if args.profile:
         print()
         print(profile(paths, args.profile))

@@ -19,13 +19,16 @@ from pathlib import Path
 
 import pytest
 
+from datasette_timeline.storage import BATCH_DOCUMENTS
+
 from .conftest import corpus
 
 SAMPLE_EVERY = 12  # every 12th article: about 200 of the 2,452
-# When to kill: early, midway and late (share of the documents stored), each a
+# When to kill: early, midway and past half (share of the documents stored), each a
 # different while after the last commit seen, so the kill lands at different points
-# of the next document's work (extracting, or writing its transaction).
-KILL_AT = ((0.05, 0.0), (0.4, 0.013), (0.75, 0.031))
+# of the next batch's work (extracting, or writing its documents). Commits come in
+# batches of up to BATCH_DOCUMENTS: the last kill must leave more than one batch to do.
+KILL_AT = ((0.05, 0.0), (0.35, 0.013), (0.6, 0.031))
 EXTRACT = [sys.executable, "-c", "from datasette_timeline.cli import cli; cli()", "extract"]
 FULL_CORPUS = os.environ.get("TIMELINE_FULL_CORPUS") == "1"
 
@@ -169,6 +172,8 @@ def assert_consistent(database: Path, reference: dict[str, set[str]]) -> None:
 
 
 def kill_three_times_and_compare(inputs: Path, count: int, tmp_path: Path, *options: str) -> None:
+    last_threshold = int(count * KILL_AT[-1][0])
+    assert count - last_threshold > BATCH_DOCUMENTS, "too few articles to kill between batches"
     reference_db = tmp_path / "reference.db"
     began = time.perf_counter()
     result = run_extract(reference_db, inputs, *options)
@@ -223,7 +228,7 @@ def test_sigkill_three_times_on_a_sample_of_te3_silver(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_sigkill_three_times_on_a_sample_with_two_jobs(tmp_path: Path) -> None:
     inputs = tmp_path / "articles"
-    count = link_inputs(corpus("te3-silver"), inputs, SAMPLE_EVERY * 2)
+    count = link_inputs(corpus("te3-silver"), inputs, SAMPLE_EVERY)
     kill_three_times_and_compare(inputs, count, tmp_path, "--jobs", "2")
 
 
