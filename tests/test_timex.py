@@ -898,3 +898,29 @@ def test_a_date_named_earlier_in_the_sentence_gives_the_year() -> None:
         assert values["The next year"] == "2021"
     future = tag("Invited in July 1997, they will join NATO on March 12.", "1999-02-27")
     assert [t.value for t in future] == ["1997-07", "1999-03-12"]
+
+
+def test_a_time_and_the_day_after_on_are_two_expressions() -> None:
+    found = tag("The quake struck at 2:46 p.m. on Friday.", "2011-03-12")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("2:46 p.m.", "TIME", "2011-03-11T14:46"),
+        ("Friday", "DATE", "2011-03-11"),
+    ]
+    ranged = tag("A heat advisory is in effect from noon to 8 p.m. Wednesday.", "2022-08-30")
+    assert [t.value for t in ranged] == ["2022-08-31T12:00", "2022-08-31T20:00"]
+    undated = tag("The moon landing took place on July 20, 1969, at 20:17 UTC.", None)
+    assert [t.value for t in undated] == ["1969-07-20", "1969-07-20T20:17Z"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Water service might be interrupted for six hours on Wednesday.", "2022-08-31"),
+        ("The ban was suspended until at least June 1.", "2023-06-01"),
+        ("The truce will last 72 hours, starting at 8 a.m. on Monday.", "2022-09-05"),
+        ("His relatives could not be located Wednesday.", "2022-08-24"),
+        ("It could have happened on Wednesday.", "2022-08-24"),
+    ],
+)
+def test_modals_and_until(sentence: str, value: str) -> None:
+    assert [t.value for t in tag(sentence, "2022-08-30") if t.type == "DATE"][-1] == value

@@ -296,17 +296,17 @@ RULES: tuple[Rule, ...] = (
         "clock",
         rf"""(?P<hour>1[0-2]|0?\d)(?:[:.](?P<minute>[0-5]\d))?\s*(?P<meridiem>a\.m\.?|p\.m\.?|am|pm|o'clock
         |(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening)|(?:o'clock\s+)?at\s+night)
-        (?:\s+(?P<zone>{TIMEZONE}))?(?:,?\s+(?:on\s+)?(?:(?P<day>{DAY_WORD})|{CLOCK_DATE}))?""",
+        (?:\s+(?P<zone>{TIMEZONE}))?(?:,?\s+(?:(?P<day>{DAY_WORD})|{CLOCK_DATE}))?""",
     ),
     _rule(
         "clock24",
         rf"""(?:(?P<hour>[01]?\d|2[0-3])[:.]|(?P<military>[01]\d|2[0-3]))(?P<minute>[0-5]\d)
         (?:\s*(?P<zone>{TIMEZONE}|Z))
-        (?:,?\s+(?:on\s+)?(?:(?P<day>{DAY_WORD})|{CLOCK_DATE}))?""",
+        (?:,?\s+(?:(?P<day>{DAY_WORD})|{CLOCK_DATE}))?""",
     ),
     _rule(
         "noon",
-        rf"(?P<word>noon|midnight|midday)(?:,?\s+(?:on\s+)?(?P<day>{DAY_WORD}))?",
+        rf"(?P<word>noon|midnight|midday)(?:,?\s+(?P<day>{DAY_WORD}))?",
     ),
     _rule(
         "set",

@@ -16,6 +16,7 @@ from typing import Any
 
 from . import calendar_math as cal
 from .context import Context, Reference, Resolution
+from .grammar import CLOCK_DATE, DAY_WORD, RULES
 from .lexicon import (
     DECADE_WORDS,
     HOLIDAYS_EASTER,
@@ -1272,18 +1273,46 @@ def set_expression(match: re.Match[str], ctx: Context) -> Resolution | None:
 # --- clock times ------------------------------------------------------------------------
 
 
+# The day a time is on, written after it as an expression of its own ("2:46 p.m. on
+# Friday"), or the other end of a range that names it ("from noon to 8 p.m. Wednesday").
+_ON_DAY_AFTER = re.compile(rf"\s+on\s+(?:(?P<day>{DAY_WORD})|{CLOCK_DATE})", re.IGNORECASE)
+_RANGE_TO = re.compile(r"\s*(?:to|until|till|-|–)\s*", re.IGNORECASE)
+_CLOCK_RULES = [rule.pattern for rule in RULES if rule.name in {"clock", "clock24", "noon"}]
+
+
+def _day_written_after(match: re.Match[str], ctx: Context) -> re.Match[str] | None:
+    following = _ON_DAY_AFTER.match(ctx.text, match.end())
+    if following is not None:
+        return following
+    to = _RANGE_TO.match(ctx.text, match.end())
+    if to is None:
+        return None
+    for pattern in _CLOCK_RULES:
+        other_end = pattern.match(ctx.text, to.end())
+        if other_end is not None:
+            groups = other_end.groupdict()
+            if groups.get("day") or groups.get("date_month"):
+                return other_end
+            return _ON_DAY_AFTER.match(ctx.text, other_end.end())
+    return None
+
+
 def _clock_day(match: re.Match[str], ctx: Context) -> tuple[date | None, bool]:
     """The day a clock time falls on, and whether it had to be guessed from the anchor."""
     day_word = match.groupdict().get("day")
     if match.groupdict().get("date_month"):
         return _clock_calendar_day(match, ctx), False
+    if not day_word:
+        written_after = _day_written_after(match, ctx)
+        if written_after is not None:
+            return _clock_day(written_after, ctx)[0], False
+        # "at 18:00 UTC" after "on Monday": the day in discussion, else the anchor.
+        if ctx.reference is not None and ctx.reference.granularity == "day":
+            return ctx.reference.day, True
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return None, True
     if not day_word:
-        # "at 18:00 UTC" after "on Monday": the day in discussion, else the anchor.
-        if ctx.reference is not None and ctx.reference.granularity == "day":
-            return ctx.reference.day, True
         return anchor, True
     lowered = _words(day_word).rstrip(".")
     if lowered in WEEKDAYS:

@@ -38,6 +38,12 @@ _FUTURE_CUES_BEFORE = frozenset(
         "should",
         "payable",
         "effective",
+        # Modals of what may come ("might be interrupted on Wednesday"); "may" only in
+        # lower case (the month is "May"); "could" is as often a past ("could not be
+        # reached Wednesday"), and "might have" is a past.
+        "can",
+        "might",
+        "may",
         # Present tense of scheduled events: "the offer expires Nov. 21", "Congress
         # reconvenes Jan. 24", "holders of record Nov. 15".
         "expire",
@@ -60,8 +66,9 @@ _FUTURE_PHRASES = re.compile(
     r"(?:expects?|expected|plans?|planned|planning|intends?|intended|hopes?|hoped|aims?|"
     r"aimed|agreed|agrees|decided|decides|promised|promises|vowed|vows|pledged|pledges|"
     r"prepares?|prepared|preparing|wants?|wanted)\s+to)\s+(?:[^\s.!?;,]+\s+){0,8}$|"
-    r"(?<=\w\s)(?<!up\s)(?<!not\s)until\s+$|"
+    r"(?<=\w\s)(?<!up\s)(?<!not\s)until\s+(?:at\s+least\s+|about\s+|around\s+)?$|"
     # A date something was put off to lies ahead: "has postponed the vote to Monday".
+    r"\b(?:is|are)\s+in\s+effect\s+(?:[^\s.!?;]+\s+){0,6}$|"
     r"\b(?:postpon|reschedul|mov)(?:e|es|ed|ing)\s+(?:[^\s.!?;]+\s+){0,6}(?:to|until|till)\s+$|"
     r"\b(?:delay|adjourn|defer|push|extend)(?:s|es|ed|red|ing|ring)?\s+"
     r"(?:[^\s.!?;]+\s+){0,6}(?:to|until|till)\s+$",
@@ -176,7 +183,7 @@ _ABBREVIATIONS = (
     "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
 ).split()
 _SENTENCE_END = re.compile(
-    r"(?:(?<![\s.][A-Z])"
+    r"(?:(?<![\s.][A-Z])(?<![ap]\.m)"  # "8 a.m. on Tuesday" goes on
     + "".join(rf"(?<!\b{abbreviation})" for abbreviation in _ABBREVIATIONS)
     + r"[.!?]|[\n;])\s"
 )
@@ -202,7 +209,7 @@ _SCHEDULE_VERBS = frozenset(
     "return returns testify testifies appear appears vote votes come comes "
     "take takes enter enters launch launches convene convenes reconvene reconvenes "
     "expire expires face faces host hosts play plays go goes hold holds deliver delivers "
-    "celebrate celebrates unveil unveils".split()
+    "celebrate celebrates unveil unveils end ends".split()
 )
 # Words before which such a verb is no timetable: a noun ("the start"), a perfect ("has
 # come down"), an infinitive ("to meet demand": the tense is elsewhere).
@@ -241,6 +248,8 @@ def _cue(words: list[str], backwards: bool) -> Tense:
         is_plan = word in _FUTURE_CUES or word in _FUTURE_CUES_BEFORE
         if is_plan and backwards and _after_had(words, index):
             return "past"  # "had been scheduled to expire Friday": a plan of the past
+        if backwards and word in _MODALS and index > 0 and words[index - 1] == "have":
+            return "past"  # "could have happened on Friday"
         if word in _FUTURE_CUES or word.endswith("'ll"):
             return "future"
         if backwards and word in _FUTURE_CUES_BEFORE:
@@ -269,6 +278,11 @@ def _cue(words: list[str], backwards: bool) -> Tense:
     return None
 
 
+def _lower(word: str) -> str:
+    """The word in lower case, but the month "May" kept apart from the modal."""
+    return word if word == "May" else word.lower()
+
+
 def tense_at(text: str, start: int, end: int) -> Tense:
     """ "past", "future" or None from the words of the clause around ``text[start:end]``."""
     before = text[max(0, start - 120) : start]
@@ -279,7 +293,7 @@ def tense_at(text: str, start: int, end: int) -> Tense:
         before = before[last_break.end() :]
     if _FUTURE_PHRASES.search(before):
         return "future"
-    before_words = [word.lower() for word in _WORD.findall(before)][-12:]
+    before_words = [_lower(word) for word in _WORD.findall(before)][-12:]
     after = text[end : end + 50]
     stop = _SENTENCE_END.search(after)
     if stop:
