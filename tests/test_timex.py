@@ -924,3 +924,25 @@ def test_a_time_and_the_day_after_on_are_two_expressions() -> None:
 )
 def test_modals_and_until(sentence: str, value: str) -> None:
     assert [t.value for t in tag(sentence, "2022-08-30") if t.type == "DATE"][-1] == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The bank was robbed on 3/17.", [("3/17", "DATE", "2015-03-17")]),
+        ("Rates rose 3/4 of a point.", []),
+        ("Version 2.3.14 of the software shipped.", []),
+        ("Section 2015 of the tax code was cited.", []),
+        ("A winter storm watch was issued.", []),
+        ("Spring Street will be repaved.", []),
+        ("Profits rose in fiscal year 2016.", [("fiscal year 2016", "DATE", "2016")]),
+        ("She won in 2 hours 3 minutes 5 seconds.",
+         [("2 hours 3 minutes 5 seconds", "DURATION", "PT2H3M5S")]),
+        ("He slept less than six hours a night.",
+         [("less than six hours", "DURATION", "PT6H"), ("a night", "SET", "P1D")]),
+    ],
+)  # fmt: skip
+def test_numbers_names_and_chained_units(
+    sentence: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(t.text, t.type, t.value) for t in tag(sentence, "2015-03-20")] == expected

@@ -46,6 +46,9 @@ SHORT_YEAR = r"'\d{2}(?!\d)"
 _NUMBER_WORD = alternation(
     [word for word in NUMBER_WORDS if word not in {"a", "an", "zero"}] + ["a", "an"]
 )
+# Number words that can count a second unit ("1 hour 20 minutes"): not "a", which starts
+# a rate ("six hours a night").
+_AMOUNT_WORD = alternation([word for word in NUMBER_WORDS if word not in {"a", "an", "zero"}])
 _COMPOUND = (
     r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[\s-]"
     r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -151,7 +154,9 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "numeric",
         r"""(?P<first>[0-3]?\d)(?P<separator>[/.])[0-3]?\d(?P=separator)(?:\d{4}|\d{2})
-        |\d{4}(?P<year_first>[/.])[01]?\d(?P=year_first)[0-3]?\d""",
+        |\d{4}(?P<year_first>[/.])[01]?\d(?P=year_first)[0-3]?\d
+        |(?:(?<=\bon\s)|(?<=\bbefore\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\bsince\s)|(?<=\bafter\s)|(?<=\bfrom\s))
+        (?P<md_month>1[0-2]|0?[1-9])/(?P<md_day>3[01]|[12]\d|0?[1-9])(?![/\d.,]\d)""",
     ),
     _rule("month_day", _MONTH_DAY_YEAR),
     _rule("day_month", _DAY_MONTH_YEAR),
@@ -165,7 +170,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "year",
-        rf"""(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<fiscal>fiscal|calendar|FY|the\s+year)\s*)?
+        rf"""(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<fiscal>fiscal\s+year|calendar\s+year|fiscal|calendar|FY|the\s+year)\s*)?
         (?P<year>{YEAR})(?:\s*(?P<era>BC|B\.C\.|BCE|AD|A\.D\.|CE)(?!\w))?""",
     ),
     _rule(
@@ -279,7 +284,7 @@ RULES: tuple[Rule, ...] = (
         (?:(?P<half>half)[\s-]+(?=an?\s))?(?P<number>{NUMBER})(?:[\s-]+(?P<modifier>more|additional|straight|consecutive|full|long|trading|business|
         working|calendar|successive|further|extra))?[\s-]+(?P<unit>{UNIT})
         (?:-(?P<suffix>long|old)|(?P<unit_half>\s+and\s+(?:a|one)\s+half)
-        |(?:,?\s+and\s+|,?\s+)(?P<number2>\d+|{_NUMBER_WORD})[\s-]+(?P<unit2>{UNIT})(?![\w-]))?""",
+        |(?P<more>(?:(?:,?\s+and\s+|,?\s+)(?:\d+|{_AMOUNT_WORD})[\s-]+{UNIT}(?![\w-])){{1,2}}))?""",
     ),
     _rule("unit_long", r"(?P<unit>day|week|month|year|decade|hour|minute|night)-long"),
     _rule(

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import calendar_math as cal
 from .context import Context, Reference, Resolution
-from .grammar import CLOCK_DATE, DAY_WORD, RULES
+from .grammar import CLOCK_DATE, DAY_WORD, RULES, UNIT
 from .lexicon import (
     DECADE_WORDS,
     HOLIDAYS_EASTER,
@@ -162,8 +162,20 @@ def _parse_numeric(phrase: str, order: str) -> str | None:
     return str(data.date_obj.date().isoformat())
 
 
+_VERSION_BEFORE = re.compile(r"\b(?:version|v|release|build|ver\.)\s*$", re.IGNORECASE)
+
+
 def numeric(match: re.Match[str], ctx: Context) -> Resolution | None:
     """All-number dates: month first with slashes (as in US news), day first with dots."""
+    if _VERSION_BEFORE.search(ctx.text, max(0, match.start() - 12), match.start()):
+        return None  # "version 2.3.14"
+    if match["md_month"]:  # "on 3/17": a US month/day; its year as for "March 17"
+        month, day_of_month = int(match["md_month"]), int(match["md_day"])
+        around, tense = _story_anchor(match, ctx, ctx.deictic_anchor())
+        if around is None:
+            return Resolution("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=False)
+        day = _safe_date(_year_for_day(around, month, day_of_month, tense), month, day_of_month)
+        return Resolution("DATE", day.isoformat()) if day else None
     order = "YMD" if match["year_first"] else ("MDY" if match["separator"] == "/" else "DMY")
     value = _parse_numeric(match.group(0), order)
     return Resolution("DATE", value) if value else None
@@ -371,7 +383,8 @@ def _is_standalone_number(match: re.Match[str], ctx: Context) -> bool:
     after = ctx.text[match.end() : match.end() + 14].lower()
     if re.search(
         r"(?:[$£€¥#]|\bno\.|\bnumber|\bnumbered|\bpage|\broom|\broute|\bflight|\bversion|"
-        r"\brelease|\bbuild|\bv\.?|\bmodel|\bpopulation\s+of|\bh\.\s?r\.|(?<![\w.])s\.|\bbill)\s*$",
+        r"\brelease|\bbuild|\bv\.?|\bmodel|\bpopulation\s+of|\bh\.\s?r\.|(?<![\w.])s\.|\bbill|"
+        r"\bsection|\barticle|\brule|\bchapter|\bparagraph|\bclause|\bform)\s*$",
         before,
     ):
         return True
@@ -577,6 +590,13 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", f"{year:04d}-{label}")
 
 
+# Nouns a season word describes rather than dates, and street names.
+_SEASON_AS_MODIFIER = re.compile(
+    r"\s+(?:storms?|weather|coats?|clothes|clothing|tires|tyres|wheat|crops?|olympics|"
+    r"olympic|games|solstice|equinox|squash|fashions?|collections?|(?-i:Street|Avenue|Road|"
+    r"Lane|Boulevard|Drive|Place|Square|St\.|Ave\.|Rd\.))\b",
+    re.IGNORECASE,
+)
 _ANAPHORIC_SEASON = {"that": 0, "the same": 0, "the following": 1, "the next": 1,
                      "the previous": -1, "the preceding": -1}  # fmt: skip
 
@@ -590,6 +610,9 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if match["season"].isupper() and len(match.group(0)) == len(match["season"]):
         return None
+    bare = not (relation or match["year"] or match["year_relation"] or match["position"])
+    if bare and _SEASON_AS_MODIFIER.match(ctx.text, match.end()):
+        return None  # "a winter storm watch", "Spring Street"
     code = SEASONS[word]
     mod = _position_mod(match)
     if match["year"]:
@@ -1153,13 +1176,14 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
     if number_text.lower() in {"a", "an"} and _is_rate(match, ctx):
         return Resolution("SET", _format_duration(1, match["unit"]))
     value: str | None = _format_duration(amount, match["unit"])
-    if match["number2"]:  # "1 hour 20 minutes", "two years and three months"
-        value = _compound_duration(value or "", match["number2"], match["unit2"])
+    for more in _MORE_AMOUNTS.finditer(match["more"] or ""):  # "1 hour 20 minutes"
+        value = _compound_duration(value or "", more["number"], more["unit"])
     if value is None:
         return None
     return Resolution("DURATION", value, _approximation_mod(match))
 
 
+_MORE_AMOUNTS = re.compile(rf"(?P<number>\d+|[a-z]+)[\s-]+(?P<unit>{UNIT})", re.IGNORECASE)
 # Duration designators from the largest; "M" is months before the "T", minutes after it.
 _DESIGNATORS = ("Y", "M", "W", "D", "TH", "TM", "TS")
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)([YMWDHS])")
