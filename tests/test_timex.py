@@ -946,3 +946,20 @@ def test_numbers_names_and_chained_units(
     sentence: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert [(t.text, t.type, t.value) for t in tag(sentence, "2015-03-20")] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 1755 the city grew. On 1 November an earthquake struck. In December it burned.",
+         ["1755", "1755-11-01", "1755-12"]),
+        ("The 1755 Lisbon earthquake struck on the morning of 1 November.",
+         ["1755", "1755-11-01"]),
+        ("In the spring of 1940, Germany attacked; by mid-June, France had fallen.",
+         ["1940-SP", "1940-06"]),
+        ("The ship left on 10 April 1912. Four days later it hit ice; it sank the next morning.",
+         ["1912-04-10", "1912-04-14", "1912-04-15TMO"]),
+    ],
+)  # fmt: skip
+def test_a_story_without_a_creation_date_keeps_its_year(text: str, expected: list[str]) -> None:
+    assert [t.value for t in tag(text, None)] == expected

@@ -199,18 +199,28 @@ def _story_anchor(
     match: re.Match[str], ctx: Context, anchor: date | None
 ) -> tuple[date | None, Tense]:
     """Where a month or month-day without a year is looked for, and the tense that may
-    move it: a date named earlier in the same sentence ("war broke out on 27 September
-    2020 and ended on 10 November") is the story's time, unless the clause speaks of the
-    future ("invited in July 1997, they will join on March 12")."""
+    move it.
+
+    A date named earlier in the same sentence ("war broke out on 27 September 2020 and
+    ended on 10 November") is the story's time, unless the clause speaks of the future
+    ("invited in July 1997, they will join on March 12"). In a story (narrative, or no
+    creation date) a year or season in discussion gives the year ("The 1755 earthquake
+    struck on 1 November"); news names other years in passing ("since its launch in 2003,
+    as of February"), so there the creation date counts.
+    """
     tense = _tense(match, ctx)
+    if tense == "future":
+        return anchor, tense
     in_sentence = ctx.reference_in_sentence(match.start())
-    if (
-        in_sentence is not None
-        and in_sentence.granularity in {"day", "month"}
-        and tense != "future"
-    ):
+    if in_sentence is not None and in_sentence.granularity in {"day", "month"}:
         return in_sentence.day, None
-    return anchor, tense
+    story = in_sentence if in_sentence is not None else ctx.reference
+    if story is None or (anchor is not None and ctx.mode != "narrative"):
+        return anchor, tense
+    if story.granularity in {"year", "season", "quarter", "half"}:
+        # The middle of that year is nearer to any of its days than to those of others.
+        return date(story.day.year, 7, 2), None
+    return anchor or story.day, None  # a story is told in the past: no direction in that
 
 
 def _range_year(match: re.Match[str], ctx: Context) -> int | None:
@@ -1065,8 +1075,10 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
     if letter == "W" and whole <= 2 and mod is None:
         granularity = "day"  # "a week ago", "two weeks ago" name a day (TimeBank)
     granularity = _no_finer_than(granularity, anchor)
-    # Relative to something else, it should not become the anchor of what follows.
-    return Resolution("DATE", cal.format_value(day, granularity), mod, is_reference=False)
+    # "Four days later" moves a story on to a new day ("it sank the next morning"); other
+    # offsets ("a year ago", "two weeks earlier") only look aside from it.
+    moves_the_story = forward and direction != "from now" and granularity == "day" and mod is None
+    return Resolution("DATE", cal.format_value(day, granularity), mod, is_reference=moves_the_story)
 
 
 def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
