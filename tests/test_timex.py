@@ -963,3 +963,21 @@ def test_numbers_names_and_chained_units(
 )  # fmt: skip
 def test_a_story_without_a_creation_date_keeps_its_year(text: str, expected: list[str]) -> None:
     assert [t.value for t in tag(text, None)] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "values"),
+    [
+        ("Ukraine struck back on Monday, six months after the invasion began on Feb. 24.",
+         "2022-08-30", ["2022-08-29", "P6M", "2022-02-24"]),
+        ("The Brexit vote in June and Tuesday's result share a thread.", "2016-11-09",
+         ["2016-06", "2016-11-08"]),
+        ("Europe lost the Ryder Cup by a record margin on Sunday.", "2021-09-27",
+         ["2021-09-26"]),
+        ("The server rebooted at 2013-03-14 03:12:09.", "2013-03-20", ["2013-03-14T03:12:09"]),
+        ("The window opens at 8:33 a.m. EDT (1233 GMT) on Saturday.", "2022-08-30",
+         ["2022-09-03T08:33", "2022-09-03T12:33Z", "2022-09-03"]),
+    ],
+)  # fmt: skip
+def test_held_out_probe_regressions(sentence: str, dct: str, values: list[str]) -> None:
+    assert [t.value for t in tag(sentence, dct)] == values

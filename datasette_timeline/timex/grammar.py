@@ -149,7 +149,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "iso",
         r"(?P<year>\d{4})-(?P<month>0[1-9]|1[0-2])-(?P<day>[0-3]\d)"
-        r"(?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?P<zone>Z)?)?",
+        r"(?:(?:T|\s)(?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?P<zone>Z)?)?",
     ),
     _rule(
         "numeric",

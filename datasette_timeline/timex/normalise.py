@@ -212,7 +212,13 @@ def _story_anchor(
     if tense == "future":
         return anchor, tense
     in_sentence = ctx.reference_in_sentence(match.start())
-    if in_sentence is not None and in_sentence.granularity in {"day", "month"}:
+    if (
+        in_sentence is not None
+        and in_sentence.granularity in {"day", "month"}
+        # A date near the anchor ("on Monday, six months after the invasion began on
+        # Feb. 24") says no more than the anchor; the tense does.
+        and (anchor is None or abs((in_sentence.day - anchor).days) > 90)
+    ):
         return in_sentence.day, None
     story = in_sentence if in_sentence is not None else ctx.reference
     if story is None or (anchor is not None and ctx.mode != "narrative"):
@@ -1311,7 +1317,9 @@ def set_expression(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 # The day a time is on, written after it as an expression of its own ("2:46 p.m. on
 # Friday"), or the other end of a range that names it ("from noon to 8 p.m. Wednesday").
-_ON_DAY_AFTER = re.compile(rf"\s+on\s+(?:(?P<day>{DAY_WORD})|{CLOCK_DATE})", re.IGNORECASE)
+_ON_DAY_AFTER = re.compile(
+    rf"(?:\s*\([^()\n]{{1,24}}\))?\s+on\s+(?:(?P<day>{DAY_WORD})|{CLOCK_DATE})", re.IGNORECASE
+)
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|-|–)\s*", re.IGNORECASE)
 _CLOCK_RULES = [rule.pattern for rule in RULES if rule.name in {"clock", "clock24", "noon"}]
 

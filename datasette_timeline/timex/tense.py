@@ -51,7 +51,6 @@ _FUTURE_CUES_BEFORE = frozenset(
         "convenes",
         "reconvenes",
         "resumes",
-        "record",
         "expect",
         "expects",
         "predict",
@@ -68,7 +67,7 @@ _FUTURE_PHRASES = re.compile(
     r"prepares?|prepared|preparing|wants?|wanted)\s+to)\s+(?:[^\s.!?;,]+\s+){0,8}$|"
     r"(?<=\w\s)(?<!up\s)(?<!not\s)until\s+(?:at\s+least\s+|about\s+|around\s+)?$|"
     # A date something was put off to lies ahead: "has postponed the vote to Monday".
-    r"\b(?:is|are)\s+in\s+effect\s+(?:[^\s.!?;]+\s+){0,6}$|"
+    r"\b(?:is|are)\s+in\s+effect\s+(?:[^\s.!?;]+\s+){0,6}$|\bof\s+record\s+(?:on\s+)?$|"
     r"\b(?:postpon|reschedul|mov)(?:e|es|ed|ing)\s+(?:[^\s.!?;]+\s+){0,6}(?:to|until|till)\s+$|"
     r"\b(?:delay|adjourn|defer|push|extend)(?:s|es|ed|red|ing|ring)?\s+"
     r"(?:[^\s.!?;]+\s+){0,6}(?:to|until|till)\s+$",
@@ -204,12 +203,11 @@ _TENSELESS_BEFORE = frozenset(
 # Verbs whose present tense announces a timetable in news ("the trial starts Monday",
 # "the law comes into force in October", "leaders meet in Brussels on Friday").
 _SCHEDULE_VERBS = frozenset(
-    "start starts begin begins open opens reopen reopens meet meets resume resumes "
-    "kick kicks arrive arrives depart departs visit visits travel travels head heads "
-    "return returns testify testifies appear appears vote votes come comes "
-    "take takes enter enters launch launches convene convenes reconvene reconvenes "
-    "expire expires face faces host hosts play plays go goes hold holds deliver delivers "
-    "celebrate celebrates unveil unveils end ends".split()
+    # Verbs rarely used as nouns; "the vote in June", "tax returns", "a strong start" are.
+    "begin begins opens reopen reopens meet meets resume resumes kicks arrive arrives "
+    "depart departs travels testify testifies appear appears come comes take takes "
+    "enter enters convene convenes reconvene reconvenes expire expires go goes holds "
+    "deliver delivers celebrate celebrates unveil unveils starts ends".split()
 )
 # Words before which such a verb is no timetable: a noun ("the start"), a perfect ("has
 # come down"), an infinitive ("to meet demand": the tense is elsewhere).
