@@ -1,11 +1,16 @@
-"""The tagger on 455 news sentences written for this project with TIMEX3 values as the
-TimeML 1.2.1 guidelines give them (tests/fixtures/timex_guideline_cases.jsonl).
+"""The tagger on news sentences written for this project, with TIMEX3 values as the
+TimeML 1.2.1 guidelines give them (no sentence from TimeBank, AQUAINT or MEANTIME).
 
-No sentence comes from TimeBank, AQUAINT or MEANTIME. Items marked "ambiguous" (the
-guidelines leave a real choice) are neither required nor counted as spurious; "alts"
-lists equally right [type, value] pairs. The set was used to find gaps in the grammar,
-so its score is a regression floor, not a measurement (the corpora and
-scripts/compare_heideltime.py are that).
+- tests/fixtures/timex_guideline_cases.jsonl: 455 sentences written to find gaps in the
+  grammar (value F1 0.903 before the rules they led to).
+- tests/fixtures/timex_guideline_cases_2.jsonl: 365 sentences and snippets written blind
+  afterwards, their values frozen before the tagger first ran on them: relaxed F1 0.977,
+  value F1 0.922 at that first run; their failures then led to more rules.
+
+Both now serve as regression floors, not measurements (the corpora and
+scripts/compare_heideltime.py are that). Items marked "ambiguous" (the guidelines leave a
+real choice) are neither required nor counted as spurious; "alts" lists equally right
+[type, value] pairs; "dct" may be null (encyclopedic text).
 """
 
 from __future__ import annotations
@@ -13,13 +18,17 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from datasette_timeline.timex import Timex, tag
 from datasette_timeline.timex.evaluate import Counts, match_timexes, summarise
 
-CASES = Path(__file__).parent / "fixtures" / "timex_guideline_cases.jsonl"
-# Reached when the set was added (relaxed F1 0.995, value F1 0.988), minus 0.02.
-MINIMUM_RELAXED_F1 = 0.975
-MINIMUM_VALUE_F1 = 0.968
+FIXTURES = Path(__file__).parent / "fixtures"
+# File, and the relaxed F1 and value F1 reached when it was added, minus 0.02.
+FLOORS = [
+    ("timex_guideline_cases.jsonl", 0.975, 0.969),
+    ("timex_guideline_cases_2.jsonl", 0.976, 0.946),
+]
 
 
 def expected_timexes(case: dict[str, object]) -> list[tuple[Timex, dict[str, object]]]:
@@ -41,7 +50,8 @@ def score_case(case: dict[str, object], counts: Counts) -> None:
     items = expected_timexes(case)
     required = [timex for timex, item in items if not item.get("ambiguous")]
     ambiguous = [timex for timex, item in items if item.get("ambiguous")]
-    found = tag(str(case["text"]), str(case["dct"]))
+    dct = case.get("dct")
+    found = tag(str(case["text"]), str(dct) if dct else None)
     pairs = match_timexes(required, found)
     paired = {id(system) for _, system in pairs}
     # A system timex on an ambiguous item is neither right nor spurious.
@@ -60,13 +70,17 @@ def score_case(case: dict[str, object], counts: Counts) -> None:
         counts.value_correct += [system.type, system.value] in accepted
 
 
-def test_guideline_cases_stay_above_their_floor() -> None:
-    cases = [json.loads(line) for line in CASES.read_text().splitlines() if line.strip()]
-    assert len(cases) >= 400
+@pytest.mark.parametrize(("name", "minimum_relaxed_f1", "minimum_value_f1"), FLOORS)
+def test_guideline_cases_stay_above_their_floor(
+    name: str, minimum_relaxed_f1: float, minimum_value_f1: float
+) -> None:
+    lines = (FIXTURES / name).read_text().splitlines()
+    cases = [json.loads(line) for line in lines if line.strip()]
+    assert len(cases) >= 300
     counts = Counts()
     for case in cases:
         score_case(case, counts)
     scores = summarise(counts, len(cases))
     print(f"relaxed F1 {scores.relaxed_f1:.3f}, value F1 {scores.value_f1:.3f}")
-    assert scores.relaxed_f1 >= MINIMUM_RELAXED_F1
-    assert scores.value_f1 >= MINIMUM_VALUE_F1
+    assert scores.relaxed_f1 >= minimum_relaxed_f1
+    assert scores.value_f1 >= minimum_value_f1
