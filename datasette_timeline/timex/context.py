@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+
+from .tense import Tense
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
@@ -33,6 +35,9 @@ class Context:
     quarter_end: int = -1
     # The last quarter named, which may be an earlier one looked back on.
     named_quarter: Reference | None = None
+    # The tense around each span, shared by the contexts of one text: the tagger asks
+    # for it when checking a candidate and again when resolving it.
+    tenses: dict[tuple[int, int], Tense] = field(default_factory=dict)
 
     def reference_in_sentence(self, position: int) -> Reference | None:
         """The last date mentioned, if it lies in the sentence that reaches ``position``."""

@@ -343,8 +343,8 @@ REACH: dict[str, tuple[int, int]] = {
     "era": (8, 10), "decade": (24, 10), "century": (36, 34), "quarter": (44, 40),
     "season": (44, 44), "weekday": (30, 24), "nth_weekday": (24, 30), "weekday_plural": (2, 2), "relative": (48, 14),
     "year_end": (18, 10), "anaphoric": (16, 20), "deixis": (40, 30), "vague_period": (30, 12), "ago": (72, 34),
-    "year_ago_period": (34, 50), "duration": (80, 44), "unit_long": (2, 6), "duration_range_start": (40, 4), "vague_duration": (64, 10),
-    "clock": (12, 48), "clock24": (6, 40), "noon": (2, 30), "set": (40, 30), "holiday": (10, 34),
+    "year_ago_period": (34, 50), "duration": (80, 30), "unit_long": (2, 6), "duration_range_start": (26, 2), "vague_duration": (64, 10),
+    "clock": (12, 48), "clock24": (6, 40), "noon": (2, 30), "set": (30, 30), "holiday": (10, 34),
 }  # fmt: skip
 _RULE_INDEX = {rule.name: index for index, rule in enumerate(RULES)}
 RULE_REACH = tuple(REACH[rule.name] for rule in RULES)

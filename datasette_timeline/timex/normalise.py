@@ -105,7 +105,10 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _tense(match: re.Match[str], ctx: Context) -> Tense:
-    return tense_at(ctx.text, match.start(), match.end())
+    span = (match.start(), match.end())
+    if span not in ctx.tenses:
+        ctx.tenses[span] = tense_at(ctx.text, *span)
+    return ctx.tenses[span]
 
 
 def _pick_year_for_month(anchor: date, month: int, tense: Tense) -> int:

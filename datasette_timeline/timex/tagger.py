@@ -9,7 +9,7 @@ from .context import Context, Reference, Resolution
 from .grammar import DIGIT_RULES, RULE_REACH, RULES, TOKEN, TRIGGERS
 from .model import Timex
 from .normalise import NORMALISERS
-from .tense import tense_at
+from .tense import Tense, tense_at
 from .titles import names_a_title
 from .values import bounds, is_valid_value
 
@@ -167,10 +167,15 @@ def _normalise(index: int, match: re.Match[str], context: Context) -> Resolution
         return None
 
 
-def _accepted(text: str, candidates: list[_Candidate], dct: date | None) -> list[_Candidate]:
+def _accepted(
+    text: str,
+    candidates: list[_Candidate],
+    dct: date | None,
+    tenses: dict[tuple[int, int], Tense],
+) -> list[_Candidate]:
     """Drop the candidates their normaliser rejects ("May" the name, "2000 people") and
     the time words of titles ("This Week With David Brinkley")."""
-    probe = Context(text=text, dct=dct or date(2000, 1, 1), mode="news")
+    probe = Context(text=text, dct=dct or date(2000, 1, 1), mode="news", tenses=tenses)
     return [
         c
         for c in candidates
@@ -222,12 +227,13 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
     if anchoring not in ANCHORINGS:
         raise ValueError(f"anchoring must be one of {', '.join(ANCHORINGS)}")
     creation = parse_dct(dct)
-    chosen = _choose(_accepted(text, _candidates(text), creation))
+    tenses: dict[tuple[int, int], Tense] = {}
+    chosen = _choose(_accepted(text, _candidates(text), creation, tenses))
     mode = anchoring if anchoring != "auto" else choose_mode(text, creation, chosen)
     # Without a creation time, "auto" resolves "the following year" from the text's own
     # dates but leaves "last month" unresolved (it may be news read without its date).
     from_text = anchoring == "narrative" or creation is not None
-    context = Context(text=text, dct=creation, mode=mode, deixis_from_text=from_text)
+    context = Context(text=text, dct=creation, mode=mode, deixis_from_text=from_text, tenses=tenses)
     timexes: list[Timex] = []
     for start, end, index, match in chosen:
         resolution = _normalise(index, match, context)

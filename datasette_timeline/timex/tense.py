@@ -281,20 +281,47 @@ def _lower(word: str) -> str:
     return word if word == "May" else word.lower()
 
 
+def _last_sentence_end(text: str) -> int:
+    """Where the last sentence of ``text`` begins (0 when it has no sentence end).
+
+    Scans back from the end and tries the full pattern only at punctuation: running its
+    many look-behinds at every character made this the tagger's slowest step."""
+    for position in range(len(text) - 2, -1, -1):
+        if text[position] in _BREAK_CHARACTERS:
+            found = _SENTENCE_END.match(text, position)
+            if found is not None:
+                return found.end()
+    return 0
+
+
+_BREAK_CHARACTERS = frozenset(".!?;\n")
+
+
+def _first_sentence_end(text: str) -> int:
+    """Where the first sentence of ``text`` ends (its length when it does not)."""
+    for position, character in enumerate(text):
+        if character in _BREAK_CHARACTERS and _SENTENCE_END.match(text, position):
+            return position
+    return len(text)
+
+
+# Every phrase of _FUTURE_PHRASES holds one of these: a cheap test first.
+_PHRASE_HINTS = ("to ", "as ", "until", "till", "effect", "record")
+
+
+def _may_hold_a_phrase(text: str) -> bool:
+    lowered = text.lower()
+    return any(hint in lowered for hint in _PHRASE_HINTS)
+
+
 def tense_at(text: str, start: int, end: int) -> Tense:
     """ "past", "future" or None from the words of the clause around ``text[start:end]``."""
     before = text[max(0, start - 120) : start]
-    last_break = None
-    for last_break in _SENTENCE_END.finditer(before):  # noqa: B007  (the last one counts)
-        pass
-    if last_break is not None:
-        before = before[last_break.end() :]
-    if _FUTURE_PHRASES.search(before):
+    before = before[_last_sentence_end(before) :]
+    if _may_hold_a_phrase(before) and _FUTURE_PHRASES.search(before):
         return "future"
     before_words = [_lower(word) for word in _WORD.findall(before)][-12:]
     after = text[end : end + 50]
-    stop = _SENTENCE_END.search(after)
-    if stop:
-        after = after[: stop.start()]
+    after = after[: _first_sentence_end(after)]
     after_words = [word.lower() for word in _WORD.findall(after)][:5]
     return _cue(before_words[::-1], backwards=True) or _cue(after_words, backwards=False)
