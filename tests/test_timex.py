@@ -981,3 +981,28 @@ def test_a_story_without_a_creation_date_keeps_its_year(text: str, expected: lis
 )  # fmt: skip
 def test_held_out_probe_regressions(sentence: str, dct: str, values: list[str]) -> None:
     assert [t.value for t in tag(sentence, dct)] == values
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "type_", "value"),
+    [
+        ("Revenue rose in the December quarter.", "the December quarter", "DATE", "2013-Q4"),
+        ("Dividends are paid semi-annually.", "semi-annually", "SET", "P6M"),
+        ("The bonds pay 5 per cent per annum.", "per annum", "SET", "P1Y"),
+        ("Sales in FY14 fell.", "FY14", "DATE", "2014"),
+        ("June's figure was weak.", "June", "DATE", "2013-06"),
+    ],
+)
+def test_business_periods(sentence: str, text: str, type_: str, value: str) -> None:
+    found = only(sentence, "2014-02-10")
+    assert (found.text, found.type, found.value) == (text, type_, value)
+
+
+def test_a_time_takes_a_day_month_date_and_a_zone_stays_in_the_time() -> None:
+    found = tag("The vote is at 10am on 21 March; it ends at 2pm AEDT on 22 March.", "2014-02-10")
+    assert [(t.text, t.value) for t in found] == [
+        ("10am", "2014-03-21T10:00"),
+        ("21 March", "2014-03-21"),
+        ("2pm AEDT", "2014-03-22T14:00"),
+        ("22 March", "2014-03-22"),
+    ]

@@ -33,8 +33,11 @@ def _capitalised(words: list[str]) -> str:
 _FULL_MONTHS = [name for name in MONTHS if len(name) > 4 or name in {"may", "june", "july"}]
 _ABBREVIATED_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
 # "Jan." or "Jan 5": abbreviations need a period or a following number.
+# "June's figure" is a month; "May's" and "March's" are more often a name or a noun.
+_NAME_LIKE_MONTHS = ["may", "march"]
 MONTH = (
-    rf"(?:{_capitalised(_FULL_MONTHS)}(?![\w'])|{_capitalised(_ABBREVIATED_MONTHS)}"
+    rf"(?:{_capitalised([m for m in _FULL_MONTHS if m not in _NAME_LIKE_MONTHS])}(?![\w])"
+    rf"|{_capitalised(_NAME_LIKE_MONTHS)}(?![\w'])|{_capitalised(_ABBREVIATED_MONTHS)}"
     rf"(?:\.|(?=\s+\d)))"
 )
 _FULL_WEEKDAYS = [name for name in WEEKDAYS if name.endswith("day")]
@@ -90,7 +93,8 @@ POSITION = (
 )
 DEICTIC = r"(?:last|this|next|past|coming|previous|current|following|prior|upcoming|preceding|latest|same|that|this\s+past|this\s+coming|recent|most\s+recent|full|fiscal|entire|whole|calendar)"
 TIMEZONE = (
-    r"(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|UTC|BST|CET|CEST|IST|JST|ET|PT|"
+    r"(?:EDT|EST|CDT|CST|MDT|MST|PDT|PST|GMT|UTC|BST|CET|CEST|IST|JST|ET|PT|AEDT|AEST|ACDT|"
+    r"ACST|AWST|NZDT|NZST|HKT|SGT|MSK|EET|EEST|"
     r"local\s+time|(?:Eastern|Central|Pacific|Mountain)\s+(?:Standard|Daylight)?\s*[Tt]ime)"
 )
 DAY_WORD = (
@@ -183,6 +187,7 @@ RULES: tuple[Rule, ...] = (
         r"(?<=\b\d{4}[-–])(?P<short>\d{2}|(?:1\d|20)\d\d)(?![-–/.]?\d)",
         boundary="",
     ),
+    _rule("fiscal_short_year", r"(?-i:FY)\s?(?P<short>\d{2})(?!\d)"),
     _rule("short_year", r"(?<![\w'])'(?P<short>\d{2})(?!\d|s\b)", boundary=""),
     _rule(
         "era",
@@ -208,6 +213,7 @@ RULES: tuple[Rule, ...] = (
         [\s-]+(?:(?:fiscal|calendar)[\s-]+)?(?P<unit>quarter|half)
         (?:\s+of\s+(?:(?P<year_relation>this|last|next)\s+year|(?:fiscal\s+)?(?P<year>{YEAR})|the\s+(?:fiscal\s+)?year)|,?\s+(?P<year2>{YEAR}))?
         |(?-i:(?P<qletter>[QH]))(?P<qnumber>[1-4])(?:\s*(?P<qyear>{YEAR}))?
+        |the\s+(?P<qmonth>(?-i:March|June|September|Sept\.|December))\s+quarter(?:\s+of\s+(?P<qmyear>{YEAR}))?
         |(?:the\s+)?(?P<bare_year>{YEAR})\s+(?:fiscal\s+)?(?:quarter|period)""",
     ),
     _rule(
@@ -319,7 +325,8 @@ RULES: tuple[Rule, ...] = (
         (?:(?P<count>{NUMBER})\s+(?P<units>{PLURAL_UNIT})|
         (?P<unit>day|week|month|year|quarter|morning|afternoon|evening|night|weekend|hour|minute|decade|
         summer|winter|spring|fall|autumn|{WEEKDAY}|{MONTH}))
-        |(?P<adverb>daily|weekly|monthly|yearly|hourly|nightly|biweekly|annually|semiannually|biannually
+        |(?P<per_annum>per\s+annum)
+        |(?P<adverb>daily|weekly|monthly|yearly|hourly|nightly|biweekly|annually|semi-?annually|bi-?annually
         |quarterly(?=\s*(?:[.,;:!?)]|$|and\b|or\b|in\b|to\b|on\b|at\b|for\b|until\b|through\b)))
         |(?:(?P<frequency>once|twice|thrice|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+times)\s+)?
         (?P<per>per|a|an)\s+(?P<per_unit>day|week|month|year|hour|minute|night)(?=\s*(?:[.,;:!?)]|$|and\b|or\b|for\b|in\b|to\b|at\b|on\b))""",
@@ -338,7 +345,7 @@ RULES: tuple[Rule, ...] = (
 
 # How far (characters before, after) a rule's match may extend around its trigger.
 REACH: dict[str, tuple[int, int]] = {
-    "iso": (2, 26), "numeric": (8, 10), "short_year": (2, 2), "month_day": (30, 30), "day_month": (30, 30),
+    "iso": (2, 26), "numeric": (8, 10), "short_year": (2, 2), "fiscal_short_year": (1, 4), "month_day": (30, 30), "day_month": (30, 30),
     "month": (40, 44), "year": (36, 12), "spoken_year": (14, 34), "year_range_end": (8, 4),
     "era": (8, 10), "decade": (24, 10), "century": (36, 34), "quarter": (44, 40),
     "season": (44, 44), "weekday": (30, 24), "nth_weekday": (24, 30), "weekday_plural": (2, 2), "relative": (48, 14),
@@ -403,10 +410,11 @@ _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     ),
     (
         "daily weekly monthly yearly hourly nightly biweekly annually semiannually biannually "
-        "quarterly every each per",
+        "quarterly every each per annum semi bi",
         _indices("set"),
     ),
     ("noon midnight midday", _indices("noon")),
+    ("fy", _indices("fiscal_short_year")),
 ]
 TRIGGERS: dict[str, tuple[int, ...]] = {}
 for _words, _rules in _TRIGGER_GROUPS:

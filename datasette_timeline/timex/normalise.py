@@ -16,7 +16,7 @@ from typing import Any
 
 from . import calendar_math as cal
 from .context import Context, Reference, Resolution
-from .grammar import CLOCK_DATE, DAY_WORD, RULES, UNIT
+from .grammar import CLOCK_DATE, DAY_OF_MONTH, DAY_WORD, MONTH, RULES, UNIT, YEAR
 from .lexicon import (
     DECADE_WORDS,
     HOLIDAYS_EASTER,
@@ -477,6 +477,12 @@ def short_year(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", f"{_year_number(match.group(0), ctx.dct):04d}")
 
 
+def fiscal_short_year(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "FY14": a fiscal year, valued as its year like "fiscal 2014"."""
+    year = _year_number("'" + match["short"], ctx.dct)
+    return Resolution("DATE", f"{year:04d}")
+
+
 def era(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["ad"]:
         return Resolution("DATE", f"{int(match['ad']):04d}")
@@ -568,6 +574,16 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
             return Resolution("DATE", f"{int(match['bare_year']):04d}", is_reference=False)
         number = (in_discussion.day.month - 1) // 3 + 1
         return Resolution("DATE", f"{int(match['bare_year']):04d}-Q{number}", is_reference=False)
+    if match["qmonth"]:  # "the December quarter": the quarter that ends that month
+        last_month = _month_number(match["qmonth"])
+        label = f"Q{(last_month - 1) // 3 + 1}"
+        if match["qmyear"]:
+            return Resolution("DATE", f"{int(match['qmyear']):04d}-{label}")
+        anchor = ctx.deictic_anchor()
+        if anchor is None:
+            return Resolution("DATE", f"XXXX-{label}", anchored=False)
+        year = _pick_year_for_month(anchor, last_month, _tense(match, ctx))
+        return Resolution("DATE", f"{year:04d}-{label}")
     if match["qnumber"]:
         number, unit = int(match["qnumber"]), match["qletter"]
         if unit == "H" and (number > 2 or not match["qyear"]):
@@ -1282,8 +1298,10 @@ _SET_ADVERBS = {
 
 
 def set_expression(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if match["per_annum"]:
+        return Resolution("SET", "P1Y")
     if match["adverb"]:
-        return Resolution("SET", _SET_ADVERBS[match["adverb"].lower()])
+        return Resolution("SET", _SET_ADVERBS[match["adverb"].lower().replace("-", "")])
     if match["per"]:
         if (
             match["per"].lower() in {"a", "an"}
@@ -1320,6 +1338,12 @@ def set_expression(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 # The day a time is on, written after it as an expression of its own ("2:46 p.m. on
 # Friday"), or the other end of a range that names it ("from noon to 8 p.m. Wednesday").
+# "10am on 21 March": the same groups, day first.
+_ON_DAY_MONTH_AFTER = re.compile(
+    rf"\s+on\s+(?:the\s+)?(?P<date_day>{DAY_OF_MONTH})\s+(?:of\s+)?(?P<date_month>{MONTH})"
+    rf"(?:,?\s+(?P<date_year>{YEAR}))?",
+    re.IGNORECASE,
+)
 _ON_DAY_AFTER = re.compile(
     rf"(?:\s*\([^()\n]{{1,24}}\))?\s+on\s+(?:(?P<day>{DAY_WORD})|{CLOCK_DATE})", re.IGNORECASE
 )
@@ -1328,7 +1352,9 @@ _CLOCK_RULES = [rule.pattern for rule in RULES if rule.name in {"clock", "clock2
 
 
 def _day_written_after(match: re.Match[str], ctx: Context) -> re.Match[str] | None:
-    following = _ON_DAY_AFTER.match(ctx.text, match.end())
+    following = _ON_DAY_AFTER.match(ctx.text, match.end()) or _ON_DAY_MONTH_AFTER.match(
+        ctx.text, match.end()
+    )
     if following is not None:
         return following
     to = _RANGE_TO.match(ctx.text, match.end())
@@ -1472,7 +1498,7 @@ def holiday(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 NORMALISERS: dict[str, Normaliser] = {
     "iso": iso, "numeric": numeric, "month_day": calendar_day, "day_month": calendar_day,
-    "month": month, "year": year, "spoken_year": spoken_year, "year_range_end": year_range_end, "short_year": short_year, "era": era,
+    "month": month, "year": year, "spoken_year": spoken_year, "year_range_end": year_range_end, "short_year": short_year, "fiscal_short_year": fiscal_short_year, "era": era,
     "decade": decade, "century": century, "quarter": quarter, "season": season,
     "weekday": weekday, "nth_weekday": nth_weekday, "weekday_plural": weekday_plural, "relative": relative,
     "anaphoric": anaphoric, "deixis": deixis, "vague_period": vague_period, "ago": ago,
