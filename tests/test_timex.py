@@ -1006,3 +1006,35 @@ def test_a_time_takes_a_day_month_date_and_a_zone_stays_in_the_time() -> None:
         ("2pm AEDT", "2014-03-22T14:00"),
         ("22 March", "2014-03-22"),
     ]
+
+
+def test_24_hour_times_where_only_a_time_can_stand() -> None:
+    found = tag(
+        "Saturday 2 February: Arsenal v City (17:30); the ferry leaves at 14:10.", "2019-01-31"
+    )
+    assert [(t.text, t.value) for t in found] == [
+        ("Saturday 2 February", "2019-02-02"),
+        ("17:30", "2019-02-02T17:30"),
+        ("14:10", "2019-02-02T14:10"),
+    ]
+    assert tag("The score was 2:1 at half-time and the ratio 3:2.", "2019-01-31") == []
+    seconds = tag("Detected on 14 September 2015 at 09:50:45 UTC.", None)
+    assert [t.value for t in seconds] == ["2015-09-14", "2015-09-14T09:50:45Z"]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("The 1906 earthquake struck at 5:12 a.m. on Wednesday, April 18.",
+         ["1906", "1906-04-18T05:12", "1906-04-18"]),
+        ("Paris was freed on 25 August 1944. By the end of the year, France was free.",
+         ["1944-08-25", "1944"]),
+    ],
+)  # fmt: skip
+def test_times_and_periods_in_a_story_without_a_date(text: str, values: list[str]) -> None:
+    assert [t.value for t in tag(text, None)] == values
+
+
+def test_a_clause_of_its_own_keeps_its_tense() -> None:
+    found = tag("Sales rose in March, while it forecast growth for June.", "2024-05-02")
+    assert [t.value for t in found] == ["2024-03", "2024-06"]

@@ -311,9 +311,17 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "clock24",
-        rf"""(?:(?P<hour>[01]?\d|2[0-3])[:.]|(?P<military>[01]\d|2[0-3]))(?P<minute>[0-5]\d)
+        rf"""(?:(?P<hour>[01]?\d|2[0-3])[:.]|(?P<military>[01]\d|2[0-3]))(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?
         (?:\s*(?P<zone>{TIMEZONE}|Z))
         (?:,?\s+(?:(?P<day>{DAY_WORD})|{CLOCK_DATE}))?""",
+    ),
+    _rule(
+        # A 24-hour time without a zone where only a time can stand: "at 14:10",
+        # "until 17:30", "(15:00)" in a list of fixtures.
+        "clock24_bare",
+        r"""(?:(?<=\bat\s)|(?<=\buntil\s)|(?<=\bfrom\s)|(?<=\bby\s)|(?<=\())
+        (?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?::(?P<second>[0-5]\d))?(?![\d:.,]\d)""",
+        boundary="",
     ),
     _rule(
         "noon",
@@ -351,7 +359,7 @@ REACH: dict[str, tuple[int, int]] = {
     "season": (44, 44), "weekday": (30, 24), "nth_weekday": (24, 30), "weekday_plural": (2, 2), "relative": (48, 14),
     "year_end": (18, 10), "anaphoric": (16, 20), "deixis": (40, 30), "vague_period": (30, 12), "ago": (72, 34),
     "year_ago_period": (34, 50), "duration": (80, 30), "unit_long": (2, 6), "duration_range_start": (26, 2), "vague_duration": (64, 10),
-    "clock": (12, 48), "clock24": (6, 40), "noon": (2, 30), "set": (30, 30), "holiday": (10, 34),
+    "clock": (12, 48), "clock24": (6, 40), "clock24_bare": (1, 8), "noon": (2, 30), "set": (30, 30), "holiday": (10, 34),
 }  # fmt: skip
 _RULE_INDEX = {rule.name: index for index, rule in enumerate(RULES)}
 RULE_REACH = tuple(REACH[rule.name] for rule in RULES)
@@ -363,8 +371,8 @@ def _indices(names: str) -> tuple[int, ...]:
 
 # Rules a number of each length can start or end (longer numbers trigger nothing).
 DIGIT_RULES: dict[int, tuple[int, ...]] = {
-    1: _indices("numeric era clock clock24"),
-    2: _indices("numeric era clock clock24 decade year_range_end short_year"),
+    1: _indices("numeric era clock clock24 clock24_bare"),
+    2: _indices("numeric era clock clock24 clock24_bare decade year_range_end short_year"),
     3: _indices("era"),
     4: _indices("iso numeric year year_range_end era decade clock24"),
 }

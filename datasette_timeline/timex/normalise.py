@@ -16,7 +16,7 @@ from typing import Any
 
 from . import calendar_math as cal
 from .context import Context, Reference, Resolution
-from .grammar import CLOCK_DATE, DAY_OF_MONTH, DAY_WORD, MONTH, RULES, UNIT, YEAR
+from .grammar import CLOCK_DATE, DAY_OF_MONTH, DAY_WORD, MONTH, RULES, UNIT, WEEKDAY, YEAR
 from .lexicon import (
     DECADE_WORDS,
     HOLIDAYS_EASTER,
@@ -874,6 +874,8 @@ def _relative_anchor(ctx: Context, relation: str, has_the: bool) -> Reference | 
     if relation in _ANAPHORIC_RELATIONS and (has_the or relation in {"that", "same"}):
         return ctx.anaphoric_anchor()
     anchor = ctx.deictic_anchor()
+    if anchor is None and relation == "the" and ctx.reference is not None:
+        return ctx.reference  # "by the end of the year" in a story without a date
     return Reference(anchor, "day") if anchor else None
 
 
@@ -1340,12 +1342,14 @@ def set_expression(match: re.Match[str], ctx: Context) -> Resolution | None:
 # Friday"), or the other end of a range that names it ("from noon to 8 p.m. Wednesday").
 # "10am on 21 March": the same groups, day first.
 _ON_DAY_MONTH_AFTER = re.compile(
-    rf"\s+on\s+(?:the\s+)?(?P<date_day>{DAY_OF_MONTH})\s+(?:of\s+)?(?P<date_month>{MONTH})"
+    rf"\s+on\s+(?:{WEEKDAY},?\s+)?(?:the\s+)?(?P<date_day>{DAY_OF_MONTH})\s+(?:of\s+)?(?P<date_month>{MONTH})"
     rf"(?:,?\s+(?P<date_year>{YEAR}))?",
     re.IGNORECASE,
 )
 _ON_DAY_AFTER = re.compile(
-    rf"(?:\s*\([^()\n]{{1,24}}\))?\s+on\s+(?:(?P<day>{DAY_WORD})|{CLOCK_DATE})", re.IGNORECASE
+    rf"(?:\s*\([^()\n]{{1,24}}\))?\s+on\s+(?:(?:{WEEKDAY},?\s+)?{CLOCK_DATE}"
+    rf"|(?P<day>{DAY_WORD})(?!,?\s+(?:the\s+)?\d))",  # "on Sunday, July 30": the date
+    re.IGNORECASE,
 )
 _RANGE_TO = re.compile(r"\s*(?:to|until|till|-|–)\s*", re.IGNORECASE)
 _CLOCK_RULES = [rule.pattern for rule in RULES if rule.name in {"clock", "clock24", "noon"}]
@@ -1402,10 +1406,10 @@ def _clock_calendar_day(match: re.Match[str], ctx: Context) -> date | None:
     day_of_month = _day_number(match["date_day"])
     if match["date_year"]:
         return _safe_date(int(match["date_year"]), month_number, day_of_month)
-    anchor = ctx.deictic_anchor()
-    if anchor is None:
+    around, tense = _story_anchor(match, ctx, ctx.deictic_anchor())
+    if around is None:
         return None
-    year = _year_for_day(anchor, month_number, day_of_month, _tense(match, ctx))
+    year = _year_for_day(around, month_number, day_of_month, tense)
     return _safe_date(year, month_number, day_of_month)
 
 
@@ -1433,8 +1437,11 @@ def clock(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 def clock24(match: re.Match[str], ctx: Context) -> Resolution | None:
     day, _ = _clock_day(match, ctx)
-    hour = int(match["hour"] or match["military"])
-    value, anchored = _time_value(day, f"{hour:02d}:{match['minute']}", match["zone"])
+    groups = match.groupdict()
+    hour = int(groups["hour"] or groups.get("military") or 0)
+    seconds = f":{groups['second']}" if groups.get("second") else ""
+    clock_text = f"{hour:02d}:{groups['minute']}{seconds}"
+    value, anchored = _time_value(day, clock_text, groups.get("zone"))
     return Resolution("TIME", value, anchored=anchored)
 
 
@@ -1504,6 +1511,6 @@ NORMALISERS: dict[str, Normaliser] = {
     "anaphoric": anaphoric, "deixis": deixis, "vague_period": vague_period, "ago": ago,
     "year_ago_period": year_ago_period, "year_end": year_end,
     "duration_range_start": duration_range_start, "duration": duration, "unit_long": unit_long,
-    "vague_duration": vague_duration, "clock": clock, "clock24": clock24, "noon": noon,
+    "vague_duration": vague_duration, "clock": clock, "clock24": clock24, "clock24_bare": clock24, "noon": noon,
     "set": set_expression, "holiday": holiday,
 }  # fmt: skip

@@ -55,6 +55,8 @@ _FUTURE_CUES_BEFORE = frozenset(
         "expects",
         "predict",
         "predicts",
+        "forecast",
+        "forecasts",
     ]
 )
 # Phrases just before the expression: "as soon as Tuesday", "is to resume trading Tuesday".
@@ -240,9 +242,15 @@ def _after_had(words: list[str], index: int) -> bool:
     return set(before[: before.index("had")]) <= _PLAN_WORDS
 
 
+# Words that begin a clause of its own: a tense beyond them is another clause's.
+_CLAUSE_BREAKS = frozenset(["while", "whereas", "but", "although", "though"])
+
+
 def _cue(words: list[str], backwards: bool) -> Tense:
     """The tense of the nearest cue word; ``words`` run away from the expression."""
     for index, word in enumerate(words):
+        if word in _CLAUSE_BREAKS:
+            return None  # "sales rose in March, while it forecast growth for June"
         is_plan = word in _FUTURE_CUES or word in _FUTURE_CUES_BEFORE
         if is_plan and backwards and _after_had(words, index):
             return "past"  # "had been scheduled to expire Friday": a plan of the past
