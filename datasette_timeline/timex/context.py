@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .tense import Tense
+from .tense import Tense, tense_at
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
@@ -38,6 +38,12 @@ class Context:
     # The tense around each span, shared by the contexts of one text: the tagger asks
     # for it when checking a candidate and again when resolving it.
     tenses: dict[tuple[int, int], Tense] = field(default_factory=dict)
+
+    def tense(self, start: int, end: int) -> Tense:
+        """The tense around ``text[start:end]``, computed once per span."""
+        if (start, end) not in self.tenses:
+            self.tenses[start, end] = tense_at(self.text, start, end)
+        return self.tenses[start, end]
 
     def reference_in_sentence(self, position: int) -> Reference | None:
         """The last date mentioned, if it lies in the sentence that reaches ``position``."""

@@ -31,7 +31,7 @@ from .lexicon import (
     WEEKDAYS,
     number_value,
 )
-from .tense import Tense, tense_at
+from .tense import Tense
 from .titles import at_sentence_start
 
 Normaliser = Callable[[re.Match[str], Context], "Resolution | None"]
@@ -104,11 +104,12 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+# "last year", "this year", "next year" (and "May 3 next year", "next spring").
+_YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
+
+
 def _tense(match: re.Match[str], ctx: Context) -> Tense:
-    span = (match.start(), match.end())
-    if span not in ctx.tenses:
-        ctx.tenses[span] = tense_at(ctx.text, *span)
-    return ctx.tenses[span]
+    return ctx.tense(match.start(), match.end())
 
 
 def _pick_year_for_month(anchor: date, month: int, tense: Tense) -> int:
@@ -254,7 +255,7 @@ def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
         if around is None:
             return Resolution("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=False)
         if match["year_relation"]:  # "the 3rd of May last year"
-            year = around.year + {"last": -1, "this": 0, "next": 1}[_words(match["year_relation"])]
+            year = around.year + _YEAR_STEPS[_words(match["year_relation"])]
         else:
             year = _year_for_day(around, month, day_of_month, tense)
         if match["weekday"]:
@@ -340,7 +341,7 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     elif relation in {"previous", "preceding"}:
         relation = "last"
     if match["year_relation"]:
-        year = anchor.year + {"last": -1, "this": 0, "next": 1}[relation]
+        year = anchor.year + _YEAR_STEPS[relation]
     elif relation == "this":
         year = anchor.year
     elif relation in {"last", "past", "this past"}:
@@ -608,7 +609,7 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("DATE", f"{int(year_text):04d}-{label}")
     determiner = _words(match.groupdict().get("determiner"))
     relation = _words(match["year_relation"]) if match.groupdict().get("year_relation") else ""
-    offset = {"last": -1, "next": 1}.get(relation, 0)
+    offset = _YEAR_STEPS.get(relation, 0)
     offset += {"last year's": -1, "next year's": 1}.get(determiner, 0)
     anchor = ctx.deictic_anchor()
     if anchor is None:
@@ -672,7 +673,7 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     current_year, current = cal.season_of(anchor)
     index, current_index = order.index(code), order.index(current)
     if match["year_relation"]:
-        year = anchor.year + {"last": -1, "this": 0, "next": 1}[_words(match["year_relation"])]
+        year = anchor.year + _YEAR_STEPS[_words(match["year_relation"])]
     elif relation == "this":
         year = current_year if code == "WI" else anchor.year
     elif relation in {"last", "past", "this past"}:
@@ -766,9 +767,7 @@ def nth_weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     """ "the first Monday in October": that day of the month's year (named, or chosen
     like the month's)."""
     month_number = _month_number(match["month"])
-    nth = {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "last": -1, "final": -1}.get(
-        match["nth"].lower(), ORDINALS.get(match["nth"].lower(), 1)
-    )
+    nth = ORDINALS[match["nth"].lower()]
     if match["year"]:
         year = int(match["year"])
     else:
@@ -950,7 +949,7 @@ def year_end(match: re.Match[str], ctx: Context) -> Resolution | None:
         return _unanchored("year", "END")
     relation = _words(match["relation"])
     if relation:
-        year = anchor.year + {"last": -1, "this": 0, "next": 1}[relation]
+        year = anchor.year + _YEAR_STEPS[relation]
     elif _SINCE_BEFORE.search(ctx.text, max(0, match.start() - 12), match.start()) or (
         anchor.month <= 2 and _tense(match, ctx) == "past"
     ):

@@ -9,7 +9,7 @@ from .context import Context, Reference, Resolution
 from .grammar import DIGIT_RULES, RULE_REACH, RULES, TOKEN, TRIGGERS
 from .model import Timex
 from .normalise import NORMALISERS
-from .tense import Tense, tense_at
+from .tense import Tense
 from .titles import names_a_title
 from .values import bounds, is_valid_value
 
@@ -189,13 +189,13 @@ def _quarter_has_ended(day: date, creation: date | None) -> bool:
     return creation is not None and (creation.year, creation.month) > (day.year, last_month)
 
 
-def _reported_quarter(text: str, start: int, end: int, day: date, creation: date) -> bool:
+def _reported_quarter(context: Context, start: int, end: int, day: date, creation: date) -> bool:
     """Whether a quarter may be the one a report is about: it has begun, and if it is still
     running it is not named in a forecast ("expect the trend to continue into the fourth
     quarter")."""
     if day > creation:
         return False
-    return _quarter_has_ended(day, creation) or tense_at(text, start, end) != "future"
+    return _quarter_has_ended(day, creation) or context.tense(start, end) != "future"
 
 
 def _note_quarter(context: Context, quarter: Reference, end: int, fiscal: bool) -> None:
@@ -246,7 +246,7 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
             context.reference, context.reference_end = reference, end
             # The quarter a report is about has begun: forecasts do not count.
             if reference.granularity == "quarter" and (
-                creation is None or _reported_quarter(text, start, end, reference.day, creation)
+                creation is None or _reported_quarter(context, start, end, reference.day, creation)
             ):
                 _note_quarter(context, reference, end, fiscal="fiscal" in timex.text.lower())
     return timexes

@@ -68,8 +68,8 @@ _FUTURE_PHRASES = re.compile(
     r"aimed|agreed|agrees|decided|decides|promised|promises|vowed|vows|pledged|pledges|"
     r"prepares?|prepared|preparing|wants?|wanted)\s+to)\s+(?:[^\s.!?;,]+\s+){0,8}$|"
     r"(?<=\w\s)(?<!up\s)(?<!not\s)until\s+(?:at\s+least\s+|about\s+|around\s+)?$|"
-    # A date something was put off to lies ahead: "has postponed the vote to Monday".
     r"\b(?:is|are)\s+in\s+effect\s+(?:[^\s.!?;]+\s+){0,6}$|\bof\s+record\s+(?:on\s+)?$|"
+    # A date something was put off to lies ahead: "has postponed the vote to Monday".
     r"\b(?:postpon|reschedul|mov)(?:e|es|ed|ing)\s+(?:[^\s.!?;]+\s+){0,6}(?:to|until|till)\s+$|"
     r"\b(?:delay|adjourn|defer|push|extend)(?:s|es|ed|red|ing|ring)?\s+"
     r"(?:[^\s.!?;]+\s+){0,6}(?:to|until|till)\s+$",
@@ -206,9 +206,10 @@ _TENSELESS_BEFORE = frozenset(
 # "the law comes into force in October", "leaders meet in Brussels on Friday").
 _SCHEDULE_VERBS = frozenset(
     # Verbs rarely used as nouns; "the vote in June", "tax returns", "a strong start" are.
-    "begin begins opens reopen reopens meet meets resume resumes kicks arrive arrives "
+    # (expire/expires, convenes, reconvenes, resumes are _FUTURE_CUES_BEFORE already.)
+    "begin begins opens reopen reopens meet meets resume kicks arrive arrives "
     "depart departs travels testify testifies appear appears come comes take takes "
-    "enter enters convene convenes reconvene reconvenes expire expires go goes holds "
+    "enter enters convene reconvene go goes holds "
     "deliver delivers celebrate celebrates unveil unveils starts ends".split()
 )
 # Words before which such a verb is no timetable: a noun ("the start"), a perfect ("has
@@ -289,6 +290,9 @@ def _lower(word: str) -> str:
     return word if word == "May" else word.lower()
 
 
+_BREAK_CHARACTERS = frozenset(".!?;\n")
+
+
 def _last_sentence_end(text: str) -> int:
     """Where the last sentence of ``text`` begins (0 when it has no sentence end).
 
@@ -300,9 +304,6 @@ def _last_sentence_end(text: str) -> int:
             if found is not None:
                 return found.end()
     return 0
-
-
-_BREAK_CHARACTERS = frozenset(".!?;\n")
 
 
 def _first_sentence_end(text: str) -> int:

@@ -618,6 +618,14 @@ def facet_sql(spec: FacetSpec, table: str, tl: TimelineColumns, where: str, limi
     return inner
 
 
+def _facet_query(
+    spec: FacetSpec, table: str, tl: TimelineColumns, filters: FilterSet, size: int
+) -> tuple[int, str]:
+    """How many values the facet shows, and its SQL (one row more, to know there are more)."""
+    size = facet_size(spec, size)
+    return size, facet_sql(spec, table, tl, filters.where_sql(), size + 1)
+
+
 async def facet_counts(
     db: Any,
     table: str,
@@ -630,8 +638,7 @@ async def facet_counts(
     background_limit_ms: int = 0,
 ) -> FacetResult:
     """Count a facet now, within the time limit; on timeout, finish it after the response."""
-    size = facet_size(spec, size)
-    sql = facet_sql(spec, table, tl, filters.where_sql(), size + 1)
+    size, sql = _facet_query(spec, table, tl, filters, size)
     rows = await aggregate_rows(db, sql, filters.params, time_limit_ms)
     if rows is None:
         if background_limit_ms > time_limit_ms:
@@ -651,8 +658,7 @@ def facet_counts_later(
     size: int = FACET_SIZE,
 ) -> FacetResult:
     """The facet if already counted on this data; else count it after the response (deferred)."""
-    size = facet_size(spec, size)
-    sql = facet_sql(spec, table, tl, filters.where_sql(), size + 1)
+    size, sql = _facet_query(spec, table, tl, filters, size)
     rows = remembered_rows(db, sql, filters.params)
     if rows is not None:
         return facet_result(spec, rows, size, filters, pairs)
