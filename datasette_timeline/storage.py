@@ -360,10 +360,8 @@ def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable
     before any row is written; then each table gets one ``executemany``, rows in the order
     of the events (the same rowids as writing event by event).
     """
-    rows: dict[str, list[dict[str, Any]]] = {
-        table: [] for table in ("events", "mentions", "actors", "event_actors", "places")
-    }
-    rows["event_places"] = []
+    tables = ("events", "mentions", "actors", "event_actors", "places", "event_places")
+    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in tables}
     canonicals: dict[str, None] = {}  # events gaining a mention, in order
     for event in events:
         identifier = event_id(document_id, event)
