@@ -1,0 +1,93 @@
+"""Score the extractor on blind article sets (tests/fixtures/blind/*/ expected files).
+
+    python scripts/score_blind.py                      # the development set
+    python scripts/score_blind.py tests/fixtures/blind/final --by-outlet
+    python scripts/score_blind.py --failures           # every failing item by name
+    python scripts/score_blind.py --json > scores.json
+
+Prints event precision (rows that are a reader's event, paired one to one, over all
+rows), core recall, the share of found events with the right value at the right
+precision, event types, actors (precision, recall, F1, by kind; junk actors per 100
+rows) and places. Corpus articles are read from ../shared/corpora.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from datasette_timeline.event_scoring import (  # noqa: E402
+    ArticleResult,
+    Scores,
+    score_expected_file,
+    summary,
+)
+
+CORPORA = ROOT.parent / "shared" / "corpora"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("sets", nargs="*", type=Path, default=[ROOT / "tests/fixtures/blind/dev"])
+    parser.add_argument("--corpora", type=Path, default=CORPORA)
+    parser.add_argument("--by-outlet", action="store_true", help="a line of figures per outlet")
+    parser.add_argument("--failures", action="store_true", help="list every failing item")
+    parser.add_argument("--json", action="store_true", help="figures as JSON")
+    args = parser.parse_args()
+    results: list[tuple[str, ArticleResult]] = []
+    for folder in args.sets:
+        for path in sorted(folder.glob("*.expected.json")):
+            outlet = json.loads(path.read_text(encoding="utf-8")).get("outlet", "")
+            results.append((outlet, score_expected_file(path, args.corpora)))
+    total = summary(result for _, result in results)
+    if args.json:
+        json.dump(_as_json(total), sys.stdout, indent=1)
+        print()
+        return 0
+    label = " + ".join(
+        str(folder.relative_to(ROOT)) if folder.is_relative_to(ROOT) else str(folder)
+        for folder in args.sets
+    )
+    print("\n".join(total.lines(label)))
+    if args.by_outlet:
+        outlets = sorted({outlet for outlet, _ in results})
+        for outlet in outlets:
+            scores = summary(result for o, result in results if o == outlet)
+            print(
+                f"  {outlet:10} rows {scores.rows:4}  precision {scores.precision:.3f}  "
+                f"core recall {scores.core_recall:.3f}  value {scores.value_accuracy:.3f}  "
+                f"actor F1 {scores.actors.f1:.3f}"
+            )
+    if args.failures:
+        for _, result in results:
+            for name, why in sorted(result.failures.items()):
+                print(f"{name}: {why}")
+    return 0
+
+
+def _as_json(scores: Scores) -> dict[str, object]:
+    return {
+        "articles": scores.articles,
+        "rows": scores.rows,
+        "event_precision": round(scores.precision, 4),
+        "core_recall": round(scores.core_recall, 4),
+        "value_accuracy": round(scores.value_accuracy, 4),
+        "type_accuracy": round(scores.type_right / scores.typed, 4) if scores.typed else None,
+        "actor_precision": round(scores.actors.precision, 4),
+        "actor_recall": round(scores.actors.recall, 4),
+        "actor_f1": round(scores.actors.f1, 4),
+        "actor_f1_by_kind": {k: round(c.f1, 4) for k, c in scores.actors_by_kind.items()},
+        "junk_actors_per_100_rows": round(100 * scores.junk_actors / scores.rows, 2)
+        if scores.rows
+        else 0.0,
+        "noise": {"duplicates": scores.duplicates, **scores.noise_by_reason},
+    }
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
