@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .actors import Entity, find_entities
+from .event_mentions import Mention, merge_mentions
 from .event_types import EVENT_TYPES as EVENT_TYPES
 from .event_types import classify_event, trigger_words
 from .sentences import sentence_spans
@@ -124,6 +125,15 @@ class Event:
     trigger: str | None = None
     sentence_start: int = 0  # offsets of the sentence in the document text
     sentence_end: int = 0
+    # Other mentions of the same event in this document (the lede and the body).
+    mentions: list[Mention] = field(default_factory=list)
+    # None: dated by its own expression; "publication": an undated headline event placed
+    # on the publication day.
+    dated_by: str | None = None
+
+    @property
+    def mention_count(self) -> int:
+        return 1 + len(self.mentions)
 
     @property
     def year(self) -> int | None:
@@ -204,7 +214,7 @@ def extract_events(
                     sentence_end=sentence_end,
                 )
             )
-    return sorted(events, key=lambda event: event.char_start)
+    return merge_mentions(events)
 
 
 # --- clauses ---------------------------------------------------------------------------
