@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from .event_grammar import word_data
 
@@ -183,11 +183,14 @@ def _fineness(event: Dated) -> tuple[int, int]:
     return rank, -event.char_start
 
 
-def merge_mentions(events: Sequence[Dated]) -> list[Dated]:
+DatedT = TypeVar("DatedT", bound=Dated)
+
+
+def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
     """The events of one document with repeated mentions merged (text order kept by each
     event's own mention). The event that stays is the finest-dated mention; the others
     become its ``mentions``."""
-    groups: list[list[Dated]] = []
+    groups: list[list[DatedT]] = []
     for event in sorted(events, key=lambda e: e.char_start):
         home = next(
             (
@@ -202,7 +205,7 @@ def merge_mentions(events: Sequence[Dated]) -> list[Dated]:
             groups.append([event])
         else:
             home.append(event)
-    merged: list[Dated] = []
+    merged: list[DatedT] = []
     for group in groups:
         keeper = max(group, key=_fineness)
         keeper.mentions = (
