@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .actors import Entity, find_entities
+from .event_filters import not_event_reason
 from .event_mentions import Mention, merge_mentions
 from .event_types import EVENT_TYPES as EVENT_TYPES
 from .event_types import classify_event, trigger_words
@@ -177,6 +178,7 @@ def extract_events(
         if is_event_date(timex)
         and not _inside_any(timex.start, timex.end, skip_spans)
         and not is_baseline(text, _enclosing(sentences, timex.start, timex.end)[0], timex)
+        and not_event_reason(text, _enclosing(sentences, timex.start, timex.end), timex) is None
     ]
     if not timexes:
         return []
