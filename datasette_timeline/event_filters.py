@@ -108,9 +108,8 @@ _RECORD_SINCE = re.compile(
 
 def is_comparison(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     before = text[max(sentence[0], timex.start - 120) : timex.start]
-    base = None
-    for base in _FROM_BASE.finditer(before):
-        pass  # the last "from <amount>" before the date
+    bases = list(_FROM_BASE.finditer(before))
+    base = bases[-1] if bases else None  # the last "from <amount>" before the date
     tail = before[base.end(1) :] if base is not None else ""
     if (
         base is not None
