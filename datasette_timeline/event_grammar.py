@@ -118,10 +118,24 @@ def candidate_lemmas(word: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+@lru_cache(maxsize=1)
+def _known_verbs() -> frozenset[str]:
+    data = word_data()
+    known = set(data["reporting_verbs"]) | set(data["stative_verbs"]) | set(data["start_verbs"])
+    for words in data["event_types"].values():
+        known |= set(words["verbs"])
+    return frozenset(known)
+
+
 def lemma_of(word: str) -> str:
-    """The dictionary form of a verb form (irregular ones from the word lists)."""
+    """The dictionary form of a verb form: irregular ones from the word lists, regular ones
+    when the word lists know the verb ("says": say), else the word itself."""
     irregular: dict[str, str] = word_data()["irregular_forms"]
-    return irregular.get(word.lower(), word.lower())
+    lowered = word.lower()
+    if lowered in irregular:
+        return irregular[lowered]
+    known = _known_verbs()
+    return next((lemma for lemma in candidate_lemmas(lowered) if lemma in known), lowered)
 
 
 def is_past_form(word: str) -> bool:
@@ -261,6 +275,10 @@ def governing_verb(sentence: str, start: int, end: int) -> VerbGroup | None:
             if len(between) > _REACH:
                 continue
             distance = len(between) + 1
+            if "," in sentence[end : group.words[0].start]:
+                # "issued the summons on Tuesday, its president said": a verb after a
+                # comma governs only when none comes before ("On Tuesday, X met Y").
+                distance += _REACH + 1
         if best is None or distance < best[0]:
             best = (distance, group)
     return None if best is None else best[1]

@@ -25,7 +25,9 @@ from functools import lru_cache
 
 from .actors import Entity, find_entities
 from .event_filters import not_event_reason
-from .event_mentions import Mention, merge_mentions
+from .event_grammar import VerbGroup
+from .event_mentions import Mention, merge_mentions, same_happening
+from .event_publication import lede_verb
 from .event_types import EVENT_TYPES as EVENT_TYPES
 from .event_types import classify_event, trigger_words
 from .sentences import sentence_spans
@@ -180,7 +182,8 @@ def extract_events(
         and not is_baseline(text, _enclosing(sentences, timex.start, timex.end)[0], timex)
         and not_event_reason(text, _enclosing(sentences, timex.start, timex.end), timex) is None
     ]
-    if not timexes:
+    lede = lede_verb(text, sentences, skip_spans, timexes) if published else None
+    if not timexes and lede is None:
         return []
     entities = find_entities(text, ner=ner, spacy_model=spacy_model, sentences=sentences)
     by_sentence: dict[tuple[int, int], list[Timex]] = {}
@@ -216,7 +219,51 @@ def extract_events(
                     sentence_end=sentence_end,
                 )
             )
-    return merge_mentions(events)
+    merged = merge_mentions(events)
+    if lede is not None and published:
+        return _with_publication_event(merged, text, published[:10], lede, entities)
+    return merged
+
+
+def _with_publication_event(
+    events: list[Event],
+    text: str,
+    day: str,
+    lede: tuple[tuple[int, int], VerbGroup],
+    entities: list[Entity],
+) -> list[Event]:
+    """The lede's event on the publication day (see ``event_publication``), or, when a
+    dated event of the article tells the same happening, a mention of that event."""
+    (sentence_start, sentence_end), verb = lede
+    sentence = text[sentence_start:sentence_end]
+    event_type, trigger = classify_event(sentence, verb.head.end, verb.head.end)
+    position = sentence_start + verb.head.start
+    inside = [e for e in entities if sentence_start <= e.start and e.end <= sentence_end]
+    event = Event(
+        date=day,
+        precision="day",
+        start=day,
+        end=day,
+        expression="",
+        char_start=position,
+        char_end=position,
+        text=sentence,
+        sentence=sentence,
+        actors=_unique_actors(inside),
+        places=_unique([e.name for e in inside if e.kind == "place"]),
+        event_type=event_type,
+        trigger=trigger,
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
+        dated_by="publication",
+    )
+    for dated in events:
+        if same_happening(event, dated):
+            dated.mentions.append(
+                Mention(position, position, None, sentence, sentence_start, sentence_end)
+            )
+            return events
+    return sorted([*events, event], key=lambda e: e.char_start)
 
 
 # --- clauses ---------------------------------------------------------------------------

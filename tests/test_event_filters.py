@@ -74,3 +74,29 @@ def test_not_events_are_left_out(text: str, not_event: str | None, event: str) -
     assert any(event in expression for expression in found), found
     if not_event is not None:
         assert not any(not_event in expression for expression in found), found
+
+
+def test_an_undated_lede_is_an_event_on_the_publication_day() -> None:
+    text = "Minister dies\nThe former prime minister has died aged 92, his family said.\n"
+    (event,) = extract_events(text, "2021-03-04T10:00")
+    assert (event.date, event.precision, event.dated_by) == ("2021-03-04", "day", "publication")
+    assert event.sentence.startswith("The former prime minister")
+    # A lede with its own date, a future or a state gives no publication event.
+    for lede in (
+        "The minister resigned on Tuesday, his office said.",
+        "The minister will resign next month, his office said.",
+        "The city is on high alert over the floods in the north.",
+    ):
+        assert all(e.dated_by is None for e in extract_events(f"Head\n{lede}\n", "2021-03-04"))
+    # Without a publication date there is nothing to date it by.
+    assert extract_events(text, None) == []
+
+
+def test_a_lede_telling_a_dated_event_of_the_body_becomes_its_mention() -> None:
+    text = (
+        "Summons\nThe fund's chairman has been issued a court summons, officials said.\n"
+        "The group issued the court summons on Tuesday, its president said.\n"
+    )
+    (event,) = extract_events(text, "1997-04-09")
+    assert event.date == "1997-04-08" and event.dated_by is None
+    assert [m.expression for m in event.mentions] == [None]
