@@ -12,15 +12,16 @@ import hashlib
 import json
 import re
 import sqlite3
-import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
+from sqlite_utils.db import quote_identifier
 
 from .events import (
     ACTOR_KINDS,
@@ -80,10 +81,10 @@ def _insert_many(db: sqlite_utils.Database, table: str, records: list[dict[str, 
 
 @lru_cache(maxsize=64)
 def _insert_sql(table: str, columns: tuple[str, ...], ignore: bool) -> str:
-    names = ", ".join('"' + name.replace('"', '""') + '"' for name in columns)
+    names = ", ".join(quote_identifier(name) for name in columns)
     placeholders = ", ".join("?" for _ in columns)
     verb = "insert or ignore" if ignore else "insert"
-    return f'{verb} into "{table}" ({names}) values ({placeholders})'
+    return f"{verb} into {quote_identifier(table)} ({names}) values ({placeholders})"
 
 
 def open_database(path: str | Path) -> sqlite_utils.Database:
@@ -253,6 +254,131 @@ def has_document(db: sqlite_utils.Database, document_id: str) -> bool:
     return bool(db.execute("select 1 from documents where id = ?", [document_id]).fetchone())
 
 
+class ReadOnlyIndex:
+    """Which documents a database already holds, read without writing to it (a dry run).
+
+    ``has`` raises ``sqlite3.DatabaseError`` with a message naming the file when it
+    cannot be read; a missing file or one without documents holds nothing.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = path
+        self.connection: sqlite3.Connection | None = None
+        if Path(path).is_file():
+            self.connection = connect_read_only(path)
+
+    def has(self, document_id: str) -> bool:
+        if self.connection is None:
+            return False
+        try:
+            row = self.connection.execute(
+                "select 1 from documents where id = ?", [document_id]
+            ).fetchone()
+        except sqlite3.OperationalError as error:
+            if "no such table" in str(error):  # nothing extracted into it yet
+                return False
+            raise sqlite3.DatabaseError(f"cannot read {self.path} ({error})") from None
+        except sqlite3.DatabaseError as error:
+            raise sqlite3.DatabaseError(
+                f"cannot read {self.path} ({error}); is it an SQLite file?"
+            ) from None
+        return row is not None
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+def connect_read_only(path: str | Path) -> sqlite3.Connection:
+    """A connection that cannot write to the database at ``path``."""
+    return sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True)
+
+
+# --- reading other databases: tables given with --from-table, snapshots to export ------
+
+
+class SourceTable:
+    """A table of an SQLite database, read row by row and never written (--from-table).
+
+    Raises ``LookupError`` when the database has no such table (the message lists the
+    tables it has) and ``sqlite3.DatabaseError`` when it cannot be read.
+    """
+
+    def __init__(self, database: str | Path, table: str) -> None:
+        self.connection = connect_read_only(database)
+        try:
+            self.tables = [
+                row[0]
+                for row in self.connection.execute(
+                    "select name from sqlite_master where type = 'table'"
+                )
+            ]
+            if table not in self.tables:
+                raise LookupError(
+                    f"no table {table!r}; the tables are: {', '.join(self.tables) or '(none)'}"
+                )
+            info = self.connection.execute(
+                "select name, pk from pragma_table_info(?)", [table]
+            ).fetchall()
+        except BaseException:
+            self.connection.close()
+            raise
+        self.table = table
+        self.columns: list[str] = [row[0] for row in info]
+        self.primary_keys: list[str] = [row[0] for row in info if row[1]]
+
+    def rows(self, columns: list[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(rowid, values of ``columns``) of every row, in rowid order; ``columns`` must be
+        among ``self.columns``."""
+        unknown = [column for column in columns if column not in self.columns]
+        if unknown:
+            raise ValueError(f"no columns {unknown} in {self.table!r}")
+        sql = (
+            f"select rowid, {', '.join(quote_identifier(c) for c in columns)} "
+            f"from {quote_identifier(self.table)} order by rowid"
+        )
+        for row in self.connection.execute(sql):
+            yield row[0], dict(zip(columns, row[1:], strict=True))
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def row_rowid_sql(table: str, primary_keys: list[str]) -> str:
+    """The query (parameters: the key values) that finds a row's rowid by its primary key;
+    ``table`` and ``primary_keys`` must be names the table really has."""
+    where = " and ".join(f"{quote_identifier(pk)} = ?" for pk in primary_keys)
+    return f"select rowid from {quote_identifier(table)} where {where}"
+
+
+def largest_table_rows(path: str | Path) -> int:
+    """The number of rows of the database's largest table (0 without tables)."""
+    connection = connect_read_only(path)
+    try:
+        tables = [
+            row[0]
+            for row in connection.execute("select name from sqlite_master where type = 'table'")
+        ]
+        counts = [
+            connection.execute(f"select count(*) from {quote_identifier(name)}").fetchone()[0]
+            for name in tables
+        ]
+    finally:
+        connection.close()
+    return max(counts or [0])
+
+
+def snapshot(source: str | Path, destination: str | Path) -> None:
+    """Copy one consistent state of ``source`` into a standalone file (its write-ahead log
+    included); raises ``sqlite3.DatabaseError`` when ``source`` cannot be read."""
+    connection = connect_read_only(source)
+    try:
+        connection.execute("VACUUM INTO ?", [str(destination)])
+    finally:
+        connection.close()
+
+
 def save_document(db: sqlite_utils.Database, document: Document, events: Iterable[Event]) -> bool:
     """Store a document and its events atomically; False if it was stored already.
 
@@ -281,53 +407,39 @@ def save_document(db: sqlite_utils.Database, document: Document, events: Iterabl
     return True
 
 
-# A commit per document made storing the slowest stage of extract; a batch is committed
-# after this many documents or this many seconds, whichever comes first. The seconds bound
-# what a killed run loses, and how stale Datasette's view of a slow extraction gets.
-BATCH_DOCUMENTS = 50
-BATCH_SECONDS = 0.5
-
-
 class DocumentBatch:
-    """Documents stored in one transaction, each inside its own savepoint.
+    """Documents written in one transaction, each inside its own savepoint.
 
     A document that fails is rolled back alone (``save_document``'s savepoint) and the
     batch goes on. Queries on ``db`` see the uncommitted documents (same connection), so
     content-hash skips and merges across documents decide as with a commit per
-    document; other connections see whole batches. The caller commits when ``due``, and
-    always at the end: a killed run loses the uncommitted batch, which a rerun redoes.
+    document; other connections see whole batches. The transaction, and with it the
+    database's write lock, begins at the first ``save`` and ends at ``commit``: the
+    caller has the documents ready before it begins (``pipeline.BatchWriter``). On a
+    connection already inside a transaction (Datasette's write connection) the batch
+    joins it, and its owner commits.
     """
 
-    def __init__(
-        self,
-        db: sqlite_utils.Database,
-        *,
-        max_documents: int = BATCH_DOCUMENTS,
-        max_seconds: float = BATCH_SECONDS,
-    ) -> None:
+    def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
-        self.max_documents = max_documents
-        self.max_seconds = max_seconds
-        self.saved = 0  # documents stored since the last commit
-        self.began: float | None = None  # when the open batch began (monotonic)
+        self.saved = 0  # documents stored since the transaction began
+        self.began = False
+        self.owns_transaction = False
 
     def save(self, document: Document, events: Iterable[Event]) -> bool:
         """``save_document`` inside the batch; False if the document was stored already."""
-        if self.began is None:
-            # IMMEDIATE takes the write lock now (waiting for another writer if needed)
-            # rather than at the first insert, where it could fail without waiting.
-            self.db.conn.execute("BEGIN IMMEDIATE")
-            self.began = time.monotonic()
+        if not self.began:
+            self.owns_transaction = not self.db.conn.in_transaction
+            if self.owns_transaction:
+                # IMMEDIATE takes the write lock now (waiting for another writer if needed)
+                # rather than at the first insert, where it could fail without waiting.
+                self.db.conn.execute("BEGIN IMMEDIATE")
+            self.began = True
         elif not self.db.conn.in_transaction:
             raise _rolled_back()
         stored = save_document(self.db, document, events)
         self.saved += stored
         return stored
-
-    def due(self) -> bool:
-        return self.began is not None and (
-            self.saved >= self.max_documents or time.monotonic() - self.began >= self.max_seconds
-        )
 
     def commit(self) -> int:
         """Commit the open batch (if any); how many documents it stored.
@@ -336,7 +448,9 @@ class DocumentBatch:
         SQLite already rolled it back (after a full disk or an I/O error): its documents
         are then not stored.
         """
-        saved, self.saved, self.began = self.saved, 0, None
+        saved, self.saved, self.began = self.saved, 0, False
+        if not self.owns_transaction:
+            return saved
         if not self.db.conn.in_transaction:
             if saved:
                 raise _rolled_back()

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from click.testing import CliRunner
 
-from datasette_timeline.site.commands import export_site_command
+from datasette_timeline.commands.export_site import export_site_command
 from datasette_timeline.site.export import added_facets, external_references
 from datasette_timeline.site.paths import (
     canonical_query,
