@@ -23,6 +23,7 @@ from urllib.parse import quote
 import sqlite_utils
 from sqlite_utils.db import quote_identifier
 
+from . import schema
 from .events import (
     ACTOR_KINDS,
     MERGE_MAX_DAYS,
@@ -35,21 +36,6 @@ from .events import (
 )
 from .readers import Document
 
-SCHEMA_VERSION = 2
-# Columns issue 4 added to events; added to older databases on open.
-EVENT_COLUMNS_V2: dict[str, type] = {
-    "event_type": str,
-    "trigger": str,
-    "mention_count": int,
-    "merged_into": str,
-}
-DOCUMENT_ORIGIN_COLUMNS: dict[str, type] = {
-    "url": str,
-    "source_id": str,
-    "source_table": str,
-    "source_rowid": int,
-}
-
 
 def _table(db: sqlite_utils.Database, name: str) -> sqlite_utils.db.Table:
     """``db[name]`` typed as a table (sqlite-utils types it as table-or-view)."""
@@ -59,7 +45,7 @@ def _table(db: sqlite_utils.Database, name: str) -> sqlite_utils.db.Table:
 
 
 def _insert(
-    db: sqlite_utils.Database, table: str, record: dict[str, Any], *, ignore: bool = False
+    db: sqlite_utils.Database, table: schema.Table, record: dict[str, Any], *, ignore: bool = False
 ) -> None:
     """``INSERT [OR IGNORE]`` of one row into one of our own tables, inside the
     document's transaction.
@@ -72,7 +58,9 @@ def _insert(
     db.conn.execute(sql, tuple(record.values()))
 
 
-def _insert_many(db: sqlite_utils.Database, table: str, records: list[dict[str, Any]]) -> None:
+def _insert_many(
+    db: sqlite_utils.Database, table: schema.Table, records: list[dict[str, Any]]
+) -> None:
     """``INSERT OR IGNORE`` of rows that all have the same columns, in their order."""
     if records:
         sql = _insert_sql(table, tuple(records[0]), True)
@@ -80,11 +68,14 @@ def _insert_many(db: sqlite_utils.Database, table: str, records: list[dict[str, 
 
 
 @lru_cache(maxsize=64)
-def _insert_sql(table: str, columns: tuple[str, ...], ignore: bool) -> str:
+def _insert_sql(table: schema.Table, columns: tuple[str, ...], ignore: bool) -> str:
+    unknown = set(columns) - set(table.column_names)
+    if unknown:  # a record out of step with the schema: fail loudly, never write it
+        raise ValueError(f"no columns {sorted(unknown)} in the schema of {table.name}")
     names = ", ".join(quote_identifier(name) for name in columns)
     placeholders = ", ".join("?" for _ in columns)
     verb = "insert or ignore" if ignore else "insert"
-    return f"{verb} into {quote_identifier(table)} ({names}) values ({placeholders})"
+    return f"{verb} into {quote_identifier(table.name)} ({names}) values ({placeholders})"
 
 
 def open_database(path: str | Path) -> sqlite_utils.Database:
@@ -103,116 +94,54 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create the tables of ``schema`` that are missing, and bring older databases up to
+    it: columns added since they were made, their indexes, and the rows those columns
+    need (mentions of events stored before mentions existed, their counts)."""
     with db.atomic():
-        if "documents" not in db.table_names():
-            _table(db, "documents").create(
-                {"id": str, "title": str, "published": str, "source": str, "text": str},
-                pk="id",
+        existing = set(db.table_names())
+        added: dict[str, list[str]] = {}
+        for table in schema.TABLES:
+            if table.name in existing:
+                added[table.name] = _add_missing_columns(db, table)
+            else:
+                _table(db, table.name).create(
+                    table.column_types(),
+                    pk=table.pk,
+                    foreign_keys=[
+                        (fk.column, fk.other_table, fk.other_column) for fk in table.foreign_keys
+                    ],
+                )
+            for index in table.indexes:
+                _table(db, table.name).create_index(list(index), if_not_exists=True)
+        if schema.MENTIONS.name not in existing and schema.EVENTS.name in existing:
+            # Events stored before mentions existed: each is its own single mention.
+            db.execute(
+                """insert into mentions (id, event_id, document_id, char_start, char_end,
+                       expression, sentence)
+                   select id, coalesce(merged_into, id), document_id, char_start, char_end,
+                       expression, sentence from events"""
             )
-        # Where a document came from beyond its ``source``: a page's canonical URL, the
-        # row's own id, and for rows of an SQLite table the table and rowid (back-links).
-        documents = _table(db, "documents")
-        for name, kind in DOCUMENT_ORIGIN_COLUMNS.items():
-            if name not in documents.columns_dict:
-                documents.add_column(name, kind)
-        if "actors" not in db.table_names():
-            _table(db, "actors").create({"id": str, "name": str, "kind": str, "code": str}, pk="id")
-            _table(db, "actors").create_index(["name"])
-        if "events" not in db.table_names():
-            _table(db, "events").create(
-                {
-                    "id": str,
-                    "document_id": str,
-                    "date": str,
-                    "precision": str,
-                    "start": str,
-                    "end": str,
-                    "year": int,
-                    "expression": str,
-                    "text": str,
-                    "sentence": str,
-                    "actors": str,
-                    "places": str,
-                    "resolved": int,
-                    "mod": str,
-                    "char_start": int,
-                    "char_end": int,
-                },
-                pk="id",
-                foreign_keys=[("document_id", "documents", "id")],
+        if "mention_count" in added.get(schema.EVENTS.name, []):
+            db.execute(
+                """update events set mention_count =
+                       (select count(*) from mentions where mentions.event_id = events.id)
+                   where mention_count is null"""
             )
-            events = _table(db, "events")
-            events.create_index(["start"])
-            events.create_index(["year"])
-            events.create_index(["document_id"])
-        if "event_actors" not in db.table_names():
-            _table(db, "event_actors").create(
-                {"event_id": str, "actor_id": str},
-                pk=("event_id", "actor_id"),
-                foreign_keys=[("event_id", "events", "id"), ("actor_id", "actors", "id")],
-            )
-            # (actor_id, event_id) covers the actor filter: no lookup of the table rows.
-            _table(db, "event_actors").create_index(["actor_id", "event_id"])
-        _ensure_mentions_and_places(db)
-    if not _table(db, "events").detect_fts():
+        _ensure_merge_indexes(db)
+    events = _table(db, schema.EVENTS.name)
+    if not events.detect_fts():
         # Triggers keep the index current as events are written.
-        _table(db, "events").enable_fts(["text"], create_triggers=True)
+        events.enable_fts([schema.FULL_TEXT_COLUMN], create_triggers=True)
 
 
-def _ensure_mentions_and_places(db: sqlite_utils.Database) -> None:
-    """Event types, mentions and merges (issue 4), also on databases made before them.
-
-    Every extracted date is a *mention* (document, offsets, sentence). Mentions of one
-    event reported by several documents point to one event row; the rows of the later
-    reports stay, with ``merged_into`` naming that event, so ids never change.
-    """
-    events = _table(db, "events")
-    added = [name for name in EVENT_COLUMNS_V2 if name not in events.columns_dict]
-    for name in added:
-        events.add_column(name, EVENT_COLUMNS_V2[name])
-    if "event_type" in added:
-        events.create_index(["event_type"])
-        events.create_index(["merged_into"])
-    if "mentions" not in db.table_names():
-        _table(db, "mentions").create(
-            {
-                "id": str,
-                "event_id": str,
-                "document_id": str,
-                "char_start": int,
-                "char_end": int,
-                "expression": str,
-                "sentence": str,
-            },
-            pk="id",
-            foreign_keys=[("event_id", "events", "id"), ("document_id", "documents", "id")],
-        )
-        _table(db, "mentions").create_index(["event_id"])
-        _table(db, "mentions").create_index(["document_id"])
-        # Events stored before mentions existed: each is its own single mention.
-        db.execute(
-            """insert into mentions (id, event_id, document_id, char_start, char_end,
-                   expression, sentence)
-               select id, coalesce(merged_into, id), document_id, char_start, char_end,
-                   expression, sentence from events"""
-        )
-    if "mention_count" in added:
-        db.execute(
-            """update events set mention_count =
-                   (select count(*) from mentions where mentions.event_id = events.id)
-               where mention_count is null"""
-        )
-    _ensure_merge_indexes(db)
-    if "places" not in db.table_names():
-        _table(db, "places").create({"id": str, "name": str}, pk="id")
-        _table(db, "places").create_index(["name"])
-    if "event_places" not in db.table_names():
-        _table(db, "event_places").create(
-            {"event_id": str, "place_id": str},
-            pk=("event_id", "place_id"),
-            foreign_keys=[("event_id", "events", "id"), ("place_id", "places", "id")],
-        )
-        _table(db, "event_places").create_index(["place_id"])
+def _add_missing_columns(db: sqlite_utils.Database, table: schema.Table) -> list[str]:
+    """Columns of ``table`` that an older database lacks, added at the end (as SQLite
+    adds columns); their names."""
+    present = _table(db, table.name).columns_dict
+    missing = [(name, kind) for name, kind in table.columns if name not in present]
+    for name, kind in missing:
+        _table(db, table.name).add_column(name, kind)
+    return [name for name, _kind in missing]
 
 
 def _ensure_merge_indexes(db: sqlite_utils.Database) -> None:
@@ -390,7 +319,7 @@ def save_document(db: sqlite_utils.Database, document: Document, events: Iterabl
             return False
         _insert(
             db,
-            "documents",
+            schema.DOCUMENTS,
             {
                 "id": document.id,
                 "title": document.title,
@@ -474,8 +403,7 @@ def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable
     before any row is written; then each table gets one ``executemany``, rows in the order
     of the events (the same rowids as writing event by event).
     """
-    tables = ("events", "mentions", "actors", "event_actors", "places", "event_places")
-    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in tables}
+    rows: dict[str, list[dict[str, Any]]] = {table.name: [] for table in schema.DOCUMENT_ROWS}
     canonicals: dict[str, None] = {}  # events gaining a mention, in order
     for event in events:
         identifier = event_id(document_id, event)
@@ -504,8 +432,8 @@ def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable
             key = place_id(place)
             rows["places"].append({"id": key, "name": place})
             rows["event_places"].append({"event_id": identifier, "place_id": key})
-    for table, records in rows.items():
-        _insert_many(db, table, records)
+    for table in schema.DOCUMENT_ROWS:
+        _insert_many(db, table, rows[table.name])
     for canonical in canonicals:
         db.conn.execute(
             """update events set mention_count =
