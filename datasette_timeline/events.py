@@ -19,6 +19,7 @@ Event type (part 5): see ``EVENT_TYPES`` and ``classify_event``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -110,15 +111,17 @@ _IRREGULAR_PAST = (
     "spoke stood sat felt found built meant heard laid let read sought taught tore wore can may"
 )
 _VERBISH = r"(?:[a-z]+ed|" + "|".join(_IRREGULAR_PAST.split()) + r")\b"
-# Clause boundaries, strongest first. The date's clause is cut at these.
+# Clause boundaries, strongest first. The date's clause is cut at these. A run of spaces is
+# entered only at its first character ((?<!\s)), so a long run costs one pass, not one per space.
 _CUTS = (
     re.compile(r";\s+"),
-    re.compile(r"\s+[-–—]{1,2}\s+"),
+    re.compile(r"(?<!\s)\s+[-–—]{1,2}\s+"),
     re.compile(r",\s+(?:and|but|while|although|though|whereas|yet)\s+"),
-    re.compile(r",?\s+(?:after|before|when|because|although)\s+"),
+    re.compile(r"(?:,|(?<!\s))\s+(?:after|before|when|because|although)\s+"),
     # "fought cancer in 2004 and took six months off": "and" before a verb.
-    re.compile(r"\s+and\s+(?=" + _VERBISH + ")"),
+    re.compile(r"(?<!\s)\s+and\s+(?=" + _VERBISH + ")"),
 )
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _SUBORDINATING = 3
 _COORDINATING = frozenset({2, 4})  # cuts between predicates that share the subject
 _LEADING_CONNECTOR = re.compile(
@@ -357,6 +360,30 @@ def _balance_quotes(clause: str) -> str | None:
 # --- event types -----------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class _SentenceLayout:
+    """What classifying each date of a sentence needs, computed once per sentence: the
+    words and where the three strongest clause cuts start and end."""
+
+    words: list[re.Match[str]]
+    word_starts: list[int]
+    cut_starts: list[int]
+    cut_ends: list[int]
+
+
+@lru_cache(maxsize=16)
+def _layout(sentence: str) -> _SentenceLayout:
+    words = list(_WORD.finditer(sentence))
+    cuts = sorted(
+        (match.start(), match.end())
+        for pattern in _CUTS[:3]
+        for match in pattern.finditer(sentence)
+    )
+    return _SentenceLayout(
+        words, [w.start() for w in words], [c[0] for c in cuts], sorted(c[1] for c in cuts)
+    )
+
+
 def classify_event(sentence: str, start: int, end: int) -> tuple[str, str | None]:
     """(type, trigger word) of the event dated at sentence[start:end].
 
@@ -365,25 +392,33 @@ def classify_event(sentence: str, start: int, end: int) -> tuple[str, str | None
     announcement that it had filed for bankruptcy") yields to that fact's trigger; one
     that reports an intention ("announced that it intends to buy") stays a statement.
     """
-    low, high = 0, len(sentence)
+    layout = _layout(sentence)
     # The date's own clause; "since 1991 when the military occupied" stays one clause.
-    for pattern in _CUTS[:3]:
-        for match in pattern.finditer(sentence, 0, start):
-            low = max(low, match.end())
-        following = pattern.search(sentence, end)
-        if following:
-            high = min(high, following.start())
-    words = list(re.finditer(r"[A-Za-z][A-Za-z'-]*", sentence[low:high]))
-    date_words = [i for i, w in enumerate(words) if start <= low + w.start() < end]
+    # Every sentence's several dates share one layout, so each date costs a few bisections
+    # and its window of words, not a pass over the sentence.
+    before = bisect_right(layout.cut_ends, start)
+    low = layout.cut_ends[before - 1] if before else 0
+    following = bisect_left(layout.cut_starts, end)
+    high = layout.cut_starts[following] if following < len(layout.cut_starts) else len(sentence)
+    # Cuts begin and end at spaces or punctuation, so no word straddles low or high.
+    first_word = bisect_left(layout.word_starts, low)
+    last_word = bisect_left(layout.word_starts, high)
+    words = layout.words[first_word:last_word]
     if not words:
         return "other", None
-    if date_words:
-        first_date, last_date = date_words[0], date_words[-1]
+    date_from = bisect_left(layout.word_starts, start, first_word, last_word) - first_word
+    date_to = bisect_left(layout.word_starts, end, first_word, last_word) - first_word
+    if date_to > date_from:
+        first_date, last_date = date_from, date_to - 1
     else:  # a date of digits only: it sits between two words
-        first_date = sum(1 for w in words if low + w.start() < start)
+        first_date = date_from
         last_date = first_date - 1
     found: list[tuple[int, int, str, str]] = []  # (distance, index, kind, word)
-    for index, word in enumerate(words):
+    nearby = range(
+        max(0, first_date - _TRIGGER_WINDOW - 1), min(len(words), last_date + _TRIGGER_WINDOW + 2)
+    )
+    for index in nearby:
+        word = words[index]
         if first_date <= index <= last_date:
             continue
         lower = word.group().lower()
