@@ -1,6 +1,7 @@
 """The current filtered timeline as JSON, TimelineJS JSON and iCalendar.
 
-TimelineJS renders its text fields as HTML, so every value is escaped for it; iCalendar gets
+TimelineJS renders its text fields (dates' display_date included) as HTML, so every value is
+escaped for it; iCalendar gets
 all-day events (VALUE=DATE), so no timezone can move a date.
 """
 
@@ -45,7 +46,8 @@ def _timelinejs_date(day: str | None, precision: str | None, display: str) -> di
     parsed = parse_day(day)
     if parsed is None:
         return None
-    date: dict[str, Any] = {"year": parsed.year, "display_date": display}
+    # TimelineJS puts display_date into innerHTML too: a stored date value may carry markup.
+    date: dict[str, Any] = {"year": parsed.year, "display_date": str(escape(display))}
     if precision in ("month", "week", "day", "hour", "minute", "second"):
         date["month"] = parsed.month
     if precision in ("week", "day", "hour", "minute", "second"):
