@@ -32,3 +32,26 @@ async def test_timelinejs_escapes_stored_date_values(db_path: Path) -> None:
     assert slide["start_date"]["display_date"] == "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;"
     assert slide["end_date"]["display_date"] == slide["start_date"]["display_date"]
     assert slide["text"]["headline"] == slide["start_date"]["display_date"]
+
+
+# RFC 5545: TEXT holds no control character but HTAB; CR LF only ends lines.
+FORBIDDEN_IN_ICS = {chr(c) for c in [*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F]} | {
+    "\u2028",
+    "\u2029",
+    "\x85",
+}
+
+
+@pytest.mark.asyncio
+async def test_icalendar_carries_no_control_characters(db_path: Path) -> None:
+    text = "Talks\x00 began\x0b in\x0c Baku\u2028and ended\u2029in Yerevan\x7f\x85;\ttoday"
+    sqlite_utils.Database(db_path)["events"].update("e1", {"text": text})
+    ds = make_datasette(db_path)
+    body = (await get(ds, "/news/events/-/timeline.ics")).text
+    lines = body.split("\r\n")
+    assert lines[-1] == ""
+    assert not FORBIDDEN_IN_ICS & set("".join(lines)), [
+        line for line in lines if FORBIDDEN_IN_ICS & set(line)
+    ]
+    unfolded = body.replace("\r\n ", "")
+    assert "SUMMARY:Talks began in Baku\\nand ended\\nin Yerevan\\;\ttoday" in unfolded

@@ -8,6 +8,7 @@ all-day events (VALUE=DATE), so no timezone can move a date.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -83,16 +84,19 @@ def timelinejs(title: str, description: str, items: Sequence[dict[str, Any]]) ->
     }
 
 
+# RFC 5545 TEXT admits no control character but HTAB: the C0 controls, DEL and the C1
+# controls are dropped; the Unicode line and paragraph separators become escaped newlines.
+_ICS_DROPPED = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+)
+_ICS_LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029]")
+
+
 def ics_escape(text: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon, comma and newlines escaped."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
+    """RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped, controls dropped."""
+    escaped = text.translate(_ICS_DROPPED)
+    escaped = escaped.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _ICS_LINE_BREAKS.sub("\\\\n", escaped)
 
 
 def ics_fold(line: str) -> list[str]:
