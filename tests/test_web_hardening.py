@@ -55,3 +55,32 @@ async def test_icalendar_carries_no_control_characters(db_path: Path) -> None:
     ]
     unfolded = body.replace("\r\n ", "")
     assert "SUMMARY:Talks began in Baku\\nand ended\\nin Yerevan\\;\ttoday" in unfolded
+
+
+@pytest.mark.asyncio
+async def test_a_table_without_dates_is_sampled_once_per_version_of_the_data(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Detection samples every candidate column, which scans a big table without dates: the
+    answer is remembered until the data changes (rows with dates may arrive later)."""
+    from datasette_timeline.web import config
+
+    sampled: list[tuple[str, str]] = []
+    original = config.sample_values
+
+    async def counting(db: object, table: str, column: str) -> list[object]:
+        sampled.append((table, column))
+        return await original(db, table, column)
+
+    monkeypatch.setattr(config, "sample_values", counting)
+    sqlite_utils.Database(db_path)["later"].insert({"id": 1, "happened": None}, pk="id")
+    ds = make_datasette(db_path)
+    for _ in range(3):
+        assert (await get(ds, "/news/plain")).status_code == 200
+        assert (await get(ds, "/news/later/-/timeline")).status_code == 404
+    assert {table for table, _ in sampled} == {"plain", "later"}
+    assert len([s for s in sampled if s[0] == "plain"]) == 3  # id, name, size: once each
+    assert len([s for s in sampled if s[0] == "later"]) == 2
+    # Rows with dates arrive: the next request looks again and finds them.
+    sqlite_utils.Database(db_path)["later"].insert({"id": 2, "happened": "2020-05-03"})
+    assert (await get(ds, "/news/later/-/timeline")).status_code == 200
