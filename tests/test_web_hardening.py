@@ -185,3 +185,27 @@ async def test_background_counts_wait_while_a_request_is_answered(tmp_path: Path
     await asyncio.sleep(0.2)
     assert started == ["counted"]
     assert cache.peek(FileDatabase(), ("idle",)) == (True, "counted")
+
+
+@pytest.mark.asyncio
+async def test_a_table_too_big_to_sample_in_time_has_no_timeline_and_no_error(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a big table whose columns are mostly empty, sampling runs out of its time limit:
+    that table shows no Timeline link, and its table page still answers."""
+    from datasette.database import Database, QueryInterrupted
+
+    original = Database.execute
+
+    async def slow_samples(self: Database, sql: str, *args: object, **kwargs: object) -> object:
+        if " from plain where " in sql and sql.endswith("limit 20"):  # detection's samples
+            raise QueryInterrupted(Exception("interrupted"), sql, None)
+        return await original(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "execute", slow_samples)
+    ds = make_datasette(db_path)
+    page = await get(ds, "/news/plain")
+    assert page.status_code == 200
+    assert "/-/timeline" not in page.text
+    assert (await get(ds, "/news/plain/-/timeline")).status_code == 404
+    assert (await get(ds, "/news/events/-/timeline")).status_code == 200
