@@ -10,8 +10,14 @@ timeline is timed cold (its remembered counts, overview and facets forgotten bef
 request) and warm (the same view again on unchanged data, once any facet that timed out on
 the cold request has finished in the background).
 
+Under load (--clients N, 3 by default; 0 skips it), N clients ask at once for views nobody
+asked for before (each of the cases above narrowed by its own start date, so no remembered
+result helps), first N on the table page, then N on the timeline, and the medians of every
+answer are compared: the timeline's should stay within 2x of the table page's.
+
     python scripts/bench_timeline.py                 # /tmp/bench-timeline/bench.db
     python scripts/bench_timeline.py --rows 200000 --repeat 7 --db /tmp/b.db
+    python scripts/bench_timeline.py --clients 3 --rounds 8 --repeat 0   # only under load
 
 Server time is the time Datasette takes to answer the request in-process (ASGI, no network).
 Only this plugin is loaded (DATASETTE_LOAD_PLUGINS on Datasette 1.0), so other installed
@@ -212,12 +218,15 @@ CASES = {
 }
 
 
-async def timed_get(ds: Any, path: str) -> float:
+async def timed_get(ds: Any, path: str, errors: list[str] | None = None) -> float:
+    """Server time of one request; a non-200 answer ends the run, or is noted in `errors`."""
     started = time.perf_counter()
     response = await ds.client.get(path)
     elapsed = (time.perf_counter() - started) * 1000
     if response.status_code != 200:
-        raise SystemExit(f"{path} answered {response.status_code}")
+        if errors is None:
+            raise SystemExit(f"{path} answered {response.status_code}")
+        errors.append(f"{path} answered {response.status_code}")
     return elapsed
 
 
@@ -266,12 +275,58 @@ async def measure(db_path: Path, repeat: int) -> list[tuple[str, float, float, f
     return results
 
 
+def fresh_views(client: int, rounds: int) -> list[str]:
+    """Query strings no other request of the run uses: each case from its own start date."""
+    import datetime as dt
+
+    views = []
+    for number in range(rounds):
+        label_query = list(CASES.values())[(client + number) % len(CASES)]
+        day = dt.date(1995, 1, 1) + dt.timedelta(days=37 * (client * rounds + number))
+        since = f"start__gte={day.isoformat()}"
+        views.append(f"{label_query}&{since}" if label_query else since)
+    return views
+
+
+async def measure_under_load(db_path: Path, clients: int, rounds: int) -> tuple[float, float]:
+    """(table page median ms, timeline median ms) with `clients` requests always in flight."""
+    from datasette.app import Datasette
+
+    ds = Datasette([str(db_path)], settings={"sql_time_limit_ms": 5000})
+    await ds.invoke_startup()
+    name = db_path.stem
+    await timed_get(ds, f"/{name}/events/-/timeline")  # warm SQLite's page cache once
+    await timed_get(ds, f"/{name}/events")
+
+    errors: list[str] = []
+
+    async def client(number: int, page: str) -> list[float]:
+        return [
+            await timed_get(ds, f"/{name}/events{page}?{view}", errors)
+            for view in fresh_views(number, rounds)
+        ]
+
+    medians = []
+    for page in ("", "/-/timeline"):
+        answers = await asyncio.gather(*(client(number, page) for number in range(clients)))
+        medians.append(statistics.median(ms for times in answers for ms in times))
+    for error in errors:  # a view over the time limit answers 400, on either page
+        print(f"under load, {error}")
+    from datasette_timeline.web import cache
+
+    await cache.settled()
+    return medians[0], medians[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, default=Path("/tmp/bench-timeline/bench.db"))
     parser.add_argument("--rows", type=int, default=1_000_000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--rebuild", action="store_true")
+    parser.add_argument("--clients", type=int, default=3, help="concurrent clients (0: none)")
+    parser.add_argument("--rounds", type=int, default=8, help="requests per client under load")
+
     args = parser.parse_args()
     built_rows = 0
     if args.db.exists() and not args.rebuild:
@@ -288,14 +343,22 @@ def main() -> None:
         f"Datasette {__version__}, Python {sys.version.split()[0]}, {args.rows:,} events, "
         f"median of {args.repeat}"
     )
-    print(
-        f"{'case':<12} {'cold ms':>8} {'counts ms':>10} {'warm ms':>8} {'table ms':>9} "
-        f"{'cold x':>7} {'warm x':>7}"
-    )
-    for label, cold, counted, warm, table in asyncio.run(measure(args.db, args.repeat)):
+    if args.repeat > 0:
         print(
-            f"{label:<12} {cold:>8.0f} {counted:>10.0f} {warm:>8.0f} {table:>9.0f} "
-            f"{cold / table:>7.2f} {warm / table:>7.2f}"
+            f"{'case':<12} {'cold ms':>8} {'counts ms':>10} {'warm ms':>8} {'table ms':>9} "
+            f"{'cold x':>7} {'warm x':>7}"
+        )
+        for label, cold, counted, warm, table in asyncio.run(measure(args.db, args.repeat)):
+            print(
+                f"{label:<12} {cold:>8.0f} {counted:>10.0f} {warm:>8.0f} {table:>9.0f} "
+                f"{cold / table:>7.2f} {warm / table:>7.2f}"
+            )
+    if args.clients > 0:
+        table, timeline = asyncio.run(measure_under_load(args.db, args.clients, args.rounds))
+        print(
+            f"under load: {args.clients} clients x {args.rounds} new views each, median of "
+            f"{args.clients * args.rounds}: table page {table:.0f} ms, timeline {timeline:.0f} ms,"
+            f" {timeline / table:.2f}x"
         )
 
 

@@ -84,3 +84,128 @@ async def test_a_table_without_dates_is_sampled_once_per_version_of_the_data(
     # Rows with dates arrive: the next request looks again and finds them.
     sqlite_utils.Database(db_path)["later"].insert({"id": 2, "happened": "2020-05-03"})
     assert (await get(ds, "/news/later/-/timeline")).status_code == 200
+
+
+@pytest.mark.asyncio
+async def test_background_counts_take_one_sql_thread_at_a_time(tmp_path: Path) -> None:
+    """Counts finished after the response run one after another: under load, counting
+    every deferred facet at once crowded out other visitors' requests."""
+    import asyncio
+
+    from datasette_timeline.web import cache
+
+    db = sqlite_utils.Database(tmp_path / "file.db")
+    db["t"].insert({"id": 1})
+
+    class FileDatabase:
+        path = str(tmp_path / "file.db")
+        is_mutable = False
+        is_memory = False
+
+    running, most = 0, 0
+
+    def job(number: int):  # type: ignore[no-untyped-def]
+        async def compute() -> int:
+            nonlocal running, most
+            running += 1
+            most = max(most, running)
+            await asyncio.sleep(0.01)
+            running -= 1
+            return number
+
+        return compute
+
+    for number in range(4):
+        cache.finish_later(FileDatabase(), ("job", number), job(number), keep=lambda _: True)
+    cache.start_queued()
+    await cache.settled()
+    assert most == 1
+    assert [cache.peek(FileDatabase(), ("job", n)) for n in range(4)] == [
+        (True, n) for n in range(4)
+    ]
+
+
+@pytest.mark.asyncio
+async def test_a_filtered_overview_counts_years_on_the_date_index(db_path: Path) -> None:
+    """With a filter, the year of `start` comes from the date index that serves the filter
+    (a few groups to sort); the year column would be looked up row by row."""
+    from datasette_timeline.web import cache
+
+    ds = make_datasette(db_path)
+    await ds.invoke_startup()
+    statements: list[str] = []
+    db = ds.get_database("news")
+    original = db.execute
+
+    async def recording(sql: str, *args: object, **kwargs: object) -> object:
+        statements.append(sql)
+        return await original(sql, *args, **kwargs)
+
+    db.execute = recording  # type: ignore[method-assign]
+    try:
+        cache.clear()
+        response = await get(ds, "/news/events/-/timeline?start__gte=1992-01-01")
+    finally:
+        db.execute = original  # type: ignore[method-assign]
+    assert response.status_code == 200
+    overview = [s for s in statements if "as bucket, count(*)" in s]
+    assert overview and all("group by substr(" in s for s in overview), overview
+    plan = sqlite_utils.Database(db_path).execute(
+        "explain query plan " + overview[0].replace(":p0", "'1992-01-01'")
+    )
+    details = " ".join(str(row[-1]) for row in plan.fetchall())
+    assert "COVERING INDEX idx_events_start" in details, details
+
+
+@pytest.mark.asyncio
+async def test_background_counts_wait_while_a_request_is_answered(tmp_path: Path) -> None:
+    """Counting ahead is speculative: it starts only when no timeline request is running."""
+    import asyncio
+
+    from datasette_timeline.web import cache
+
+    sqlite_utils.Database(tmp_path / "file.db")["t"].insert({"id": 1})
+
+    class FileDatabase:
+        path = str(tmp_path / "file.db")
+        is_mutable = False
+        is_memory = False
+
+    started: list[str] = []
+
+    async def compute() -> str:
+        started.append("counted")
+        return "counted"
+
+    async with cache.answering():
+        cache.finish_later(FileDatabase(), ("idle",), compute, keep=lambda _: True)
+        cache.start_queued()
+        await asyncio.sleep(0.2)
+        assert started == []
+    await asyncio.sleep(0.2)
+    assert started == ["counted"]
+    assert cache.peek(FileDatabase(), ("idle",)) == (True, "counted")
+
+
+@pytest.mark.asyncio
+async def test_a_table_too_big_to_sample_in_time_has_no_timeline_and_no_error(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a big table whose columns are mostly empty, sampling runs out of its time limit:
+    that table shows no Timeline link, and its table page still answers."""
+    from datasette.database import Database, QueryInterrupted
+
+    original = Database.execute
+
+    async def slow_samples(self: Database, sql: str, *args: object, **kwargs: object) -> object:
+        if " from plain where " in sql and sql.endswith("limit 20"):  # detection's samples
+            raise QueryInterrupted(Exception("interrupted"), sql, None)
+        return await original(self, sql, *args, **kwargs)
+
+    monkeypatch.setattr(Database, "execute", slow_samples)
+    ds = make_datasette(db_path)
+    page = await get(ds, "/news/plain")
+    assert page.status_code == 200
+    assert "/-/timeline" not in page.text
+    assert (await get(ds, "/news/plain/-/timeline")).status_code == 404
+    assert (await get(ds, "/news/events/-/timeline")).status_code == 200

@@ -148,6 +148,11 @@ async def test_no_byte_of_a_private_table_reaches_any_route(
                     assert secret not in body, (route, actor, table, secret)
             if not may_view(actor, "event_actors", private, events_public):
                 assert actor_facet(body).get("Armenia") != THROUGH_ONLY_COUNT, (route, actor)
+        # The plugin's own assets hold no data at all.
+        for asset in ("timeline.js", "timeline.css", "table-link.js"):
+            response = await get(ds, f"/-/timeline-static/{asset}", actor=actor)
+            assert response.status_code == 200
+            assert not any(s in response.text for secrets in SECRETS.values() for s in secrets)
         # A filter naming what only the link tables know finds nothing (no count to guess by).
         guess = "/news/events/-/timeline.json?actors__arraycontains=" + quote(SECRET_ACTOR)
         response = await get(ds, guess, actor=actor)

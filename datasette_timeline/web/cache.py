@@ -101,13 +101,52 @@ def finish_later(
     _queued[full_key] = lambda: _compute_and_keep(full_key, compute, keep)
 
 
+# The one task that works through the queue, one aggregate at a time, and only while no
+# timeline request is being answered: background counting is speculative (it saves the next
+# visit a wait), so it never takes SQL threads or CPU from requests. Under load (counting
+# every deferred facet at once took 2.4x the table page's median at 200k rows) the counts are
+# made when asked for (`_counts=all`, which the page's script fetches).
+_runner: asyncio.Task[None] | None = None
+_answering = 0
+# How often the runner looks whether the requests in progress have all been answered.
+IDLE_POLL_SECONDS = 0.02
+
+
+class answering:
+    """Marks a timeline request in progress (``async with cache.answering():``)."""
+
+    async def __aenter__(self) -> None:
+        global _answering
+        _answering += 1
+
+    async def __aexit__(self, *_exc: object) -> None:
+        global _answering
+        _answering -= 1
+
+
 def start_queued() -> None:
-    """Start the queued aggregates: called when the page is rendered."""
+    """Start working through the queued aggregates: called when the page is rendered."""
+    global _runner
+    if not _queued:
+        return
+    loop = asyncio.get_running_loop()
+    if _runner is not None and not _runner.done() and _runner.get_loop() is loop:
+        return
+    _runner = loop.create_task(_run_queue())
+
+
+async def _run_queue() -> None:
     while _queued:
-        full_key, job = _queued.popitem()
+        while _answering > 0 and _queued:
+            await asyncio.sleep(IDLE_POLL_SECONDS)
+        if not _queued:
+            return
+        full_key = next(iter(_queued))
+        job = _queued.pop(full_key)
         task = asyncio.ensure_future(job())
         _background[full_key] = task
         task.add_done_callback(_forget_when_done(full_key))
+        await asyncio.wait([task])
 
 
 def _forget_when_done(key: tuple[Any, ...]) -> Callable[[asyncio.Task[Any]], None]:
@@ -120,8 +159,14 @@ def _forget_when_done(key: tuple[Any, ...]) -> Callable[[asyncio.Task[Any]], Non
 async def settled() -> None:
     """Wait for background aggregates (tests and the benchmark use this)."""
     start_queued()
-    while _background:
-        await asyncio.gather(*list(_background.values()), return_exceptions=True)
+    while _queued or _background or (_runner is not None and not _runner.done()):
+        if _answering > 0 and _queued and not _background:
+            # A request still counts as in progress (an abandoned one): finish the queue here.
+            full_key = next(iter(_queued))
+            await _queued.pop(full_key)()
+            continue
+        pending = [*_background.values(), *([_runner] if _runner and not _runner.done() else [])]
+        await asyncio.gather(*pending, return_exceptions=True)
 
 
 def clear() -> None:

@@ -69,6 +69,7 @@ TIMEX_DATE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|AU|WI)(-\d
 # How many values of a candidate column are sampled, and how many columns at most.
 SAMPLE_ROWS = 20
 MAX_SAMPLED_COLUMNS = 8
+SAMPLE_TIME_LIMIT_MS = 200
 
 
 class TimelineConfigError(ValueError):
@@ -182,6 +183,9 @@ def columns_from_names(columns: list[str], date: str, chosen: Mapping[str, str])
 
 
 async def sample_values(db: Any, table: str, column: str) -> list[Any]:
+    """Up to SAMPLE_ROWS non-empty values of the column; none when finding them takes longer
+    than a moment (a big table where the column is mostly empty: it holds no dates to show)."""
+    from datasette.database import QueryInterrupted
     from datasette.utils import escape_sqlite
 
     sql = (
@@ -189,7 +193,10 @@ async def sample_values(db: Any, table: str, column: str) -> list[Any]:
         f"where {escape_sqlite(column)} is not null and {escape_sqlite(column)} != '' "
         f"limit {SAMPLE_ROWS}"
     )
-    result = await db.execute(sql, custom_time_limit=200)
+    try:
+        result = await db.execute(sql, custom_time_limit=SAMPLE_TIME_LIMIT_MS)
+    except QueryInterrupted:
+        return []
     return [row[0] for row in result.rows]
 
 

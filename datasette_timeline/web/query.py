@@ -442,16 +442,19 @@ async def count_rows(db: Any, table: str, filters: FilterSet, time_limit_ms: int
 async def date_bounds(
     db: Any, table: str, tl: TimelineColumns, filters: FilterSet
 ) -> tuple[dt.date, dt.date] | None:
-    """First and last day of the matching rows. Two queries so each can use the date index."""
+    """First and last day of the matching rows, remembered like the other aggregates. Two
+    queries so each can use the date index."""
     where = filters.where_sql()
-    first = await db.execute(
-        f"select min({q(tl.date)}) from {q(table)} where {where}", filters.params
+    first = await aggregate_rows(
+        db, f"select min({q(tl.date)}) from {q(table)} where {where}", filters.params
     )
-    last = await db.execute(
-        f"select max({q(tl.date)}) from {q(table)} where {where}", filters.params
+    last = await aggregate_rows(
+        db, f"select max({q(tl.date)}) from {q(table)} where {where}", filters.params
     )
-    first_day = parse_day(_as_day(first.rows[0][0]))
-    last_day = parse_day(_as_day(last.rows[0][0]))
+    if not first or not last:
+        return None
+    first_day = parse_day(_as_day(first[0][0]))
+    last_day = parse_day(_as_day(last[0][0]))
     if first_day is None or last_day is None:
         return None
     return first_day, last_day
@@ -478,16 +481,21 @@ async def overview_counts(
 ) -> BucketCounts | None:
     """Rows per year, month or day over the matching rows, or None on timeout."""
     year_column = tl.get("year")
-    integer_years = unit == "year" and year_column is not None and tl.date.lower() == "start"
+    where = filters.where_sql()
+    integer_years = (
+        unit == "year" and year_column is not None and tl.date.lower() == "start" and where == "1"
+    )
     if integer_years:
-        # Our schema keeps an indexed integer year beside `start`: group on the bare column
-        # so the index covers the query (an expression would visit every row).
+        # Our schema keeps an indexed integer year beside `start`: over every row, group on
+        # the bare column so its index covers the query. With filters the date index serves
+        # them (a range of `start`, a year) and also covers the year of `start`, while the
+        # year column would be looked up row by row.
         bucket = q(str(year_column))
     else:
         bucket = f"substr({q(tl.date)}, 1, {BUCKET_KEY_LENGTH[unit]})"
     sql = (
         f"select {bucket} as bucket, count(*) from {q(table)} "
-        f"where {filters.where_sql()} group by {bucket} order by {bucket}"
+        f"where {where} group by {bucket} order by {bucket}"
     )
     rows = await aggregate_rows(db, sql, filters.params, time_limit_ms)
     if rows is None:

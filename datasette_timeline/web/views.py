@@ -356,7 +356,8 @@ async def event_views(
 
 async def timeline_view(datasette: Any, request: Any) -> Response:
     try:
-        return await _timeline_view(datasette, request)
+        async with cache.answering():
+            return await _timeline_view(datasette, request)
     except TimelineConfigError as error:
         raise BadRequest(f"datasette-timeline configuration: {error}") from error
     except TimelineRequestError as error:
@@ -536,8 +537,8 @@ async def facet_from_counts(
 ) -> FacetResult:
     values = []
     for key, count in counts:
-        if not count:
-            continue
+        if not count or not key.isdigit():
+            continue  # a start that is no date has no year
         value = str(int(key))
         pair = (spec.key, value)
         selected = pair in filters.selected
