@@ -181,7 +181,7 @@ def _ensure_full_text_triggers(db: sqlite_utils.Database) -> None:
             db.execute(wanted)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1024)
 def _slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
@@ -521,7 +521,7 @@ def _same_event(db: sqlite_utils.Database, document_id: str, event: Event) -> st
     return best[1] if best else None
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1024)
 def _stored_merge_key(
     value: str, start: str, end: str, event_type: str, actors: str | None, sentence: str | None
 ) -> MergeKey:
@@ -584,7 +584,7 @@ def _merge_candidates(
 _NO_ACTORS = ""
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=1024)
 def _actor_keys(names: frozenset[str], kinds: frozenset[str]) -> tuple[str, ...]:
     """The merge index keys a candidate must have one of: each name's ``actor_id`` in
     every kind (the rule compares names), or ``_NO_ACTORS`` for an event without actors."""
