@@ -39,9 +39,14 @@ if TYPE_CHECKING:  # storage (sqlite-utils) and events (the tagger's tables) loa
 # the memory they take and how long one batch holds the write lock.
 BATCH_DOCUMENTS = 50
 BATCH_SECONDS = 0.5
-# Documents in flight per worker process: enough to keep each worker busy while the
-# writer writes, few enough that memory does not grow with the inputs.
+# Documents in flight with N workers: a batch (the workers go on extracting while the
+# writer writes one) and a few per worker; few enough that memory does not grow with
+# the inputs.
 IN_FLIGHT_PER_WORKER = 4
+
+
+def in_flight(jobs: int) -> int:
+    return BATCH_DOCUMENTS + IN_FLIGHT_PER_WORKER * jobs
 
 
 @dataclass
@@ -181,7 +186,7 @@ def _extracted_in_workers(
 ) -> Iterator[Outcome]:
     """Extract in ``jobs`` processes, yielding results in input order.
 
-    At most ``IN_FLIGHT_PER_WORKER * jobs`` documents are in flight, so memory stays
+    At most ``in_flight(jobs)`` documents are in flight, so memory stays
     bounded however many documents the inputs hold (``Pool.imap`` would read the inputs
     ahead without limit). Results come back in order, so the database written by the one
     writer is identical to a ``--jobs 1`` run's.
@@ -203,7 +208,7 @@ def _extracted_in_workers(
             for document in documents:
                 task = (document.text, document.published, document.skip_spans, settings)
                 window.append((document, pool.submit(_extract_task, task)))
-                if len(window) >= IN_FLIGHT_PER_WORKER * jobs:
+                if len(window) >= in_flight(jobs):
                     yield _collect(window.popleft())
             while window:
                 yield _collect(window.popleft())

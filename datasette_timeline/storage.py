@@ -127,11 +127,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                        (select count(*) from mentions where mentions.event_id = events.id)
                    where mention_count is null"""
             )
-        _ensure_merge_indexes(db)
+        _drop_merge_indexes(db)
     events = _table(db, schema.EVENTS.name)
     if not events.detect_fts():
         # Triggers keep the index current as events are written.
         events.enable_fts([schema.FULL_TEXT_COLUMN], create_triggers=True)
+    _ensure_full_text_triggers(db)
 
 
 def _add_missing_columns(db: sqlite_utils.Database, table: schema.Table) -> list[str]:
@@ -144,20 +145,43 @@ def _add_missing_columns(db: sqlite_utils.Database, table: schema.Table) -> list
     return [name for name, _kind in missing]
 
 
-def _ensure_merge_indexes(db: sqlite_utils.Database) -> None:
-    """Partial indexes over unmerged events for ``_merge_candidates``: by start day (with
-    end and value, so candidates are filtered on the index alone), and by date value."""
-    db.execute("drop index if exists events_merge_candidates")  # an earlier shape
-    db.execute(
-        """create index if not exists events_merge_by_start
-           on events(event_type, start, "end", date) where merged_into is null"""
-    )
-    db.execute(
-        """create index if not exists events_merge_by_date
-           on events(event_type, date, start) where merged_into is null"""
-    )
+def _drop_merge_indexes(db: sqlite_utils.Database) -> None:
+    """Indexes earlier versions kept in the file for merge lookups; the writer's merge
+    index (``_update_merge_index``) replaces them, and every insert paid for them."""
+    for name in ("events_merge_candidates", "events_merge_by_start", "events_merge_by_date"):
+        db.execute(f"drop index if exists {name}")
 
 
+def _ensure_full_text_triggers(db: sqlite_utils.Database) -> None:
+    """The full-text index follows inserts, deletes and changes of the indexed text.
+
+    sqlite-utils' update trigger fires on any change of a row; the writer changes
+    ``mention_count`` of an event each time another document reports it, and each such
+    update re-indexed the unchanged text (an FTS5 delete and insert).
+    """
+    column = quote_identifier(schema.FULL_TEXT_COLUMN)
+    events, fts = (
+        quote_identifier(schema.EVENTS.name),
+        quote_identifier(f"{schema.EVENTS.name}_fts"),
+    )
+    trigger = quote_identifier(f"{schema.EVENTS.name}_au")
+    wanted = (
+        f"CREATE TRIGGER {trigger} AFTER UPDATE OF {column} ON {events} BEGIN\n"
+        f"  INSERT INTO {fts} ({fts}, rowid, {column}) VALUES('delete', old.rowid, old.{column});\n"
+        f"  INSERT INTO {fts} (rowid, {column}) VALUES (new.rowid, new.{column});\n"
+        "END"
+    )
+    found = db.execute(
+        "select sql from sqlite_master where type = 'trigger' and name = ?",
+        [f"{schema.EVENTS.name}_au"],
+    ).fetchone()
+    if found and found[0] != wanted:
+        with db.atomic():
+            db.execute(f"drop trigger {trigger}")
+            db.execute(wanted)
+
+
+@lru_cache(maxsize=1024)
 def _slug(name: str) -> str:
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
@@ -405,9 +429,10 @@ def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable
     """
     rows: dict[str, list[dict[str, Any]]] = {table.name: [] for table in schema.DOCUMENT_ROWS}
     canonicals: dict[str, None] = {}  # events gaining a mention, in order
+    _update_merge_index(db)
     for event in events:
         identifier = event_id(document_id, event)
-        canonical = find_same_event(db, document_id, event)
+        canonical = _same_event(db, document_id, event)
         if canonical:
             canonicals[canonical] = None
         rows["events"].append(_event_record(document_id, identifier, event, canonical))
@@ -477,27 +502,38 @@ def find_same_event(db: sqlite_utils.Database, document_id: str, event: Event) -
     narrows the candidates to what ``merge_score`` could accept (see
     ``_merge_candidates``), so the decisions are those of scoring every stored event.
     """
+    _update_merge_index(db)
+    return _same_event(db, document_id, event)
+
+
+def _same_event(db: sqlite_utils.Database, document_id: str, event: Event) -> str | None:
+    """``find_same_event`` with the merge index known to be current."""
     if not (event.start and event.end):
         return None
     new = merge_key(event)
     if not content_words(new.sentence):
         return None  # merge_score needs content words on both sides
     best: tuple[float, str] | None = None
-    for identifier, value, start, end, event_type, actors, sentence in _merge_candidates(
-        db, document_id, event
-    ):
-        stored = MergeKey(
-            start=start,
-            end=end,
-            date=value,
-            event_type=event_type,
-            actors=frozenset(json.loads(actors or "[]")),
-            sentence=sentence or "",
-        )
-        score = merge_score(new, stored)
+    for identifier, *columns in _merge_candidates(db, document_id, event):
+        score = merge_score(new, _stored_merge_key(*columns))
         if score is not None and (best is None or score > best[0]):
             best = (score, identifier)
     return best[1] if best else None
+
+
+@lru_cache(maxsize=1024)
+def _stored_merge_key(
+    value: str, start: str, end: str, event_type: str, actors: str | None, sentence: str | None
+) -> MergeKey:
+    """The merge key of a stored event (cached: a stored event is a candidate for many)."""
+    return MergeKey(
+        start=start,
+        end=end,
+        date=value,
+        event_type=event_type,
+        actors=frozenset(json.loads(actors or "[]")),
+        sentence=sentence or "",
+    )
 
 
 def _merge_candidates(
@@ -509,37 +545,95 @@ def _merge_candidates(
     other with the outer one shorter than MERGE_MAX_DAYS. So a candidate overlaps this
     event and starts at most MERGE_MAX_DAYS before it; if this event spans that long or
     more, only its own value can match; otherwise a candidate ends at most
-    MERGE_MAX_DAYS - 1 days after it or has its value. Both shapes read one index range
-    (see ``_ensure_merge_indexes``). Actors: with actors, a candidate must share one
-    (``actor_id`` of every kind for each name, since the rule compares names); without,
-    it must have none. Rows come in id order, which ``find_same_event`` relies on.
+    MERGE_MAX_DAYS - 1 days after it or has its value. Actors: with actors, a candidate
+    must share one (``actor_id`` of every kind for each name, since the rule compares
+    names); without, it must have none. All of these are one index range of the
+    connection's merge index (``_merge_index``), keyed by actor, type and day, so a
+    lookup reads about as many rows as it returns however large the database grows.
+    Each candidate's row is checked against the events table as it is now. Rows come
+    in id order, which ``find_same_event`` relies on.
     """
     assert event.start and event.end
     earliest = days_before(event.start, MERGE_MAX_DAYS)
     span = days_between(event.start, event.end)
     if earliest is None or span is None:
         return []  # not calendar days: nothing to compare them with
-    sql = """select id, date, start, "end", event_type, actors, sentence from events
-        where event_type = ? and start between ? and ? and "end" >= ?
-          and merged_into is null and document_id != ?"""
-    parameters: list[Any] = [event.event_type, earliest, event.end, event.start, document_id]
+    keys = _actor_keys(
+        frozenset(actor.name for actor in event.actors),
+        frozenset(actor.kind for actor in event.actors),
+    )
+    sql = f"""select distinct e.id, e.date, e.start, e."end", e.event_type, e.actors, e.sentence
+        from temp.merge_keys k cross join events e on e.id = k.event_id
+        where k.actor_id in ({", ".join("?" for _ in keys)}) and k.event_type = ?
+          and k.start between ? and ? and k."end" >= ?"""
+    parameters: list[Any] = [*keys, event.event_type, earliest, event.end, event.start]
     if span >= MERGE_MAX_DAYS:
-        sql += " and date = ?"
+        sql += " and k.date = ?"
         parameters.append(event.date)
     else:
-        sql += """ and ("end" <= ? or date = ?)"""
+        sql += """ and (k."end" <= ? or k.date = ?)"""
         parameters += [days_after(event.end, MERGE_MAX_DAYS - 1), event.date]
-    names = {actor.name for actor in event.actors}
-    if names:
-        kinds = {*ACTOR_KINDS, *(actor.kind for actor in event.actors)}
-        ids = sorted({actor_id(ActorRef(name, kind)) for name in names for kind in kinds})
-        sql += f"""
-          and exists (select 1 from event_actors where event_id = events.id
-                      and actor_id in ({", ".join("?" for _ in ids)}))"""
-        parameters += ids
-    else:
-        sql += " and coalesce(actors, '') in ('', '[]')"
-    return db.execute(sql + " order by id", parameters).fetchall()
+    # The row as it is now (the index keeps what was there when it was indexed).
+    sql += """ and e.merged_into is null and e.document_id != ? and e.event_type = k.event_type
+          and e.start = k.start and e."end" = k."end" and e.date = k.date"""
+    parameters.append(document_id)
+    return db.execute(sql + " order by e.id", parameters).fetchall()
+
+
+# Events without actors are indexed under this key (no actor id is empty).
+_NO_ACTORS = ""
+
+
+@lru_cache(maxsize=1024)
+def _actor_keys(names: frozenset[str], kinds: frozenset[str]) -> tuple[str, ...]:
+    """The merge index keys a candidate must have one of: each name's ``actor_id`` in
+    every kind (the rule compares names), or ``_NO_ACTORS`` for an event without actors."""
+    if not names:
+        return (_NO_ACTORS,)
+    every_kind = {*ACTOR_KINDS, *kinds}
+    return tuple(sorted({actor_id(ActorRef(name, kind)) for name in names for kind in every_kind}))
+
+
+def _update_merge_index(db: sqlite_utils.Database) -> None:
+    """Bring the connection's merge index up to date with the events table.
+
+    ``temp.merge_keys`` holds, for every unmerged event with calendar days, a row per
+    actor (or one under ``_NO_ACTORS``) with its type, days and value, indexed by actor,
+    type and start day: merge candidates are one range of it. It is a TEMP table, in
+    this connection only and never in the database file, filled from the events table
+    once and then with the events added since (rowid order): by this writer or by any
+    other. Writes to it belong to the current transaction, so a document rolled back
+    leaves no keys behind.
+    """
+    try:
+        indexed = db.conn.execute("select upto from temp.merge_keys_upto").fetchone()[0]
+    except sqlite3.OperationalError:  # the connection's first lookup
+        db.conn.execute(
+            """create temp table merge_keys (actor_id text, event_type text, start text,
+                   "end" text, date text, event_id text)"""
+        )
+        db.conn.execute(
+            "create index temp.merge_keys_by_start on merge_keys(actor_id, event_type, start)"
+        )
+        db.conn.execute(
+            "create index temp.merge_keys_by_date on merge_keys(actor_id, event_type, date)"
+        )
+        db.conn.execute("create temp table merge_keys_upto (upto integer)")
+        db.conn.execute("insert into temp.merge_keys_upto values (0)")
+        indexed = 0
+    latest = db.conn.execute("select max(rowid) from events").fetchone()[0] or 0
+    if latest <= indexed:
+        return
+    db.conn.execute(
+        """insert into temp.merge_keys
+           select coalesce(ea.actor_id, ?), e.event_type, e.start, e."end", e.date, e.id
+           from events e left join event_actors ea on ea.event_id = e.id
+           where e.rowid > ? and e.rowid <= ? and e.merged_into is null
+             and e.start is not null and e."end" is not null
+             and (ea.actor_id is not null or coalesce(e.actors, '') in ('', '[]'))""",
+        [_NO_ACTORS, indexed, latest],
+    )
+    db.conn.execute("update temp.merge_keys_upto set upto = ?", [latest])
 
 
 # The calendar's bounds clamp the date window: "4,000 years ago" may be dated year 1.

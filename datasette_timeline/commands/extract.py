@@ -201,7 +201,7 @@ def _column_options(function: Callable[..., Any]) -> Callable[..., Any]:
     type=click.FloatRange(min=0.1),
     default=30.0,
     show_default=True,
-    help="Seconds to wait for a URL.",
+    help="Seconds a URL may take in all (connecting, redirects, the whole answer).",
 )
 @click.option(
     "--max-page-mb",

@@ -1,11 +1,15 @@
-"""Articles on the web: fetched with a timeout, a size limit and an honest User-Agent."""
+"""Articles on the web: fetched within a deadline, a size limit and an honest User-Agent."""
 
 from __future__ import annotations
 
+import http.client
+import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from .document import MEGABYTE, InputError
 
@@ -25,15 +29,79 @@ class Fetched:
     data: bytes
 
 
+_READ_BYTES = 64 * 1024
+
+
+class DeadlinePassed(TimeoutError):
+    """The whole fetch of a URL took longer than its timeout."""
+
+
+class _Connections:
+    """The HTTP(S) connections urllib opens for one fetch (redirects open more), kept so
+    that each socket wait can be cut to the time left before the deadline."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.opened: list[http.client.HTTPConnection] = []
+
+    def factory(self, kind: type[http.client.HTTPConnection]) -> Callable[..., Any]:
+        def connect(host: str, **options: Any) -> http.client.HTTPConnection:
+            options["timeout"] = self.left()
+            connection = kind(host, **options)
+            self.opened.append(connection)
+            return connection
+
+        return connect
+
+    def left(self) -> float:
+        remaining = self.deadline - time.monotonic()
+        if remaining <= 0:
+            raise DeadlinePassed
+        return remaining
+
+    def shorten_waits(self) -> None:
+        """Every socket wait from now on ends by the deadline (DeadlinePassed if gone)."""
+        remaining = self.left()
+        for connection in self.opened:
+            if connection.sock is not None:
+                connection.sock.settimeout(remaining)
+
+
+class _HTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, connections: _Connections) -> None:
+        super().__init__()
+        self.connections = connections
+
+    def http_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(self.connections.factory(http.client.HTTPConnection), req)
+
+
+class _HTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, connections: _Connections) -> None:
+        super().__init__()
+        self.connections = connections
+
+    def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
+        return self.do_open(
+            self.connections.factory(http.client.HTTPSConnection),
+            req,
+            context=self._context,  # type: ignore[attr-defined]
+        )
+
+
 def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
-    """GET ``url``; raise InputError naming it on any failure, or when larger than max_bytes."""
+    """GET ``url`` within ``timeout`` seconds in all (connecting, redirects and reading
+    the body: a server that trickles its answer is cut off at the deadline); raise
+    InputError naming it on any failure, or when larger than max_bytes."""
+    connections = _Connections(time.monotonic() + timeout)
+    opener = urllib.request.build_opener(_HTTPHandler(connections), _HTTPSHandler(connections))
     request = urllib.request.Request(url, headers={"User-Agent": user_agent()})
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
+        with opener.open(request, timeout=timeout) as response:
             declared = response.headers.get("Content-Length")
             if declared and declared.isdigit() and int(declared) > max_bytes:
                 raise InputError(_too_large(url, max_bytes))
-            data = response.read(max_bytes + 1)
+            data = _read_body(response, max_bytes + 1, connections)
             if len(data) > max_bytes:
                 raise InputError(_too_large(url, max_bytes))
             media_type = response.headers.get_content_type().lower()
@@ -41,13 +109,33 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
     except urllib.error.HTTPError as error:
         raise InputError(f"{url}: the server answered {error.code} {error.reason}") from None
     except urllib.error.URLError as error:
+        if isinstance(error.reason, TimeoutError):
+            raise _no_answer(url, timeout) from None
         raise InputError(f"{url}: cannot fetch ({error.reason}); check the address") from None
-    except TimeoutError:
-        raise InputError(
-            f"{url}: no answer within {timeout:g}s; try again or save the page and pass the file"
-        ) from None
+    except TimeoutError:  # DeadlinePassed, or the socket's own wait
+        raise _no_answer(url, timeout) from None
     except OSError as error:
         raise InputError(f"{url}: cannot fetch ({error})") from None
+
+
+def _read_body(response: Any, limit: int, connections: _Connections) -> bytes:
+    """At most ``limit`` bytes of the body, each read waiting no later than the deadline."""
+    chunks: list[bytes] = []
+    size = 0
+    while size < limit:
+        connections.shorten_waits()
+        chunk = response.read1(min(_READ_BYTES, limit - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _no_answer(url: str, timeout: float) -> InputError:
+    return InputError(
+        f"{url}: no answer within {timeout:g}s; try again or save the page and pass the file"
+    )
 
 
 def _too_large(url: str, max_bytes: int) -> str:

@@ -11,7 +11,9 @@ from __future__ import annotations
 import csv
 import itertools
 import json
+import re
 import sqlite3
+import sys
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -196,6 +198,8 @@ def _json_lines(text: TextIO, path: str) -> Iterator[tuple[str, Any] | InputErro
                 f"{path}: line {number}: not valid JSON ({error.msg} at column {error.colno}); "
                 "each line must hold one JSON object"
             )
+        except (ValueError, RecursionError) as error:
+            yield InputError(f"{path}: line {number}: {unreadable_json(error)}; skipped")
 
 
 def read_json_array(
@@ -244,6 +248,9 @@ def _json_array_items(text: TextIO, path: str) -> Iterator[tuple[str, Any] | Inp
         except json.JSONDecodeError as error:
             yield InputError(f"{path}: not valid JSON ({error.msg} at line {error.lineno})")
             return
+        except (ValueError, RecursionError) as error:
+            yield InputError(f"{path}: {unreadable_json(error)}")
+            return
         wrapped = _wrapped_articles(whole)
         if wrapped is None:
             yield "item 1", whole
@@ -269,6 +276,7 @@ def _json_array_items(text: TextIO, path: str) -> Iterator[tuple[str, Any] | Inp
             yield InputError(f"{path}: the array is not closed with ']' (the file is cut short?)")
             return
         number += 1
+        unreadable: Exception | None = None
         while True:
             try:
                 value, end = decoder.raw_decode(buffer, position)
@@ -280,11 +288,76 @@ def _json_array_items(text: TextIO, path: str) -> Iterator[tuple[str, Any] | Inp
                     "cannot be found"
                 )
                 return
+            except (ValueError, RecursionError) as error:
+                # Well-formed, but Python cannot hold it: find where it ends and go on.
+                skipped = json_value_end(buffer, position)
+                if skipped is None and len(buffer) - position <= MAX_RECORD_CHARS and more():
+                    continue
+                if skipped is None:
+                    yield InputError(
+                        f"{path}: item {number}: {unreadable_json(error)}; items after it "
+                        "cannot be found"
+                    )
+                    return
+                unreadable, end = error, skipped
+                break
             if end == len(buffer) and not finished_reading and more():
                 continue  # a number or literal may go on in the next chunk
             break
         position = end
+        if unreadable is not None:
+            yield InputError(f"{path}: item {number}: {unreadable_json(unreadable)}; skipped")
+            continue
         yield f"item {number}", value
+
+
+def unreadable_json(error: Exception) -> str:
+    """Why well-formed JSON could not be decoded, for a message naming the record."""
+    if isinstance(error, RecursionError):
+        return "nested too deeply to read (arrays or objects within each other)"
+    if "digits" in str(error):
+        limit = getattr(sys, "get_int_max_str_digits", lambda: 4300)()
+        return f"a number too long to read (more than {limit} digits)"
+    return f"cannot be read ({error})"
+
+
+_JSON_STRUCTURE = re.compile(r'["\\\[\]{},]')
+
+
+def json_value_end(text: str, start: int) -> int | None:
+    """Where the JSON value starting at ``start`` ends, found without decoding it (so a
+    value too deep or too large to decode can be skipped); None when ``text`` ends first.
+
+    A linear scan over the structural characters: brackets nest, strings (with their
+    escapes) hide what they hold, and a value outside brackets ends at ',' or ']'.
+    """
+    depth = 0
+    in_string = False
+    escaped_until = -1
+    for match in _JSON_STRUCTURE.finditer(text, start):
+        character, at = match.group(), match.start()
+        if at < escaped_until:
+            continue
+        if in_string:
+            if character == "\\":
+                escaped_until = at + 2
+            elif character == '"':
+                in_string = False
+                if depth == 0:
+                    return at + 1
+        elif character == '"':
+            in_string = True
+        elif character in "[{":
+            depth += 1
+        elif character in "]}":
+            if depth == 0:
+                return at  # the end of the enclosing array: a scalar ended before it
+            depth -= 1
+            if depth == 0:
+                return at + 1
+        elif character == "," and depth == 0:
+            return at
+    return None
 
 
 def _wrapped_articles(value: Any) -> list[Any] | None:
