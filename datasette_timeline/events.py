@@ -115,7 +115,9 @@ class Event:
     precision: str | None
     start: str | None  # inclusive ISO day bounds; None when the date is unresolved
     end: str | None
-    expression: str
+    # The temporal expression as written; None for an event dated by the publication,
+    # whose offsets are then those of its verb group ("has died").
+    expression: str | None
     char_start: int  # offsets of the expression in the document text
     char_end: int
     text: str  # the clause of the date, readable on its own
@@ -237,16 +239,18 @@ def _with_publication_event(
     (sentence_start, sentence_end), verb = lede
     sentence = text[sentence_start:sentence_end]
     event_type, trigger = classify_event(sentence, verb.head.end, verb.head.end)
-    position = sentence_start + verb.head.start
+    # The row points at what it dates: the verb group ("has died"), not at an expression.
+    verb_start = sentence_start + verb.words[0].start
+    verb_end = sentence_start + verb.head.end
     inside = [e for e in entities if sentence_start <= e.start and e.end <= sentence_end]
     event = Event(
         date=day,
         precision="day",
         start=day,
         end=day,
-        expression="",
-        char_start=position,
-        char_end=position,
+        expression=None,
+        char_start=verb_start,
+        char_end=verb_end,
         text=sentence,
         sentence=sentence,
         actors=_unique_actors(inside),
@@ -260,7 +264,7 @@ def _with_publication_event(
     for dated in events:
         if same_happening(event, dated):
             dated.mentions.append(
-                Mention(position, position, None, sentence, sentence_start, sentence_end)
+                Mention(verb_start, verb_end, None, sentence, sentence_start, sentence_end)
             )
             return events
     return sorted([*events, event], key=lambda e: e.char_start)
