@@ -148,6 +148,8 @@ def is_past_form(word: str) -> bool:
 def is_verb_form(word: Word, previous: Word | None) -> bool:
     """A finite or participial verb form, judged from the word and the one before it."""
     lowered = word.lower
+    if word.text == "May":
+        return False  # the month ("May 25"); the modal hardly opens a news sentence
     if lowered in _set("auxiliaries") or lowered in _set("modals"):
         return True
     if not word.text[:1].islower():

@@ -14,6 +14,11 @@ gets the clause of its own date ("He fought cancer in 2004 | and took six months
 early 2009"), with the shared subject repeated, and the full sentence is kept beside it.
 
 Event type (part 5): see ``event_types``.
+
+Dates counted from another event ("three days after the vote") or from the time of
+writing ("in two weeks' time"): see ``event_relative``. They need the article's other
+events to find their anchor, so the events are assembled once without them and, when an
+article has such dates, once more with them.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from .event_filters import not_event_reason
 from .event_grammar import VerbGroup
 from .event_mentions import Mention, merge_mentions, same_happening
 from .event_publication import lede_verb
+from .event_relative import RelativeDate, ahead_dates, has_offset_phrase, relative_dates
 from .event_types import EVENT_TYPES as EVENT_TYPES
 from .event_types import classify_event, trigger_words
 from .sentences import sentence_spans
@@ -176,18 +182,53 @@ def extract_events(
 ) -> list[Event]:
     """Return the events of one article, in text order."""
     sentences = sentence_spans(text)
-    timexes = [
-        timex
-        for timex in tag(text, published, anchoring=anchoring)
-        if is_event_date(timex)
-        and not _inside_any(timex.start, timex.end, skip_spans)
-        and not is_baseline(text, _enclosing(sentences, timex.start, timex.end)[0], timex)
-        and not_event_reason(text, _enclosing(sentences, timex.start, timex.end), timex) is None
-    ]
+    tagged = tag(text, published, anchoring=anchoring)
+
+    def is_event(timex: Timex) -> bool:
+        sentence = _enclosing(sentences, timex.start, timex.end)
+        return (
+            is_event_date(timex)
+            and not _inside_any(timex.start, timex.end, skip_spans)
+            and not is_baseline(text, sentence[0], timex)
+            and not_event_reason(text, sentence, timex) is None
+        )
+
+    timexes = [t for t in [*tagged, *ahead_dates(text, tagged, published)] if is_event(t)]
+    timexes.sort(key=lambda t: t.start)
     lede = lede_verb(text, sentences, skip_spans, timexes) if published else None
-    if not timexes and lede is None:
+    if not timexes and lede is None and not has_offset_phrase(text):
         return []
     entities = find_entities(text, ner=ner, spacy_model=spacy_model, sentences=sentences)
+    events = _assemble(text, published, sentences, timexes, {}, lede, entities)
+    # Dates counted from the events just found ("three days after the vote"): a second
+    # assembly with them, so that mentions merge and clauses split over all the dates.
+    relative = {
+        r.timex.start: r
+        for r in relative_dates(text, sentences, tagged, events, published)
+        if is_event(r.timex)
+    }
+    if not relative:
+        return events
+    timexes = sorted([*timexes, *(r.timex for r in relative.values())], key=lambda t: t.start)
+    clause_dates = [
+        t for t in timexes if not (t.start in relative and relative[t.start].dates_anchor)
+    ]
+    lede = lede_verb(text, sentences, skip_spans, clause_dates) if published else None
+    return _assemble(text, published, sentences, timexes, relative, lede, entities)
+
+
+def _assemble(
+    text: str,
+    published: str | None,
+    sentences: list[tuple[int, int]],
+    timexes: list[Timex],
+    relative: dict[int, RelativeDate],
+    lede: tuple[tuple[int, int], VerbGroup] | None,
+    entities: list[Entity],
+) -> list[Event]:
+    """The events of these dates (and of the lede, dated by the publication), their
+    repeated mentions merged. A date counted from an anchor that dates the anchor's
+    happening (``relative``) is classified at the anchor and labelled by its sentence."""
     by_sentence: dict[tuple[int, int], list[Timex]] = {}
     for timex in timexes:
         by_sentence.setdefault(_enclosing(sentences, timex.start, timex.end), []).append(timex)
@@ -199,7 +240,14 @@ def extract_events(
         places += _referent_places(entities, inside, sentences)
         offsets = [(t.start - sentence_start, t.end - sentence_start) for t in dated]
         for timex, (start, end) in zip(dated, offsets, strict=True):
-            event_type, trigger = classify_event(sentence, start, end)
+            counted = relative.get(timex.start)
+            if counted is not None and counted.dates_anchor:
+                point = counted.happening - sentence_start
+                event_type, trigger = classify_event(sentence, point, point)
+                label = sentence
+            else:
+                event_type, trigger = classify_event(sentence, start, end)
+                label = clause_text(sentence, (start, end), offsets)
             events.append(
                 Event(
                     date=timex.value,
@@ -209,7 +257,7 @@ def extract_events(
                     expression=timex.text,
                     char_start=timex.start,
                     char_end=timex.end,
-                    text=clause_text(sentence, (start, end), offsets),
+                    text=label,
                     sentence=sentence,
                     actors=_unique_actors(inside),
                     places=_unique(places),
