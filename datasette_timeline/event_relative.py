@@ -36,7 +36,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Sequence
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
@@ -68,6 +69,13 @@ _OFFSET = re.compile(
     r"(?P<relation>after|before|later\s+than|earlier\s+than)\s+",
     re.IGNORECASE,
 )
+# The unit and the relation alone: found cheaply, before the whole pattern is tried
+# around them (most articles have none).
+_RELATION = re.compile(
+    r"(?:hour|day|week|month|year)s?\s+(?:after|before|later\s+than|earlier\s+than)\s",
+    re.IGNORECASE,
+)
+_LONGEST_AMOUNT = 40  # characters of "approximately seventeen " before a unit
 _AHEAD = re.compile(
     r"\bin\s+" + _QUALIFIER + _NUMBER + r"\s+" + _UNIT + r"(?:'s|’s|'|’)?\s+time\b",
     re.IGNORECASE,
@@ -361,9 +369,20 @@ def _overlaps_date(tagged: Sequence[Timex], start: int, end: int) -> bool:
     return any(t.type in ("DATE", "TIME") and t.start < end and start < t.end for t in tagged)
 
 
+def _offset_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_OFFSET`` in the text, each tried only around a unit and relation."""
+    last_end = 0
+    for relation in _RELATION.finditer(text):
+        low = max(last_end, relation.start() - _LONGEST_AMOUNT)
+        match = _OFFSET.search(text, low, relation.end() + 40)
+        if match is not None and match.start() <= relation.start() < match.end():
+            last_end = match.end()
+            yield match
+
+
 def has_offset_phrase(text: str) -> bool:
     """Whether the text may hold a date counted from an event ("a day after")."""
-    return _OFFSET.search(text) is not None
+    return next(_offset_matches(text), None) is not None
 
 
 def relative_dates(
@@ -376,16 +395,19 @@ def relative_dates(
     """The dates counted from events of the article (see the module's docstring)."""
     dated = _dated(events)
     found: list[RelativeDate] = []
-    for sentence_start, sentence_end in sentences:
-        for match in _OFFSET.finditer(text, sentence_start, sentence_end):
-            offset = _offset_at(match, text, sentence_start)
-            if offset is None or _overlaps_date(tagged, match.start(), match.end()):
-                continue
-            resolved = _resolve(
-                text, (sentence_start, sentence_end), offset, dated, events, published
-            )
-            if resolved is not None:
-                found.append(resolved)
+    starts = [start for start, _end in sentences]
+    # One pass over the text (most articles have no such phrase), then each match's sentence.
+    for match in _offset_matches(text):
+        index = bisect_right(starts, match.start()) - 1
+        if index < 0 or match.end() > sentences[index][1]:
+            continue  # outside the sentences, or across a boundary
+        sentence = sentences[index]
+        offset = _offset_at(match, text, sentence[0])
+        if offset is None or _overlaps_date(tagged, match.start(), match.end()):
+            continue
+        resolved = _resolve(text, sentence, offset, dated, events, published)
+        if resolved is not None:
+            found.append(resolved)
     return found
 
 
