@@ -1,4 +1,4 @@
-"""Dated expressions that are not events (event_filters), on invented sentences."""
+"""Dated expressions that are not events (events.filters), on invented sentences."""
 
 from __future__ import annotations
 

@@ -1,12 +1,12 @@
-"""Dates counted from another event or from the time of writing (event_relative), on
+"""Dates counted from another event or from the time of writing (events.relative), on
 invented sentences."""
 
 from __future__ import annotations
 
 import pytest
 
-from datasette_timeline.event_relative import happening_keys, shifted_value
 from datasette_timeline.events import Event, extract_events
+from datasette_timeline.events.relative import happening_keys, shifted_value
 
 
 def events(body: str, published: str = "2021-06-10") -> list[Event]:

@@ -305,8 +305,8 @@ def test_an_event_dated_by_the_publication_is_flagged_and_points_at_its_verb(
 
 
 def test_an_event_merged_from_another_article_brings_all_its_mentions(tmp_path: Path) -> None:
-    from datasette_timeline.event_mentions import Mention
     from datasette_timeline.events import ActorRef, Event
+    from datasette_timeline.events.mentions import Mention
     from datasette_timeline.readers import Document
     from datasette_timeline.storage import event_id, save_document, span_id
 

@@ -13,10 +13,10 @@ Event text (part 2): the sentence; when it carries several dated clauses, each e
 gets the clause of its own date ("He fought cancer in 2004 | and took six months off in
 early 2009"), with the shared subject repeated, and the full sentence is kept beside it.
 
-Event type (part 5): see ``event_types``.
+Event type (part 5): see ``types``.
 
 Dates counted from another event ("three days after the vote") or from the time of
-writing ("in two weeks' time"): see ``event_relative``. They need the article's other
+writing ("in two weeks' time"): see ``relative``. They need the article's other
 events to find their anchor, so the events are assembled once without them and, when an
 article has such dates, once more with them.
 """
@@ -29,16 +29,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .actors import Entity, find_entities
-from .event_filters import not_event_reason
-from .event_grammar import VerbGroup
-from .event_mentions import Mention, merge_mentions, same_happening
-from .event_publication import lede_verb
-from .event_relative import RelativeDate, ahead_dates, has_offset_phrase, relative_dates
-from .event_types import EVENT_TYPES as EVENT_TYPES
-from .event_types import classify_event, trigger_words
-from .sentences import sentence_spans
-from .timex import Timex, tag
+from ..actors import Entity, find_entities
+from ..sentences import sentence_spans
+from ..timex import Timex, tag
+from .filters import not_event_reason
+from .grammar import VerbGroup
+from .mentions import Mention, merge_mentions, same_happening
+from .publication import lede_verb
+from .relative import RelativeDate, ahead_dates, has_offset_phrase, relative_dates
+from .types import EVENT_TYPES as EVENT_TYPES
+from .types import classify_event, trigger_words
 
 ACTOR_KINDS = ("person", "country", "organization")
 # TIMEX3 values that place nothing on a timeline.
@@ -285,7 +285,7 @@ def _with_publication_event(
     lede: tuple[tuple[int, int], VerbGroup],
     entities: list[Entity],
 ) -> list[Event]:
-    """The lede's event on the publication day (see ``event_publication``), or, when a
+    """The lede's event on the publication day (see ``publication``), or, when a
     dated event of the article tells the same happening, a mention of that event."""
     (sentence_start, sentence_end), verb = lede
     sentence = text[sentence_start:sentence_end]

@@ -28,7 +28,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from .event_grammar import word_data
+from .grammar import word_data
 
 MIN_SHARED_WORDS = 2
 MAX_COARSE_DAYS = 31  # the coarser date of a pair: a month at most

@@ -23,7 +23,7 @@ from typing import Any
 @lru_cache(maxsize=1)
 def word_data() -> dict[str, Any]:
     """The word lists (``data/event_words.json``), read once."""
-    source = resources.files("datasette_timeline") / "data" / "event_words.json"
+    source = resources.files("datasette_timeline.events") / "data" / "event_words.json"
     data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
     return data
 

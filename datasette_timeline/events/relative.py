@@ -42,12 +42,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
-from .event_grammar import candidate_lemmas, governing_verb, verb_groups, word_data, words_of
-from .event_mentions import Mention, sentence_stems, stem
-from .event_types import classify_event, noun_type
-from .timex import Timex
-from .timex.calendar_math import add_months, format_value
-from .timex.values import bounds
+from ..timex import Timex
+from ..timex.calendar_math import add_months, format_value
+from ..timex.values import bounds
+from .grammar import candidate_lemmas, governing_verb, verb_groups, word_data, words_of
+from .mentions import Mention, sentence_stems, stem
+from .types import classify_event, noun_type
 
 _NUMBERS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,

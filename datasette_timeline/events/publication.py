@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .event_grammar import VerbGroup, verb_groups, word_data, words_of
-from .timex import Timex
+from ..timex import Timex
+from .grammar import VerbGroup, verb_groups, word_data, words_of
 
 _LEDE_SENTENCES = 3  # body sentences looked at for the lede (bylines, greetings first)
 _MIN_WORDS = 6
