@@ -496,7 +496,12 @@ def listing(document: Document, events: Sequence[Event]) -> dict[str, Any]:
         "title": document.title,
         "published": document.published,
         "events": [
-            {"date": e.date, "expression": e.expression, "actors": [a.name for a in e.actors]}
+            {
+                "date": e.date,
+                "expression": e.expression,
+                "dated_by": e.dated_by,
+                "actors": [a.name for a in e.actors],
+            }
             for e in events
         ],
     }

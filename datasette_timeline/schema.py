@@ -1,6 +1,14 @@
 """The events database, named once: its tables and columns, which columns are facets, and
 how documents, events, mentions, actors and places link.
 
+Events and mentions dated by their own expression have ``expression`` = that expression
+as written and ``char_start``/``char_end`` = its offsets in the document's ``text``. An
+event the article dates only by its publication (``events.dated_by = 'publication'``: "The
+former prime minister has died aged 92.") has no expression: ``expression`` is null, its
+``date`` is the publication day, and ``char_start``/``char_end`` are the offsets of the
+verb group that tells it ("has died"); its mention rows are alike. ``mention_count`` counts
+every mention row of an event, its own included (0 for an event merged into another).
+
 ``storage`` creates and writes the tables through these definitions; the web layer and
 the exports should ask this module (and the plugin configuration) for a name instead of
 typing it, so that renaming a column is one edit here. Plain data, no SQL, no imports
@@ -83,14 +91,16 @@ EVENTS = Table(
         ("trigger", str),
         ("mention_count", int),
         ("merged_into", str),  # the event this one reports again, or null
+        ("dated_by", str),  # null: its own expression; "publication": the publication day
     ),
     pk="id",
     foreign_keys=(ForeignKey("document_id", "documents", "id"),),
     indexes=(("start",), ("year",), ("document_id",), ("event_type",), ("merged_into",)),
 )
 
-# Every extracted date is a mention (document, offsets, sentence); mentions of one event
-# reported by several documents point to one event row.
+# Every place a document tells an event is a mention (document, offsets, sentence): an
+# event's own expression, the other mentions of it in the same document, and the mentions
+# of an event merged into it from another document, all pointing to the one event row.
 MENTIONS = Table(
     "mentions",
     (

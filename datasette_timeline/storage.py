@@ -96,7 +96,8 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create the tables of ``schema`` that are missing, and bring older databases up to
     it: columns added since they were made, their indexes, and the rows those columns
-    need (mentions of events stored before mentions existed, their counts)."""
+    need (mentions of events stored before mentions existed, their counts, which events
+    were dated by the publication)."""
     with db.atomic():
         existing = set(db.table_names())
         added: dict[str, list[str]] = {}
@@ -121,6 +122,14 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                    select id, coalesce(merged_into, id), document_id, char_start, char_end,
                        expression, sentence from events"""
             )
+        if "dated_by" in added.get(schema.EVENTS.name, []):
+            # Events dated by the publication were stored with an empty expression before
+            # the column existed; no other event has one.
+            db.execute(
+                """update events set dated_by = 'publication', expression = null
+                   where expression = ''"""
+            )
+            db.execute("update mentions set expression = null where expression = ''")
         if "mention_count" in added.get(schema.EVENTS.name, []):
             db.execute(
                 """update events set mention_count =
@@ -198,9 +207,14 @@ def actor_id(actor: ActorRef) -> str:
     return f"{actor.kind}:{_slug(actor.name)}"
 
 
-def event_id(document_id: str, event: Event) -> str:
-    key = f"{document_id}:{event.char_start}:{event.char_end}"
+def span_id(document_id: str, char_start: int, char_end: int) -> str:
+    """Stable id of what a document tells at these offsets (an event's or a mention's)."""
+    key = f"{document_id}:{char_start}:{char_end}"
     return hashlib.sha256(key.encode()).hexdigest()[:16]
+
+
+def event_id(document_id: str, event: Event) -> str:
+    return span_id(document_id, event.char_start, event.char_end)
 
 
 def has_document(db: sqlite_utils.Database, document_id: str) -> bool:
@@ -436,17 +450,7 @@ def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable
         if canonical:
             canonicals[canonical] = None
         rows["events"].append(_event_record(document_id, identifier, event, canonical))
-        rows["mentions"].append(
-            {
-                "id": identifier,
-                "event_id": canonical or identifier,
-                "document_id": document_id,
-                "char_start": event.char_start,
-                "char_end": event.char_end,
-                "expression": event.expression,
-                "sentence": event.sentence,
-            }
-        )
+        rows["mentions"] += _mention_records(document_id, event, canonical or identifier)
         for actor in event.actors:
             actor_key = actor_id(actor)
             rows["actors"].append(
@@ -465,6 +469,25 @@ def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable
                    (select count(*) from mentions where event_id = :id) where id = :id""",
             {"id": canonical},
         )
+
+
+def _mention_records(document_id: str, event: Event, into: str) -> list[dict[str, Any]]:
+    """The event's own mention (with the event's id) and its other mentions in the
+    document, all pointing to ``into`` (the event, or the one it is merged into)."""
+    own = (event.char_start, event.char_end, event.expression, event.sentence)
+    others = [(m.char_start, m.char_end, m.expression, m.sentence) for m in event.mentions]
+    return [
+        {
+            "id": span_id(document_id, start, end),
+            "event_id": into,
+            "document_id": document_id,
+            "char_start": start,
+            "char_end": end,
+            "expression": expression,
+            "sentence": sentence,
+        }
+        for start, end, expression, sentence in (own, *others)
+    ]
 
 
 def _event_record(
@@ -489,8 +512,9 @@ def _event_record(
         "char_end": event.char_end,
         "event_type": event.event_type,
         "trigger": event.trigger,
-        "mention_count": 0 if canonical else 1,
+        "mention_count": 0 if canonical else event.mention_count,
         "merged_into": canonical,
+        "dated_by": event.dated_by,
     }
 
 

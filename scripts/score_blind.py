@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from datasette_timeline.event_scoring import (  # noqa: E402
+from datasette_timeline.events.scoring import (  # noqa: E402
     ArticleResult,
     Scores,
     score_expected_file,

@@ -1,7 +1,7 @@
 """The extractor on the blind article sets, item by item.
 
 Every expected event, not-event, event's actor list and noise row of an article is an
-item with a name (``datasette_timeline.event_scoring``). An item that fails must be in
+item with a name (``datasette_timeline.events.scoring``). An item that fails must be in
 the set's known-failure list with the reason; an item on that list that now passes must
 leave it, so the list stays true. ``python scripts/score_blind.py SET --update-known``
 rewrites the lists after a change (review the diff: every new entry needs a reason).
@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from datasette_timeline.event_scoring import ArticleResult, score_expected_file
+from datasette_timeline.events.scoring import ArticleResult, score_expected_file
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPORA = ROOT.parent / "shared" / "corpora"

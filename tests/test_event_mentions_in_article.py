@@ -1,4 +1,4 @@
-"""One event, many mentions within an article (event_mentions.merge_mentions)."""
+"""One event, many mentions within an article (events.mentions.merge_mentions)."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from datasette_timeline.event_scoring import read_expectation, score_article
+from datasette_timeline.events.scoring import read_expectation, score_article
 
 TEXT = (
     "The former minister has died aged 92, his family said.\n\n"

@@ -228,3 +228,172 @@ def test_merging_needs_type_actors_and_words_to_agree() -> None:
     # Without actors on either side the sentences must be closer still.
     bare = key(*day, actors=())
     assert merge_score(bare, key(*day, actors=(), sentence="General Motors filed papers")) is None
+
+
+# --- every mention stored: in-article mentions, publication-dated events ----------------
+
+SUMMONS = (
+    "Summons\n"
+    "- Published Date: 9 April 1997\n"
+    "The fund's chairman has been issued a court summons, officials said.\n"
+    "The group issued the court summons on Tuesday, its president said.\n"
+    "The summons was issued by mail Tuesday.\n"
+)
+DEATH = (
+    "Minister dies\n"
+    "- Published Date: 4 March 2021\n"
+    "The former prime minister has died aged 92, his family said.\n"
+    "The funeral will be held on Saturday in the capital.\n"
+)
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_every_mention_of_an_event_in_one_article_is_a_mentions_row(tmp_path: Path) -> None:
+    db = tmp_path / "events.db"
+    article = write(tmp_path / "in", "summons.txt", SUMMONS)
+    extract(db, article)
+    text = SUMMONS.split("\n", 2)[2]  # the body as stored (headline and header lines out)
+    ((stored_text,),) = rows(db, "select text from documents")
+    assert stored_text.endswith(text)
+    offset = stored_text.index(text)
+    events = rows(db, "select id, date, expression, mention_count, dated_by from events")
+    assert [row[1:] for row in events] == [("1997-04-08", "Tuesday", 3, None)]
+    ((event,),) = [row[:1] for row in events]
+    mentions = rows(
+        db,
+        f"""select char_start, char_end, expression, sentence from mentions
+            where event_id = '{event}' order by char_start""",
+    )
+    # The lede tells it without a date (its verb), then two sentences with 'Tuesday'.
+    assert [(text[s - offset : e - offset], expression) for s, e, expression, _ in mentions] == [
+        ("has been issued", None),
+        ("Tuesday", "Tuesday"),
+        ("Tuesday", "Tuesday"),
+    ]
+    assert [sentence.split()[1] for *_, sentence in mentions] == ["fund's", "group", "summons"]
+    assert rows(db, "select sum(mention_count) from events") == rows(
+        db, "select count(*) from mentions"
+    )
+
+
+def test_an_event_dated_by_the_publication_is_flagged_and_points_at_its_verb(
+    tmp_path: Path,
+) -> None:
+    db = tmp_path / "events.db"
+    extract(db, write(tmp_path / "in", "death.txt", DEATH))
+    ((text,),) = rows(db, "select text from documents")
+    events = rows(
+        db,
+        """select date, precision, expression, char_start, char_end, dated_by, mention_count
+           from events order by char_start""",
+    )
+    (died, funeral) = events
+    assert died[:3] == ("2021-03-04", "day", None)
+    assert text[died[3] : died[4]] == "has died"
+    assert died[5:] == ("publication", 1)
+    assert funeral[0] == "2021-03-06" and funeral[2] == "Saturday" and funeral[5] is None
+    assert rows(db, "select expression, char_start, char_end from mentions order by 2") == [
+        (None, died[3], died[4]),
+        ("Saturday", funeral[3], funeral[4]),
+    ]
+
+
+def test_an_event_merged_from_another_article_brings_all_its_mentions(tmp_path: Path) -> None:
+    from datasette_timeline.events import ActorRef, Event
+    from datasette_timeline.events.mentions import Mention
+    from datasette_timeline.readers import Document
+    from datasette_timeline.storage import event_id, save_document, span_id
+
+    sentence = "The legions of Rome crossed the river and burned the bridge on Tuesday."
+
+    def told(offset: int, mentions: list[Mention]) -> Event:
+        return Event(
+            date="2020-01-07",
+            precision="day",
+            start="2020-01-07",
+            end="2020-01-07",
+            expression="Tuesday",
+            char_start=offset,
+            char_end=offset + 7,
+            text=sentence,
+            sentence=sentence,
+            actors=[ActorRef("Rome", "country")],
+            event_type="military",
+            mentions=mentions,
+        )
+
+    first = Document(text="First article.", source="a.txt", published="2020-01-08")
+    second = Document(text="Second article.", source="b.txt", published="2020-01-08")
+    again = Mention(200, 207, "Tuesday", sentence, 150, 230)
+    lede = Mention(10, 18, None, sentence, 0, 40)
+    path = tmp_path / "events.db"
+    database = open_database(path)
+    assert save_document(database, first, [told(60, [again])])
+    assert save_document(database, second, [told(90, [lede, again])])
+    database.close()
+    canonical = event_id(first.id, told(60, []))
+    merged = event_id(second.id, told(90, []))
+    assert rows(path, "select id, mention_count, merged_into from events order by 2 desc") == [
+        (canonical, 5, None),
+        (merged, 0, canonical),
+    ]
+    assert sorted(rows(path, "select id, event_id, document_id, expression from mentions")) == (
+        sorted(
+            [
+                (canonical, canonical, first.id, "Tuesday"),
+                (span_id(first.id, 200, 207), canonical, first.id, "Tuesday"),
+                (merged, canonical, second.id, "Tuesday"),
+                (span_id(second.id, 10, 18), canonical, second.id, None),
+                (span_id(second.id, 200, 207), canonical, second.id, "Tuesday"),
+            ]
+        )
+    )
+
+
+def test_articles_with_mentions_and_publication_events_extract_once(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    paths = [write(folder, "summons.txt", SUMMONS), write(folder, "death.txt", DEATH), KARABAKH]
+    db = tmp_path / "events.db"
+    extract(db, *paths)
+    before = snapshot(db)
+    extract(db, *paths)
+    extract(db, *reversed(paths))
+    assert snapshot(db) == before
+    other = tmp_path / "other.db"
+    extract(other, *reversed(paths))
+    ids = "select id, mention_count, dated_by from events order by id"
+    assert rows(other, ids) == rows(db, ids)
+    mentions = "select id, event_id from mentions order by id"
+    assert rows(other, mentions) == rows(db, mentions)
+
+
+def test_an_older_database_learns_which_events_the_publication_dated(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    open_database(db).close()
+    with sqlite3.connect(db) as connection:
+        connection.executescript(
+            """
+            insert into documents (id, text) values ('d1', 'Lede. In 1994 it ended.');
+            insert into events (id, document_id, date, expression, char_start, char_end,
+                mention_count) values ('e1', 'd1', '2020-01-01', '', 0, 0, 1),
+                ('e2', 'd1', '1994', '1994', 9, 13, 1);
+            insert into mentions (id, event_id, document_id, expression)
+                values ('e1', 'e1', 'd1', ''), ('e2', 'e2', 'd1', '1994');
+            alter table events drop column dated_by;
+            """
+        )
+    open_database(db).close()
+    assert rows(db, "select id, expression, dated_by from events order by id") == [
+        ("e1", None, "publication"),
+        ("e2", "1994", None),
+    ]
+    assert rows(db, "select id, expression from mentions order by id") == [
+        ("e1", None),
+        ("e2", "1994"),
+    ]

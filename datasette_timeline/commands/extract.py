@@ -108,7 +108,10 @@ class CommandLineReporter:
             return
         published = document.published or "no publication date"
         lines = [f"would store {document.source}: {_plural(len(events), 'event')} ({published})"]
-        lines += [f"  {event.date:<12} {event.expression}" for event in events]
+        lines += [
+            f"  {event.date:<12} {event.expression or '(dated by the publication)'}"
+            for event in events
+        ]
         self.bar.clear()
         click.echo("\n".join(lines))
 

@@ -13,7 +13,12 @@ Event text (part 2): the sentence; when it carries several dated clauses, each e
 gets the clause of its own date ("He fought cancer in 2004 | and took six months off in
 early 2009"), with the shared subject repeated, and the full sentence is kept beside it.
 
-Event type (part 5): see ``event_types``.
+Event type (part 5): see ``types``.
+
+Dates counted from another event ("three days after the vote") or from the time of
+writing ("in two weeks' time"): see ``relative``. They need the article's other
+events to find their anchor, so the events are assembled once without them and, when an
+article has such dates, once more with them.
 """
 
 from __future__ import annotations
@@ -24,15 +29,16 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .actors import Entity, find_entities
-from .event_filters import not_event_reason
-from .event_grammar import VerbGroup
-from .event_mentions import Mention, merge_mentions, same_happening
-from .event_publication import lede_verb
-from .event_types import EVENT_TYPES as EVENT_TYPES
-from .event_types import classify_event, trigger_words
-from .sentences import sentence_spans
-from .timex import Timex, tag
+from ..actors import Entity, find_entities
+from ..sentences import sentence_spans
+from ..timex import Timex, tag
+from .filters import not_event_reason
+from .grammar import VerbGroup
+from .mentions import Mention, merge_mentions, same_happening
+from .publication import lede_verb
+from .relative import RelativeDate, ahead_dates, has_offset_phrase, relative_dates
+from .types import EVENT_TYPES as EVENT_TYPES
+from .types import classify_event, trigger_words
 
 ACTOR_KINDS = ("person", "country", "organization")
 # TIMEX3 values that place nothing on a timeline.
@@ -118,7 +124,9 @@ class Event:
     precision: str | None
     start: str | None  # inclusive ISO day bounds; None when the date is unresolved
     end: str | None
-    expression: str
+    # The temporal expression as written; None for an event dated by the publication,
+    # whose offsets are then those of its verb group ("has died").
+    expression: str | None
     char_start: int  # offsets of the expression in the document text
     char_end: int
     text: str  # the clause of the date, readable on its own
@@ -177,18 +185,53 @@ def extract_events(
 ) -> list[Event]:
     """Return the events of one article, in text order."""
     sentences = sentence_spans(text)
-    timexes = [
-        timex
-        for timex in tag(text, published, anchoring=anchoring)
-        if is_event_date(timex)
-        and not _inside_any(timex.start, timex.end, skip_spans)
-        and not is_baseline(text, _enclosing(sentences, timex.start, timex.end)[0], timex)
-        and not_event_reason(text, _enclosing(sentences, timex.start, timex.end), timex) is None
-    ]
+    tagged = tag(text, published, anchoring=anchoring)
+
+    def is_event(timex: Timex) -> bool:
+        sentence = _enclosing(sentences, timex.start, timex.end)
+        return (
+            is_event_date(timex)
+            and not _inside_any(timex.start, timex.end, skip_spans)
+            and not is_baseline(text, sentence[0], timex)
+            and not_event_reason(text, sentence, timex) is None
+        )
+
+    timexes = [t for t in [*tagged, *ahead_dates(text, tagged, published)] if is_event(t)]
+    timexes.sort(key=lambda t: t.start)
     lede = lede_verb(text, sentences, skip_spans, timexes) if published else None
-    if not timexes and lede is None:
+    if not timexes and lede is None and not has_offset_phrase(text):
         return []
     entities = find_entities(text, ner=ner, spacy_model=spacy_model, sentences=sentences)
+    events = _assemble(text, published, sentences, timexes, {}, lede, entities)
+    # Dates counted from the events just found ("three days after the vote"): a second
+    # assembly with them, so that mentions merge and clauses split over all the dates.
+    relative = {
+        r.timex.start: r
+        for r in relative_dates(text, sentences, tagged, events, published)
+        if is_event(r.timex)
+    }
+    if not relative:
+        return events
+    timexes = sorted([*timexes, *(r.timex for r in relative.values())], key=lambda t: t.start)
+    clause_dates = [
+        t for t in timexes if not (t.start in relative and relative[t.start].dates_anchor)
+    ]
+    lede = lede_verb(text, sentences, skip_spans, clause_dates) if published else None
+    return _assemble(text, published, sentences, timexes, relative, lede, entities)
+
+
+def _assemble(
+    text: str,
+    published: str | None,
+    sentences: list[tuple[int, int]],
+    timexes: list[Timex],
+    relative: dict[int, RelativeDate],
+    lede: tuple[tuple[int, int], VerbGroup] | None,
+    entities: list[Entity],
+) -> list[Event]:
+    """The events of these dates (and of the lede, dated by the publication), their
+    repeated mentions merged. A date counted from an anchor that dates the anchor's
+    happening (``relative``) is classified at the anchor and labelled by its sentence."""
     by_sentence: dict[tuple[int, int], list[Timex]] = {}
     for timex in timexes:
         by_sentence.setdefault(_enclosing(sentences, timex.start, timex.end), []).append(timex)
@@ -200,7 +243,14 @@ def extract_events(
         places += _referent_places(entities, inside, sentences)
         offsets = [(t.start - sentence_start, t.end - sentence_start) for t in dated]
         for timex, (start, end) in zip(dated, offsets, strict=True):
-            event_type, trigger = classify_event(sentence, start, end)
+            counted = relative.get(timex.start)
+            if counted is not None and counted.dates_anchor:
+                point = counted.happening - sentence_start
+                event_type, trigger = classify_event(sentence, point, point)
+                label = sentence
+            else:
+                event_type, trigger = classify_event(sentence, start, end)
+                label = clause_text(sentence, (start, end), offsets)
             events.append(
                 Event(
                     date=timex.value,
@@ -210,7 +260,7 @@ def extract_events(
                     expression=timex.text,
                     char_start=timex.start,
                     char_end=timex.end,
-                    text=clause_text(sentence, (start, end), offsets),
+                    text=label,
                     sentence=sentence,
                     actors=_unique_actors(inside),
                     places=_unique(places),
@@ -235,21 +285,23 @@ def _with_publication_event(
     lede: tuple[tuple[int, int], VerbGroup],
     entities: list[Entity],
 ) -> list[Event]:
-    """The lede's event on the publication day (see ``event_publication``), or, when a
+    """The lede's event on the publication day (see ``publication``), or, when a
     dated event of the article tells the same happening, a mention of that event."""
     (sentence_start, sentence_end), verb = lede
     sentence = text[sentence_start:sentence_end]
     event_type, trigger = classify_event(sentence, verb.head.end, verb.head.end)
-    position = sentence_start + verb.head.start
+    # The row points at what it dates: the verb group ("has died"), not at an expression.
+    verb_start = sentence_start + verb.words[0].start
+    verb_end = sentence_start + verb.head.end
     inside = [e for e in entities if sentence_start <= e.start and e.end <= sentence_end]
     event = Event(
         date=day,
         precision="day",
         start=day,
         end=day,
-        expression="",
-        char_start=position,
-        char_end=position,
+        expression=None,
+        char_start=verb_start,
+        char_end=verb_end,
         text=sentence,
         sentence=sentence,
         actors=_unique_actors(inside),
@@ -263,7 +315,7 @@ def _with_publication_event(
     for dated in events:
         if same_happening(event, dated):
             dated.mentions.append(
-                Mention(position, position, None, sentence, sentence_start, sentence_end)
+                Mention(verb_start, verb_end, None, sentence, sentence_start, sentence_end)
             )
             return events
     return sorted([*events, event], key=lambda e: e.char_start)

@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .event_grammar import clause_bounds, governing_verb, is_past_form, word_data
-from .timex import Timex
+from ..timex import Timex
+from .grammar import clause_bounds, governing_verb, is_past_form, word_data
 
 _DATELINE_BEFORE = re.compile(
     r"^[ \t\r]*[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Za-z.'’-]+){0,3}"

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .sentences import sentence_spans
+from ..sentences import sentence_spans
 
 Span = tuple[int, int]
 # How far (characters) the phrases of an item may lie from its expression, within a paragraph.
@@ -532,8 +532,8 @@ def load_json(path: Path) -> dict[str, Any]:
 
 def read_article(expected_path: Path, corpora: Path) -> tuple[Any, dict[str, Any]]:
     """The document an expected file describes (a corpus TimeML file, or a text beside it)."""
-    from .readers.text import parse_text_article
-    from .readers.timeml import read_timeml_bytes
+    from ..readers.text import parse_text_article
+    from ..readers.timeml import read_timeml_bytes
 
     data = load_json(expected_path)
     name = data["document"]
@@ -548,7 +548,7 @@ def score_expected_file(expected_path: Path, corpora: Path, extract: Any = None)
     """Run the extractor (``extract(text, published, skip_spans)``, by default
     ``events.extract_events``) on the article of ``expected_path`` and score it."""
     if extract is None:
-        from .events import extract_events
+        from . import extract_events
 
         def extract(text: str, published: str | None, skip_spans: Any) -> list[Any]:
             return extract_events(text, published, skip_spans=skip_spans)

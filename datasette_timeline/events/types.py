@@ -22,7 +22,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
-from .event_grammar import (
+from .grammar import (
     VerbGroup,
     Word,
     candidate_lemmas,
@@ -106,7 +106,7 @@ def _phrase_text(words: list[Word], index: int) -> str:
 
 def classify_event(sentence: str, start: int, end: int) -> tuple[str, str | None]:
     """(type, trigger word) of the event dated at sentence[start:end], read within the
-    date's clause (never more than ``event_grammar.WINDOW`` characters around it)."""
+    date's clause (never more than ``grammar.WINDOW`` characters around it)."""
     low, high = clause_bounds(sentence, start, end)
     clause = words_of(sentence, low, high)
     found = _qualified_noun(sentence, start, end, clause)

@@ -28,7 +28,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Protocol, TypeVar
 
-from .event_grammar import word_data
+from .grammar import word_data
 
 MIN_SHARED_WORDS = 2
 MAX_COARSE_DAYS = 31  # the coarser date of a pair: a month at most
@@ -61,7 +61,7 @@ class Dated(Protocol):
     precision: str | None
     start: str | None
     end: str | None
-    expression: str
+    expression: str | None
     char_start: int
     char_end: int
     sentence: str
@@ -154,7 +154,10 @@ _ANOTHER = re.compile(r"\bseparate\b", re.IGNORECASE)
 
 
 def _own_words(event: Dated) -> str:
-    """The sentence without the date's own words ("nineteen ninety-seven")."""
+    """The sentence without the date's own words ("nineteen ninety-seven"); an event dated
+    by the publication has none (its offsets are its verb's)."""
+    if event.expression is None:
+        return event.sentence
     start = event.char_start - event.sentence_start
     end = event.char_end - event.sentence_start
     if 0 <= start <= end <= len(event.sentence):

@@ -23,7 +23,7 @@ from typing import Any
 @lru_cache(maxsize=1)
 def word_data() -> dict[str, Any]:
     """The word lists (``data/event_words.json``), read once."""
-    source = resources.files("datasette_timeline") / "data" / "event_words.json"
+    source = resources.files("datasette_timeline.events") / "data" / "event_words.json"
     data: dict[str, Any] = json.loads(source.read_text(encoding="utf-8"))
     return data
 
@@ -192,6 +192,8 @@ def is_past_form(word: str) -> bool:
 def is_verb_form(word: Word, previous: Word | None) -> bool:
     """A finite or participial verb form, judged from the word and the one before it."""
     lowered = word.lower
+    if word.text == "May":
+        return False  # the month ("May 25"); the modal hardly opens a news sentence
     if lowered in _set("auxiliaries") or lowered in _set("modals"):
         return True
     if not word.text[:1].islower():

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .event_grammar import VerbGroup, verb_groups, word_data
-from .timex import Timex
+from ..timex import Timex
+from .grammar import VerbGroup, verb_groups, word_data, words_of
 
 _LEDE_SENTENCES = 3  # body sentences looked at for the lede (bylines, greetings first)
 _MIN_WORDS = 6
@@ -51,6 +51,23 @@ def _own_date(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     )
 
 
+_SUBORDINATORS = frozenset(
+    "after before when while since although though because if as once until unless".split()
+)
+
+
+def _main_group(sentence: str, groups: Sequence[VerbGroup]) -> VerbGroup:
+    """The main clause's verb group: the first, unless it belongs to a clause put before
+    the main one ("Just two weeks after China sent markets into a tumble, worries are
+    sending jitters"): a subordinator before it and a comma after it."""
+    first = groups[0]
+    before = {w.lower for w in words_of(sentence, 0, first.words[0].start)}
+    comma = sentence.find(",", first.head.end)
+    if not before & _SUBORDINATORS or comma < 0:
+        return first
+    return next((g for g in groups if g.words[0].start > comma), first)
+
+
 def lede_verb(
     text: str,
     sentences: Sequence[tuple[int, int]],
@@ -73,7 +90,7 @@ def lede_verb(
             if looked >= _LEDE_SENTENCES:
                 return None
             continue
-        main = groups[0]
+        main = _main_group(sentence, groups)
         if main.head.lower in word_data()["auxiliaries"] and not main.perfect:
             return None  # "Macao is on high alert", "this is Pamela McCall"
         if not _is_happening(main):
