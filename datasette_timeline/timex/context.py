@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .tense import Tense, tense_at
+from .reading import Reading
+from .tense import Tense, read_tense
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
 
@@ -35,15 +36,19 @@ class Context:
     quarter_end: int = -1
     # The last quarter named, which may be an earlier one looked back on.
     named_quarter: Reference | None = None
-    # The tense around each span, shared by the contexts of one text: the tagger asks
-    # for it when checking a candidate and again when resolving it.
-    tenses: dict[tuple[int, int], Tense] = field(default_factory=dict)
+    # The reading of the clause around each span, shared by the contexts of one text: the
+    # tagger asks for it when checking a candidate and again when resolving it.
+    tenses: dict[tuple[int, int], Reading] = field(default_factory=dict)
+
+    def reading(self, start: int, end: int) -> Reading:
+        """The tense and modality of the clause around ``text[start:end]``, read once."""
+        if (start, end) not in self.tenses:
+            self.tenses[start, end] = read_tense(self.text, start, end)
+        return self.tenses[start, end]
 
     def tense(self, start: int, end: int) -> Tense:
-        """The tense around ``text[start:end]``, computed once per span."""
-        if (start, end) not in self.tenses:
-            self.tenses[start, end] = tense_at(self.text, start, end)
-        return self.tenses[start, end]
+        """Which side of the reference time the clause around ``text[start:end]`` is on."""
+        return self.reading(start, end).direction
 
     def reference_in_sentence(self, position: int) -> Reference | None:
         """The last date mentioned, if it lies in the sentence that reaches ``position``."""

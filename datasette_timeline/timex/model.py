@@ -16,6 +16,12 @@ class Timex:
     ``anchored`` is False for a relative expression that could not be resolved (no
     document date): its ``value`` then keeps unknown parts as ``X`` and must not be
     shown as a real date.
+
+    ``tense`` (past, perfect, present, future) and ``modality`` (will, intention,
+    expectation, possibility, conditional, schedule, time-clause, cue) are those of the
+    clause that governs the expression, and ``verb`` (at ``verb_start``-``verb_end``) its
+    verb group ("will be held"), when one was read: event assembly can tell a plan from a
+    report with them.
     """
 
     start: int
@@ -28,6 +34,11 @@ class Timex:
     range_start: str | None = None
     range_end: str | None = None
     anchored: bool = True
+    tense: str | None = None
+    modality: str | None = None
+    verb: str | None = None
+    verb_start: int | None = None
+    verb_end: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The record as written by ``datasette-timeline tag`` (optional keys left out when empty)."""

@@ -9,7 +9,7 @@ from .context import Context, Reference, Resolution
 from .grammar import DIGIT_RULES, RULE_REACH, RULES, TOKEN, TRIGGERS
 from .model import Timex
 from .normalise import NORMALISERS
-from .tense import Tense
+from .reading import Reading
 from .titles import names_a_title
 from .values import bounds, is_valid_value
 
@@ -131,7 +131,7 @@ def choose_mode(text: str, dct: date | None, chosen: list[_Candidate]) -> str:
     return "news" if close * 2 >= len(years) else "narrative"
 
 
-def _record(start: int, end: int, text: str, resolution: Resolution) -> Timex:
+def _record(start: int, end: int, text: str, resolution: Resolution, reading: Reading) -> Timex:
     timex = Timex(
         start=start,
         end=end,
@@ -140,7 +140,12 @@ def _record(start: int, end: int, text: str, resolution: Resolution) -> Timex:
         value=resolution.value,
         mod=resolution.mod,
         anchored=resolution.anchored,
+        tense=reading.tense,
+        modality=reading.modality,
     )
+    if reading.verb is not None:
+        timex.verb_start, timex.verb_end = reading.verb
+        timex.verb = text[timex.verb_start : timex.verb_end]
     if resolution.type in {"DATE", "TIME"}:
         extent = bounds(resolution.value)
         if extent is not None:
@@ -171,7 +176,7 @@ def _accepted(
     text: str,
     candidates: list[_Candidate],
     dct: date | None,
-    tenses: dict[tuple[int, int], Tense],
+    tenses: dict[tuple[int, int], Reading],
 ) -> list[_Candidate]:
     """Drop the candidates their normaliser rejects ("May" the name, "2000 people") and
     the time words of titles ("This Week With David Brinkley")."""
@@ -227,7 +232,7 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
     if anchoring not in ANCHORINGS:
         raise ValueError(f"anchoring must be one of {', '.join(ANCHORINGS)}")
     creation = parse_dct(dct)
-    tenses: dict[tuple[int, int], Tense] = {}
+    tenses: dict[tuple[int, int], Reading] = {}
     chosen = _choose(_accepted(text, _candidates(text), creation, tenses))
     mode = anchoring if anchoring != "auto" else choose_mode(text, creation, chosen)
     # Without a creation time, "auto" resolves "the following year" from the text's own
@@ -239,7 +244,7 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
         resolution = _normalise(index, match, context)
         if resolution is None or not is_valid_value(resolution.value):
             continue  # the grammar check guards the edges of the calendar
-        timex = _record(start, end, text, resolution)
+        timex = _record(start, end, text, resolution, context.reading(match.start(), match.end()))
         timexes.append(timex)
         reference = _reference_of(timex) if resolution.is_reference else None
         if reference is not None:
