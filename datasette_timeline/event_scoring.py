@@ -334,6 +334,11 @@ def read_expectation(
 # --- pairing and scoring ------------------------------------------------------------------
 
 
+def _reason_word(why: str) -> str:
+    """The reason's category ("name: the 2005 prizes" -> "name"), for counting."""
+    return why.split(":")[0].split(" (")[0].split(",")[0].strip() or "other"
+
+
 def _overlaps(a: Span, b: Span) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -424,7 +429,7 @@ def score_article(text: str, rows: Sequence[Any], expectation: ArticleExpectatio
                 ),
                 None,
             )
-            reason = f"not-event ({hit.why})" if hit else "unlisted"
+            reason = f"not-event ({_reason_word(hit.why)})" if hit else "unlisted"
             scores.noise_by_reason[reason] = scores.noise_by_reason.get(reason, 0) + 1
         result.failures[f"{expectation.stem}#row@{row.char_start}"] = f"{reason}: {label}"
     for not_event in expectation.not_events:

@@ -38,6 +38,12 @@ def main() -> int:
     parser.add_argument("--by-outlet", action="store_true", help="a line of figures per outlet")
     parser.add_argument("--failures", action="store_true", help="list every failing item")
     parser.add_argument("--json", action="store_true", help="figures as JSON")
+    parser.add_argument(
+        "--update-known",
+        action="store_true",
+        help="rewrite each set's known_failures.{events,actors}.json: add new failures "
+        "(with the scorer's message as a first reason), drop items that now pass",
+    )
     args = parser.parse_args()
     results: list[tuple[str, ArticleResult]] = []
     for folder in args.sets:
@@ -45,6 +51,11 @@ def main() -> int:
             outlet = json.loads(path.read_text(encoding="utf-8")).get("outlet", "")
             results.append((outlet, score_expected_file(path, args.corpora)))
     total = summary(result for _, result in results)
+    if args.update_known:
+        for folder in args.sets:
+            _update_known(
+                folder, [r for _, r in results if (folder / f"{r.stem}.expected.json").exists()]
+            )
     if args.json:
         json.dump(_as_json(total), sys.stdout, indent=1)
         print()
@@ -68,6 +79,21 @@ def main() -> int:
             for name, why in sorted(result.failures.items()):
                 print(f"{name}: {why}")
     return 0
+
+
+def _update_known(folder: Path, results: list[ArticleResult]) -> None:
+    for part, is_actors in (("events", False), ("actors", True)):
+        path = folder / f"known_failures.{part}.json"
+        old: dict[str, str] = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+        new: dict[str, str] = {}
+        for result in results:
+            for name, why in result.failures.items():
+                if name.endswith(":actors") == is_actors:
+                    new[name] = old.get(name, why)
+        added = sorted(set(new) - set(old))
+        dropped = sorted(set(old) - set(new))
+        path.write_text(json.dumps(dict(sorted(new.items())), indent=1) + "\n", encoding="utf-8")
+        print(f"{path.name}: {len(new)} known failures (+{len(added)} new, -{len(dropped)} fixed)")
 
 
 def _as_json(scores: Scores) -> dict[str, object]:

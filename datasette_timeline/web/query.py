@@ -24,6 +24,7 @@ from datasette.utils import await_me_maybe, escape_sqlite
 from .cache import finish_later, peek, remembered
 from .config import TimelineColumns, row_label_column
 from .dates import BUCKET_KEY_LENGTH, parse_day
+from .permissions import ForeignTable
 
 Pairs = list[tuple[str, str]]
 
@@ -540,7 +541,11 @@ class FacetResult:
     deferred: bool = False
 
 
-async def facet_specs(db: Any, table: str, tl: TimelineColumns) -> list[FacetSpec]:
+async def facet_specs(
+    db: Any, tl: TimelineColumns, document: ForeignTable | None
+) -> list[FacetSpec]:
+    """The page's facets; the Source facet names documents only from a table the actor may
+    read (``document``), else it lists the bare values of the column."""
     specs: list[FacetSpec] = []
     if tl.group:
         kind = "through" if tl.through else "array"
@@ -554,25 +559,21 @@ async def facet_specs(db: Any, table: str, tl: TimelineColumns) -> list[FacetSpe
     places = tl.get("places")
     if places:
         specs.append(FacetSpec("Place", f"{places}__arraycontains", places, "array"))
-    document = tl.get("document")
-    if document:
-        foreign = [fk for fk in await db.foreign_keys_for_table(table) if fk["column"] == document]
-        if foreign:
-            other = foreign[0]["other_table"]
-            label = await row_label_column(db, other)
-            specs.append(
-                FacetSpec(
-                    "Source",
-                    document,
-                    document,
-                    "foreign",
-                    other_table=other,
-                    other_key=foreign[0]["other_column"],
-                    other_label=label,
-                )
+    column = tl.get("document")
+    if column and document is not None and document.column == column:
+        specs.append(
+            FacetSpec(
+                "Source",
+                column,
+                column,
+                "foreign",
+                other_table=document.table,
+                other_key=document.key,
+                other_label=await row_label_column(db, document.table),
             )
-        else:
-            specs.append(FacetSpec("Source", document, document, "column"))
+        )
+    elif column:
+        specs.append(FacetSpec("Source", column, column, "column"))
     return specs
 
 

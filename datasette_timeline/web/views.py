@@ -24,7 +24,7 @@ from .config import (
     timeline_columns,
 )
 from .dates import add_days, bucket_unit, parse_day, period_for
-from .permissions import can_view_table
+from .permissions import LinkedTables, can_view_table, readable_links
 from .present import (
     Bar,
     EventView,
@@ -107,6 +107,8 @@ class Resolved:
     columns: list[str]
     tl: TimelineColumns
     pks: list[str]
+    # The other tables this request may read: only those the actor may view.
+    links: LinkedTables
 
 
 async def resolve(datasette: Any, request: Any) -> Resolved:
@@ -130,7 +132,8 @@ async def resolve(datasette: Any, request: Any) -> Resolved:
         raise BadRequest(f"datasette-timeline configuration: {error}") from error
     if tl is None:
         raise NotFound("This table has no date column for a timeline")
-    return Resolved(database, table, db, columns, tl, await db.primary_keys(table))
+    tl, links = await readable_links(datasette, request.actor, database, db, table, tl)
+    return Resolved(database, table, db, columns, tl, await db.primary_keys(table), links)
 
 
 def page_size(pairs: Pairs, maximum: int, default: int = DEFAULT_PAGE_SIZE) -> int:
@@ -296,13 +299,10 @@ async def documents_for(
     datasette: Any, r: Resolved, rows: list[dict[str, Any]]
 ) -> dict[Any, tuple[Link, str | None]]:
     """The linked document of each row (title and row page), plus its source URL if http(s)."""
-    column = r.tl.get("document")
-    if not column or not rows:
+    document = r.links.document
+    if document is None or not rows:
         return {}
-    foreign = [fk for fk in await r.db.foreign_keys_for_table(r.table) if fk["column"] == column]
-    if not foreign:
-        return {}
-    other, other_key = foreign[0]["other_table"], foreign[0]["other_column"]
+    other, other_key, column = document.table, document.key, document.column
     other_columns = await r.db.table_columns(other)
     label = await row_label_column(r.db, other) or other_key
     source = "source" if "source" in other_columns else None
@@ -329,7 +329,7 @@ async def event_views(
     datasette: Any, r: Resolved, rows: list[dict[str, Any]], links: Links, key_column: str
 ) -> list[EventView]:
     documents = await documents_for(datasette, r, rows)
-    mentions = await mentions_table(r)
+    mentions = r.links.mentions
     key_name = "__key" if key_column == "rowid" else key_column
     views = []
     for index, row in enumerate(rows):
@@ -352,19 +352,6 @@ async def event_views(
             )
         views.append(view)
     return views
-
-
-async def mentions_table(r: Resolved) -> tuple[str, str] | None:
-    """A table of mentions (one row per source sentence, pointing at its event), if any."""
-    for table in await r.db.table_names():
-        if table == r.table or (r.tl.through and table == r.tl.through.table):
-            continue
-        if "mention" not in table.lower():
-            continue
-        for fk in await r.db.foreign_keys_for_table(table):
-            if fk["other_table"] == r.table:
-                return table, fk["column"]
-    return None
 
 
 async def timeline_view(datasette: Any, request: Any) -> Response:
@@ -468,7 +455,7 @@ async def overview_and_facets(
     facet."""
     limit = int(datasette.setting("sql_time_limit_ms"))
     facet_limit = int(datasette.setting("facet_time_limit_ms"))
-    specs = await facet_specs(r.db, r.table, r.tl)
+    specs = await facet_specs(r.db, r.tl, r.links.document)
     overview = await build_overview(datasette, r, filters, links)
     # The overview's buckets hold every matching row: no separate count needed.
     if overview is not None and overview.total is not None:
