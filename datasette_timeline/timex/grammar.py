@@ -120,6 +120,12 @@ LAST = (
     r"(?<!\bcan\s)(?<!\bshould\s)(?<!\bmust\s)last"
 )
 BOUNDARY = r"(?<![\w$£€#@/.])(?<!\d-)"
+# "November that year", "1 February the following year": the year counted from the one
+# in discussion.
+STORY_YEAR = (
+    r"(?:,?\s+(?:of\s+)?(?P<story_year>the\s+following|the\s+next|the\s+previous|"
+    r"the\s+preceding|that|the\s+same)\s+year(?![\w'’]))"
+)
 END = r"(?![\w%])"
 
 
@@ -142,11 +148,11 @@ def _rule(name: str, body: str, boundary: str = BOUNDARY) -> Rule:
 _MONTH_DAY_YEAR = rf"""
     (?P<week_of>the\s+week\s+of\s+)?
     (?:(?P<weekday>{WEEKDAY}),?\s+|(?:last|this|next|this\s+past|this\s+coming)\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY_OF_MONTH})
-    (?:(?:,\s*|\s+)(?P<year>{YEAR}|{SHORT_YEAR})|,?\s+(?P<year_relation>last|this|next)\s+year)?
+    (?:(?:,\s*|\s+)(?P<year>{YEAR}|{SHORT_YEAR})|,?\s+(?P<year_relation>last|this|next)\s+year|{STORY_YEAR})?
 """
 _DAY_MONTH_YEAR = rf"""
     (?P<week_of>the\s+week\s+of\s+)?(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY_OF_MONTH})\s+(?:of\s+)?(?P<month>{MONTH})
-    (?:,?\s+(?P<year>{YEAR})|,?\s+(?P<year_relation>last|this|next)\s+year)?
+    (?:,?\s+(?P<year>{YEAR})|,?\s+(?P<year_relation>last|this|next)\s+year|{STORY_YEAR})?
 """
 
 RULES: tuple[Rule, ...] = (
@@ -170,7 +176,8 @@ RULES: tuple[Rule, ...] = (
         (?:(?P<relation>last|this|next|this\s+past|this\s+coming|past|coming|the\s+next|
         the\s+following|the\s+previous|the\s+preceding|that|the\s+same)\s+)?
         (?P<month>{MONTH})
-        (?:(?:\s+of)?\s+(?P<year_relation>last|this|next)\s+year|,?\s+(?:of\s+)?(?P<year>{YEAR}|{SHORT_YEAR}|{SPOKEN_YEAR}))?""",
+        (?:(?:\s+of)?\s+(?P<year_relation>last|this|next)\s+year|,?\s+(?:of\s+)?(?P<year>{YEAR}|{SHORT_YEAR}|{SPOKEN_YEAR})
+        |\s+in\s+(?P<year_in>{YEAR})|{STORY_YEAR})?""",
     ),
     _rule(
         "year",
@@ -353,8 +360,8 @@ RULES: tuple[Rule, ...] = (
 
 # How far (characters before, after) a rule's match may extend around its trigger.
 REACH: dict[str, tuple[int, int]] = {
-    "iso": (2, 26), "numeric": (8, 10), "short_year": (2, 2), "fiscal_short_year": (1, 4), "month_day": (30, 30), "day_month": (30, 30),
-    "month": (40, 44), "year": (36, 12), "spoken_year": (14, 34), "year_range_end": (8, 4),
+    "iso": (2, 26), "numeric": (8, 10), "short_year": (2, 2), "fiscal_short_year": (1, 4), "month_day": (30, 40), "day_month": (30, 40),
+    "month": (40, 50), "year": (36, 12), "spoken_year": (14, 34), "year_range_end": (8, 4),
     "era": (8, 10), "decade": (24, 10), "century": (36, 34), "quarter": (44, 40),
     "season": (44, 44), "weekday": (30, 24), "nth_weekday": (24, 30), "weekday_plural": (2, 2), "relative": (48, 14),
     "year_end": (18, 10), "anaphoric": (16, 20), "deixis": (40, 30), "vague_period": (30, 12), "ago": (72, 34),

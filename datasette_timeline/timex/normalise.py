@@ -225,12 +225,46 @@ def _story_anchor(
     ):
         return in_sentence.day, None
     story = in_sentence if in_sentence is not None else ctx.reference
-    if story is None or (anchor is not None and ctx.mode != "narrative"):
+    if anchor is not None and ctx.mode != "narrative":
+        # News: a background passage is told in its own time ("It was the deadliest since
+        # August 1999 ... That tremor struck on 17 August"); but a date of the last few
+        # months after a sentence about the past is news ("agreed in April").
+        story = ctx.story_passage(match.start(), match.end())
+        if story is not None and in_sentence is None and _within_recent_months(match, anchor):
+            story = None
+    elif ctx.leaves_the_story(match.start(), match.end()):
+        return ctx.dct, tense  # a story-like text speaking of today ("as of February")
+    if story is None:
         return anchor, tense
     if story.granularity in {"year", "season", "quarter", "half"}:
         # The middle of that year is nearer to any of its days than to those of others.
         return date(story.day.year, 7, 2), None
-    return anchor or story.day, None  # a story is told in the past: no direction in that
+    return story.day, None  # a story is told in the past: no direction in that
+
+
+_RECENT_DAYS = 92
+
+
+def _within_recent_months(match: re.Match[str], anchor: date) -> bool:
+    """Whether the month (or month-day) of ``match`` last came round within the three
+    months before ``anchor``."""
+    groups = match.groupdict()
+    month_text = groups.get("month") or groups.get("date_month")
+    if month_text:
+        month_number = _month_number(month_text)
+    elif groups.get("md_month"):
+        month_number = int(groups["md_month"])
+    else:
+        return False
+    day_text = groups.get("day") or groups.get("date_day") or groups.get("md_day")
+    day_of_month = _day_number(day_text) if day_text else 1
+    for year in (anchor.year, anchor.year - 1):
+        day = _safe_date(
+            year, month_number, min(day_of_month, 28) if day_text is None else day_of_month
+        )
+        if day is not None and day <= anchor:
+            return (anchor - day).days <= _RECENT_DAYS
+    return False
 
 
 def _range_year(match: re.Match[str], ctx: Context) -> int | None:
@@ -239,11 +273,29 @@ def _range_year(match: re.Match[str], ctx: Context) -> int | None:
     return int(partner["year"]) if partner else None
 
 
+_STORY_YEAR_STEPS = {"the following": 1, "the next": 1, "the previous": -1,
+                     "the preceding": -1, "that": 0, "the same": 0}  # fmt: skip
+
+
+def _story_year(match: re.Match[str], ctx: Context) -> int | None:
+    """The year of "November that year", "1 February the following year": counted from
+    the date in discussion (None when there is none)."""
+    reference = ctx.anaphoric_anchor()
+    if reference is None:
+        return None
+    return reference.day.year + _STORY_YEAR_STEPS[_words(match["story_year"])]
+
+
 def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
     month = _month_number(match["month"])
     day_of_month = _day_number(match["day"])
     range_year = None if match["year"] else _range_year(match, ctx)
-    if match["year"]:
+    if match["story_year"]:
+        story_year = _story_year(match, ctx)
+        if story_year is None:
+            return Resolution("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=False)
+        year = story_year
+    elif match["year"]:
         year = _year_number(match["year"], ctx.dct)
     elif range_year is not None:
         year = range_year
@@ -256,6 +308,8 @@ def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
             return Resolution("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=False)
         if match["year_relation"]:  # "the 3rd of May last year"
             year = around.year + _YEAR_STEPS[_words(match["year_relation"])]
+        elif (month, day_of_month) in ctx.named_days:
+            year = ctx.named_days[month, day_of_month]  # the year of its first mention
         else:
             year = _year_for_day(around, month, day_of_month, tense)
         if match["weekday"]:
@@ -263,6 +317,7 @@ def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
     day = _safe_date(year, month, day_of_month)
     if day is None:
         return None
+    ctx.named_days.setdefault((month, day_of_month), year)
     if match["week_of"]:  # "the week of March 6"
         return Resolution("DATE", cal.format_value(day, "week"))
     return Resolution("DATE", day.isoformat())
@@ -310,8 +365,14 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if _names_a_person(match, ctx):
         return None
-    if match["year"]:
-        return Resolution("DATE", f"{_year_number(match['year'], ctx.dct):04d}-{number:02d}", mod)
+    if match["year"] or match["year_in"]:  # "October 1964", "October in 1964"
+        year_text = match["year"] or match["year_in"]
+        return Resolution("DATE", f"{_year_number(year_text, ctx.dct):04d}-{number:02d}", mod)
+    if match["story_year"]:
+        story_year = _story_year(match, ctx)
+        if story_year is None:
+            return Resolution("DATE", f"XXXX-{number:02d}", mod, anchored=False)
+        return Resolution("DATE", f"{story_year:04d}-{number:02d}", mod)
     range_year = None if match["relation"] or match["year_relation"] else _range_year(match, ctx)
     if range_year is not None:
         return Resolution("DATE", f"{range_year:04d}-{number:02d}", mod)
@@ -370,6 +431,8 @@ def _names_a_person(match: re.Match[str], ctx: Context) -> bool:
     alone (no day, year or modifier) and outside a date-like context ("in June Congress")."""
     if match["year"] or match["relation"] or match["position"] or match["year_relation"]:
         return False
+    if match["year_in"] or match["story_year"]:
+        return False
     before = ctx.text[max(0, match.start() - 20) : match.start()]
     if _TITLE_BEFORE.search(before):
         return True
@@ -387,6 +450,8 @@ _MARCH_NOUN_AFTER = re.compile(r"\s+(?:on|to|for|against|through|from|in)\s+\D",
 def _month_name_is_plausible(match: re.Match[str], ctx: Context) -> bool:
     """ "May" and "March" are also a name, a verb and a noun: want a date-like context."""
     if match["year"] or match["relation"] or match["position"] or match["year_relation"]:
+        return True
+    if match["year_in"] or match["story_year"]:
         return True
     before = ctx.text[max(0, match.start() - 20) : match.start()]
     if not _MONTH_CONTEXT_BEFORE.search(before):

@@ -18,6 +18,7 @@ _Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, matc
 # Words whose presence says the text is reported relative to its own date.
 _DEICTIC_WORDS = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|(?<!the\s)(?:this|last|next)\s+(?:week|month|year|"
+    r"morning|afternoon|evening|night|weekend|"
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter))|ago|"
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
@@ -166,6 +167,7 @@ def _reference_of(timex: Timex) -> Reference | None:
 
 def _normalise(index: int, match: re.Match[str], context: Context) -> Resolution | None:
     """Run a rule's normaliser; calendar overflow at the ends of time rejects the match."""
+    context.span = (match.start(), match.end())
     try:
         return NORMALISERS[RULES[index].name](match, context)
     except (OverflowError, ValueError):
@@ -238,7 +240,14 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
     # Without a creation time, "auto" resolves "the following year" from the text's own
     # dates but leaves "last month" unresolved (it may be news read without its date).
     from_text = anchoring == "narrative" or creation is not None
-    context = Context(text=text, dct=creation, mode=mode, deixis_from_text=from_text, tenses=tenses)
+    context = Context(
+        text=text,
+        dct=creation,
+        mode=mode,
+        deixis_from_text=from_text,
+        tenses=tenses,
+        per_passage=anchoring == "auto",
+    )
     timexes: list[Timex] = []
     for start, end, index, match in chosen:
         resolution = _normalise(index, match, context)
@@ -249,6 +258,7 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
         reference = _reference_of(timex) if resolution.is_reference else None
         if reference is not None:
             context.reference, context.reference_end = reference, end
+            context.reference_start = start
             # The quarter a report is about has begun: forecasts do not count.
             if reference.granularity == "quarter" and (
                 creation is None or _reported_quarter(context, start, end, reference.day, creation)
