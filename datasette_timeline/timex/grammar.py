@@ -180,6 +180,12 @@ RULES: tuple[Rule, ...] = (
         |\s+in\s+(?P<year_in>{YEAR})|{STORY_YEAR})?""",
     ),
     _rule(
+        # "from 1930 to 2015 GMT": a listing's first time, written like a year.
+        "clock24_range_start",
+        rf"""(?P<military>[01]\d|2[0-3])(?P<minute>[0-5]\d)
+        (?=\s*(?:to|until|till|and|-|–)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?P<zone>{TIMEZONE}|Z)(?!\w))""",
+    ),
+    _rule(
         "year",
         rf"""(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<fiscal>fiscal\s+year|calendar\s+year|fiscal|calendar|FY|the\s+year)\s*)?
         (?P<year>{YEAR})(?:\s*(?P<era>BC|B\.C\.|BCE|AD|A\.D\.|CE)(?!\w))?""",
@@ -282,6 +288,12 @@ RULES: tuple[Rule, ...] = (
         after(?=\s*(?:[.,;:!?)]|$))|back(?=\s*(?:[.,;:!?)]|$)))""",
     ),
     _rule(
+        # "in two weeks' time": a date that far ahead.
+        "in_time",
+        rf"""(?<=\bin\s)(?:(?P<approx>{APPROXIMATION})\s+)?(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})['’]s?\s+time""",
+        boundary="",
+    ),
+    _rule(
         "year_ago_period",
         r"""(?:the\s+)?(?:comparable\s+|same\s+)?(?:year[\s-](?:ago|earlier)|prior[\s-]year|year[\s-]before)
         (?:\s+(?P<what>(?:(?:first|second|third|fourth|fiscal)[\s-]+)*quarter|period|month|week|year))?
@@ -366,7 +378,7 @@ REACH: dict[str, tuple[int, int]] = {
     "season": (44, 44), "weekday": (30, 24), "nth_weekday": (24, 30), "weekday_plural": (2, 2), "relative": (48, 14),
     "year_end": (18, 10), "anaphoric": (16, 20), "deixis": (40, 30), "vague_period": (30, 12), "ago": (72, 34),
     "year_ago_period": (34, 50), "duration": (80, 30), "unit_long": (2, 6), "duration_range_start": (26, 2), "vague_duration": (64, 10),
-    "clock": (12, 48), "clock24": (6, 40), "clock24_bare": (1, 8), "noon": (2, 30), "set": (30, 30), "holiday": (10, 34),
+    "clock": (12, 48), "clock24": (6, 40), "clock24_bare": (1, 8), "clock24_range_start": (2, 30), "in_time": (40, 12), "noon": (2, 30), "set": (30, 30), "holiday": (10, 34),
 }  # fmt: skip
 _RULE_INDEX = {rule.name: index for index, rule in enumerate(RULES)}
 RULE_REACH = tuple(REACH[rule.name] for rule in RULES)
@@ -381,10 +393,11 @@ DIGIT_RULES: dict[int, tuple[int, ...]] = {
     1: _indices("numeric era clock clock24 clock24_bare"),
     2: _indices("numeric era clock clock24 clock24_bare decade year_range_end short_year"),
     3: _indices("era"),
-    4: _indices("iso numeric year year_range_end era decade clock24"),
+    4: _indices("iso numeric year year_range_end era decade clock24 clock24_range_start"),
 }
 _UNIT_RULES = (
-    "ago duration duration_range_start unit_long vague_duration relative anaphoric set vague_period"
+    "ago duration duration_range_start unit_long vague_duration relative anaphoric set "
+    "vague_period in_time"
 )
 _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     (" ".join(MONTHS), _indices("month_day day_month month set holiday")),

@@ -22,6 +22,11 @@ class Timex:
     clause that governs the expression, and ``verb`` (at ``verb_start``-``verb_end``) its
     verb group ("will be held"), when one was read: event assembly can tell a plan from a
     report with them.
+
+    A duration counted from another event ("three days after the vote") keeps its TimeML
+    value (P3D) and gives ``offset`` ("+P3D", "-P2W") and the anchor phrase
+    (``relative_to``, at ``relative_to_start``-``relative_to_end``): the date is the
+    anchor event's date moved by the offset, once that event is dated.
     """
 
     start: int
@@ -39,6 +44,10 @@ class Timex:
     verb: str | None = None
     verb_start: int | None = None
     verb_end: int | None = None
+    offset: str | None = None
+    relative_to: str | None = None
+    relative_to_start: int | None = None
+    relative_to_end: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The record as written by ``datasette-timeline tag`` (optional keys left out when empty)."""

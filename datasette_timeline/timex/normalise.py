@@ -17,6 +17,7 @@ from typing import Any
 from . import calendar_math as cal
 from .context import Context, Reference, Resolution
 from .grammar import CLOCK_DATE, DAY_OF_MONTH, DAY_WORD, MONTH, RULES, UNIT, WEEKDAY, YEAR
+from .lang.en.years import counted_by_a_verb, names_with_year
 from .lexicon import (
     DECADE_WORDS,
     HOLIDAYS_EASTER,
@@ -492,6 +493,8 @@ def year(match: re.Match[str], ctx: Context) -> Resolution | None:
     if not match["fiscal"] and not match["position"] and not era:
         if _is_standalone_number(match, ctx):
             return None
+        if names_with_year(ctx.text, match.start()) or counted_by_a_verb(ctx.text, match.start()):
+            return None  # "the Data Protection Act 1998", "Windows 2000", "employs 1500"
         if not 1000 <= number <= 2099:
             return None
     return Resolution("DATE", f"{number:04d}", _position_mod(match))
@@ -1172,6 +1175,26 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DATE", cal.format_value(day, granularity), mod, is_reference=moves_the_story)
 
 
+def in_time(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "in two weeks' time": the date that far ahead, known to the unit counted."""
+    amount = number_value(match["number"])
+    unit = _unit_word(match["unit"])
+    letter = _unit_letter(match["unit"])
+    if amount is None or amount <= 0 or unit in TIME_UNITS or amount != int(amount):
+        return None
+    whole = int(amount) * (2 if unit == "fortnight" else 1)
+    granularity = cal.unit_granularity(letter)
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return _unanchored(granularity, _approximation_mod(match))
+    day = cal.shift(anchor, letter, whole)
+    if letter == "DE":
+        granularity = "year"
+    return Resolution(
+        "DATE", cal.format_value(day, granularity), _approximation_mod(match), is_reference=False
+    )
+
+
 def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
     """ "the year-earlier quarter", "the same period last year": the period in discussion,
     one year before."""
@@ -1502,7 +1525,7 @@ def clock(match: re.Match[str], ctx: Context) -> Resolution | None:
 def clock24(match: re.Match[str], ctx: Context) -> Resolution | None:
     day, _ = _clock_day(match, ctx)
     groups = match.groupdict()
-    hour = int(groups["hour"] or groups.get("military") or 0)
+    hour = int(groups.get("hour") or groups.get("military") or 0)
     seconds = f":{groups['second']}" if groups.get("second") else ""
     clock_text = f"{hour:02d}:{groups['minute']}{seconds}"
     value, anchored = _time_value(day, clock_text, groups.get("zone"))
@@ -1575,6 +1598,6 @@ NORMALISERS: dict[str, Normaliser] = {
     "anaphoric": anaphoric, "deixis": deixis, "vague_period": vague_period, "ago": ago,
     "year_ago_period": year_ago_period, "year_end": year_end,
     "duration_range_start": duration_range_start, "duration": duration, "unit_long": unit_long,
-    "vague_duration": vague_duration, "clock": clock, "clock24": clock24, "clock24_bare": clock24, "noon": noon,
+    "vague_duration": vague_duration, "clock": clock, "clock24": clock24, "clock24_bare": clock24, "clock24_range_start": clock24, "noon": noon, "in_time": in_time,
     "set": set_expression, "holiday": holiday,
 }  # fmt: skip

@@ -7,6 +7,7 @@ from datetime import date, datetime
 
 from .context import Context, Reference, Resolution
 from .grammar import DIGIT_RULES, RULE_REACH, RULES, TOKEN, TRIGGERS
+from .lang.en.anchors import event_anchor
 from .model import Timex
 from .normalise import NORMALISERS
 from .reading import Reading
@@ -147,6 +148,12 @@ def _record(start: int, end: int, text: str, resolution: Resolution, reading: Re
     if reading.verb is not None:
         timex.verb_start, timex.verb_end = reading.verb
         timex.verb = text[timex.verb_start : timex.verb_end]
+    if resolution.type == "DURATION" and resolution.value.startswith("P"):
+        anchor = event_anchor(text, end)
+        if anchor is not None:
+            sign, timex.relative_to_start, timex.relative_to_end = anchor
+            timex.offset = ("+" if sign > 0 else "-") + resolution.value
+            timex.relative_to = text[timex.relative_to_start : timex.relative_to_end]
     if resolution.type in {"DATE", "TIME"}:
         extent = bounds(resolution.value)
         if extent is not None:

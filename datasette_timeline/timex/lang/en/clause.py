@@ -325,6 +325,8 @@ class _Sentence:
             group.tense = "present"
             if len(chain) > 1 and chain[-1].endswith("ing") and lemma not in v.ONGOING_LEMMAS:
                 group.modality = "schedule"  # "is meeting the board on Friday"
+            elif len(chain) == 2 and "VBN" in forms and lemma not in v.STATIVE_LEMMAS:
+                group.modality = "schedule"  # "is broadcast on Friday", "are held on Sunday"
         elif head in v.BE_OTHER:
             group.tense = None
         elif "VBD" in forms or ("VBN" in forms and not forms & {"VB", "VBP"}):
