@@ -139,3 +139,5 @@ class Resolution:
     anchored: bool = True
     # Whether later anaphoric expressions may anchor to this one.
     is_reference: bool = True
+    # What the pattern said before the resolver anchored it ("UNDEF-tense-weekday-2").
+    underspecified: str | None = None

@@ -23,6 +23,10 @@ class Timex:
     verb group ("will be held"), when one was read: event assembly can tell a plan from a
     report with them.
 
+    ``underspecified`` is what the words said before the reference time and the tense
+    anchored them, as HeidelTime writes it ("UNDEF-tense-weekday-2": the Tuesday the
+    clause's tense points to; "UNDEF-last-month-05": last May).
+
     A duration counted from another event ("three days after the vote") keeps its TimeML
     value (P3D) and gives ``offset`` ("+P3D", "-P2W") and the anchor phrase
     (``relative_to``, at ``relative_to_start``-``relative_to_end``): the date is the
@@ -44,6 +48,7 @@ class Timex:
     verb: str | None = None
     verb_start: int | None = None
     verb_end: int | None = None
+    underspecified: str | None = None
     offset: str | None = None
     relative_to: str | None = None
     relative_to_start: int | None = None

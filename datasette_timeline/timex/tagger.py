@@ -142,6 +142,7 @@ def _record(start: int, end: int, text: str, resolution: Resolution, reading: Re
         value=resolution.value,
         mod=resolution.mod,
         anchored=resolution.anchored,
+        underspecified=resolution.underspecified,
         tense=reading.tense,
         modality=reading.modality,
     )
