@@ -24,6 +24,12 @@ def test_values_are_written_as_heideltime_writes_them() -> None:
     )
     assert str(Underspecified("month_day", month=6, day=7)) == "UNDEF-tense-XXXX-06-07"
     assert str(Underspecified("day", offset=-1, part="EV")) == "UNDEF-this-day-MINUS-1TEV"
+    assert str(Underspecified("unit", unit="month", offset=-1, relation="last")) == (
+        "UNDEF-this-month-MINUS-1"
+    )
+    assert str(Underspecified("unit", unit="year", offset=1, relation="following")) == (
+        "UNDEF-REF-year-PLUS-1"
+    )
     with pytest.raises(ValueError, match="relation"):
         Underspecified("weekday", weekday=2, relation="ultimo")
 
@@ -46,6 +52,16 @@ def test_relations_and_the_date_in_discussion() -> None:
         Underspecified("month", month=5, relation="last"), context("xx", date(2021, 3, 4)), 0, 2
     )
     assert last is not None and last.value == "2020-05"
+
+
+def test_units_count_from_the_creation_date_or_the_date_in_discussion() -> None:
+    ctx = context("xx", date(2021, 3, 4))
+    last_month = Underspecified("unit", unit="month", offset=-1, relation="last")
+    assert getattr(resolve(last_month, ctx, 0, 2), "value", None) == "2021-02"
+    ctx.reference = Reference(date(1990, 3, 1), "month")
+    next_day = Underspecified("unit", unit="day", offset=1, relation="following")
+    # Counted from a month, the next day is known to the month only.
+    assert getattr(resolve(next_day, ctx, 0, 2), "value", None) == "1990-03"
 
 
 def test_without_a_reference_time_values_stay_unresolved() -> None:

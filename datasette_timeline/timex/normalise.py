@@ -35,6 +35,7 @@ from .lexicon import (
 from .resolve import (
     Underspecified,
     calendar_date,
+    no_finer_than,
     resolve,
     safe_date,
     story_anchor,
@@ -749,19 +750,6 @@ _UNIT_LETTERS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": 
                  "decade": "DE", "century": "CE"}  # fmt: skip
 
 
-# How coarse each granularity is: a value is never finer than the date it counts from.
-_COARSENESS = {"day": 1, "week": 2, "month": 3, "quarter": 4, "half": 5, "year": 6}
-
-
-def _no_finer_than(granularity: str, anchor: Reference) -> str:
-    """ "The next day" after "in March 1990" is known to the month, not to the day."""
-    if granularity not in _COARSENESS or anchor.granularity not in _COARSENESS:
-        return granularity  # decades and centuries, seasons: nothing finer to lose
-    if _COARSENESS[anchor.granularity] > _COARSENESS[granularity]:
-        return anchor.granularity
-    return granularity
-
-
 def _relative_anchor(ctx: Context, relation: str, has_the: bool) -> Reference | None:
     """Anaphoric ("the following year", "that day") or deictic ("next year") anchor."""
     if relation in _ANAPHORIC_RELATIONS and (has_the or relation in {"that", "same"}):
@@ -827,9 +815,15 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         unit == "year" and not mod
     ):
         return _the_year(match, ctx, anchor)
-    if unit == "week" and relation == "this" and anchor.day.isoweekday() == 7:
-        day = anchor.day + timedelta(days=1)  # on a Sunday, "this week" is the one beginning
-    return Resolution("DATE", cal.format_value(day, _no_finer_than(granularity, anchor)), mod)
+    if relation == "the":  # "by the end of the year" in a story: its year in discussion
+        return Resolution("DATE", cal.format_value(day, no_finer_than(granularity, anchor)), mod)
+    anaphoric = relation in _ANAPHORIC_RELATIONS and (has_the or relation in {"that", "same"})
+    if anaphoric:
+        neutral = "previous" if steps < 0 else "following" if steps > 0 else "same"
+    else:
+        neutral = "last" if steps < 0 else "next" if steps > 0 else "this"
+    value = Underspecified("unit", unit=granularity, offset=steps, relation=neutral, mod=mod)
+    return resolve(value, ctx, match.start(), match.end())
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
@@ -927,7 +921,7 @@ def anaphoric(match: re.Match[str], ctx: Context) -> Resolution | None:
     if anchor is None:
         return unanchored(unit)
     day = cal.shift(anchor.day, _UNIT_LETTERS[unit], steps)
-    return Resolution("DATE", cal.format_value(day, _no_finer_than(unit, anchor)))
+    return Resolution("DATE", cal.format_value(day, no_finer_than(unit, anchor)))
 
 
 # --- "ago", durations and sets ------------------------------------------------------------
@@ -994,7 +988,7 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
         granularity = "month"  # "sales in November rose 2% from a year earlier": that month
     if letter == "W" and whole <= 2 and mod is None:
         granularity = "day"  # "a week ago", "two weeks ago" name a day (TimeBank)
-    granularity = _no_finer_than(granularity, anchor)
+    granularity = no_finer_than(granularity, anchor)
     # "Four days later" moves a story on to a new day ("it sank the next morning"); other
     # offsets ("a year ago", "two weeks earlier") only look aside from it.
     moves_the_story = forward and direction != "from now" and granularity == "day" and mod is None

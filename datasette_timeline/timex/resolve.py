@@ -30,8 +30,11 @@ class Underspecified:
     """What a pattern says of a date it cannot finish alone.
 
     ``kind`` is "weekday" (``weekday`` 1-7), "month" (``month``), "month_day" (``month``
-    and ``day``, with ``weekday`` when the text names it too) or "day" (the anchor moved
-    by ``offset`` days: yesterday is -1). ``by_year`` says the relation moves the year
+    and ``day``, with ``weekday`` when the text names it too), "day" (the anchor moved
+    by ``offset`` days: yesterday is -1) or "unit" (the ``unit``-sized period - day, week,
+    month, quarter, year, decade, century - ``offset`` units from the anchor: "last
+    month" is -1 from the creation date, "the following year" +1 from the date in
+    discussion). ``by_year`` says the relation moves the year
     ("May 3 next year", "May last year") rather than picking an occurrence ("last May").
     ``part`` is a part of the day (MO, AF, EV, NI); ``possessive`` marks a name of
     something that has happened ("Wednesday's ruling"); ``week`` asks for the week of the
@@ -39,6 +42,7 @@ class Underspecified:
     """
 
     kind: str
+    unit: str = ""
     month: int = 0
     day: int = 0
     weekday: int = 0
@@ -68,6 +72,9 @@ class Underspecified:
             unit = "year" if self.by_year else "XXXX"
             return f"UNDEF-{relation}-{unit}-{self.month:02d}-{self.day:02d}"
         sign = "PLUS" if self.offset >= 0 else "MINUS"
+        if self.kind == "unit":
+            where = "REF" if self.relation in ANAPHORIC_RELATIONS else "this"
+            return f"UNDEF-{where}-{self.unit}-{sign}-{abs(self.offset)}"
         return f"UNDEF-this-day-{sign}-{abs(self.offset)}{part}"
 
 
@@ -80,6 +87,8 @@ def resolve(value: Underspecified, ctx: Context, start: int, end: int) -> Resolu
         resolution = _month(value, ctx, start, end)
     elif value.kind == "month_day":
         resolution = _month_day(value, ctx, start, end)
+    elif value.kind == "unit":
+        resolution = _unit(value, ctx)
     else:
         resolution = _day(value, ctx)
     if resolution is not None:
@@ -332,3 +341,32 @@ def _day(value: Underspecified, ctx: Context) -> Resolution:
     if value.part:
         return Resolution("TIME", f"{day.isoformat()}T{value.part}", value.mod)
     return Resolution("DATE", day.isoformat(), value.mod)
+
+
+_UNIT_LETTERS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
+                 "decade": "DE", "century": "CE"}  # fmt: skip
+# How coarse each granularity is: a value is never finer than the date it counts from.
+_COARSENESS = {"day": 1, "week": 2, "month": 3, "quarter": 4, "half": 5, "year": 6}
+
+
+def no_finer_than(granularity: str, anchor: Reference) -> str:
+    """ "The next day" after "in March 1990" is known to the month, not to the day."""
+    if granularity not in _COARSENESS or anchor.granularity not in _COARSENESS:
+        return granularity  # decades and centuries, seasons: nothing finer to lose
+    if _COARSENESS[anchor.granularity] > _COARSENESS[granularity]:
+        return anchor.granularity
+    return granularity
+
+
+def _unit(value: Underspecified, ctx: Context) -> Resolution:
+    if value.relation in ANAPHORIC_RELATIONS:
+        anchor = ctx.anaphoric_anchor()
+    else:
+        day = ctx.deictic_anchor()
+        anchor = Reference(day, "day") if day else None
+    if anchor is None:
+        return unanchored(value.unit, value.mod)
+    day = cal.shift(anchor.day, _UNIT_LETTERS[value.unit], value.offset)
+    if value.unit == "week" and value.relation == "this" and anchor.day.isoweekday() == 7:
+        day = anchor.day + timedelta(days=1)  # on a Sunday, "this week" is the one beginning
+    return Resolution("DATE", cal.format_value(day, no_finer_than(value.unit, anchor)), value.mod)
