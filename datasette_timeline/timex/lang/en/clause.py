@@ -16,7 +16,6 @@ modal one shares its modal ("will close at 1 p.m. and remain shut on Monday").
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass
 
@@ -36,6 +35,17 @@ _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gen gov sen rep lt col capt sgt jr sr prof rev no vs mt ft jan feb mar "
     "apr jun jul aug sep sept oct nov dec inc corp co ltd m".split()
 )
+# Word sets the reader asks about at every word, built once.
+_NOUN_STARTERS = v.DETERMINERS | v.PREPOSITIONS - {"that"}
+_SUBJECTS = v.SUBJECT_PRONOUNS - {"there"}
+_LOOKING_AHEAD = v.INTENTION_LEMMAS | v.EXPECTATION_LEMMAS
+_MARKS = _SENTENCE_MARKS | _CLAUSE_MARKS
+_ADJECTIVE_AFTER = (v.DETERMINERS - {"that"}) | {"'s"}
+_LINKING = v.LINKING_LEMMAS - {"be"}
+_DETERMINERS_AND_POSSESSIVE = v.DETERMINERS | {"'s"}
+_GROUP_TAIL = v.GROUP_ADVERBS | v.NEGATIONS | {"to"}
+_GROUP_INNER = v.AUXILIARIES | v.GROUP_ADVERBS | v.NEGATIONS | v.PLAN_PREDICATES | {"to"}
+_GROUP_JOINS = v.AUXILIARIES | set(v.MODALS) | {"to"}
 # How many words may stand between a verb and the expression it governs: beyond that
 # the expression more likely belongs to a noun ("a cutback in its oil supply in September").
 _REACH = 20
@@ -52,10 +62,8 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
     matches = list(_TOKEN.finditer(text, start, end))
     if "'" not in text[start:end] and "’" not in text[start:end]:
         lowered = text[start:end].lower()
-        return [
-            Token(m.group(), lowered[m.start() - start : m.end() - start], m.start(), m.end())
-            for m in matches
-        ]
+        spans = [match.span() for match in matches]
+        return [Token(text[a:b], lowered[a - start : b - start], a, b) for a, b in spans]
     found = []
     for match in matches:
         word = match.group()
@@ -130,16 +138,16 @@ class _Sentence:
         """Whether a present-tense (or base) form is a finite verb here, not a noun ("the
         vote on Tuesday", "sales figures for March")."""
         previous = self.word(index - 1)
-        if not previous or previous in v.DETERMINERS | v.PREPOSITIONS - {"that"}:
+        if not previous or previous in _NOUN_STARTERS:
             return False
         token = self.tokens[index]
         if not token.text.islower():
             return False
-        if previous in v.SUBJECT_PRONOUNS - {"there"} and forms & {"VBP", "VBZ"}:
+        if previous in _SUBJECTS and forms & {"VBP", "VBZ"}:
             return True
         if (
             self.word(index + 1) == "to"
-            and v.verb_forms(token.lower)[1] in v.INTENTION_LEMMAS | v.EXPECTATION_LEMMAS
+            and v.verb_forms(token.lower)[1] in _LOOKING_AHEAD
             and "VB" in v.verb_forms(self.word(index + 2))[0]
         ):
             return True  # "the company hopes to finish", "lawmakers plan to vote"
@@ -168,12 +176,12 @@ class _Sentence:
             index -= 1
         if index >= 0 and self.word(index) == "the":
             index -= 1
-        return index < 0 or self.word(index) in _SENTENCE_MARKS | _CLAUSE_MARKS
+        return index < 0 or self.word(index) in _MARKS
 
     def past_form_is_verb(self, index: int) -> bool:
         """A past form that is no adjective ("the injured", "preferred shares", "United")."""
         previous = self.word(index - 1)
-        if previous in v.DETERMINERS - {"that"} or previous == "'s":
+        if previous in _ADJECTIVE_AFTER:
             return False
         return not self.capitalised_name(index)
 
@@ -189,8 +197,8 @@ class _Sentence:
         if word in v.MODALS and (word != "may" or token.text == "may"):
             return self._classify(index, "", frozenset(["MD"]))
         if word in v.AUXILIARIES:
-            lemma = "be" if word in v.BE_PRESENT | v.BE_PAST | v.BE_OTHER else "have"
-            if word in v.DO_PRESENT | v.DO_PAST:
+            lemma = "be" if word in v.BE_FORMS else "have"
+            if word in v.DO_FORMS:
                 lemma = "do"
             return self._classify(index, lemma, frozenset(["AUX"]))
         if not token.text[0].isalpha() or (
@@ -206,11 +214,7 @@ class _Sentence:
             if not self.past_form_is_verb(index):
                 return None
             linking = self.skip_adverbs(index - 1)
-            if (
-                "VBN" in forms
-                and linking >= 0
-                and v.verb_forms(self.word(linking))[1] in (v.LINKING_LEMMAS - {"be"})
-            ):
+            if "VBN" in forms and linking >= 0 and v.verb_forms(self.word(linking))[1] in _LINKING:
                 linked = self.group(linking)  # "will stay closed": the linking verb's time
                 if linked is not None:
                     return _Group(linked.first, index, linked.tense, linked.modality, lemma)
@@ -247,7 +251,7 @@ class _Sentence:
     def after_to_or_modal(self, index: int) -> bool:
         """A base form right after "to", a modal or "do" (adverbs between allowed)."""
         before = self.word(self.skip_adverbs(index - 1))
-        return before == "to" or before in v.MODALS or before in v.DO_PRESENT | v.DO_PAST
+        return before == "to" or before in v.MODALS or before in v.DO_FORMS
 
     def _auxiliaries(self, index: int) -> tuple[list[str], int]:
         """The auxiliaries, modals and "to" before ``tokens[index]`` (nearest first),
@@ -319,9 +323,9 @@ class _Sentence:
         elif head in v.HAVE_PAST and len(chain) > 1:
             group.tense, group.modality = "past", "pluperfect"
             return group  # "had been planned for", "had expected": a plan of the past
-        elif head in v.HAVE_PAST | v.BE_PAST | v.DO_PAST:
+        elif head in v.PAST_AUXILIARIES:
             group.tense = "past"
-        elif head in v.BE_PRESENT | v.DO_PRESENT | v.HAVE_PRESENT:
+        elif head in v.PRESENT_AUXILIARIES:
             group.tense = "present"
             if len(chain) > 1 and chain[-1].endswith("ing") and lemma not in v.ONGOING_LEMMAS:
                 group.modality = "schedule"  # "is meeting the board on Friday"
@@ -473,7 +477,7 @@ class _Sentence:
             if word == ";" or word in _CONTRASTS:
                 return None  # another clause's tense ("rose in March, while it forecast")
             if (word in v.AHEAD_WORDS and self.word(index - 1) not in v.AUXILIARIES) or (
-                word in v.AHEAD_PARTICIPLES and self.word(index - 1) in v.DETERMINERS | {"'s"}
+                word in v.AHEAD_PARTICIPLES and self.word(index - 1) in _DETERMINERS_AND_POSSESSIVE
             ):
                 return Reading("future", "cue")
             if word == "since":
@@ -504,7 +508,7 @@ class _Sentence:
                 end = index  # the main verb is the last verb word of the run
                 while end + 1 < sentence_end and self._continues_group(end + 1):
                     end += 1
-                while end > index and self.word(end) in v.GROUP_ADVERBS | v.NEGATIONS | {"to"}:
+                while end > index and self.word(end) in _GROUP_TAIL:
                     end -= 1
                 group = self.group(end)
                 if group is not None and not group.infinitive and (group.tense or group.modality):
@@ -514,28 +518,24 @@ class _Sentence:
 
     def _continues_group(self, index: int) -> bool:
         word, previous = self.word(index), self.word(index - 1)
-        if word in v.AUXILIARIES | v.GROUP_ADVERBS | v.NEGATIONS | v.PLAN_PREDICATES | {"to"}:
+        if word in _GROUP_INNER:
             return True
         joins = previous in v.AUXILIARIES or previous in v.MODALS or previous == "to"
         return joins and bool(v.verb_forms(word)[0])
 
     def sentence_start(self, first: int) -> int:
         """The first token of the sentence of ``tokens[first]``: after the last full stop
-        that ends a sentence (not "Mr." or "p.m."), or a line break."""
+        that ends a sentence (not "Mr." or "p.m."); the tokens are those of one line."""
         for index in range(first - 1, -1, -1):
-            token = self.tokens[index]
-            if "\n" in self.text[token.end : self.tokens[index + 1].start]:
-                return index + 1
-            if token.text in {"!", "?"} or (token.text == "." and not self._abbreviation(index)):
+            text = self.tokens[index].text
+            if text in {"!", "?"} or (text == "." and not self._abbreviation(index)):
                 return index + 1
         return 0
 
     def sentence_end(self, last: int) -> int:
         for index in range(last + 1, len(self.tokens)):
-            token = self.tokens[index]
-            if "\n" in self.text[self.tokens[index - 1].end : token.start]:
-                return index
-            if token.text in {"!", "?"} or (token.text == "." and not self._abbreviation(index)):
+            text = self.tokens[index].text
+            if text in {"!", "?"} or (text == "." and not self._abbreviation(index)):
                 return index
         return len(self.tokens)
 
@@ -550,35 +550,27 @@ class _Sentence:
         )
 
 
-_LEFT_WINDOW = 200
-_RIGHT_WINDOW = 140
-
-
-_LINE_LIMIT = 3000
-
-
-@functools.lru_cache(maxsize=256)
-def _line_tokens(text: str, line_start: int, line_end: int) -> tuple[list[Token], list[int]]:
-    """The words of one line (a paragraph: sentences never cross a line break) and their
-    start offsets, split once however many expressions the line holds."""
-    tokens = _tokens(text, line_start, line_end)
-    return tokens, [token.start for token in tokens]
+_LEFT_WINDOW = 150
+_RIGHT_WINDOW = 110
 
 
 def read_clause(text: str, start: int, end: int) -> Reading | None:
     """The tense and modality of the verb that governs ``text[start:end]``, or None when
     no verb group can be read around it."""
-    line_start = max(text.rfind("\n", 0, start) + 1, start - _LINE_LIMIT)
-    line_end = text.find("\n", end, end + _LINE_LIMIT)
-    every, starts = _line_tokens(text, line_start, line_end if line_end >= 0 else len(text))
-    low = bisect.bisect_left(starts, start - _LEFT_WINDOW)
-    high = bisect.bisect_left(starts, end + _RIGHT_WINDOW)
-    tokens = every[low:high]
-    inside = [i for i, token in enumerate(tokens) if start <= token.start < end]
-    if not inside:
+    # The words around it on its line (a sentence never crosses a line break), as far as
+    # a verb may stand from the expression it governs.
+    window_start = max(
+        text.rfind("\n", max(0, start - _LEFT_WINDOW), start) + 1, start - _LEFT_WINDOW
+    )
+    newline = text.find("\n", end, end + _RIGHT_WINDOW)
+    window_end = newline if newline >= 0 else min(len(text), end + _RIGHT_WINDOW)
+    tokens = _tokens(text, max(0, window_start), window_end)
+    starts = [token.start for token in tokens]
+    first = bisect.bisect_left(starts, start)
+    last = bisect.bisect_left(starts, end) - 1
+    if first > last:
         return None
     sentence = _Sentence(text, tokens)
-    first, last = inside[0], inside[-1]
     sentence_start = sentence.sentence_start(first)
     if sentence.opening(first, sentence_start):
         found = sentence.right(last, sentence.sentence_end(last)) or sentence.left(

@@ -352,6 +352,8 @@ def tense_at(text: str, start: int, end: int) -> Tense:
 def phrase_points_ahead(text: str, start: int) -> bool:
     """Whether a phrase right before ``text[start:]`` says the date lies ahead ("as soon
     as", "until", "of record", "postponed ... to")."""
-    before = text[max(0, start - 120) : start]
+    before = text[max(0, start - 100) : start]
+    if not _may_hold_a_phrase(before):
+        return False
     before = before[_last_sentence_end(before) :]
-    return _may_hold_a_phrase(before) and bool(_PHRASE_AHEAD.search(before))
+    return bool(_PHRASE_AHEAD.search(before))
