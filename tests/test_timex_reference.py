@@ -75,3 +75,19 @@ def test_fixed_anchorings_still_apply_to_the_whole_text() -> None:
     text = "In 1912 the expedition left port. The ship will reach the ice on 14 March."
     assert values(text, "2021-03-04", anchoring="news")["14 March"] == "2021-03-14"
     assert values(text, "2021-03-04", anchoring="narrative")["14 March"] == "1912-03-14"
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("William was crowned in 1066, in Westminster Abbey on Christmas Day.", "Christmas Day", "1066-12-25"),
+        ("The treaty was agreed in July 1706. Parliament debated it through the autumn.", "the autumn", "1706-FA"),
+        ("Explorer 1 flew on 31 January 1958, and that summer Congress created Nasa.", "that summer", "1958-SU"),
+        ("The harvest failed in 1846, and the winter that followed was the worst.", "the winter that followed", "1846-WI"),
+        ("He flew on 17 December 1903. His brother flew for 59 seconds later that day.", "later that day", "1903-12-17"),
+    ],
+)  # fmt: skip
+def test_holidays_and_seasons_of_a_story_take_its_year(
+    text: str, expression: str, value: str
+) -> None:
+    assert values(text, None)[expression] == value

@@ -233,7 +233,8 @@ RULES: tuple[Rule, ...] = (
         "season",
         rf"""(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<relation>last|this|next|past|coming|the\s+following|the\s+next|
         the\s+previous|the\s+preceding|the\s+same|that|the|this\s+past|this\s+coming)\s+)?
-        (?P<season>{SEASON})(?:(?:\s+of)?\s+(?P<year>{YEAR}|{SPOKEN_YEAR})|\s+(?P<year_relation>last|this|next)\s+year)?""",
+        (?P<season>{SEASON})(?:(?:\s+of)?\s+(?P<year>{YEAR}|{SPOKEN_YEAR})|\s+(?P<year_relation>last|this|next)\s+year
+        |(?P<followed>\s+that\s+followed))?""",
     ),
     _rule(
         "weekday",
@@ -284,7 +285,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "ago",
         rf"""(?:(?P<approx>{APPROXIMATION})\s+)?(?:(?P<number>{NUMBER})|(?P<vague>{VAGUE}))?[\s-]*
-        (?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<direction>ago|earlier|later|from\s+now|hence|before(?=\s*(?:[.,;:!?)]|$))|
+        (?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<direction>ago|earlier(?!\s+th(?:at|is)\s)|later(?!\s+th(?:at|is)\s)|from\s+now|hence|before(?=\s*(?:[.,;:!?)]|$))|
         after(?=\s*(?:[.,;:!?)]|$))|back(?=\s*(?:[.,;:!?)]|$)))""",
     ),
     _rule(

@@ -573,6 +573,10 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["year"]:
         return Resolution("DATE", f"{_year_number(match['year'], ctx.dct):04d}-{code}", mod)
     order = ["SP", "SU", "FA", "WI"]
+    if match["followed"]:  # "the winter that followed"
+        relation = "the following"
+    elif relation in {"", "the"} and ctx.dct is None and ctx.reference is not None:
+        relation = "that"  # "through the autumn" in a story: the season of its year
     if relation in _ANAPHORIC_SEASON:
         # "later that summer", "the following spring": counted from the date in discussion.
         reference = ctx.anaphoric_anchor()
@@ -581,6 +585,8 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
         reference_year, reference_season = cal.season_of(reference.day)
         step = _ANAPHORIC_SEASON[relation]
         year = reference_year
+        if step == 0 and code != "WI":
+            year = reference.day.year  # "that summer" after 31 January 1958 is 1958's
         if step > 0 and order.index(code) <= order.index(reference_season):
             year += 1
         elif step < 0 and order.index(code) >= order.index(reference_season):
@@ -1391,12 +1397,18 @@ def holiday(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["year"]:
         return _holiday_resolution(_holiday_date(name, int(match["year"])), match)
     anchor = ctx.deictic_anchor()
+    relation = _words(match["relation"])
+    if anchor is None and not relation and ctx.deixis_from_text is False:
+        # A story without a creation date: the holiday of the year in discussion
+        # ("William was crowned on Christmas Day" in a story of 1066).
+        around, _ = story_anchor(ctx, match.start(), match.end(), None)
+        if around is not None:
+            return _holiday_resolution(_holiday_date(name, around.year), match)
     if anchor is None:
         if name in HOLIDAYS_FIXED and not match["week"]:
             month_number, day_number = HOLIDAYS_FIXED[name]
             return Resolution("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", anchored=False)
         return unanchored("week" if match["week"] else "day")
-    relation = _words(match["relation"])
     this_year = _holiday_date(name, anchor.year)
     if this_year is None:
         return None
