@@ -78,6 +78,14 @@ def governing_verb(sentence: str, expression: str) -> str | None:
         ("Her lawyer could not be reached Wednesday.", "Wednesday", None, "past", None),
         ("The library will be closed today and Friday.", "Friday", None, "future", None),
         ("The 12 April game is sold out.", "12 April", "is sold", "present", None),
+        # "Ill." followed by a comma ends no sentence: the infinitive governs.
+        (
+            "They agreed to buy the Peoria, Ill., bank in January.",
+            "January",
+            "to buy",
+            "future",
+            "future",
+        ),
     ],
 )
 def test_the_governing_verb_and_its_tense(
@@ -104,6 +112,8 @@ def test_the_governing_verb_and_its_tense(
         ("The restaurant served its last meal Sunday.", "2014-10-02", "2014-09-28"),
         ("Tornadoes tore through six Southern states on Sunday.", "2020-04-15", "2020-04-12"),
         ("The Brexit vote in June and Tuesday's result share a thread.", "2016-11-09", "2016-06"),
+        ("On Tuesday, the Rights League plans to hold a news conference.", "1998-10-26", "1998-10-27"),
+        ("He will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said.", "2000-04-05", "2000-04-06T04:00"),
     ],
 )  # fmt: skip
 def test_values_follow_the_governing_verb(sentence: str, dct: str, value: str) -> None:

@@ -466,6 +466,8 @@ class _Sentence:
         if position <= sentence_start:
             return True
         before = self.word(position - 1)
+        if before == "(":
+            return False  # "will leave at 4 in the morning (4 a.m. EDT Thursday)": an aside
         # ("today and Friday": "and" joins two expressions more often than two clauses.)
         return before in _CLAUSE_MARKS or before in v.SUBORDINATORS or before in {"that", ","}
 
@@ -511,6 +513,9 @@ class _Sentence:
                 while end > index and self.word(end) in _GROUP_TAIL:
                     end -= 1
                 group = self.group(end)
+                if group is None or group.infinitive:
+                    # "League plans to hold a news conference": the finite verb of the run.
+                    group = self.group(index)
                 if group is not None and not group.infinitive and (group.tense or group.modality):
                     return group
             index += 1
@@ -545,6 +550,9 @@ class _Sentence:
             return False
         before = self.tokens[index - 1]
         attached = before.end == self.tokens[index].start
+        following = self.tokens[index + 1].text if index + 1 < len(self.tokens) else "A"
+        if attached and (following == "," or following[:1].islower()):
+            return True  # "Peoria, Ill., bank": a sentence goes on after a comma or in lower case
         return attached and (
             (len(before.text) == 1 and before.text.isalpha()) or before.lower in _ABBREVIATIONS
         )
