@@ -181,8 +181,8 @@ class _Sentence:
     def past_form_is_verb(self, index: int) -> bool:
         """A past form that is no adjective ("the injured", "preferred shares", "United")."""
         previous = self.word(index - 1)
-        if previous in _ADJECTIVE_AFTER:
-            return False
+        if previous in _ADJECTIVE_AFTER or (previous in v.PREPOSITIONS and previous != "to"):
+            return False  # "with extended holiday hours"
         return not self.capitalised_name(index)
 
     def group(self, index: int) -> _Group | None:
