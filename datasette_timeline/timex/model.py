@@ -19,7 +19,7 @@ class Timex:
 
     ``tense`` (past, perfect, present, future) and ``modality`` (will, intention,
     expectation, possibility, conditional, schedule, time-clause, cue) are those of the
-    clause that governs the expression, and ``verb`` (at ``verb_start``-``verb_end``) its
+    clause that governs a DATE or TIME, and ``verb`` (at ``verb_start``-``verb_end``) its
     verb group ("will be held"), when one was read: event assembly can tell a plan from a
     report with them.
 

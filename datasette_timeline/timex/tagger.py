@@ -10,7 +10,7 @@ from .grammar import DIGIT_RULES, RULE_REACH, RULES, TOKEN, TRIGGERS
 from .lang.en.anchors import event_anchor
 from .model import Timex
 from .normalise import NORMALISERS
-from .reading import Reading
+from .reading import NO_READING, Reading
 from .titles import names_a_title
 from .values import bounds, is_valid_value
 
@@ -261,7 +261,11 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
         resolution = _normalise(index, match, context)
         if resolution is None or not is_valid_value(resolution.value):
             continue  # the grammar check guards the edges of the calendar
-        timex = _record(start, end, text, resolution, context.reading(match.start(), match.end()))
+        # The clause's reading is for dates and times (a plan or a report of an event);
+        # durations and sets need none.
+        dated = resolution.type in {"DATE", "TIME"}
+        reading = context.reading(match.start(), match.end()) if dated else NO_READING
+        timex = _record(start, end, text, resolution, reading)
         timexes.append(timex)
         reference = _reference_of(timex) if resolution.is_reference else None
         if reference is not None:
