@@ -45,7 +45,8 @@ def test_dct_option_and_stdin() -> None:
         {
             "start": 8, "end": 17, "text": "yesterday", "type": "DATE", "value": "1998-01-07",
             "precision": "day", "range_start": "1998-01-07", "range_end": "1998-01-07",
-            "anchored": True,
+            "anchored": True, "tense": "past", "verb": "left", "verb_start": 3, "verb_end": 7,
+            "underspecified": "UNDEF-this-day-MINUS-1",
         }
     ]  # fmt: skip
 

@@ -6,9 +6,21 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .tense import Tense, tense_at
+from .reading import Reading
+from .tense import Tense, read_tense
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
+# Words before a date that make it a starting point or a limit, not the time a story is
+# told in ("has coached the team since 2009 and signed ... in January").
+_LIMIT_BEFORE = re.compile(
+    r"\b(?:since|until|till|by|as\s+of|before|through|to)\s+(?:the\s+)?$", re.IGNORECASE
+)
+# "... since 1966, when they beat West Germany": the clause after it is set in that time.
+_SETTING_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
+# How far before the creation date a story must lie for its passage to be told in its own
+# time rather than the reader's: "In 1999 ... on 17 August" is 1999, "in March ... on 5 April"
+# of last year's news is not.
+_STORY_DISTANCE_DAYS = 400
 
 
 @dataclass
@@ -25,7 +37,16 @@ class Context:
     dct: date | None
     mode: str  # "news" or "narrative"
     reference: Reference | None = None
+    reference_start: int = -1
     reference_end: int = -1  # where the last date mentioned ends in the text
+    # Whether the reference time is chosen passage by passage ("auto" anchoring) rather
+    # than fixed for the whole text.
+    per_passage: bool = False
+    # The expression being resolved.
+    span: tuple[int, int] = (0, 0)
+    # Month-days already resolved in this text: "The 12 April game" later in a story keeps
+    # the year its first mention had.
+    named_days: dict[tuple[int, int], int] = field(default_factory=dict)
     # Whether "last month" or "Tuesday" may count from a date of the text (chosen
     # narrative) or only from the creation time (no creation time: they stay unresolved).
     deixis_from_text: bool = True
@@ -35,15 +56,19 @@ class Context:
     quarter_end: int = -1
     # The last quarter named, which may be an earlier one looked back on.
     named_quarter: Reference | None = None
-    # The tense around each span, shared by the contexts of one text: the tagger asks
-    # for it when checking a candidate and again when resolving it.
-    tenses: dict[tuple[int, int], Tense] = field(default_factory=dict)
+    # The reading of the clause around each span, shared by the contexts of one text: the
+    # tagger asks for it when checking a candidate and again when resolving it.
+    tenses: dict[tuple[int, int], Reading] = field(default_factory=dict)
+
+    def reading(self, start: int, end: int) -> Reading:
+        """The tense and modality of the clause around ``text[start:end]``, read once."""
+        if (start, end) not in self.tenses:
+            self.tenses[start, end] = read_tense(self.text, start, end)
+        return self.tenses[start, end]
 
     def tense(self, start: int, end: int) -> Tense:
-        """The tense around ``text[start:end]``, computed once per span."""
-        if (start, end) not in self.tenses:
-            self.tenses[start, end] = tense_at(self.text, start, end)
-        return self.tenses[start, end]
+        """Which side of the reference time the clause around ``text[start:end]`` is on."""
+        return self.reading(start, end).direction
 
     def reference_in_sentence(self, position: int) -> Reference | None:
         """The last date mentioned, if it lies in the sentence that reaches ``position``."""
@@ -58,10 +83,46 @@ class Context:
         return None
 
     def deictic_anchor(self) -> date | None:
-        """Where "today", "last week" or "Tuesday" point from."""
+        """Where "today", "last week" or "Tuesday" point from: the creation date in news,
+        the date in discussion in a story; with per-passage anchoring a clause about the
+        present or the future of a story-like text still counts from the creation date."""
         if (self.mode == "news" and self.dct is not None) or not self.deixis_from_text:
             return self.dct
+        if self.leaves_the_story(*self.span):
+            return self.dct
         return self.reference.day if self.reference else self.dct
+
+    def about_the_present(self, start: int, end: int) -> bool:
+        """Whether the clause around ``text[start:end]`` speaks of the present or future."""
+        reading = self.reading(start, end)
+        return reading.direction == "future" or reading.tense in {"present", "future"}
+
+    def leaves_the_story(self, start: int, end: int) -> bool:
+        """Whether, with per-passage anchoring, a clause of a story-like text with a
+        creation date speaks of today: of the present or future, or up to a limit
+        counted from today ("as of February")."""
+        if not self.per_passage or self.dct is None:
+            return False
+        limit = _LIMIT_BEFORE.search(self.text, max(0, start - 12), start)
+        return limit is not None or self.about_the_present(start, end)
+
+    def story_passage(self, start: int, end: int) -> Reference | None:
+        """The date a passage of news is told in, when it is a story of a time well before
+        the creation date (a background paragraph): the date in discussion, named in this
+        sentence or the one before, not as a starting point or a limit ("since 2009"),
+        and the clause not about the present or the future. None otherwise."""
+        if not self.per_passage or self.dct is None or self.reference is None:
+            return None
+        if (self.dct - self.reference.day).days < _STORY_DISTANCE_DAYS:
+            return None
+        if len(_SENTENCE_BREAK.findall(self.text, self.reference_end, start)) > 1:
+            return None
+        before = self.text[max(0, self.reference_start - 12) : self.reference_start]
+        if _LIMIT_BEFORE.search(before) and not _SETTING_AFTER.match(self.text, self.reference_end):
+            return None
+        if self.leaves_the_story(start, end):
+            return None  # "as of February", "through Sept. 29", "will play on 9 October"
+        return self.reference
 
     def anaphoric_anchor(self) -> Reference | None:
         """Where "the next day" or "two years later" point from."""
@@ -78,3 +139,5 @@ class Resolution:
     anchored: bool = True
     # Whether later anaphoric expressions may anchor to this one.
     is_reference: bool = True
+    # What the pattern said before the resolver anchored it ("UNDEF-tense-weekday-2").
+    underspecified: str | None = None

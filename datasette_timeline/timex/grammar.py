@@ -120,6 +120,12 @@ LAST = (
     r"(?<!\bcan\s)(?<!\bshould\s)(?<!\bmust\s)last"
 )
 BOUNDARY = r"(?<![\w$£€#@/.])(?<!\d-)"
+# "November that year", "1 February the following year": the year counted from the one
+# in discussion.
+STORY_YEAR = (
+    r"(?:,?\s+(?:of\s+)?(?P<story_year>the\s+following|the\s+next|the\s+previous|"
+    r"the\s+preceding|that|the\s+same)\s+year(?![\w'’]))"
+)
 END = r"(?![\w%])"
 
 
@@ -142,11 +148,11 @@ def _rule(name: str, body: str, boundary: str = BOUNDARY) -> Rule:
 _MONTH_DAY_YEAR = rf"""
     (?P<week_of>the\s+week\s+of\s+)?
     (?:(?P<weekday>{WEEKDAY}),?\s+|(?:last|this|next|this\s+past|this\s+coming)\s+)?(?P<month>{MONTH})\s*(?P<day>{DAY_OF_MONTH})
-    (?:(?:,\s*|\s+)(?P<year>{YEAR}|{SHORT_YEAR})|,?\s+(?P<year_relation>last|this|next)\s+year)?
+    (?:(?:,\s*|\s+)(?P<year>{YEAR}|{SHORT_YEAR})|,?\s+(?P<year_relation>last|this|next)\s+year|{STORY_YEAR})?
 """
 _DAY_MONTH_YEAR = rf"""
     (?P<week_of>the\s+week\s+of\s+)?(?:(?P<weekday>{WEEKDAY}),?\s+)?(?:the\s+)?(?P<day>{DAY_OF_MONTH})\s+(?:of\s+)?(?P<month>{MONTH})
-    (?:,?\s+(?P<year>{YEAR})|,?\s+(?P<year_relation>last|this|next)\s+year)?
+    (?:,?\s+(?P<year>{YEAR})|,?\s+(?P<year_relation>last|this|next)\s+year|{STORY_YEAR})?
 """
 
 RULES: tuple[Rule, ...] = (
@@ -170,7 +176,14 @@ RULES: tuple[Rule, ...] = (
         (?:(?P<relation>last|this|next|this\s+past|this\s+coming|past|coming|the\s+next|
         the\s+following|the\s+previous|the\s+preceding|that|the\s+same)\s+)?
         (?P<month>{MONTH})
-        (?:(?:\s+of)?\s+(?P<year_relation>last|this|next)\s+year|,?\s+(?:of\s+)?(?P<year>{YEAR}|{SHORT_YEAR}|{SPOKEN_YEAR}))?""",
+        (?:(?:\s+of)?\s+(?P<year_relation>last|this|next)\s+year|,?\s+(?:of\s+)?(?P<year>{YEAR}|{SHORT_YEAR}|{SPOKEN_YEAR})
+        |\s+in\s+(?P<year_in>{YEAR})|{STORY_YEAR})?""",
+    ),
+    _rule(
+        # "from 1930 to 2015 GMT": a listing's first time, written like a year.
+        "clock24_range_start",
+        rf"""(?P<military>[01]\d|2[0-3])(?P<minute>[0-5]\d)
+        (?=\s*(?:to|until|till|and|-|–)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?P<zone>{TIMEZONE}|Z)(?!\w))""",
     ),
     _rule(
         "year",
@@ -220,7 +233,8 @@ RULES: tuple[Rule, ...] = (
         "season",
         rf"""(?:(?P<position>{POSITION})[\s-]+)?(?:(?P<relation>last|this|next|past|coming|the\s+following|the\s+next|
         the\s+previous|the\s+preceding|the\s+same|that|the|this\s+past|this\s+coming)\s+)?
-        (?P<season>{SEASON})(?:(?:\s+of)?\s+(?P<year>{YEAR}|{SPOKEN_YEAR})|\s+(?P<year_relation>last|this|next)\s+year)?""",
+        (?P<season>{SEASON})(?:(?:\s+of)?\s+(?P<year>{YEAR}|{SPOKEN_YEAR})|\s+(?P<year_relation>last|this|next)\s+year
+        |(?P<followed>\s+that\s+followed))?""",
     ),
     _rule(
         "weekday",
@@ -271,8 +285,14 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "ago",
         rf"""(?:(?P<approx>{APPROXIMATION})\s+)?(?:(?P<number>{NUMBER})|(?P<vague>{VAGUE}))?[\s-]*
-        (?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<direction>ago|earlier|later|from\s+now|hence|before(?=\s*(?:[.,;:!?)]|$))|
+        (?P<unit>{UNIT})(?:\s+or\s+so)?\s+(?P<direction>ago|earlier(?!\s+th(?:at|is)\s)|later(?!\s+th(?:at|is)\s)|from\s+now|hence|before(?=\s*(?:[.,;:!?)]|$))|
         after(?=\s*(?:[.,;:!?)]|$))|back(?=\s*(?:[.,;:!?)]|$)))""",
+    ),
+    _rule(
+        # "in two weeks' time": a date that far ahead.
+        "in_time",
+        rf"""(?<=\bin\s)(?:(?P<approx>{APPROXIMATION})\s+)?(?P<number>{NUMBER})[\s-]+(?P<unit>{UNIT})['’]s?\s+time""",
+        boundary="",
     ),
     _rule(
         "year_ago_period",
@@ -353,13 +373,13 @@ RULES: tuple[Rule, ...] = (
 
 # How far (characters before, after) a rule's match may extend around its trigger.
 REACH: dict[str, tuple[int, int]] = {
-    "iso": (2, 26), "numeric": (8, 10), "short_year": (2, 2), "fiscal_short_year": (1, 4), "month_day": (30, 30), "day_month": (30, 30),
-    "month": (40, 44), "year": (36, 12), "spoken_year": (14, 34), "year_range_end": (8, 4),
+    "iso": (2, 26), "numeric": (8, 10), "short_year": (2, 2), "fiscal_short_year": (1, 4), "month_day": (30, 40), "day_month": (30, 40),
+    "month": (40, 50), "year": (36, 12), "spoken_year": (14, 34), "year_range_end": (8, 4),
     "era": (8, 10), "decade": (24, 10), "century": (36, 34), "quarter": (44, 40),
     "season": (44, 44), "weekday": (30, 24), "nth_weekday": (24, 30), "weekday_plural": (2, 2), "relative": (48, 14),
     "year_end": (18, 10), "anaphoric": (16, 20), "deixis": (40, 30), "vague_period": (30, 12), "ago": (72, 34),
     "year_ago_period": (34, 50), "duration": (80, 30), "unit_long": (2, 6), "duration_range_start": (26, 2), "vague_duration": (64, 10),
-    "clock": (12, 48), "clock24": (6, 40), "clock24_bare": (1, 8), "noon": (2, 30), "set": (30, 30), "holiday": (10, 34),
+    "clock": (12, 48), "clock24": (6, 40), "clock24_bare": (1, 8), "clock24_range_start": (2, 30), "in_time": (40, 12), "noon": (2, 30), "set": (30, 30), "holiday": (10, 34),
 }  # fmt: skip
 _RULE_INDEX = {rule.name: index for index, rule in enumerate(RULES)}
 RULE_REACH = tuple(REACH[rule.name] for rule in RULES)
@@ -374,10 +394,11 @@ DIGIT_RULES: dict[int, tuple[int, ...]] = {
     1: _indices("numeric era clock clock24 clock24_bare"),
     2: _indices("numeric era clock clock24 clock24_bare decade year_range_end short_year"),
     3: _indices("era"),
-    4: _indices("iso numeric year year_range_end era decade clock24"),
+    4: _indices("iso numeric year year_range_end era decade clock24 clock24_range_start"),
 }
 _UNIT_RULES = (
-    "ago duration duration_range_start unit_long vague_duration relative anaphoric set vague_period"
+    "ago duration duration_range_start unit_long vague_duration relative anaphoric set "
+    "vague_period in_time"
 )
 _TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
     (" ".join(MONTHS), _indices("month_day day_month month set holiday")),

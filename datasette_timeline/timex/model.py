@@ -16,6 +16,21 @@ class Timex:
     ``anchored`` is False for a relative expression that could not be resolved (no
     document date): its ``value`` then keeps unknown parts as ``X`` and must not be
     shown as a real date.
+
+    ``tense`` (past, perfect, present, future) and ``modality`` (will, intention,
+    expectation, possibility, conditional, schedule, time-clause, cue) are those of the
+    clause that governs a DATE or TIME, and ``verb`` (at ``verb_start``-``verb_end``) its
+    verb group ("will be held"), when one was read: event assembly can tell a plan from a
+    report with them.
+
+    ``underspecified`` is what the words said before the reference time and the tense
+    anchored them, as HeidelTime writes it ("UNDEF-tense-weekday-2": the Tuesday the
+    clause's tense points to; "UNDEF-last-month-05": last May).
+
+    A duration counted from another event ("three days after the vote") keeps its TimeML
+    value (P3D) and gives ``offset`` ("+P3D", "-P2W") and the anchor phrase
+    (``relative_to``, at ``relative_to_start``-``relative_to_end``): the date is the
+    anchor event's date moved by the offset, once that event is dated.
     """
 
     start: int
@@ -28,6 +43,16 @@ class Timex:
     range_start: str | None = None
     range_end: str | None = None
     anchored: bool = True
+    tense: str | None = None
+    modality: str | None = None
+    verb: str | None = None
+    verb_start: int | None = None
+    verb_end: int | None = None
+    underspecified: str | None = None
+    offset: str | None = None
+    relative_to: str | None = None
+    relative_to_start: int | None = None
+    relative_to_end: int | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The record as written by ``datasette-timeline tag`` (optional keys left out when empty)."""

@@ -17,6 +17,7 @@ from typing import Any
 from . import calendar_math as cal
 from .context import Context, Reference, Resolution
 from .grammar import CLOCK_DATE, DAY_OF_MONTH, DAY_WORD, MONTH, RULES, UNIT, WEEKDAY, YEAR
+from .lang.en.years import counted_by_a_verb, names_with_year
 from .lexicon import (
     DECADE_WORDS,
     HOLIDAYS_EASTER,
@@ -30,6 +31,18 @@ from .lexicon import (
     UNITS,
     WEEKDAYS,
     number_value,
+)
+from .resolve import (
+    Underspecified,
+    calendar_date,
+    no_finer_than,
+    resolve,
+    safe_date,
+    story_anchor,
+    unanchored,
+    weekday_date,
+    year_for_day,
+    year_for_month,
 )
 from .tense import Tense
 from .titles import at_sentence_start
@@ -97,13 +110,6 @@ def _year_number(text: str, anchor: date | None) -> int:
     return int(text)
 
 
-def _safe_date(year: int, month: int, day: int) -> date | None:
-    try:
-        return date(year, month, day)
-    except ValueError:
-        return None
-
-
 # "last year", "this year", "next year" (and "May 3 next year", "next spring").
 _YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
 
@@ -112,29 +118,11 @@ def _tense(match: re.Match[str], ctx: Context) -> Tense:
     return ctx.tense(match.start(), match.end())
 
 
-def _pick_year_for_month(anchor: date, month: int, tense: Tense) -> int:
-    """Past tense: the latest such month up to the anchor; future: the next one from it;
-    unknown: the nearest."""
-    if tense == "past":
-        return anchor.year - 1 if month > anchor.month else anchor.year
-    if tense == "future":
-        return anchor.year + 1 if month < anchor.month else anchor.year
-    if month - anchor.month > 6:
-        return anchor.year - 1
-    if anchor.month - month > 6:
-        return anchor.year + 1
-    return anchor.year
-
-
-def _unanchored(granularity: str, mod: str | None = None, kind: str = "DATE") -> Resolution:
-    return Resolution(kind, cal.unknown_value(granularity), mod, anchored=False)
-
-
 # --- absolute dates -------------------------------------------------------------------
 
 
 def iso(match: re.Match[str], ctx: Context) -> Resolution | None:
-    day = _safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    day = safe_date(int(match["year"]), int(match["month"]), int(match["day"]))
     if day is None:
         return None
     if match["hour"]:
@@ -175,11 +163,12 @@ def numeric(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None  # "version 2.3.14"
     if match["md_month"]:  # "on 3/17": a US month/day; its year as for "March 17"
         month, day_of_month = int(match["md_month"]), int(match["md_day"])
-        around, tense = _story_anchor(match, ctx, ctx.deictic_anchor())
-        if around is None:
-            return Resolution("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=False)
-        day = _safe_date(_year_for_day(around, month, day_of_month, tense), month, day_of_month)
-        return Resolution("DATE", day.isoformat()) if day else None
+        return resolve(
+            Underspecified("month_day", month=month, day=day_of_month),
+            ctx,
+            match.start(),
+            match.end(),
+        )
     order = "YMD" if match["year_first"] else ("MDY" if match["separator"] == "/" else "DMY")
     value = _parse_numeric(match.group(0), order)
     return Resolution("DATE", value) if value else None
@@ -199,107 +188,49 @@ _RANGE_PARTNER = re.compile(
 )
 
 
-def _story_anchor(
-    match: re.Match[str], ctx: Context, anchor: date | None
-) -> tuple[date | None, Tense]:
-    """Where a month or month-day without a year is looked for, and the tense that may
-    move it.
-
-    A date named earlier in the same sentence ("war broke out on 27 September 2020 and
-    ended on 10 November") is the story's time, unless the clause speaks of the future
-    ("invited in July 1997, they will join on March 12"). In a story (narrative, or no
-    creation date) a year or season in discussion gives the year ("The 1755 earthquake
-    struck on 1 November"); news names other years in passing ("since its launch in 2003,
-    as of February"), so there the creation date counts.
-    """
-    tense = _tense(match, ctx)
-    if tense == "future":
-        return anchor, tense
-    in_sentence = ctx.reference_in_sentence(match.start())
-    if (
-        in_sentence is not None
-        and in_sentence.granularity in {"day", "month"}
-        # A date near the anchor ("on Monday, six months after the invasion began on
-        # Feb. 24") says no more than the anchor; the tense does.
-        and (anchor is None or abs((in_sentence.day - anchor).days) > 90)
-    ):
-        return in_sentence.day, None
-    story = in_sentence if in_sentence is not None else ctx.reference
-    if story is None or (anchor is not None and ctx.mode != "narrative"):
-        return anchor, tense
-    if story.granularity in {"year", "season", "quarter", "half"}:
-        # The middle of that year is nearer to any of its days than to those of others.
-        return date(story.day.year, 7, 2), None
-    return anchor or story.day, None  # a story is told in the past: no direction in that
-
-
 def _range_year(match: re.Match[str], ctx: Context) -> int | None:
     """The year written after the other end of a range this expression begins."""
     partner = _RANGE_PARTNER.match(ctx.text, match.end(), match.end() + 40)
     return int(partner["year"]) if partner else None
 
 
+_STORY_YEAR_STEPS = {"the following": 1, "the next": 1, "the previous": -1,
+                     "the preceding": -1, "that": 0, "the same": 0}  # fmt: skip
+
+
+def _story_year(match: re.Match[str], ctx: Context) -> int | None:
+    """The year of "November that year", "1 February the following year": counted from
+    the date in discussion (None when there is none)."""
+    reference = ctx.anaphoric_anchor()
+    if reference is None:
+        return None
+    return reference.day.year + _STORY_YEAR_STEPS[_words(match["story_year"])]
+
+
 def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
     month = _month_number(match["month"])
     day_of_month = _day_number(match["day"])
     range_year = None if match["year"] else _range_year(match, ctx)
-    if match["year"]:
-        year = _year_number(match["year"], ctx.dct)
-    elif range_year is not None:
-        year = range_year
-    else:
-        anchor = ctx.deictic_anchor()
-        around, tense = (
-            (anchor, None) if match["year_relation"] else _story_anchor(match, ctx, anchor)
-        )
-        if around is None:
+    if match["story_year"]:
+        story_year = _story_year(match, ctx)
+        if story_year is None:
             return Resolution("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=False)
-        if match["year_relation"]:  # "the 3rd of May last year"
-            year = around.year + _YEAR_STEPS[_words(match["year_relation"])]
-        else:
-            year = _year_for_day(around, month, day_of_month, tense)
-        if match["weekday"]:
-            year = _year_of_weekday(year, month, day_of_month, _weekday_number(match["weekday"]))
-    day = _safe_date(year, month, day_of_month)
-    if day is None:
-        return None
-    if match["week_of"]:  # "the week of March 6"
-        return Resolution("DATE", cal.format_value(day, "week"))
-    return Resolution("DATE", day.isoformat())
-
-
-def _year_of_weekday(year: int, month: int, day_of_month: int, weekday: int) -> int:
-    """ "Friday 13 September": of the years next to ``year``, the one where that day is a
-    Friday (``year`` itself when none is, or when it is)."""
-    for candidate in (year, year + 1, year - 1):
-        day = _safe_date(candidate, month, day_of_month)
-        if day is not None and day.isoweekday() == weekday:
-            return candidate
-    return year
-
-
-def _year_for_day(anchor: date, month: int, day_of_month: int, tense: Tense) -> int:
-    """Year of a month-day written without one: the occurrence nearest the anchor, unless
-    the tense points the other way and the other occurrence is not far off."""
-    candidates = []
-    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        candidate = _safe_date(year, month, day_of_month)
-        if candidate is not None:
-            candidates.append((abs((candidate - anchor).days), candidate))
-    if not candidates:
-        return anchor.year
-    candidates.sort()
-    nearest = candidates[0][1]
-    others = [day for _, day in candidates[1:]]
-    if tense == "past" and (nearest - anchor).days > 30:
-        earlier = [day for day in others if day <= anchor and (anchor - day).days <= 365]
-        if earlier:
-            return earlier[0].year
-    if tense == "future" and (anchor - nearest).days > 30:
-        later = [day for day in others if day >= anchor and (day - anchor).days <= 365]
-        if later:
-            return later[0].year
-    return nearest.year
+        return calendar_date(ctx, story_year, month, day_of_month, bool(match["week_of"]))
+    if match["year"] or range_year is not None:
+        year = _year_number(match["year"], ctx.dct) if match["year"] else range_year
+        return calendar_date(ctx, year or 0, month, day_of_month, bool(match["week_of"]))
+    relation = _words(match["year_relation"])
+    weekday = _weekday_number(match["weekday"]) if match["weekday"] else 0
+    value = Underspecified(
+        "month_day",
+        month=month,
+        day=day_of_month,
+        weekday=weekday,
+        relation=relation,
+        by_year=bool(relation),
+        week=bool(match["week_of"]),
+    )
+    return resolve(value, ctx, match.start(), match.end())
 
 
 def month(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -310,48 +241,30 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if _names_a_person(match, ctx):
         return None
-    if match["year"]:
-        return Resolution("DATE", f"{_year_number(match['year'], ctx.dct):04d}-{number:02d}", mod)
+    if match["year"] or match["year_in"]:  # "October 1964", "October in 1964"
+        year_text = match["year"] or match["year_in"]
+        return Resolution("DATE", f"{_year_number(year_text, ctx.dct):04d}-{number:02d}", mod)
+    if match["story_year"]:
+        story_year = _story_year(match, ctx)
+        if story_year is None:
+            return Resolution("DATE", f"XXXX-{number:02d}", mod, anchored=False)
+        return Resolution("DATE", f"{story_year:04d}-{number:02d}", mod)
     range_year = None if match["relation"] or match["year_relation"] else _range_year(match, ctx)
     if range_year is not None:
         return Resolution("DATE", f"{range_year:04d}-{number:02d}", mod)
-    relation = _words(match["relation"] or match["year_relation"])
-    anaphoric = relation.startswith(("the ", "that"))
-    if anaphoric:
-        reference = ctx.anaphoric_anchor()
-        anchor = reference.day if reference else None
-        relation = relation.removeprefix("the ")
-    else:
-        anchor = ctx.deictic_anchor()
-        reference = ctx.reference if ctx.mode == "narrative" else None
-    if anchor is None and not relation:
-        around, tense = _story_anchor(match, ctx, None)  # a date earlier in the sentence
-        if around is not None:
-            return Resolution(
-                "DATE", f"{_pick_year_for_month(around, number, tense):04d}-{number:02d}", mod
-            )
-    if anchor is None:
-        return Resolution("DATE", f"XXXX-{number:02d}", mod, anchored=False)
-    if reference is not None and reference.granularity == "year" and anchor == reference.day:
-        # After "in 1860", "the next April" is April 1861 and "that April" April 1860.
-        step = {"next": 1, "following": 1, "last": -1, "previous": -1, "preceding": -1}
-        return Resolution("DATE", f"{anchor.year + step.get(relation, 0):04d}-{number:02d}", mod)
-    if relation in {"following", "that", "same"}:
-        relation = {"following": "next"}.get(relation, "this")
-    elif relation in {"previous", "preceding"}:
-        relation = "last"
-    if match["year_relation"]:
-        year = anchor.year + _YEAR_STEPS[relation]
-    elif relation == "this":
-        year = anchor.year
-    elif relation in {"last", "past", "this past"}:
-        year = anchor.year if number < anchor.month else anchor.year - 1
-    elif relation in {"next", "coming", "this coming"}:
-        year = anchor.year if number > anchor.month else anchor.year + 1
-    else:
-        around, tense = _story_anchor(match, ctx, anchor)
-        year = _pick_year_for_month(around or anchor, number, tense)
-    return Resolution("DATE", f"{year:04d}-{number:02d}", mod)
+    by_year = bool(match["year_relation"])
+    relation = _MONTH_RELATIONS[_words(match["relation"] or match["year_relation"])]
+    value = Underspecified("month", month=number, relation=relation, by_year=by_year, mod=mod)
+    return resolve(value, ctx, match.start(), match.end())
+
+
+# English relation words before a month, in the resolver's terms.
+_MONTH_RELATIONS = {
+    "": "", "last": "last", "past": "last", "this past": "last", "next": "next",
+    "coming": "next", "this coming": "next", "this": "this", "the next": "following",
+    "the following": "following", "the previous": "previous", "the preceding": "previous",
+    "that": "same", "the same": "same",
+}  # fmt: skip
 
 
 _MONTH_CONTEXT_BEFORE = re.compile(
@@ -370,6 +283,8 @@ def _names_a_person(match: re.Match[str], ctx: Context) -> bool:
     alone (no day, year or modifier) and outside a date-like context ("in June Congress")."""
     if match["year"] or match["relation"] or match["position"] or match["year_relation"]:
         return False
+    if match["year_in"] or match["story_year"]:
+        return False
     before = ctx.text[max(0, match.start() - 20) : match.start()]
     if _TITLE_BEFORE.search(before):
         return True
@@ -387,6 +302,8 @@ _MARCH_NOUN_AFTER = re.compile(r"\s+(?:on|to|for|against|through|from|in)\s+\D",
 def _month_name_is_plausible(match: re.Match[str], ctx: Context) -> bool:
     """ "May" and "March" are also a name, a verb and a noun: want a date-like context."""
     if match["year"] or match["relation"] or match["position"] or match["year_relation"]:
+        return True
+    if match["year_in"] or match["story_year"]:
         return True
     before = ctx.text[max(0, match.start() - 20) : match.start()]
     if not _MONTH_CONTEXT_BEFORE.search(before):
@@ -427,6 +344,8 @@ def year(match: re.Match[str], ctx: Context) -> Resolution | None:
     if not match["fiscal"] and not match["position"] and not era:
         if _is_standalone_number(match, ctx):
             return None
+        if names_with_year(ctx.text, match.start()) or counted_by_a_verb(ctx.text, match.start()):
+            return None  # "the Data Protection Act 1998", "Windows 2000", "employs 1500"
         if not 1000 <= number <= 2099:
             return None
     return Resolution("DATE", f"{number:04d}", _position_mod(match))
@@ -583,7 +502,7 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
         anchor = ctx.deictic_anchor()
         if anchor is None:
             return Resolution("DATE", f"XXXX-{label}", anchored=False)
-        year = _pick_year_for_month(anchor, last_month, _tense(match, ctx))
+        year = year_for_month(anchor, last_month, _tense(match, ctx))
         return Resolution("DATE", f"{year:04d}-{label}")
     if match["qnumber"]:
         number, unit = int(match["qnumber"]), match["qletter"]
@@ -654,6 +573,10 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["year"]:
         return Resolution("DATE", f"{_year_number(match['year'], ctx.dct):04d}-{code}", mod)
     order = ["SP", "SU", "FA", "WI"]
+    if match["followed"]:  # "the winter that followed"
+        relation = "the following"
+    elif relation in {"", "the"} and ctx.dct is None and ctx.reference is not None:
+        relation = "that"  # "through the autumn" in a story: the season of its year
     if relation in _ANAPHORIC_SEASON:
         # "later that summer", "the following spring": counted from the date in discussion.
         reference = ctx.anaphoric_anchor()
@@ -662,6 +585,8 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
         reference_year, reference_season = cal.season_of(reference.day)
         step = _ANAPHORIC_SEASON[relation]
         year = reference_year
+        if step == 0 and code != "WI":
+            year = reference.day.year  # "that summer" after 31 January 1958 is 1958's
         if step > 0 and order.index(code) <= order.index(reference_season):
             year += 1
         elif step < 0 and order.index(code) >= order.index(reference_season):
@@ -699,31 +624,14 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:Black|Bloody|Super|Cyber)\s+$")
 
 
-def _weekday_date(match: re.Match[str], ctx: Context, weekday: int, relation: str) -> date | None:
-    if relation.startswith("the "):
-        # "the previous Friday", "the following Monday": counted from the day in discussion.
-        reference = ctx.anaphoric_anchor()
-        if reference is None:
-            return None
-        if relation in {"the previous", "the preceding"}:
-            return cal.nearest_weekday(reference.day - timedelta(days=1), weekday, -1)
-        return cal.nearest_weekday(reference.day, weekday, 1)
-    anchor = ctx.deictic_anchor()
-    if anchor is None:
-        return None
-    if relation in {"last", "past", "this past"}:
-        candidate = cal.nearest_weekday(anchor - timedelta(days=1), weekday, -1)
-        return candidate
-    if relation in {"next", "coming", "this coming"}:
-        return cal.nearest_weekday(anchor, weekday, 1)
-    if relation == "this":
-        return anchor + timedelta(days=weekday - anchor.isoweekday())
-    # "Wednesday's ruling" names something that has happened.
-    possessive = ctx.text.startswith(("'s", "’s"), match.end())
-    if not possessive and _tense(match, ctx) == "future":
-        # "The summit opens on Thursday" written on a Thursday is that day.
-        return cal.nearest_weekday(anchor - timedelta(days=1), weekday, 1)
-    return cal.nearest_weekday(anchor, weekday, -1)
+# English relation words before a weekday, in the resolver's terms ("early Monday" is
+# Monday from the tense, its start).
+_WEEKDAY_RELATIONS = {
+    "": "", "last": "last", "past": "last", "this past": "last", "next": "next",
+    "coming": "next", "this coming": "next", "this": "this", "early": "", "late": "",
+    "the previous": "previous", "the preceding": "previous", "the following": "following",
+    "the next": "following",
+}  # fmt: skip
 
 
 # Newspapers named after a day: "the Sunday Times", "the Mail on Sunday".
@@ -750,17 +658,17 @@ def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if not match["relation"] and not match["part"] and _names_a_newspaper(match, ctx):
         return None
-    number = _weekday_number(match["weekday"])
     relation = _words(match["relation"])
-    mod = {"early": "START", "late": "END"}.get(relation)
-    part = PARTS_OF_DAY.get(_words(match["part"])) if match["part"] else None
-    day = _weekday_date(match, ctx, number, relation)
-    if day is None:
-        value = f"XXXX-WXX-{number}" + (f"T{part}" if part else "")
-        return Resolution("TIME" if part else "DATE", value, mod, anchored=False)
-    if part:
-        return Resolution("TIME", f"{day.isoformat()}T{part}", mod)
-    return Resolution("DATE", day.isoformat(), mod)
+    value = Underspecified(
+        "weekday",
+        weekday=_weekday_number(match["weekday"]),
+        relation=_WEEKDAY_RELATIONS[relation],
+        part=PARTS_OF_DAY.get(_words(match["part"])) if match["part"] else None,
+        # "Wednesday's ruling" names something that has happened.
+        possessive=ctx.text.startswith(("'s", "’s"), match.end()),
+        mod={"early": "START", "late": "END"}.get(relation),
+    )
+    return resolve(value, ctx, match.start(), match.end())
 
 
 def nth_weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -774,7 +682,7 @@ def nth_weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
         anchor = ctx.deictic_anchor()
         if anchor is None:
             return None
-        year = _pick_year_for_month(anchor, month_number, _tense(match, ctx))
+        year = year_for_month(anchor, month_number, _tense(match, ctx))
     day = cal.nth_weekday(year, month_number, _weekday_number(match["weekday"]), nth)
     return Resolution("DATE", day.isoformat())
 
@@ -821,15 +729,8 @@ def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
         if part:
             return None
         return Resolution("DATE", _REFERENCES[word])
-    anchor = ctx.deictic_anchor()
-    if anchor is None and part:
-        return Resolution("TIME", f"XXXX-XX-XXT{part}", mod, anchored=False)
-    if anchor is None:
-        return _unanchored("day", mod)
-    day = anchor + timedelta(days=_DEIXIS_OFFSETS[word])
-    if part:
-        return Resolution("TIME", f"{day.isoformat()}T{part}", mod)
-    return Resolution("DATE", day.isoformat(), mod)
+    value = Underspecified("day", offset=_DEIXIS_OFFSETS[word], part=part, mod=mod)
+    return resolve(value, ctx, match.start(), match.end())
 
 
 def vague_period(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -853,19 +754,6 @@ _RELATION_STEPS = {
 _ANAPHORIC_RELATIONS = {"following", "previous", "prior", "preceding", "same", "that", "next"}
 _UNIT_LETTERS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
                  "decade": "DE", "century": "CE"}  # fmt: skip
-
-
-# How coarse each granularity is: a value is never finer than the date it counts from.
-_COARSENESS = {"day": 1, "week": 2, "month": 3, "quarter": 4, "half": 5, "year": 6}
-
-
-def _no_finer_than(granularity: str, anchor: Reference) -> str:
-    """ "The next day" after "in March 1990" is known to the month, not to the day."""
-    if granularity not in _COARSENESS or anchor.granularity not in _COARSENESS:
-        return granularity  # decades and centuries, seasons: nothing finer to lose
-    if _COARSENESS[anchor.granularity] > _COARSENESS[granularity]:
-        return anchor.granularity
-    return granularity
 
 
 def _relative_anchor(ctx: Context, relation: str, has_the: bool) -> Reference | None:
@@ -907,7 +795,7 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         part = PARTS_OF_DAY.get(unit)
         if part:
             return Resolution("TIME", f"XXXX-XX-XXT{part}", mod, anchored=False)
-        return _unanchored(granularity, mod)
+        return unanchored(granularity, mod)
     day = (
         cal.shift(anchor.day, _UNIT_LETTERS.get(granularity, "D"), steps)
         if unit != "night" or steps
@@ -933,9 +821,15 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         unit == "year" and not mod
     ):
         return _the_year(match, ctx, anchor)
-    if unit == "week" and relation == "this" and anchor.day.isoweekday() == 7:
-        day = anchor.day + timedelta(days=1)  # on a Sunday, "this week" is the one beginning
-    return Resolution("DATE", cal.format_value(day, _no_finer_than(granularity, anchor)), mod)
+    if relation == "the":  # "by the end of the year" in a story: its year in discussion
+        return Resolution("DATE", cal.format_value(day, no_finer_than(granularity, anchor)), mod)
+    anaphoric = relation in _ANAPHORIC_RELATIONS and (has_the or relation in {"that", "same"})
+    if anaphoric:
+        neutral = "previous" if steps < 0 else "following" if steps > 0 else "same"
+    else:
+        neutral = "last" if steps < 0 else "next" if steps > 0 else "this"
+    value = Underspecified("unit", unit=granularity, offset=steps, relation=neutral, mod=mod)
+    return resolve(value, ctx, match.start(), match.end())
 
 
 _SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
@@ -946,7 +840,7 @@ def year_end(match: re.Match[str], ctx: Context) -> Resolution | None:
     early in a year) the end of the last one."""
     anchor = ctx.deictic_anchor()
     if anchor is None:
-        return _unanchored("year", "END")
+        return unanchored("year", "END")
     relation = _words(match["relation"])
     if relation:
         year = anchor.year + _YEAR_STEPS[relation]
@@ -986,7 +880,7 @@ def _the_day(ctx: Context, mod: str | None) -> Resolution:
         return Resolution("DATE", ctx.reference.day.isoformat(), mod)
     anchor = ctx.deictic_anchor()
     if anchor is None:
-        return _unanchored("day", mod)
+        return unanchored("day", mod)
     return Resolution("DATE", anchor.isoformat(), mod)
 
 
@@ -1007,7 +901,7 @@ def _reference_quarter(
         return Resolution("DATE", cal.format_value(quarter.day, "quarter"), mod)
     base = ctx.deictic_anchor()
     if base is None:
-        return _unanchored("quarter", mod)
+        return unanchored("quarter", mod)
     return Resolution("DATE", cal.format_value(cal.shift(base, "Q", -1), "quarter"), mod)
 
 
@@ -1031,9 +925,9 @@ def anaphoric(match: re.Match[str], ctx: Context) -> Resolution | None:
     steps = 1 if direction in {"after", "later"} else -1
     anchor = ctx.anaphoric_anchor()
     if anchor is None:
-        return _unanchored(unit)
+        return unanchored(unit)
     day = cal.shift(anchor.day, _UNIT_LETTERS[unit], steps)
-    return Resolution("DATE", cal.format_value(day, _no_finer_than(unit, anchor)))
+    return Resolution("DATE", cal.format_value(day, no_finer_than(unit, anchor)))
 
 
 # --- "ago", durations and sets ------------------------------------------------------------
@@ -1085,7 +979,7 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("TIME", cal.format_value(anchor.day, "day") + "T" + "XX:XX", mod)
     granularity = cal.unit_granularity(letter)
     if anchor is None:
-        return _unanchored(granularity, mod)
+        return unanchored(granularity, mod)
     whole = int(amount) * (2 if unit == "fortnight" else 1)
     day = cal.shift(anchor.day, letter, whole if forward else -whole)
     quarter = ctx.recent_quarter(match.start())
@@ -1100,11 +994,31 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
         granularity = "month"  # "sales in November rose 2% from a year earlier": that month
     if letter == "W" and whole <= 2 and mod is None:
         granularity = "day"  # "a week ago", "two weeks ago" name a day (TimeBank)
-    granularity = _no_finer_than(granularity, anchor)
+    granularity = no_finer_than(granularity, anchor)
     # "Four days later" moves a story on to a new day ("it sank the next morning"); other
     # offsets ("a year ago", "two weeks earlier") only look aside from it.
     moves_the_story = forward and direction != "from now" and granularity == "day" and mod is None
     return Resolution("DATE", cal.format_value(day, granularity), mod, is_reference=moves_the_story)
+
+
+def in_time(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "in two weeks' time": the date that far ahead, known to the unit counted."""
+    amount = number_value(match["number"])
+    unit = _unit_word(match["unit"])
+    letter = _unit_letter(match["unit"])
+    if amount is None or amount <= 0 or unit in TIME_UNITS or amount != int(amount):
+        return None
+    whole = int(amount) * (2 if unit == "fortnight" else 1)
+    granularity = cal.unit_granularity(letter)
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return unanchored(granularity, _approximation_mod(match))
+    day = cal.shift(anchor, letter, whole)
+    if letter == "DE":
+        granularity = "year"
+    return Resolution(
+        "DATE", cal.format_value(day, granularity), _approximation_mod(match), is_reference=False
+    )
 
 
 def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -1131,7 +1045,7 @@ def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("DATE", cal.format_value(day, granularity), is_reference=False)
     anchor = ctx.deictic_anchor()
     if anchor is None:
-        return _unanchored("year")
+        return unanchored("year")
     granularity = "quarter" if what.endswith("quarter") else "year"
     return Resolution(
         "DATE", cal.format_value(cal.shift(anchor, "Y", -1), granularity), is_reference=False
@@ -1392,7 +1306,7 @@ def _clock_day(match: re.Match[str], ctx: Context) -> tuple[date | None, bool]:
         return anchor, True
     lowered = _words(day_word).rstrip(".")
     if lowered in WEEKDAYS:
-        return _weekday_date(match, ctx, WEEKDAYS[lowered], ""), False
+        return weekday_date(ctx, match.start(), match.end(), WEEKDAYS[lowered], ""), False
     if lowered == "last night":
         return anchor - timedelta(days=1), False
     first_word = lowered.split()[0]  # "yesterday morning", "this evening"
@@ -1404,12 +1318,14 @@ def _clock_calendar_day(match: re.Match[str], ctx: Context) -> date | None:
     month_number = _month_number(match["date_month"])
     day_of_month = _day_number(match["date_day"])
     if match["date_year"]:
-        return _safe_date(int(match["date_year"]), month_number, day_of_month)
-    around, tense = _story_anchor(match, ctx, ctx.deictic_anchor())
+        return safe_date(int(match["date_year"]), month_number, day_of_month)
+    around, tense = story_anchor(
+        ctx, match.start(), match.end(), ctx.deictic_anchor(), month_number, day_of_month
+    )
     if around is None:
         return None
-    year = _year_for_day(around, month_number, day_of_month, tense)
-    return _safe_date(year, month_number, day_of_month)
+    year = year_for_day(around, month_number, day_of_month, tense)
+    return safe_date(year, month_number, day_of_month)
 
 
 def _time_value(day: date | None, clock: str, zone: str | None) -> tuple[str, bool]:
@@ -1437,7 +1353,7 @@ def clock(match: re.Match[str], ctx: Context) -> Resolution | None:
 def clock24(match: re.Match[str], ctx: Context) -> Resolution | None:
     day, _ = _clock_day(match, ctx)
     groups = match.groupdict()
-    hour = int(groups["hour"] or groups.get("military") or 0)
+    hour = int(groups.get("hour") or groups.get("military") or 0)
     seconds = f":{groups['second']}" if groups.get("second") else ""
     clock_text = f"{hour:02d}:{groups['minute']}{seconds}"
     value, anchored = _time_value(day, clock_text, groups.get("zone"))
@@ -1457,7 +1373,7 @@ def noon(match: re.Match[str], ctx: Context) -> Resolution | None:
 def _holiday_date(name: str, year: int) -> date | None:
     if name in HOLIDAYS_FIXED:
         month_number, day_number = HOLIDAYS_FIXED[name]
-        return _safe_date(year, month_number, day_number)
+        return safe_date(year, month_number, day_number)
     if name in HOLIDAYS_EASTER:
         return cal.easter_sunday(year) + timedelta(days=HOLIDAYS_EASTER[name])
     if name == "election day":  # US: the Tuesday after the first Monday of November
@@ -1481,12 +1397,18 @@ def holiday(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["year"]:
         return _holiday_resolution(_holiday_date(name, int(match["year"])), match)
     anchor = ctx.deictic_anchor()
+    relation = _words(match["relation"])
+    if anchor is None and not relation and ctx.deixis_from_text is False:
+        # A story without a creation date: the holiday of the year in discussion
+        # ("William was crowned on Christmas Day" in a story of 1066).
+        around, _ = story_anchor(ctx, match.start(), match.end(), None)
+        if around is not None:
+            return _holiday_resolution(_holiday_date(name, around.year), match)
     if anchor is None:
         if name in HOLIDAYS_FIXED and not match["week"]:
             month_number, day_number = HOLIDAYS_FIXED[name]
             return Resolution("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", anchored=False)
-        return _unanchored("week" if match["week"] else "day")
-    relation = _words(match["relation"])
+        return unanchored("week" if match["week"] else "day")
     this_year = _holiday_date(name, anchor.year)
     if this_year is None:
         return None
@@ -1510,6 +1432,6 @@ NORMALISERS: dict[str, Normaliser] = {
     "anaphoric": anaphoric, "deixis": deixis, "vague_period": vague_period, "ago": ago,
     "year_ago_period": year_ago_period, "year_end": year_end,
     "duration_range_start": duration_range_start, "duration": duration, "unit_long": unit_long,
-    "vague_duration": vague_duration, "clock": clock, "clock24": clock24, "clock24_bare": clock24, "noon": noon,
+    "vague_duration": vague_duration, "clock": clock, "clock24": clock24, "clock24_bare": clock24, "clock24_range_start": clock24, "noon": noon, "in_time": in_time,
     "set": set_expression, "holiday": holiday,
 }  # fmt: skip

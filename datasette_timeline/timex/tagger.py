@@ -8,9 +8,10 @@ from datetime import date, datetime
 
 from .context import Context, Reference, Resolution
 from .grammar import DIGIT_RULES, RULE_REACH, RULES, TOKEN, TRIGGERS
+from .lang.en.anchors import event_anchor
 from .model import Timex
 from .normalise import NORMALISERS
-from .tense import Tense
+from .reading import NO_READING, Reading
 from .titles import names_a_title
 from .values import bounds, is_valid_value
 
@@ -19,6 +20,7 @@ _Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, matc
 # Words whose presence says the text is reported relative to its own date.
 _DEICTIC_WORDS = re.compile(
     r"\b(?:today|yesterday|tomorrow|tonight|(?<!the\s)(?:this|last|next)\s+(?:week|month|year|"
+    r"morning|afternoon|evening|night|weekend|"
     r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter))|ago|"
     r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
@@ -137,7 +139,7 @@ def choose_mode(text: str, dct: date | None, chosen: list[_Candidate]) -> str:
     return "news" if close * 2 >= len(years) else "narrative"
 
 
-def _record(start: int, end: int, text: str, resolution: Resolution) -> Timex:
+def _record(start: int, end: int, text: str, resolution: Resolution, reading: Reading) -> Timex:
     timex = Timex(
         start=start,
         end=end,
@@ -146,7 +148,19 @@ def _record(start: int, end: int, text: str, resolution: Resolution) -> Timex:
         value=resolution.value,
         mod=resolution.mod,
         anchored=resolution.anchored,
+        underspecified=resolution.underspecified,
+        tense=reading.tense,
+        modality=reading.modality,
     )
+    if reading.verb is not None:
+        timex.verb_start, timex.verb_end = reading.verb
+        timex.verb = text[timex.verb_start : timex.verb_end]
+    if resolution.type == "DURATION" and resolution.value.startswith("P"):
+        anchor = event_anchor(text, end)
+        if anchor is not None:
+            sign, timex.relative_to_start, timex.relative_to_end = anchor
+            timex.offset = ("+" if sign > 0 else "-") + resolution.value
+            timex.relative_to = text[timex.relative_to_start : timex.relative_to_end]
     if resolution.type in {"DATE", "TIME"}:
         extent = bounds(resolution.value)
         if extent is not None:
@@ -167,6 +181,7 @@ def _reference_of(timex: Timex) -> Reference | None:
 
 def _normalise(index: int, match: re.Match[str], context: Context) -> Resolution | None:
     """Run a rule's normaliser; calendar overflow at the ends of time rejects the match."""
+    context.span = (match.start(), match.end())
     try:
         return NORMALISERS[RULES[index].name](match, context)
     except (OverflowError, ValueError):
@@ -177,7 +192,7 @@ def _accepted(
     text: str,
     candidates: list[_Candidate],
     dct: date | None,
-    tenses: dict[tuple[int, int], Tense],
+    tenses: dict[tuple[int, int], Reading],
 ) -> list[_Candidate]:
     """Drop the candidates their normaliser rejects ("May" the name, "2000 people") and
     the time words of titles ("This Week With David Brinkley")."""
@@ -233,23 +248,35 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
     if anchoring not in ANCHORINGS:
         raise ValueError(f"anchoring must be one of {', '.join(ANCHORINGS)}")
     creation = parse_dct(dct)
-    tenses: dict[tuple[int, int], Tense] = {}
+    tenses: dict[tuple[int, int], Reading] = {}
     chosen = _choose(_accepted(text, _candidates(text), creation, tenses))
     mode = anchoring if anchoring != "auto" else choose_mode(text, creation, chosen)
     # Without a creation time, "auto" resolves "the following year" from the text's own
     # dates but leaves "last month" unresolved (it may be news read without its date).
     from_text = anchoring == "narrative" or creation is not None
-    context = Context(text=text, dct=creation, mode=mode, deixis_from_text=from_text, tenses=tenses)
+    context = Context(
+        text=text,
+        dct=creation,
+        mode=mode,
+        deixis_from_text=from_text,
+        tenses=tenses,
+        per_passage=anchoring == "auto",
+    )
     timexes: list[Timex] = []
     for start, end, index, match in chosen:
         resolution = _normalise(index, match, context)
         if resolution is None or not is_valid_value(resolution.value):
             continue  # the grammar check guards the edges of the calendar
-        timex = _record(start, end, text, resolution)
+        # The clause's reading is for dates and times (a plan or a report of an event);
+        # durations and sets need none.
+        dated = resolution.type in {"DATE", "TIME"}
+        reading = context.reading(match.start(), match.end()) if dated else NO_READING
+        timex = _record(start, end, text, resolution, reading)
         timexes.append(timex)
         reference = _reference_of(timex) if resolution.is_reference else None
         if reference is not None:
             context.reference, context.reference_end = reference, end
+            context.reference_start = start
             # The quarter a report is about has begun: forecasts do not count.
             if reference.granularity == "quarter" and (
                 creation is None or _reported_quarter(context, start, end, reference.day, creation)

@@ -1,0 +1,1 @@
+"""Language packs: the words, patterns and grammar of each language the tagger reads."""
