@@ -6,11 +6,13 @@ Every configured name is checked against the table's real columns before any SQL
 
 from __future__ import annotations
 
-import re
+import dataclasses
 import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
+
+from .datesql import normalise
 
 PLUGIN_NAME = "datasette-timeline"
 
@@ -58,15 +60,11 @@ OPTIONAL_NAMES = {
     "merged_into": "merged_into",
 }
 
-# A value counts as a date when it is an ISO date or date-time, or a TIMEX3 calendar value.
-ISO_DATE = re.compile(
-    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
-)
-TIMEX_DATE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|AU|WI)(-\d{2})?)?$")
-
-# How many values of a candidate column are sampled, and how many columns at most.
-SAMPLE_ROWS = 20
+# How many values of a candidate column are sampled, and how many columns at most; a column
+# is a date column when at least this share of its sampled values reads as a date.
+SAMPLE_ROWS = 50
 MAX_SAMPLED_COLUMNS = 8
+MOST_VALUES_SHARE = 0.8
 
 
 class TimelineConfigError(ValueError):
@@ -99,6 +97,8 @@ class TimelineColumns:
     link: str | None = None
     optional: Mapping[str, str] = field(default_factory=dict)
     through: Through | None = None
+    # "iso": the column holds ISO days (its index sorts them); "mixed": see datesql.
+    date_format: str = "iso"
 
     def get(self, name: str) -> str | None:
         return self.optional.get(name)
@@ -126,17 +126,52 @@ def date_column_candidates(columns: Iterable[str]) -> list[str]:
     return named + suffixed
 
 
-def looks_like_dates(values: Iterable[Any], *, allow_timex: bool) -> bool:
-    """True when there is at least one value and every value is an ISO (or TIMEX3) date."""
-    seen = False
+@dataclass(frozen=True)
+class Sampled:
+    """How a column's sampled values read as dates."""
+
+    column: str
+    parsed: int
+    failed: list[str]
+    all_iso: bool
+    full_days: int
+
+    @property
+    def total(self) -> int:
+        return self.parsed + len(self.failed)
+
+    def is_dates(self, named: bool) -> bool:
+        """Most values read as dates; a column not named like one must hold whole days too
+        (a column of small numbers is no column of years)."""
+        if not self.parsed or self.parsed < MOST_VALUES_SHARE * self.total:
+            return False
+        return named or self.full_days * 2 >= self.parsed
+
+    @property
+    def date_format(self) -> str:
+        return "iso" if self.all_iso and not self.failed else "mixed"
+
+
+def read_sample(column: str, values: Iterable[Any]) -> Sampled:
+    parsed, full_days, failed, all_iso = 0, 0, [], True
     for value in values:
-        if not isinstance(value, str):
-            return False
-        value = value.strip()
-        if not (ISO_DATE.match(value) or (allow_timex and TIMEX_DATE.match(value))):
-            return False
-        seen = True
-    return seen
+        found = normalise(value)
+        if found is None:
+            failed.append(str(value))
+            continue
+        parsed += 1
+        if found[1] == "iso":
+            full_days += 1
+        else:
+            all_iso = False
+            if isinstance(value, str) and not value.strip().lstrip("-").isdigit():
+                full_days += len(value.strip()) > 7
+    return Sampled(column, parsed, failed, all_iso, full_days)
+
+
+def looks_like_dates(values: Iterable[Any], *, allow_timex: bool) -> bool:
+    """True when most values read as dates (bare years only in a column named like dates)."""
+    return read_sample("", values).is_dates(named=allow_timex)
 
 
 def configured_columns(config: Mapping[str, Any] | None, columns: Iterable[str]) -> dict[str, str]:
@@ -185,21 +220,29 @@ async def sample_values(db: Any, table: str, column: str) -> list[Any]:
     sql = (
         f"select {escape_sqlite(column)} from {escape_sqlite(table)} "
         f"where {escape_sqlite(column)} is not null and {escape_sqlite(column)} != '' "
-        f"limit {SAMPLE_ROWS}"
+        f"order by rowid limit {SAMPLE_ROWS}"
     )
     result = await db.execute(sql, custom_time_limit=200)
     return [row[0] for row in result.rows]
 
 
-async def detect_date_column(db: Any, table: str, columns: list[str]) -> str | None:
-    """The first column, by name preference, whose sampled values are all dates."""
+async def sample_columns(db: Any, table: str, columns: list[str]) -> list[tuple[Sampled, bool]]:
+    """The sampled candidate columns, by name preference, each with whether its name says
+    it holds dates."""
     named = date_column_candidates(columns)
     others = [c for c in columns if c not in named]
+    sampled = []
     for position, column in enumerate((named + others)[:MAX_SAMPLED_COLUMNS]):
-        # Bare years are dates only in a column whose name says so.
-        allow_timex = position < len(named)
-        if looks_like_dates(await sample_values(db, table, column), allow_timex=allow_timex):
-            return column
+        values = await sample_values(db, table, column)
+        sampled.append((read_sample(column, values), position < len(named)))
+    return sampled
+
+
+async def detect_date_column(db: Any, table: str, columns: list[str]) -> Sampled | None:
+    """The first column, by name preference, whose sampled values are mostly dates."""
+    for sample, named in await sample_columns(db, table, columns):
+        if sample.is_dates(named):
+            return sample
     return None
 
 
@@ -280,10 +323,15 @@ async def _detect(
     db: Any, table: str, columns: list[str], config: Mapping[str, Any]
 ) -> TimelineColumns | None:
     chosen = configured_columns(config, columns)
-    date = chosen.get("date") or await detect_date_column(db, table, columns)
-    if date is None:
-        return None
-    found = columns_from_names(columns, date, chosen)
+    if chosen.get("date"):
+        sample = read_sample(chosen["date"], await sample_values(db, table, chosen["date"]))
+    else:
+        detected = await detect_date_column(db, table, columns)
+        if detected is None:
+            return None
+        sample = detected
+    found = columns_from_names(columns, sample.column, chosen)
+    found = dataclasses.replace(found, date_format=sample.date_format)
     if found.group and found.group in columns:
         through = await detect_through(db, table, found.group)
         if through is not None:
