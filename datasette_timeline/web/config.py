@@ -58,6 +58,7 @@ OPTIONAL_NAMES = {
     "mod": "mod",
     "document": "document_id",
     "merged_into": "merged_into",
+    "dated_by": "dated_by",
 }
 
 # How many values of a candidate column are sampled, and how many columns at most; a column

@@ -151,8 +151,8 @@ def _month_of(word: str) -> int | None:
 def normalise(value: object) -> tuple[str, str] | None:
     """(first day as signed ISO, kind) for a value the mixed reading accepts, else None.
 
-    The kind is 'iso' for ISO days and date-times with a year of 0 or later (a bare column
-    sorts those), 'other' for everything else it reads."""
+    The kind is 'iso' for ISO days and date-times, signed years included (a bare column of
+    them sorts with its index, years before 0 apart), 'other' for everything else it reads."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -164,9 +164,7 @@ def normalise(value: object) -> tuple[str, str] | None:
         return None
     text = value.strip()
     if _ISO_DAY.match(text):
-        return text[:11] if text.startswith("-") else text[:10], (
-            "other" if text.startswith("-") else "iso"
-        )
+        return text[:11] if text.startswith("-") else text[:10], "iso"
     if _ISO_MONTH.match(text):
         return text + "-01", "other"
     if _ISO_YEAR.match(text):
@@ -180,3 +178,15 @@ def normalise(value: object) -> tuple[str, str] | None:
             day = int(match.group(day_group))
             return f"{match.group(3)}-{month:02d}-{day:02d}", "other"
     return None
+
+
+def precision_of(value: object) -> str | None:
+    """How precise a value of a mixed column is: a bare year, a year-month, or a day."""
+    found = normalise(value)
+    if found is None:
+        return None
+    if isinstance(value, int) or _ISO_YEAR.match(str(value).strip()):
+        return "year"
+    if _ISO_MONTH.match(str(value).strip()):
+        return "month"
+    return "day"

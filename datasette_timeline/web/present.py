@@ -19,6 +19,7 @@ from .dates import (
     is_approximate,
     modifier_words,
 )
+from .datesql import precision_of
 from .timeaxis import year_words
 
 # Precisions grouped under a month heading; coarser ones sit directly under their year.
@@ -115,7 +116,7 @@ def event_date(row: dict[str, Any], tl: TimelineColumns) -> tuple[str, str | Non
     value = str(value).strip()
     precision = row.get(tl.precision) if tl.precision else None
     if not isinstance(precision, str) or not precision:
-        precision = infer_precision(value)
+        precision = infer_precision(value) or precision_of(value)
     return value, precision
 
 

@@ -516,6 +516,12 @@ def page_segments(
     return precise + coarse
 
 
+def undated_segments(key_column: str) -> list[Segment]:
+    """Rows without a usable date: in the order of their key."""
+    key = "rowid" if key_column == "rowid" else q(key_column)
+    return [Segment("1", (OrderTerm(key),))]
+
+
 def keyset_clause(terms: Sequence[OrderTerm], values: Sequence[Any], params: dict[str, Any]) -> str:
     """Rows after `values` in the order of `terms` (lexicographic, each term up or down)."""
     if len(values) != len(terms):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from .dates import MONTHS
 
@@ -308,11 +309,14 @@ def layout_axis(
     range instead of in the bar of its first bucket."""
     length = max(stop.number - first.number, 1)
     counts = aggregate(base_counts, scale)
-    grouped: dict[tuple[int, int], int] = {}
+    # (first bucket, last bucket) -> [events, first day, day after the last]
+    grouped: dict[tuple[int, int], list[Any]] = {}
     for start_day, last_day, count in base_spans:
         low, high = scale.index(start_day), scale.index(last_day)
         if high > low:
-            grouped[(low, high)] = grouped.get((low, high), 0) + count
+            found = grouped.setdefault((low, high), [0, start_day, last_day.plus(1)])
+            found[0] += count
+            found[1], found[2] = min(found[1], start_day), max(found[2], last_day.plus(1))
             counts[low] = counts.get(low, 0) - count
     tallest = max(counts.values(), default=0) or 1
     bars = []
@@ -343,7 +347,7 @@ def layout_axis(
 
 
 def _bands(
-    grouped: dict[tuple[int, int], int],
+    grouped: dict[tuple[int, int], list[Any]],
     scale: Scale,
     first: Day,
     stop: Day,
@@ -353,9 +357,10 @@ def _bands(
 ) -> list[Band]:
     bands: list[Band] = []
     row_ends: list[int] = []
-    for (low, high), count in sorted(grouped.items()):
-        band_first = max(scale.first(low), first)
-        band_stop = min(scale.first(high + 1), stop)
+    for (low, high), (count, span_first, span_stop) in sorted(grouped.items()):
+        # Over the days the events may fall on (to the base unit counted), within the axis.
+        band_first = max(span_first, first)
+        band_stop = min(span_stop, stop)
         if band_stop <= band_first:
             continue
         # Rows of bands, packed greedily; past the last row they overlap (drawn lighter).
@@ -366,7 +371,7 @@ def _bands(
                 row_ends.append(high + 1)
         row_ends[row] = max(row_ends[row], high + 1)
         words = (
-            precision_words(scale, band_first, band_stop)
+            precision_words(scale, span_first, span_stop)
             if precision_words
             else f"{scale.words(low)} to {scale.words(high)}"
         )

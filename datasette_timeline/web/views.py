@@ -65,6 +65,7 @@ from .query import (
     row_key_column,
     span_counts,
     suggested_facet_specs,
+    undated_segments,
     without,
 )
 from .timeaxis import (
@@ -174,9 +175,13 @@ async def no_date_message(db: Any, database: str, table: str, columns: list[str]
             f"{sample.column}: {sample.parsed} of {sample.total} sampled values read as dates"
             + (f"; not: {shown}" if shown else "")
         )
-    guess = next(
-        (s.column for s, _ in await sample_columns(db, table, columns) if s.parsed), columns[0]
+    sampled = await sample_columns(db, table, columns)
+    # The column most of whose values read, preferring one named like dates.
+    ranked = sorted(
+        (s for s, named in sampled if s.parsed and (named or s.full_days)),
+        key=lambda s: -s.parsed / s.total,
     )
+    guess = ranked[0].column if ranked else (sampled[0][0].column if sampled else columns[0])
     plugin = {"plugins": {"datasette-timeline": {"date_column": guess}}}
     snippet = json.dumps({"databases": {database: {"tables": {table: plugin}}}}, indent=2)
     lines.append(
@@ -507,6 +512,8 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
     segments = page_segments(
         r.tl, r.dsql, row_key_column(r.pks), sort, signed, vague_last=not (fmt or sort_chosen)
     )
+    if undated_mode:
+        segments = undated_segments(row_key_column(r.pks))
     maximum = int(datasette.setting("max_returned_rows"))
     size = page_size(pairs, maximum)
     after = decode_next(next((v for k, v in pairs if k == "_next"), None))
