@@ -164,13 +164,18 @@ class Scale:
             return month_words(first)
         if self.unit == "month" and self.step == 3:
             return f"Q{first.ymd[1] // 3 + 1} {year_words(first.year)}"
+        if self.unit == "month" and self.step == 6:
+            half = "first" if first.ymd[1] == 1 else "second"
+            return f"{half} half of {year_words(first.year)}"
         if self.unit == "year" and self.step == 1:
             return year_words(first.year)
         if self.unit == "year" and self.step == 10 and first.year > 0:
             return f"{first.year}s"
+        # A bucket of several units reads as one span ("1990–1994"), so that a selection of
+        # buckets can say "1990–1994 to 2000–2004".
         if self.unit == "year":
-            return f"{year_words(first.year)} to {year_words(last.year)}"
-        return f"{day_words(first)} to {day_words(last)}"
+            return f"{year_words(first.year)}–{year_words(last.year)}"
+        return f"{day_words(first)}–{day_words(last)}"
 
     def tick_words(self, index: int) -> str:
         """A short label for the boundary where bucket `index` starts."""

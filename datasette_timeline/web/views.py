@@ -75,6 +75,7 @@ from .timeaxis import (
     WIDE_PIXELS,
     Day,
     Overview,
+    Scale,
     choose_scale,
     densest_window,
     lane_view,
@@ -343,19 +344,35 @@ async def build_overview(
         notes.append(f"{unplaced:,} events have a date the overview cannot place.")
     ranged = filters.range_start is not None or filters.range_stop is not None
     wide_scale = choose_scale(first, stop, WIDE_BARS)
-    if not ranged:
-        # Without a chosen range the axis runs from the start of the first bucket to the end
-        # of the last, so no bar is cut short at either end.
-        first = wide_scale.first(wide_scale.index(first))
-        stop = wide_scale.first(wide_scale.index(stop.plus(-1)) + 1)
     narrow_scale = choose_scale(first, stop, NARROW_BARS)
+
+    def extent(scale: Scale) -> tuple[Day, Day]:
+        # Without a chosen range each drawing runs from the start of its first bucket to the
+        # end of its last, so no bar is cut short at either end.
+        if ranged:
+            return first, stop
+        return scale.first(scale.index(first)), scale.first(scale.index(stop.plus(-1)) + 1)
+
     # Both drawings count from the same buckets: a coarser scale nests in the base unit.
     wide = layout_axis(
-        counts, spans, first, stop, wide_scale, links.date_range, precision_words, WIDE_PIXELS
+        counts,
+        spans,
+        *extent(wide_scale),
+        wide_scale,
+        links.date_range,
+        precision_words,
+        WIDE_PIXELS,
     )
     narrow = layout_axis(
-        counts, spans, first, stop, narrow_scale, links.date_range, precision_words, NARROW_PIXELS
+        counts,
+        spans,
+        *extent(narrow_scale),
+        narrow_scale,
+        links.date_range,
+        precision_words,
+        NARROW_PIXELS,
     )
+    first, stop = wide.first, wide.stop
 
     def link(span: tuple[Day, Day] | None) -> str | None:
         return links.date_range(*span) if span else None

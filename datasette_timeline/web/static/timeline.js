@@ -183,7 +183,9 @@ function restoreOverviewFocus() {
   const bar = Array.from(overview.querySelectorAll(".overview-bars a[tabindex='0']")).find(
     (link) => link.offsetParent !== null,
   );
-  (bar || overview).focus();
+  if (bar) {
+    bar.focus();
+  }
 }
 
 function typingInField(target) {
@@ -284,7 +286,12 @@ if (!isStaticSite) {
     element.hidden = false;
   }
   setupOverview();
-  restoreOverviewFocus();
+  // After the browser has moved to the #overview fragment (which would move focus itself).
+  if (document.readyState === "complete") {
+    restoreOverviewFocus();
+  } else {
+    window.addEventListener("load", () => window.setTimeout(restoreOverviewFocus, 0));
+  }
   loadDeferredCounts();
 }
 setupEventKeys();
