@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cache import database_state
 from .datesql import normalise
 
 PLUGIN_NAME = "datasette-timeline"
@@ -239,14 +240,6 @@ async def sample_columns(db: Any, table: str, columns: list[str]) -> list[tuple[
     return sampled
 
 
-async def detect_date_column(db: Any, table: str, columns: list[str]) -> Sampled | None:
-    """The first column, by name preference, whose sampled values are mostly dates."""
-    for sample, named in await sample_columns(db, table, columns):
-        if sample.is_dates(named):
-            return sample
-    return None
-
-
 async def detect_through(db: Any, table: str, group: str | None) -> Through | None:
     """A link table joining `table` to a table named like the group column (events -> actors)."""
     if not group:
@@ -290,11 +283,16 @@ def plugin_config_for(datasette: Any, database: str, table: str) -> dict[str, An
 
 
 # Detection samples rows, so each Datasette instance remembers what it found per schema and
-# configuration. Tables without dates are not remembered: rows may arrive later.
+# configuration. That a table has no dates is remembered too (on a big table without dates the
+# samples scan it all, on every table page), but only for this version of the data: rows with
+# dates may arrive later, and any committed write changes the database file.
 _DETECTED: weakref.WeakKeyDictionary[
     Any, dict[tuple[str, str, tuple[str, ...], str], TimelineColumns]
 ]
 _DETECTED = weakref.WeakKeyDictionary()
+# Tables without dates, with the samples that showed it (the page explains it with them).
+_WITHOUT_DATES: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], list[tuple[Sampled, bool]]]]
+_WITHOUT_DATES = weakref.WeakKeyDictionary()
 _DETECTED_MAX = 512
 
 
@@ -312,24 +310,46 @@ async def timeline_columns(
     key = (database, table, tuple(columns), repr(sorted(config.items())))
     if key in cache:
         return cache[key]
-    found = await _detect(db, table, columns, config)
+    state = database_state(db)
+    without_dates = _WITHOUT_DATES.setdefault(datasette, {})
+    entry = (*key, state)
+    if state is not None and entry in without_dates:
+        return None
+    found, samples = await _detect(db, table, columns, config)
     if found is not None:
         if len(cache) >= _DETECTED_MAX:
             cache.clear()
         cache[key] = found
+    elif state is not None:
+        if len(without_dates) >= _DETECTED_MAX:
+            without_dates.clear()
+        without_dates[entry] = samples
     return found
+
+
+async def samples_without_dates(
+    datasette: Any, database: str, table: str, columns: list[str]
+) -> list[tuple[Sampled, bool]]:
+    """The samples that showed a table has no date column (sampled again if not kept)."""
+    config = plugin_config_for(datasette, database, table)
+    db = datasette.get_database(database)
+    key = (database, table, tuple(columns), repr(sorted(config.items())))
+    entry = (*key, database_state(db))
+    kept = _WITHOUT_DATES.get(datasette, {}).get(entry)
+    return kept if kept is not None else await sample_columns(db, table, columns)
 
 
 async def _detect(
     db: Any, table: str, columns: list[str], config: Mapping[str, Any]
-) -> TimelineColumns | None:
+) -> tuple[TimelineColumns | None, list[tuple[Sampled, bool]]]:
     chosen = configured_columns(config, columns)
     if chosen.get("date"):
         sample = read_sample(chosen["date"], await sample_values(db, table, chosen["date"]))
     else:
-        detected = await detect_date_column(db, table, columns)
+        samples = await sample_columns(db, table, columns)
+        detected = next((s for s, named in samples if s.is_dates(named)), None)
         if detected is None:
-            return None
+            return None, samples
         sample = detected
     found = columns_from_names(columns, sample.column, chosen)
     found = dataclasses.replace(found, date_format=sample.date_format)
@@ -337,4 +357,4 @@ async def _detect(
         through = await detect_through(db, table, found.group)
         if through is not None:
             found = TimelineColumns(**{**found.__dict__, "through": through})
-    return found
+    return found, []

@@ -185,14 +185,19 @@ def timelinejs_title(title: str, description: str) -> dict[str, Any]:
 
 # -- iCalendar -----------------------------------------------------------------------------
 
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\u2028\u2029]")
+# RFC 5545 TEXT admits no control character but HTAB: the C0 controls, DEL and the C1
+# controls are dropped; the Unicode line and paragraph separators become escaped newlines.
+_ICS_DROPPED = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+)
+_ICS_LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029]")
 
 
 def ics_escape(text: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon, comma and newlines escaped; no other controls."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-    return _CONTROL.sub(" ", text)
+    """RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped, controls dropped."""
+    escaped = text.translate(_ICS_DROPPED)
+    escaped = escaped.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _ICS_LINE_BREAKS.sub("\\\\n", escaped)
 
 
 def ics_fold(line: str) -> list[str]:
@@ -275,7 +280,7 @@ def ics_event(record: dict[str, Any], stamp: dt.datetime, database: str, table: 
         f"DTEND;VALUE=DATE:{stop_text}",
         f"SUMMARY:{ics_escape(summary)}",
         f"DESCRIPTION:{ics_escape(chr(10).join(description))}",
-        f"URL:{_CONTROL.sub('', record['url'])}",
+        f"URL:{record['url'].translate(_ICS_DROPPED)}",
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
     ]

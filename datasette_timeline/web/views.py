@@ -17,10 +17,12 @@ from datasette.utils.asgi import AsgiStream, BadRequest, Forbidden, NotFound, Re
 
 from . import cache, exports
 from .config import (
+    Sampled,
     TimelineColumns,
     TimelineConfigError,
     plugin_config_for,
     row_label_column,
+    samples_without_dates,
     timeline_columns,
 )
 from .datesql import DateSql, date_sql
@@ -148,7 +150,8 @@ async def resolve(datasette: Any, request: Any) -> Resolved:
     except TimelineConfigError as error:
         raise BadRequest(f"datasette-timeline configuration: {error}") from error
     if tl is None:
-        raise NoDateColumn(await no_date_message(db, database, table, columns))
+        samples = await samples_without_dates(datasette, database, table, columns)
+        raise NoDateColumn(no_date_message(samples, database, table, columns))
     tl, links = await readable_links(datasette, request.actor, database, db, table, tl)
     dsql = date_sql(tl.date, tl.end, tl.date_format)
     return Resolved(database, table, db, columns, tl, await db.primary_keys(table), links, dsql)
@@ -158,17 +161,17 @@ class NoDateColumn(Exception):
     """The table has no column the timeline can read dates from; the message says why."""
 
 
-async def no_date_message(db: Any, database: str, table: str, columns: list[str]) -> str:
+def no_date_message(
+    sampled: list[tuple[Sampled, bool]], database: str, table: str, columns: list[str]
+) -> str:
     """Which columns were tried, which of their values did not read as dates, and the
     metadata that names a date column by hand."""
-    from .config import sample_columns
-
     lines = [
         f"No column of {table} reads as dates: a timeline needs one where most values are "
         "ISO dates (1969-07-20, 1969-07-20T20:17:40Z), years (1969, -0044), year-months "
         "(1969-07), or dates such as July 20, 1969 and 20 July 1969."
     ]
-    for sample, _named in await sample_columns(db, table, columns):
+    for sample, _named in sampled:
         if not sample.total:
             continue
         shown = ", ".join(repr(v[:40]) for v in sample.failed[:5])
@@ -176,7 +179,6 @@ async def no_date_message(db: Any, database: str, table: str, columns: list[str]
             f"{sample.column}: {sample.parsed} of {sample.total} sampled values read as dates"
             + (f"; not: {shown}" if shown else "")
         )
-    sampled = await sample_columns(db, table, columns)
     # The column most of whose values read, preferring one named like dates.
     ranked = sorted(
         (s for s, named in sampled if s.parsed and (named or s.full_days)),
