@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..schema import EVENT_ROLES
 from .cache import database_state
 from .datesql import normalise
 
@@ -49,16 +50,12 @@ END_NAMES = ("end", "end_date", "ends", "ended", "finished", "until")
 LABEL_NAMES = ("title", "headline", "label", "name", "text", "summary", "description", "sentence")
 LINK_NAMES = ("url", "link", "source_url", "href")
 
-# Optional columns of our own schema (issue 4) that the page shows when present.
+# The columns of our own events table (schema.py), by the role the timeline gives them. The
+# optional ones are shown when a table has them. `dated_by` (how an event was dated, e.g.
+# "publication") is read wherever a table has the column.
+CORE_ROLES = ("date", "end", "precision", "value", "label", "group")
 OPTIONAL_NAMES = {
-    "year": "year",
-    "event_type": "event_type",
-    "places": "places",
-    "mention_count": "mention_count",
-    "sentence": "sentence",
-    "mod": "mod",
-    "document": "document_id",
-    "merged_into": "merged_into",
+    **{role: name for role, name in EVENT_ROLES.items() if role not in CORE_ROLES},
     "dated_by": "dated_by",
 }
 
@@ -101,6 +98,8 @@ class TimelineColumns:
     through: Through | None = None
     # "iso": the column holds ISO days (its index sorts them); "mixed": see datesql.
     date_format: str = "iso"
+    # Our own events table (schema.py): its integer year and indexes can serve the queries.
+    events_schema: bool = False
 
     def get(self, name: str) -> str | None:
         return self.optional.get(name)
@@ -192,27 +191,42 @@ def configured_columns(config: Mapping[str, Any] | None, columns: Iterable[str])
     return chosen
 
 
+def is_events_schema(columns: Iterable[str], date: str) -> bool:
+    """Whether a table is our events table (schema.py): dated by its own date column, with
+    the integer year beside it."""
+    names = set(columns)
+    return date == EVENT_ROLES["date"] and {EVENT_ROLES["year"], EVENT_ROLES["value"]} <= names
+
+
 def columns_from_names(columns: list[str], date: str, chosen: Mapping[str, str]) -> TimelineColumns:
-    """Fill in everything the configuration left open, by column name."""
-    has_start = date.lower() == "start"
+    """Fill in everything the configuration left open: our events table's roles first, then
+    names that usually hold each role."""
+    ours = is_events_schema(columns, date)
     by_lower = _lower_map(columns)
-    value = chosen.get("value")
-    if value is None and has_start and "date" in by_lower:
-        # Our own schema: `start` sorts, `date` holds the TIMEX3 value at its precision.
-        value = by_lower["date"]
+
+    def role(name: str) -> str | None:
+        column = EVENT_ROLES[name]
+        return column if ours and column in columns else None
+
+    value = chosen.get("value") or role("value")
     optional = {key: by_lower[name] for key, name in OPTIONAL_NAMES.items() if name in by_lower}
-    label = chosen.get("label") or _first_named(
-        [c for c in columns if c not in (date, value)], LABEL_NAMES
+    label = (
+        chosen.get("label")
+        or role("label")
+        or _first_named([c for c in columns if c not in (date, value)], LABEL_NAMES)
     )
     return TimelineColumns(
         date=date,
-        end=chosen.get("end") or _first_named(columns, END_NAMES),
-        precision=chosen.get("precision") or _first_named(columns, ("precision",)),
+        end=chosen.get("end") or role("end") or _first_named(columns, END_NAMES),
+        precision=chosen.get("precision")
+        or role("precision")
+        or _first_named(columns, ("precision",)),
         value=value,
         label=label,
-        group=chosen.get("group") or _first_named(columns, ("actors",)),
+        group=chosen.get("group") or role("group") or _first_named(columns, ("actors",)),
         link=chosen.get("link") or _first_named(columns, LINK_NAMES),
         optional=optional,
+        events_schema=ours,
     )
 
 

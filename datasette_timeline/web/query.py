@@ -20,6 +20,7 @@ from datasette.filters import Filters
 from datasette.plugins import pm
 from datasette.utils import await_me_maybe
 
+from ..schema import EVENT_ROLES, FACETS
 from .cache import finish_later, peek, remembered
 from .config import TimelineColumns, row_label_column
 from .datesql import DateSql, base_key_sql, q, sort_key, sort_key_sql
@@ -279,7 +280,7 @@ def year_ranges(
     so SQLite walks the date index in order (covering for the overview) instead of looking
     up and sorting the year's rows. Returns the clauses and the pairs they replace."""
     year_column = tl.get("year")
-    if year_column != "year" or tl.date != "start":
+    if not tl.events_schema or year_column is None:
         return [], set()
     clauses: list[str] = []
     replaced: set[tuple[str, str]] = set()
@@ -603,7 +604,7 @@ def year_column_for_overview(tl: TimelineColumns, dsql: DateSql) -> str | None:
     """Our schema keeps an indexed integer year beside `start`: grouping on the bare column
     lets the index cover the overview (an expression would visit every row)."""
     year = tl.get("year")
-    return year if year and dsql.plain and tl.date.lower() == "start" else None
+    return year if year and dsql.plain and tl.events_schema else None
 
 
 async def base_counts(
@@ -695,6 +696,12 @@ class FacetResult:
     deferred: bool = False
 
 
+def facet_title(role: str, default: str) -> str:
+    """The heading schema.py gives the facet of a role's column."""
+    column = EVENT_ROLES.get(role)
+    return next((facet.label for facet in FACETS if facet.column == column), default)
+
+
 async def facet_specs(
     db: Any, tl: TimelineColumns, document: ForeignTable | None
 ) -> list[FacetSpec]:
@@ -703,21 +710,27 @@ async def facet_specs(
     specs: list[FacetSpec] = []
     if tl.group:
         kind = "through" if tl.through else "array"
-        specs.append(FacetSpec("Actor", f"{tl.group}__arraycontains", tl.group, kind))
+        # One entry per actor: the link table joins events to actor ids, so every spelling
+        # linked to the same id is counted and filtered as that actor.
+        title = facet_title("group", "Actor")
+        specs.append(FacetSpec(title, f"{tl.group}__arraycontains", tl.group, kind))
     year = tl.get("year")
     if year:
-        specs.append(FacetSpec("Year", year, year, "column", chronological=True))
+        specs.append(
+            FacetSpec(facet_title("year", "Year"), year, year, "column", chronological=True)
+        )
     event_type = tl.get("event_type")
     if event_type:
-        specs.append(FacetSpec("Type", event_type, event_type, "column"))
+        specs.append(FacetSpec(facet_title("event_type", "Type"), event_type, event_type, "column"))
     places = tl.get("places")
     if places:
-        specs.append(FacetSpec("Place", f"{places}__arraycontains", places, "array"))
+        title = facet_title("places", "Place")
+        specs.append(FacetSpec(title, f"{places}__arraycontains", places, "array"))
     column = tl.get("document")
     if column and document is not None and document.column == column:
         specs.append(
             FacetSpec(
-                "Source",
+                facet_title("document", "Source"),
                 column,
                 column,
                 "foreign",
@@ -727,7 +740,7 @@ async def facet_specs(
             )
         )
     elif column:
-        specs.append(FacetSpec("Source", column, column, "column"))
+        specs.append(FacetSpec(facet_title("document", "Source"), column, column, "column"))
     dated_by = tl.get("dated_by")
     if dated_by:
         specs.append(FacetSpec("Dated by", dated_by, dated_by, "column"))

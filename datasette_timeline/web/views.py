@@ -779,7 +779,7 @@ async def add_lanes(
 
 def reusable(spec: FacetSpec, tl: TimelineColumns) -> bool:
     """The year facet is the overview's yearly counts when the overview counted years."""
-    return spec.column == tl.get("year") and tl.date == "start"
+    return spec.column == tl.get("year") and tl.events_schema
 
 
 async def facet_from_counts(
