@@ -86,7 +86,16 @@ EVENTS = Table(
     ),
     pk="id",
     foreign_keys=(ForeignKey("document_id", "documents", "id"),),
-    indexes=(("start",), ("year",), ("document_id",), ("event_type",), ("merged_into",)),
+    # (precision, start): the timeline finds the events known only to a span (a year in a
+    # month view, a decade in a year view) without reading every row.
+    indexes=(
+        ("start",),
+        ("year",),
+        ("document_id",),
+        ("event_type",),
+        ("merged_into",),
+        ("precision", "start"),
+    ),
 )
 
 # Every extracted date is a mention (document, offsets, sentence); mentions of one event

@@ -119,6 +119,8 @@ class FilterSet:
     range_stop: Day | None = None  # exclusive
     selected: set[tuple[str, str]] = field(default_factory=set)
     single_year: bool = False
+    # The year one `year=` filter of our events table stands for: the overview's bounds.
+    year_span: tuple[Day, Day] | None = None
     # Set only when the link-table (actor) filters are the only filters.
     through_clauses: list[str] = field(default_factory=list)
     through_values: list[str] = field(default_factory=list)
@@ -268,9 +270,22 @@ async def build_filters(
         range_stop=range_stop,
         selected=set(filter_pairs),
         single_year=bool(tl.get("year")) and any(k == tl.get("year") for k, _ in filter_pairs),
+        year_span=year_span(tl, filter_pairs),
         through_clauses=through_clauses if only_through else [],
         through_values=through_values if only_through else [],
     )
+
+
+def year_span(tl: TimelineColumns, pairs: Pairs) -> tuple[Day, Day] | None:
+    """The days of the one year chosen with the year column of our events table, if so."""
+    year_column = tl.get("year")
+    years = {v.strip() for k, v in pairs if k == year_column}
+    if not tl.events_schema or len(years) != 1:
+        return None
+    year = years.pop()
+    if not year.lstrip("-").isdigit() or not -9999 <= int(year) <= 9998:
+        return None
+    return Day.of(int(year)), Day.of(int(year) + 1)
 
 
 def year_ranges(
@@ -618,8 +633,14 @@ async def base_counts(
 ) -> list[tuple[Any, int]] | None:
     """Rows per year, month or day (by each row's first day), or None on timeout."""
     year_column = year_column_for_overview(tl, dsql)
-    year_base = base == "year" and year_column
-    bucket = q(str(year_column)) if year_base else base_key_sql(dsql.start, base)
+    if base == "year" and year_column:
+        bucket = q(year_column)
+    elif base == "day" and dsql.plain:
+        # Days of a bare ISO column: grouped in the order of its index, with no sorting
+        # (date-times of one day are counted apart and added up by the caller).
+        bucket = q(dsql.column)
+    else:
+        bucket = base_key_sql(dsql.start, base)
     sql = (
         f"select {bucket} as bucket, count(*) from {q(table)} "
         f"where {filters.where_sql()} group by {bucket}"
@@ -628,12 +649,37 @@ async def base_counts(
     return None if rows is None else [(row[0], int(row[1])) for row in rows]
 
 
-def spans_sql(table: str, dsql: DateSql, filters: FilterSet, base: str) -> str:
-    """Rows whose last day falls in a later year, month or day than their first, by both."""
+# Precisions coarser than each base unit: only their rows can cover more than one unit.
+COARSER_THAN = {
+    "year": ("decade", "century", "millennium"),
+    "month": ("quarter", "half", "season", "year", "decade", "century", "millennium"),
+    "day": (
+        "week",
+        "month",
+        "quarter",
+        "half",
+        "season",
+        "year",
+        "decade",
+        "century",
+        "millennium",
+    ),
+}
+
+
+def spans_sql(
+    table: str, dsql: DateSql, filters: FilterSet, base: str, precision: str | None
+) -> str:
+    """Rows whose last day falls in a later year, month or day than their first, by both.
+    With a precision column only the coarser precisions are read (an index finds them)."""
     first, last = base_key_sql(dsql.start, base), base_key_sql(dsql.last, base)
+    coarse = ""
+    if precision:
+        names = ", ".join(f"'{name}'" for name in COARSER_THAN[base])
+        coarse = f" and {q(precision)} in ({names})"
     return (
         f"select {first} as first_bucket, {last} as last_bucket, count(*) from {q(table)} "
-        f"where {filters.where_sql()} and {last} != {first} group by 1, 2"
+        f"where {filters.where_sql()}{coarse} and {last} != {first} group by 1, 2"
     )
 
 
@@ -645,6 +691,7 @@ def has_spans(tl: TimelineColumns, dsql: DateSql) -> bool:
 async def span_counts(
     db: Any,
     table: str,
+    tl: TimelineColumns,
     dsql: DateSql,
     filters: FilterSet,
     base: str,
@@ -653,7 +700,7 @@ async def span_counts(
 ) -> list[tuple[Any, Any, int]] | None:
     """The spans, counted now within the limit, or (not `now`) only if already counted on
     this data, else after the response. None when not known yet."""
-    sql = spans_sql(table, dsql, filters, base)
+    sql = spans_sql(table, dsql, filters, base, tl.precision)
     if now:
         rows = await aggregate_rows(db, sql, filters.params, time_limit_ms)
     else:

@@ -279,6 +279,9 @@ async def counted_span(
     bounds, so no separate min/max query is needed."""
     first: Day | None = filters.range_start
     stop: Day | None = filters.range_stop
+    if first is None and stop is None and filters.year_span is not None:
+        # One year chosen: its days are the bounds, counted at the base they need at once.
+        first, stop = filters.year_span
     if first is not None and stop is not None:
         if stop <= first:
             stop = first.plus(1)
@@ -330,7 +333,7 @@ async def build_overview(
         count_now = (COUNTS_KEY, "all") in pairs or total <= inline_facet_rows(
             datasette, r.database, r.table
         )
-        rows = await span_counts(r.db, r.table, r.dsql, filters, base, limit, count_now)
+        rows = await span_counts(r.db, r.table, r.tl, r.dsql, filters, base, limit, count_now)
         pending = rows is None
         if rows is None:
             notes.append(
