@@ -377,6 +377,8 @@ async def build_overview(
         precision_words,
         NARROW_PIXELS,
     )
+    # The range in words is that of the events (or the chosen range), not of the buckets.
+    label = span_words(first, stop)
     first, stop = wide.first, wide.stop
 
     def link(span: tuple[Day, Day] | None) -> str | None:
@@ -389,7 +391,7 @@ async def build_overview(
         stop=stop,
         wide=wide,
         narrow=narrow,
-        range_label=span_words(first, stop),
+        range_label=label,
         zoom_in=link(zoom) if can_zoom else None,
         zoom_out=link(widened(first, stop)) if ranged else None,
         earlier=link(shifted(first, stop, -1)) if ranged else None,
