@@ -95,7 +95,16 @@ EVENTS = Table(
     ),
     pk="id",
     foreign_keys=(ForeignKey("document_id", "documents", "id"),),
-    indexes=(("start",), ("year",), ("document_id",), ("event_type",), ("merged_into",)),
+    # (precision, start): the timeline finds the events known only to a span (a year in a
+    # month view, a decade in a year view) without reading every row.
+    indexes=(
+        ("start",),
+        ("year",),
+        ("document_id",),
+        ("event_type",),
+        ("merged_into",),
+        ("precision", "start"),
+    ),
 )
 
 # Every place a document tells an event is a mention (document, offsets, sentence): an

@@ -182,6 +182,7 @@ def build(path: Path, rows: int, seed: int = 1) -> None:
         create index idx_events_start on events(start);
         create index idx_events_year on events(year);
         create index idx_events_document_id on events(document_id);
+        create index idx_events_precision_start on events(precision, start);
         create index idx_actors_name on actors(name);
         create index idx_event_actors_actor_id_event_id on event_actors(actor_id, event_id);
         create virtual table events_fts using fts5(text, content="events");
@@ -201,12 +202,21 @@ LINK_INDEX = (
 )
 
 
+# The index storage.py creates (schema.py) for the events known only to a span.
+PRECISION_INDEX = (
+    "create index if not exists idx_events_precision_start on events(precision, start)"
+)
+
+
 def ensure_indexes(path: Path) -> None:
     with sqlite3.connect(path) as conn:
         names = {row[0] for row in conn.execute("select name from sqlite_master")}
         if "idx_event_actors_actor_id_event_id" not in names:
             conn.execute(LINK_INDEX)
             conn.execute("drop index if exists idx_event_actors_actor_id")
+            conn.execute("analyze")
+        if "idx_events_precision_start" not in names:
+            conn.execute(PRECISION_INDEX)
             conn.execute("analyze")
 
 

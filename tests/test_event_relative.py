@@ -83,10 +83,11 @@ def test_in_so_many_weeks_time_is_a_week_ahead() -> None:
     found = events(
         "The minister said on Monday that the report will be published in two weeks' time."
     )
-    ahead = [e for e in found if e.expression == "in two weeks' time"]
+    # The tagger's span ("two weeks' time") or the event stage's ("in two weeks' time").
+    ahead = [e for e in found if "two weeks' time" in e.expression]
     assert [(e.date, e.precision) for e in ahead] == [("2021-W25", "week")]
     found = events("In five years time, annual growth will reach ten billion dollars, he said.")
-    assert [e.date for e in found if e.expression == "In five years time"] == ["2026"]
+    assert [e.date for e in found if "five years time" in e.expression] == ["2026"]
 
 
 @pytest.mark.parametrize(

@@ -125,3 +125,23 @@ def test_next_pages_and_overview_bars_lead_to_files(site: Path, tab: Any) -> Non
     assert page.url.endswith(".html")
     assert events(page) == min(count, events(page)) and (count == 0 or events(page) > 0)
     assert failures == []
+
+
+def test_every_control_shown_works(site: Path, tab: Any) -> None:
+    """A static copy draws no control whose page it does not hold: no button, record link or
+    sort option without a target is visible, and chips without a page are plain text."""
+    page, failures = tab
+    facet_page = None
+    for path in [site / "index.html", *sorted(site.rglob("*.html"))[:12]]:
+        page.goto(path.as_uri())
+        dead = page.evaluate(
+            """() => Array.from(document.querySelectorAll(
+                "a.button, .event-links a, .timeline-sorts a, .exports a, .overview-bars a"
+              )).filter((a) => !a.hasAttribute("href") && a.offsetParent !== null
+                && !a.closest(".overview-bars")).map((a) => a.textContent.trim())"""
+        )
+        assert dead == [], (path, dead)
+        if page.locator(".chip-remove").count():
+            facet_page = path
+    assert facet_page is not None
+    assert failures == []

@@ -255,8 +255,21 @@ def test_year_facet_pages_and_whole_exports(events_db: Path, tmp_path: Path):
     ]
     assert json_exports, "no JSON export linked"
     data = json.loads(json_exports[0].read_text("utf-8"))
-    assert Counter(event["text"] for event in data["events"]) == shown
+    assert Counter(event["text"] for event in data["rows"]) == shown
     assert data.get("next_url") is None
+    # The calendar's UIDs come from the event ids, as on the server: a calendar that
+    # subscribed to one sees the same events in the other.
+    calendar = next(
+        local_target(front, url)
+        for tag, _a, url in page.links
+        if tag == "a" and url.endswith(".ics")
+    ).read_text("utf-8")
+    uids = re.findall(r"^UID:(.*)$", calendar.replace("\r\n ", ""), re.M)
+    database = events_db.stem
+    assert len(uids) == len(data["rows"])
+    assert {uid.strip() for uid in uids} == {
+        f"{row['id']}@events.{database}.datasette-timeline" for row in data["rows"]
+    }
 
 
 @pytest.mark.slow

@@ -1038,3 +1038,34 @@ def test_times_and_periods_in_a_story_without_a_date(text: str, values: list[str
 def test_a_clause_of_its_own_keeps_its_tense() -> None:
     found = tag("Sales rose in March, while it forecast growth for June.", "2024-05-02")
     assert [t.value for t in found] == ["2024-03", "2024-06"]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("BC0044", ("year", "-0043-01-01", "-0043-12-31")),
+        ("BC0001", ("year", "0000-01-01", "0000-12-31")),
+        ("BC004", ("decade", "-0048-01-01", "-0039-12-31")),
+        ("BC04", ("century", "-0498-01-01", "-0399-12-31")),
+        ("BC0044-03-15", ("day", "-0043-03-15", "-0043-03-15")),
+        ("BC0001-02-29", ("day", "0000-02-29", "0000-02-29")),  # 1 BC is a leap year
+        ("BC0002-02-29", None),
+        ("BC0000", None),
+    ],
+)
+def test_years_before_one_ad_have_iso_expanded_bounds(
+    value: str, expected: tuple[str, str, str] | None
+) -> None:
+    assert bounds(value) == expected
+
+
+def test_events_before_one_ad_are_dated_and_placed() -> None:
+    from datasette_timeline.events import extract_events
+
+    events = extract_events(
+        "Rome was founded in 753 BC. In 1805 it passed to Russia.", "2020-11-03"
+    )
+    assert [(e.date, e.start, e.year) for e in events] == [
+        ("BC0753", "-0752-01-01", -752),
+        ("1805", "1805-01-01", 1805),
+    ]

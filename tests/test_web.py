@@ -64,6 +64,13 @@ EVENTS: list[tuple[str, str, str, str, str, str, str, list[str]]] = [
 ]
 
 
+def iso_year_of(day: str | None) -> int | None:
+    """The year of an ISO day, signed: '-0043-03-15' is -43 (44 BC)."""
+    if not day:
+        return None
+    return -int(day[1:5]) if day.startswith("-") else int(day[:4])
+
+
 def build_events_db(path: Path, events: list[Any] = EVENTS) -> Path:
     """A database in the shape storage.py writes: documents, events, actors, event_actors."""
     db = sqlite_utils.Database(path)
@@ -99,7 +106,7 @@ def build_events_db(path: Path, events: list[Any] = EVENTS) -> Path:
                 "precision": e[3],
                 "start": e[4],
                 "end": e[5],
-                "year": int(e[4][:4]),
+                "year": iso_year_of(e[4]),
                 "expression": "x",
                 "text": e[6],
                 "actors": json.dumps(e[7]),

@@ -109,7 +109,7 @@ async def test_configured_columns_override_detection(db_path: Path) -> None:
     narrowed = (await get(ds, "/news/happenings/-/timeline?who__arraycontains=Ann")).text
     assert event_texts(narrowed) == ["Festival"]
     exported = (await get(ds, "/news/happenings/-/timeline.json")).json()
-    assert [e["end"] for e in exported["events"]] == ["1999-01-01", "2001-05-09"]
+    assert [e["end"] for e in exported["rows"]] == ["1999-01-01", "2001-05-09"]
 
 
 @pytest.mark.asyncio
@@ -195,13 +195,14 @@ async def test_json_export_follows_filters(db_path: Path) -> None:
     ds = make_datasette(db_path)
     data = (await get(ds, "/news/events/-/timeline.json?actors__arraycontains=Armenia")).json()
     assert data["count"] == 3
-    assert [e["date"] for e in data["events"]] == ["1991", "2020-W44", "2020-11-03"]
-    assert data["events"][1]["display_date"] == "week of 26 October 2020"
-    assert data["events"][1]["start"] == "2020-10-26"
-    assert data["events"][1]["end"] == "2020-11-01"
+    assert [e["date"] for e in data["rows"]] == ["1991", "2020-W44", "2020-11-03"]
+    assert data["rows"][1]["display_date"] == "week of 26 October 2020"
+    assert data["rows"][1]["start"] == "2020-10-26"
+    assert data["rows"][1]["end"] == "2020-11-01"
+    assert data["filters"] == 'where actors contains "Armenia"'
     paged = (await get(ds, "/news/events/-/timeline.json?_size=2")).json()
-    assert len(paged["events"]) == 2 and paged["next_url"].startswith(
-        "/news/events/-/timeline.json?"
+    assert len(paged["rows"]) == 2 and paged["next_url"].startswith(
+        "http://localhost/news/events/-/timeline.json?"
     )
 
 
@@ -210,7 +211,10 @@ async def test_timelinejs_export_escapes_and_keeps_precision(db_path: Path) -> N
     ds = make_datasette(db_path)
     data = (await get(ds, "/news/events/-/timeline.timelinejs.json")).json()
     slides = data["events"]
+    assert data["title"]["text"]["headline"] == "events timeline"
     assert slides[0]["start_date"] == {"year": 1991, "display_date": "1991"}
+    # Headlines say who and what, not only when.
+    assert slides[0]["text"]["headline"] == "Armenia, Azerbaijan: The occupation began"
     assert slides[0]["end_date"]["year"] == 1991
     week = next(s for s in slides if s["start_date"]["display_date"].startswith("week"))
     assert week["start_date"] == {
@@ -374,7 +378,10 @@ async def test_merged_duplicates_show_once(db_path: Path) -> None:
 
 
 def lane_counts_in(html: str) -> dict[str, int]:
-    lanes = re.findall(r'aria-label="([^",]+), [^:]+: (\d+) events?"', html)
+    """Events per lane in the wide drawing (the narrow one repeats them at a coarser scale)."""
+    wide = html.split('class="axis axis-wide"', 1)[1].split('class="axis axis-narrow"', 1)[0]
+    lanes_html = wide.split('class="lanes"', 1)[1] if 'class="lanes"' in wide else ""
+    lanes = re.findall(r'aria-label="([^",]+), [^:]+: (\d+) events?"', lanes_html)
     totals: dict[str, int] = {}
     for name, count in lanes:
         totals[name] = totals.get(name, 0) + int(count)
@@ -409,8 +416,14 @@ async def test_exports_carry_the_whole_filtered_view(tmp_path: Path) -> None:
     assert len(event_texts(page)) == 50 and "of 84 events" in page
     calendar = (await get(ds, "/news/events/-/timeline.ics")).text
     assert calendar.count("BEGIN:VEVENT") == 84
+    timelinejs = (await get(ds, "/news/events/-/timeline.timelinejs.json")).json()
+    assert len(timelinejs["events"]) == 84
+    # JSON comes in pages, as on the page, each with the absolute URL of the next.
     data = (await get(ds, "/news/events/-/timeline.json")).json()
-    assert len(data["events"]) == 84 and data["next_url"] is None
+    assert len(data["rows"]) == 50 and data["next_url"].startswith("http")
+    rest = (await get(ds, data["next_url"].split("localhost", 1)[1])).json()
+    assert len(rest["rows"]) == 34 and rest["next_url"] is None
+    assert len({row["id"] for row in data["rows"] + rest["rows"]}) == 84
 
 
 @pytest.mark.asyncio

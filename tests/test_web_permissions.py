@@ -177,13 +177,11 @@ async def test_private_document_table_leaves_the_rest_of_the_event(linked_db: Pa
     carries no document and no source URL for it."""
     ds = make_datasette(linked_db, config_for("documents", True))
     data = json.loads((await get(ds, "/news/events/-/timeline.json")).text)
-    assert len(data["events"]) == 5
-    assert all(
-        event["document"] is None and event["source_url"] is None for event in data["events"]
-    )
-    assert all(event["url"].startswith("/news/events/") for event in data["events"])
+    assert len(data["rows"]) == 5
+    assert all(event["document"] is None and event["source_url"] is None for event in data["rows"])
+    assert all(event["url"].startswith("http://localhost/news/events/") for event in data["rows"])
     root = json.loads((await get(ds, "/news/events/-/timeline.json", actor=ROOT)).text)
-    assert {e["document"]["title"] for e in root["events"] if e["document"]} >= {DOCUMENT_TITLE}
+    assert {e["document"]["title"] for e in root["rows"] if e["document"]} >= {DOCUMENT_TITLE}
 
 
 def test_readable_only_drops_each_link_whose_tables_are_not_all_readable() -> None:

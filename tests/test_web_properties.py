@@ -19,8 +19,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from datasette_timeline.web.dates import LAST_DAY, add_days, period_for
-from datasette_timeline.web.present import fill_gaps, narrowed, shifted, widened
+from datasette_timeline.web.timeaxis import (
+    SCALES,
+    Day,
+    bucket_count,
+    choose_scale,
+    densest_window,
+    layout_axis,
+    shifted,
+    widened,
+)
 
 from .test_web import EVENTS, build_events_db, make_datasette
 
@@ -124,8 +132,12 @@ def test_year_one_range_lists_its_event_and_links_no_earlier_range(
     assert response.status_code == 200
     assert "First day" in response.text
     assert "Last day" not in response.text
-    # Nothing comes before year 1: no "earlier" link may point outside the calendar.
-    assert "start__gte=0000" not in response.text
+    # Before year 1 comes 1 BC (ISO year 0), on the same axis.
+    assert "start__gte=0000-01-01&amp;start__lt=0001-01-01" in response.text
+    earlier = loop.run_until_complete(
+        client.client.get("/news/events/-/timeline?start__gte=0000-01-01&start__lt=0001-01-01")
+    )
+    assert earlier.status_code == 200 and "First day" not in earlier.text
 
 
 FILTER_KEYS = [
@@ -194,37 +206,38 @@ def test_raw_query_strings_answer_200_or_400(
     assert status(client, loop, "?" + quote(raw, safe="=&%+")) in ALLOWED
 
 
-# Pure date arithmetic: every helper stays inside the calendar for any span.
+# Pure axis arithmetic, over days of any year from 9999 BC to 9999 AD.
 
-days = st.dates()
-
-
-@given(day=days, offset=st.integers(-4_000_000, 4_000_000))
-def test_add_days_stays_in_the_calendar(day: dt.date, offset: int) -> None:
-    moved = add_days(day, offset)
-    assert dt.date.min <= moved <= LAST_DAY
-    if dt.date.min.toordinal() <= day.toordinal() + offset <= LAST_DAY.toordinal():
-        assert moved == day + dt.timedelta(days=offset)
+days = st.integers(Day.of(-9998).number, Day.of(9999, 12, 31).number).map(Day)
 
 
 @given(start=days, stop=days)
-def test_zoom_and_shift_stay_in_the_calendar(start: dt.date, stop: dt.date) -> None:
-    start, stop = min(start, stop), max(start, stop)
+def test_zoom_and_shift_keep_the_calendar_length(start: Day, stop: Day) -> None:
+    start, stop = min(start, stop), max(start, stop).plus(1)
     low, high = widened(start, stop)
     assert low <= start and stop <= high
-    inner = narrowed(start, stop)
-    assert start <= inner[0] <= inner[1] <= stop
     for by in (-1, 1):
         moved = shifted(start, stop, by)
         if moved is not None:
-            assert (moved[1] - moved[0]) == (stop - start)
+            assert moved[0] < moved[1]
+            if start.ymd[1:] == (1, 1) and stop.ymd[1:] == (1, 1):
+                assert moved[1].year - moved[0].year == stop.year - start.year
 
 
-@given(start=days, stop=days, unit=st.sampled_from(["year", "month", "day"]))
-def test_overview_periods_over_any_span(start: dt.date, stop: dt.date, unit: str) -> None:
-    start, stop = min(start, stop), max(start, stop)
-    filled = fill_gaps([], unit, (start, add_days(stop, 1)))
-    for key, count in filled:
-        period = period_for(key)
-        assert period is not None and count == 0
-        assert period.first_day <= period.next_first_day
+@given(start=days, stop=days, most=st.sampled_from([16, 60]))
+def test_chosen_scale_fits_and_bars_are_proportional_to_time(
+    start: Day, stop: Day, most: int
+) -> None:
+    start, stop = min(start, stop), max(start, stop).plus(1)
+    scale = choose_scale(start, stop, most)
+    assert bucket_count(scale, start, stop) <= most or scale == SCALES[-1]
+    counts = [(start, 1), (stop.plus(-1), 2)]
+    axis = layout_axis(counts, [], start, stop, scale, lambda a, b: "?")
+    length = stop.number - start.number
+    assert sum(bar.count for bar in axis.bars) == 3
+    for bar in axis.bars:
+        assert 0 <= bar.left <= 100 and bar.left + bar.width <= 100.001
+        assert abs(bar.left - 100 * (bar.first.number - start.number) / length) < 0.001
+        assert abs(bar.width - 100 * (bar.stop.number - bar.first.number) / length) < 0.001
+    window = densest_window(axis.bars, scale, start, stop)
+    assert start <= window[0] < window[1] <= stop

@@ -16,16 +16,10 @@ from datasette_timeline.web.config import (
     date_column_candidates,
     looks_like_dates,
 )
-from datasette_timeline.web.dates import (
-    bucket_unit,
-    display_date,
-    html_datetime,
-    infer_precision,
-    period_for,
-)
+from datasette_timeline.web.dates import display_date, html_datetime, infer_precision
 from datasette_timeline.web.exports import ics_escape, ics_fold
-from datasette_timeline.web.present import fill_gaps, json_list, safe_url
-from datasette_timeline.web.query import decode_next, encode_next
+from datasette_timeline.web.present import json_list, safe_url
+from datasette_timeline.web.query import After, decode_next, encode_next
 
 
 @pytest.mark.parametrize(
@@ -92,24 +86,6 @@ def test_days_display_as_written(day: dt.date) -> None:
     assert html_datetime(iso) == iso
 
 
-def test_periods_and_units() -> None:
-    month = period_for("2020-12")
-    assert month and month.first_day == dt.date(2020, 12, 1)
-    assert month.next_first_day == dt.date(2021, 1, 1)
-    assert period_for("2020-W44") is None
-    assert bucket_unit(dt.date(1990, 1, 1), dt.date(2020, 1, 1)) == "year"
-    assert bucket_unit(dt.date(2020, 1, 1), dt.date(2020, 12, 31)) == "month"
-    assert bucket_unit(dt.date(2020, 10, 1), dt.date(2020, 10, 31)) == "day"
-
-
-def test_fill_gaps_covers_the_chosen_span() -> None:
-    counts = [("2009-04", 2), ("2009-06", 5)]
-    assert fill_gaps(counts, "month") == [("2009-04", 2), ("2009-05", 0), ("2009-06", 5)]
-    whole_year = fill_gaps(counts, "month", (dt.date(2009, 1, 1), dt.date(2010, 1, 1)))
-    assert [k for k, _ in whole_year] == [f"2009-{m:02d}" for m in range(1, 13)]
-    assert sum(n for _, n in whole_year) == 7
-
-
 @pytest.mark.parametrize(
     ("url", "safe"),
     [
@@ -145,23 +121,28 @@ def test_ics_lines_fold_within_75_octets_and_unfold_back(text: str) -> None:
 
 
 @given(
-    st.text(max_size=20),
-    st.one_of(st.text(max_size=10), st.integers()),
+    st.integers(0, 5),
+    st.lists(st.one_of(st.text(max_size=20), st.integers(), st.none()), max_size=4),
     st.integers(0, 10**6),
-    st.text(max_size=20),
 )
-def test_next_tokens_round_trip(date_value: str, key: str | int, shown: int, within: str) -> None:
-    token = encode_next(date_value, key, shown, within)
-    assert decode_next(token) == (date_value, key, shown, within)
+def test_next_tokens_round_trip(segment: int, values: list[str | int | None], shown: int) -> None:
+    token = encode_next(segment, values, shown)
+    assert decode_next(token) == After(segment, tuple(values), shown)
 
 
 def test_date_detection_by_name_and_content() -> None:
     assert date_column_candidates(["id", "title", "created_at", "start"]) == ["start", "created_at"]
     assert looks_like_dates(["2020-01-02", "2020-01-03T10:00:00Z"], allow_timex=False)
     assert not looks_like_dates(["1991"], allow_timex=False)
-    assert looks_like_dates(["1991", "2020-W44"], allow_timex=True)
+    assert looks_like_dates(["1991", "-0044", "1969-07"], allow_timex=True)
+    # Most values, not all: one value of another kind does not hide a column of dates.
+    mostly = ["2020-01-02"] * 8 + ["July 20, 1969", "-0044-03-15", "sometime"]
+    assert looks_like_dates(mostly, allow_timex=False)
+    assert not looks_like_dates(["2020-01-02", "soon", "later"], allow_timex=True)
     assert not looks_like_dates([], allow_timex=True)
     assert not looks_like_dates([20200102], allow_timex=True)
+    # Small numbers are years only in a column named like dates.
+    assert not looks_like_dates([3, 5, 1200], allow_timex=False)
 
 
 def test_configured_columns_are_checked() -> None:

@@ -151,6 +151,10 @@ class Event:
 
     @property
     def year(self) -> int | None:
+        # ISO 8601 years may carry a sign: 44 BC starts on -0043-01-01.
+        head = self.start.split("-", 2)[1] if self.start and self.start.startswith("-") else None
+        if head is not None:
+            return -int(head) if head.isdigit() else None
         return int(self.start[:4]) if self.start and self.start[:4].isdigit() else None
 
 

@@ -64,6 +64,14 @@ def words_of(text: str, low: int = 0, high: int | None = None) -> list[Word]:
     return words[first:last]
 
 
+def word_start(word: Word) -> int:
+    return word.start
+
+
+def word_end(word: Word) -> int:
+    return word.end
+
+
 def word_index(text: str, offset: int) -> int:
     """The index, among the words of ``text``, of the word starting at ``offset``."""
     return bisect_left(_words_and_starts(text)[1], offset)
@@ -308,8 +316,8 @@ def governing_verb(sentence: str, start: int, end: int) -> VerbGroup | None:
     low, high = clause_bounds(sentence, start, end)
     # Only verbs within reach count; a few words more let a group's auxiliaries in.
     clause = words_of(sentence, low, high)
-    before = bisect_left([w.end for w in clause], start + 1)
-    after = bisect_left([w.start for w in clause], end)
+    before = bisect_left(clause, start + 1, key=word_end)
+    after = bisect_left(clause, end, key=word_start)
     nearby = clause[max(0, before - _REACH - 4) : after + _REACH + 4]
     if not nearby:
         return None

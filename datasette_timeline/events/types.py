@@ -31,7 +31,9 @@ from .grammar import (
     verb_groups,
     window,
     word_data,
+    word_end,
     word_index,
+    word_start,
     words_of,
 )
 
@@ -118,8 +120,8 @@ def classify_event(sentence: str, start: int, end: int) -> tuple[str, str | None
         if found is not None:
             return found
     # The fallback looks only _TRIGGER_WINDOW words either side of the date.
-    before = bisect_left([w.end for w in clause], start + 1)
-    after = bisect_left([w.start for w in clause], end)
+    before = bisect_left(clause, start + 1, key=word_end)
+    after = bisect_left(clause, end, key=word_start)
     nearby = clause[max(0, before - _TRIGGER_WINDOW - 2) : after + _TRIGGER_WINDOW + 2]
     if not nearby:
         return "other", None
@@ -134,8 +136,8 @@ def _qualified_noun(
     expression = sentence[start:end]
     after = sentence[end : end + 3]
     possessive = expression.endswith(("'s", "’s")) or after.startswith(("'s", "’s"))
-    before = [w for w in clause if w.end <= start]
-    led = bool(before) and before[-1].lower in ("the", "a", "an")
+    preceding = bisect_left(clause, start + 1, key=word_end)
+    led = preceding > 0 and clause[preceding - 1].lower in ("the", "a", "an")
     if not (possessive or led):
         return None
     following = [w for w in clause if w.start >= end and w.lower not in ("s",)][:4]

@@ -88,6 +88,9 @@ class ExportReport:
 
 # Query arguments that page through a view rather than choose what it shows.
 _PAGING_KEYS = frozenset({"_next", "_size"})
+# Other orders of the same events, and counts the offline export has already made: no part
+# of a static copy (each would repeat every page of the view).
+_LEFT_OUT_KEYS = frozenset({"_sort", "_sort_desc", "_counts"})
 _RANGE_SUFFIXES = ("__gte", "__gt", "__lte", "__lt")
 # How many facet hops from the front page are exported: its facet pages, not the
 # facets of those (their combinations grow without bound).
@@ -158,6 +161,8 @@ class SiteBuilder:
         if parts.scheme not in {"http", "https"} or parts.netloc not in _INTERNAL_HOSTS:
             return None
         query = canonical_query(parts.query)
+        if any(key in _LEFT_OUT_KEYS for key, _ in parse_qsl(parts.query)):
+            return None
         is_view = parts.path == self.timeline_path or parts.path.startswith(
             self.timeline_path + "."
         )
@@ -245,6 +250,10 @@ class SiteBuilder:
                 if linked is None or linked in seen:
                     continue
                 linked_hops = self._hops(target, linked, hops)
+                if linked.kind == "export" and linked_hops > 0:
+                    # The exports of the site's own view only: one set, not one per facet
+                    # page (they would hold most of the site's bytes).
+                    continue
                 if linked.kind == "page":
                     # Only the front page's facets: zooming a range from a range page
                     # would go on without end.

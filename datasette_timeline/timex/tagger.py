@@ -173,6 +173,9 @@ def _reference_of(timex: Timex) -> Reference | None:
         return None
     if timex.precision in {"decade", "century", "millennium"}:
         return None
+    if timex.range_start.startswith("-") or timex.range_start.startswith("0000"):
+        # Years before 1 AD have no Python date: they anchor nothing that follows.
+        return None
     granularity = {"hour": "day", "minute": "day", "second": "day"}.get(
         timex.precision, timex.precision
     )

@@ -114,12 +114,15 @@ def bounds(value: str) -> tuple[str, str, str] | None:
     """``(precision, first_day, last_day)`` of a DATE/TIME value, or None when it has none.
 
     Days are inclusive ISO dates. Values with unknown parts (X), references such as
-    PRESENT_REF, durations and years before 1 AD have no bounds.
+    PRESENT_REF and durations have no bounds. Years before 1 AD are ISO 8601 expanded years
+    with astronomical numbering (44 BC is year -0043), see ``bc_bounds``.
     """
     day_part, _, time_part = value.partition("T")
     if "X" in time_part and "X" not in day_part and re.fullmatch(r"\d{4}-\d{2}-\d{2}", day_part):
         return bounds(day_part)  # "2020-11-03TXX:XX": the day is known, the hour is not
-    if not value or "X" in value or value.startswith(("P", "BC")) or value.endswith("_REF"):
+    if value.startswith("BC"):
+        return bc_bounds(value[2:])
+    if not value or "X" in value or value.startswith("P") or value.endswith("_REF"):
         return None
     if match := re.fullmatch(r"(\d)", value):
         millennium = int(match.group(1))
@@ -145,3 +148,44 @@ def bounds(value: str) -> tuple[str, str, str] | None:
         return _within_year_bounds(year, rest)
     except (ValueError, OverflowError):
         return None
+
+
+# The ISO 8601 form of years before 1 AD: astronomical numbering (1 BC is year 0, 44 BC is
+# -0043), four digits after the sign, so they read as dates and sit on the same axis.
+_BC_DIGITS = {4: ("year", 1), 3: ("decade", 10), 2: ("century", 100), 1: ("millennium", 1000)}
+
+
+def iso_year(year: int) -> str:
+    """A year as ISO 8601 writes it: ``1991``, ``0000`` (1 BC), ``-0043`` (44 BC)."""
+    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
+
+
+def bc_bounds(digits: str) -> tuple[str, str, str] | None:
+    """Bounds of a TIMEX3 BC value (``BC0044``, ``BC004`` 40s BC, ``BC04`` 400s BC, with
+    an optional ``-MM`` or ``-MM-DD`` after a year) as ISO 8601 expanded days."""
+    head, _, rest = digits.partition("-")
+    if not head.isdigit() or len(head) not in _BC_DIGITS or "X" in digits:
+        return None
+    precision, size = _BC_DIGITS[len(head)]
+    # BC0044 is the year 44 BC; BC004 the decade 40-49 BC; BC04 the century 400-499 BC.
+    newest_bc, oldest_bc = int(head) * size, int(head) * size + size - 1
+    if size == 1:
+        oldest_bc = newest_bc
+    if newest_bc < 1:
+        return None
+    first_year, last_year = 1 - oldest_bc, 1 - newest_bc
+    if not rest:
+        return precision, f"{iso_year(first_year)}-01-01", f"{iso_year(last_year)}-12-31"
+    if size != 1:
+        return None
+    # Months and days: the proleptic Gregorian calendar repeats every 400 years, so the
+    # same month of a year 400k later has the same length (year 0 is a leap year like 2000).
+    shifted = first_year + 400 * (1 + (-first_year) // 400)
+    found = _within_year_bounds(shifted, "-" + rest)
+    if found is None:
+        return None
+    kind, first, last = found
+    if kind not in ("month", "day"):
+        return None
+    prefix = iso_year(first_year)
+    return kind, prefix + first[4:], prefix + last[4:]

@@ -6,13 +6,15 @@ Every configured name is checked against the table's real columns before any SQL
 
 from __future__ import annotations
 
-import re
+import dataclasses
 import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..schema import EVENT_ROLES
 from .cache import database_state
+from .datesql import normalise
 
 PLUGIN_NAME = "datasette-timeline"
 
@@ -48,28 +50,21 @@ END_NAMES = ("end", "end_date", "ends", "ended", "finished", "until")
 LABEL_NAMES = ("title", "headline", "label", "name", "text", "summary", "description", "sentence")
 LINK_NAMES = ("url", "link", "source_url", "href")
 
-# Optional columns of our own schema (issue 4) that the page shows when present.
+# The columns of our own events table (schema.py), by the role the timeline gives them. The
+# optional ones are shown when a table has them. `dated_by` (how an event was dated, e.g.
+# "publication") is read wherever a table has the column.
+CORE_ROLES = ("date", "end", "precision", "value", "label", "group")
 OPTIONAL_NAMES = {
-    "year": "year",
-    "event_type": "event_type",
-    "places": "places",
-    "mention_count": "mention_count",
-    "sentence": "sentence",
-    "mod": "mod",
-    "document": "document_id",
-    "merged_into": "merged_into",
+    **{role: name for role, name in EVENT_ROLES.items() if role not in CORE_ROLES},
+    "dated_by": "dated_by",
 }
 
-# A value counts as a date when it is an ISO date or date-time, or a TIMEX3 calendar value.
-ISO_DATE = re.compile(
-    r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$"
-)
-TIMEX_DATE = re.compile(r"^\d{4}(-(\d{2}|W\d{2}|Q[1-4]|H[12]|SP|SU|FA|AU|WI)(-\d{2})?)?$")
-
-# How many values of a candidate column are sampled, and how many columns at most.
-SAMPLE_ROWS = 20
+# How many values of a candidate column are sampled, and how many columns at most; a column
+# is a date column when at least this share of its sampled values reads as a date.
+SAMPLE_ROWS = 50
 MAX_SAMPLED_COLUMNS = 8
 SAMPLE_TIME_LIMIT_MS = 200
+MOST_VALUES_SHARE = 0.8
 
 
 class TimelineConfigError(ValueError):
@@ -102,6 +97,10 @@ class TimelineColumns:
     link: str | None = None
     optional: Mapping[str, str] = field(default_factory=dict)
     through: Through | None = None
+    # "iso": the column holds ISO days (its index sorts them); "mixed": see datesql.
+    date_format: str = "iso"
+    # Our own events table (schema.py): its integer year and indexes can serve the queries.
+    events_schema: bool = False
 
     def get(self, name: str) -> str | None:
         return self.optional.get(name)
@@ -129,17 +128,52 @@ def date_column_candidates(columns: Iterable[str]) -> list[str]:
     return named + suffixed
 
 
-def looks_like_dates(values: Iterable[Any], *, allow_timex: bool) -> bool:
-    """True when there is at least one value and every value is an ISO (or TIMEX3) date."""
-    seen = False
+@dataclass(frozen=True)
+class Sampled:
+    """How a column's sampled values read as dates."""
+
+    column: str
+    parsed: int
+    failed: list[str]
+    all_iso: bool
+    full_days: int
+
+    @property
+    def total(self) -> int:
+        return self.parsed + len(self.failed)
+
+    def is_dates(self, named: bool) -> bool:
+        """Most values read as dates; a column not named like one must hold whole days too
+        (a column of small numbers is no column of years)."""
+        if not self.parsed or self.parsed < MOST_VALUES_SHARE * self.total:
+            return False
+        return named or self.full_days * 2 >= self.parsed
+
+    @property
+    def date_format(self) -> str:
+        return "iso" if self.all_iso and not self.failed else "mixed"
+
+
+def read_sample(column: str, values: Iterable[Any]) -> Sampled:
+    parsed, full_days, failed, all_iso = 0, 0, [], True
     for value in values:
-        if not isinstance(value, str):
-            return False
-        value = value.strip()
-        if not (ISO_DATE.match(value) or (allow_timex and TIMEX_DATE.match(value))):
-            return False
-        seen = True
-    return seen
+        found = normalise(value)
+        if found is None:
+            failed.append(str(value))
+            continue
+        parsed += 1
+        if found[1] == "iso":
+            full_days += 1
+        else:
+            all_iso = False
+            if isinstance(value, str) and not value.strip().lstrip("-").isdigit():
+                full_days += len(value.strip()) > 7
+    return Sampled(column, parsed, failed, all_iso, full_days)
+
+
+def looks_like_dates(values: Iterable[Any], *, allow_timex: bool) -> bool:
+    """True when most values read as dates (bare years only in a column named like dates)."""
+    return read_sample("", values).is_dates(named=allow_timex)
 
 
 def configured_columns(config: Mapping[str, Any] | None, columns: Iterable[str]) -> dict[str, str]:
@@ -158,27 +192,42 @@ def configured_columns(config: Mapping[str, Any] | None, columns: Iterable[str])
     return chosen
 
 
+def is_events_schema(columns: Iterable[str], date: str) -> bool:
+    """Whether a table is our events table (schema.py): dated by its own date column, with
+    the integer year beside it."""
+    names = set(columns)
+    return date == EVENT_ROLES["date"] and {EVENT_ROLES["year"], EVENT_ROLES["value"]} <= names
+
+
 def columns_from_names(columns: list[str], date: str, chosen: Mapping[str, str]) -> TimelineColumns:
-    """Fill in everything the configuration left open, by column name."""
-    has_start = date.lower() == "start"
+    """Fill in everything the configuration left open: our events table's roles first, then
+    names that usually hold each role."""
+    ours = is_events_schema(columns, date)
     by_lower = _lower_map(columns)
-    value = chosen.get("value")
-    if value is None and has_start and "date" in by_lower:
-        # Our own schema: `start` sorts, `date` holds the TIMEX3 value at its precision.
-        value = by_lower["date"]
+
+    def role(name: str) -> str | None:
+        column = EVENT_ROLES[name]
+        return column if ours and column in columns else None
+
+    value = chosen.get("value") or role("value")
     optional = {key: by_lower[name] for key, name in OPTIONAL_NAMES.items() if name in by_lower}
-    label = chosen.get("label") or _first_named(
-        [c for c in columns if c not in (date, value)], LABEL_NAMES
+    label = (
+        chosen.get("label")
+        or role("label")
+        or _first_named([c for c in columns if c not in (date, value)], LABEL_NAMES)
     )
     return TimelineColumns(
         date=date,
-        end=chosen.get("end") or _first_named(columns, END_NAMES),
-        precision=chosen.get("precision") or _first_named(columns, ("precision",)),
+        end=chosen.get("end") or role("end") or _first_named(columns, END_NAMES),
+        precision=chosen.get("precision")
+        or role("precision")
+        or _first_named(columns, ("precision",)),
         value=value,
         label=label,
-        group=chosen.get("group") or _first_named(columns, ("actors",)),
+        group=chosen.get("group") or role("group") or _first_named(columns, ("actors",)),
         link=chosen.get("link") or _first_named(columns, LINK_NAMES),
         optional=optional,
+        events_schema=ours,
     )
 
 
@@ -191,7 +240,7 @@ async def sample_values(db: Any, table: str, column: str) -> list[Any]:
     sql = (
         f"select {escape_sqlite(column)} from {escape_sqlite(table)} "
         f"where {escape_sqlite(column)} is not null and {escape_sqlite(column)} != '' "
-        f"limit {SAMPLE_ROWS}"
+        f"order by rowid limit {SAMPLE_ROWS}"
     )
     try:
         result = await db.execute(sql, custom_time_limit=SAMPLE_TIME_LIMIT_MS)
@@ -200,16 +249,16 @@ async def sample_values(db: Any, table: str, column: str) -> list[Any]:
     return [row[0] for row in result.rows]
 
 
-async def detect_date_column(db: Any, table: str, columns: list[str]) -> str | None:
-    """The first column, by name preference, whose sampled values are all dates."""
+async def sample_columns(db: Any, table: str, columns: list[str]) -> list[tuple[Sampled, bool]]:
+    """The sampled candidate columns, by name preference, each with whether its name says
+    it holds dates."""
     named = date_column_candidates(columns)
     others = [c for c in columns if c not in named]
+    sampled = []
     for position, column in enumerate((named + others)[:MAX_SAMPLED_COLUMNS]):
-        # Bare years are dates only in a column whose name says so.
-        allow_timex = position < len(named)
-        if looks_like_dates(await sample_values(db, table, column), allow_timex=allow_timex):
-            return column
-    return None
+        values = await sample_values(db, table, column)
+        sampled.append((read_sample(column, values), position < len(named)))
+    return sampled
 
 
 async def detect_through(db: Any, table: str, group: str | None) -> Through | None:
@@ -262,7 +311,8 @@ _DETECTED: weakref.WeakKeyDictionary[
     Any, dict[tuple[str, str, tuple[str, ...], str], TimelineColumns]
 ]
 _DETECTED = weakref.WeakKeyDictionary()
-_WITHOUT_DATES: weakref.WeakKeyDictionary[Any, set[tuple[Any, ...]]]
+# Tables without dates, with the samples that showed it (the page explains it with them).
+_WITHOUT_DATES: weakref.WeakKeyDictionary[Any, dict[tuple[Any, ...], list[tuple[Sampled, bool]]]]
 _WITHOUT_DATES = weakref.WeakKeyDictionary()
 _DETECTED_MAX = 512
 
@@ -282,10 +332,11 @@ async def timeline_columns(
     if key in cache:
         return cache[key]
     state = database_state(db)
-    without_dates = _WITHOUT_DATES.setdefault(datasette, set())
-    if state is not None and (*key, state) in without_dates:
+    without_dates = _WITHOUT_DATES.setdefault(datasette, {})
+    entry = (*key, state)
+    if state is not None and entry in without_dates:
         return None
-    found = await _detect(db, table, columns, config)
+    found, samples = await _detect(db, table, columns, config)
     if found is not None:
         if len(cache) >= _DETECTED_MAX:
             cache.clear()
@@ -293,20 +344,38 @@ async def timeline_columns(
     elif state is not None:
         if len(without_dates) >= _DETECTED_MAX:
             without_dates.clear()
-        without_dates.add((*key, state))
+        without_dates[entry] = samples
     return found
+
+
+async def samples_without_dates(
+    datasette: Any, database: str, table: str, columns: list[str]
+) -> list[tuple[Sampled, bool]]:
+    """The samples that showed a table has no date column (sampled again if not kept)."""
+    config = plugin_config_for(datasette, database, table)
+    db = datasette.get_database(database)
+    key = (database, table, tuple(columns), repr(sorted(config.items())))
+    entry = (*key, database_state(db))
+    kept = _WITHOUT_DATES.get(datasette, {}).get(entry)
+    return kept if kept is not None else await sample_columns(db, table, columns)
 
 
 async def _detect(
     db: Any, table: str, columns: list[str], config: Mapping[str, Any]
-) -> TimelineColumns | None:
+) -> tuple[TimelineColumns | None, list[tuple[Sampled, bool]]]:
     chosen = configured_columns(config, columns)
-    date = chosen.get("date") or await detect_date_column(db, table, columns)
-    if date is None:
-        return None
-    found = columns_from_names(columns, date, chosen)
+    if chosen.get("date"):
+        sample = read_sample(chosen["date"], await sample_values(db, table, chosen["date"]))
+    else:
+        samples = await sample_columns(db, table, columns)
+        detected = next((s for s, named in samples if s.is_dates(named)), None)
+        if detected is None:
+            return None, samples
+        sample = detected
+    found = columns_from_names(columns, sample.column, chosen)
+    found = dataclasses.replace(found, date_format=sample.date_format)
     if found.group and found.group in columns:
         through = await detect_through(db, table, found.group)
         if through is not None:
             found = TimelineColumns(**{**found.__dict__, "through": through})
-    return found
+    return found, []

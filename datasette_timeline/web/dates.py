@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 MONTHS = (
     "January",
@@ -95,6 +94,8 @@ def _valid_day(year: int, month: int, day: int) -> bool:
 def display_date(value: str, precision: str | None = None) -> str:
     """Words for a date at its true precision: '1991', 'October 2020', 'week of 26 October 2020'."""
     value = value.strip()
+    if value.startswith(("-", "BC")):
+        return _before_year_one(value) or value
     precision = precision or infer_precision(value)
     match = _DATETIME.match(value)
     if match:
@@ -141,6 +142,33 @@ def display_date(value: str, precision: str | None = None) -> str:
     return value
 
 
+_SIGNED = re.compile(r"^-(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_BC = re.compile(r"^BC(\d{1,4})$")
+
+
+def _before_year_one(value: str) -> str | None:
+    """'-0043-03-15' (ISO 8601, astronomical) as '15 March 44 BC'; TIMEX3 'BC0044' as '44 BC',
+    'BC004' as '40s BC', 'BC04' as '400s BC'."""
+    match = _SIGNED.match(value)
+    if match:
+        bc = int(match.group(1)) + 1
+        month, day = match.group(2), match.group(3)
+        if month and not 1 <= int(month) <= 12:
+            return None
+        words = f"{bc} BC"
+        if month:
+            words = f"{MONTHS[int(month) - 1]} {words}"
+        if day:
+            words = f"{int(day)} {words}"
+        return words
+    match = _BC.match(value)
+    if match:
+        digits = match.group(1)
+        number = int(digits) * {4: 1, 3: 10, 2: 100, 1: 1000}[len(digits)]
+        return f"{number} BC" if len(digits) == 4 else f"{number}s BC"
+    return None
+
+
 def week_monday(year: int, week: int) -> dt.date | None:
     try:
         return dt.date.fromisocalendar(year, week, 1)
@@ -174,80 +202,3 @@ def modifier_words(mod: str | None) -> str | None:
     if not mod:
         return None
     return MODIFIERS.get(mod.strip().upper())
-
-
-@dataclass(frozen=True)
-class Period:
-    """A bucket of the overview: '1991', '2020-10' or '2020-10-26', with its inclusive bounds."""
-
-    key: str
-    first_day: dt.date
-    next_first_day: dt.date
-
-    @property
-    def label(self) -> str:
-        return display_date(self.key)
-
-
-# Python's calendar ends at 9999-12-31: the day after it, where a period ending with the
-# calendar would stop, cannot be written. Periods and spans that reach it stop at LAST_DAY
-# instead (its own events are the only ones such a range leaves out).
-LAST_DAY = dt.date.max
-
-
-def add_days(day: dt.date, days: int) -> dt.date:
-    """`day + days`, held inside years 1-9999 instead of raising OverflowError at the edges."""
-    ordinal = min(max(day.toordinal() + days, 1), LAST_DAY.toordinal())
-    return dt.date.fromordinal(ordinal)
-
-
-def first_of_month(year: int, month: int) -> dt.date:
-    """The first day of a month, or LAST_DAY past the end of the calendar (year 10000)."""
-    if year > LAST_DAY.year:
-        return LAST_DAY
-    return dt.date(year, month, 1)
-
-
-def period_for(key: str) -> Period | None:
-    """The period for a year, month or day key, or None for anything else."""
-    try:
-        if _YEAR.match(key):
-            year = int(key)
-            return Period(key, dt.date(year, 1, 1), first_of_month(year + 1, 1))
-        if _MONTH.match(key):
-            year, month = int(key[:4]), int(key[5:7])
-            first = dt.date(year, month, 1)
-            following = first_of_month(year + month // 12, month % 12 + 1)
-            return Period(key, first, following)
-        if _DAY.match(key):
-            day = dt.date.fromisoformat(key)
-            return Period(key, day, add_days(day, 1))
-    except ValueError:
-        return None
-    return None
-
-
-def parse_day(value: str | None) -> dt.date | None:
-    """The leading YYYY-MM-DD of a value as a date, or None.
-
-    Strictly that form: SQLite compares the text, so '20200101' (which Python would read as a
-    date) must not become a range the query does not apply."""
-    if not value or not _DAY.match(value[:10]):
-        return None
-    try:
-        return dt.date.fromisoformat(value[:10])
-    except ValueError:
-        return None
-
-
-def bucket_unit(first: dt.date, last: dt.date) -> str:
-    """The overview's unit for a span: years for long spans, months, then days as it narrows."""
-    span_days = (last - first).days
-    if span_days > 366 * 3:
-        return "year"
-    if span_days > 92:
-        return "month"
-    return "day"
-
-
-BUCKET_KEY_LENGTH = {"year": 4, "month": 7, "day": 10}

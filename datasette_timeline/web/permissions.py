@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from ..schema import MENTIONS
 from .config import Through, TimelineColumns
 
 
@@ -100,11 +101,12 @@ async def find_linked_tables(db: Any, table: str, tl: TimelineColumns) -> Linked
 
 
 async def _mentions_table(db: Any, table: str, tl: TimelineColumns) -> tuple[str, str] | None:
-    """A table of mentions (one row per source sentence, pointing at its event), if any."""
+    """The mentions table of schema.py (one row per report of an event), when it points at
+    this table."""
     for name in await db.table_names():
         if name == table or (tl.through and name == tl.through.table):
             continue
-        if "mention" not in name.lower():
+        if name != MENTIONS.name:
             continue
         for fk in await db.foreign_keys_for_table(name):
             if fk["other_table"] == table:

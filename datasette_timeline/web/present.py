@@ -5,7 +5,6 @@ Pure functions over plain values; the view module runs the queries and the templ
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -14,23 +13,17 @@ from urllib.parse import urlsplit
 
 from .config import TimelineColumns
 from .dates import (
-    LAST_DAY,
-    MONTHS,
-    Period,
-    add_days,
     display_date,
     html_datetime,
     infer_precision,
     is_approximate,
     modifier_words,
-    period_for,
 )
+from .datesql import precision_of
+from .timeaxis import year_words
 
 # Precisions grouped under a month heading; coarser ones sit directly under their year.
 MONTH_LEVEL = frozenset({"month", "week", "day", "hour", "minute", "second", "time"})
-# Overview: gaps between buckets are filled with empty bars only up to this many bars.
-MAX_FILLED_BARS = 400
-MAX_BAR_LABELS = 8
 # Characters of an event's text shown in the list.
 MAX_TEXT = 600
 
@@ -88,6 +81,11 @@ class EventView:
     source_url: str | None = None
     link_url: str | None = None
     sentence: str | None = None
+    # How the date was found, when not from the event's own words ("publication").
+    dated_by: str | None = None
+    dated_by_link: str | None = None
+    # Where the list moves on to events known only to a decade or coarser.
+    segment_heading: str | None = None
 
 
 @dataclass
@@ -103,6 +101,7 @@ class YearGroup:
     year: str
     events: list[EventView]
     months: list[MonthGroup]
+    heading: str | None = None  # a part of the list starting here
 
     @property
     def total(self) -> int:
@@ -117,7 +116,7 @@ def event_date(row: dict[str, Any], tl: TimelineColumns) -> tuple[str, str | Non
     value = str(value).strip()
     precision = row.get(tl.precision) if tl.precision else None
     if not isinstance(precision, str) or not precision:
-        precision = infer_precision(value)
+        precision = infer_precision(value) or precision_of(value)
     return value, precision
 
 
@@ -131,8 +130,10 @@ def event_view(
     source_url: str | None,
 ) -> EventView:
     value, precision = event_date(row, tl)
-    start = str(row.get(tl.date) or "")
-    month = start[5:7] if precision in MONTH_LEVEL and len(start) >= 7 else None
+    start = str(row.get("__start") or row.get(tl.date) or "")
+    year_text, _, rest = start[1:].partition("-")
+    year_text = start[0] + year_text if start else ""
+    month = rest[:2] if precision in MONTH_LEVEL and len(rest) >= 2 else None
     text = row.get(tl.label) if tl.label else None
     group_key = f"{tl.group}__arraycontains"
     actors = (
@@ -153,6 +154,9 @@ def event_view(
     type_value = row.get(type_column) if type_column else None
     mentions = row.get(tl.get("mention_count") or "")
     mod_column = tl.get("mod")
+    dated_column = tl.get("dated_by")
+    dated_value = row.get(dated_column) if dated_column else None
+    dated_by = str(dated_value) if dated_value not in (None, "", "text") else None
     return EventView(
         anchor=anchor,
         display=display_date(value, precision),
@@ -161,7 +165,7 @@ def event_view(
         approximate=is_approximate(precision),
         modifier=modifier_words(row.get(mod_column) if mod_column else None),
         text=shortened("" if text is None else str(text)),
-        year=start[:4],
+        year=year_text,
         month=month,
         actors=actors,
         places=places,
@@ -174,6 +178,8 @@ def event_view(
         source_url=source_url,
         link_url=safe_url(row.get(tl.link)) if tl.link else None,
         sentence=_sentence(row, tl, text),
+        dated_by=dated_by,
+        dated_by_link=filter_query(dated_column, dated_by) if dated_column and dated_by else None,
     )
 
 
@@ -198,8 +204,11 @@ def group_events(events: Sequence[EventView]) -> list[YearGroup]:
     """Events (already in date order) under year headings, then month headings."""
     years: list[YearGroup] = []
     for event in events:
-        if not years or years[-1].year != event.year:
-            years.append(YearGroup(f"y{event.year}", event.year, [], []))
+        if not years or years[-1].year != event.year or event.segment_heading:
+            anchor = f"y{event.year}" + ("-vague" if event.segment_heading else "")
+            years.append(
+                YearGroup(anchor, year_label(event.year), [], [], heading=event.segment_heading)
+            )
         year = years[-1]
         if event.month is None:
             year.events.append(event)
@@ -211,162 +220,9 @@ def group_events(events: Sequence[EventView]) -> list[YearGroup]:
     return years
 
 
-@dataclass
-class Bar:
-    key: str
-    label: str
-    short_label: str
-    count: int
-    height: float  # percent of the tallest bar
-    first_day: str
-    next_first_day: str
-    query: str
-    show_label: bool
-
-
-def short_label(period: Period, unit: str) -> str:
-    if unit == "year":
-        return period.key
-    if unit == "month":
-        return MONTHS[period.first_day.month - 1][:3]
-    return str(period.first_day.day)
-
-
-def spoken_label(period: Period, unit: str) -> str:
-    """The bar's accessible name starts with the words it shows (WCAG 2.5.3): 'Oct 2020'."""
-    if unit == "month":
-        return f"{short_label(period, unit)} {period.first_day.year}"
-    return period.label
-
-
-def next_key(key: str, unit: str) -> str | None:
-    period = period_for(key)
-    if period is None:
-        return None
-    following = period.next_first_day
-    if unit == "year":
-        return f"{following.year:04d}"
-    if unit == "month":
-        return f"{following.year:04d}-{following.month:02d}"
-    return following.isoformat()
-
-
-def key_for(day: dt.date, unit: str) -> str:
-    """The overview key of the period containing a day."""
-    if unit == "year":
-        return f"{day.year:04d}"
-    if unit == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    return day.isoformat()
-
-
-def fill_gaps(
-    counts: Sequence[tuple[str, int]], unit: str, span: tuple[dt.date, dt.date] | None = None
-) -> list[tuple[str, int]]:
-    """Every period from the first bucket (or the span's start) to the last (or the span's
-    end, exclusive), empty ones included, when there are few enough of them."""
-    if not counts and span is None:
-        return []
-    known = dict(counts)
-    first = key_for(span[0], unit) if span else counts[0][0]
-    last = key_for(add_days(span[1], -1), unit) if span else counts[-1][0]
-    filled: list[tuple[str, int]] = []
-    key: str | None = first
-    while key is not None and key <= last:
-        filled.append((key, known.get(key, 0)))
-        if len(filled) > MAX_FILLED_BARS:
-            return list(counts)
-        key = next_key(key, unit)
-    return filled
-
-
-def overview_bars(
-    counts: Sequence[tuple[str, int]],
-    unit: str,
-    range_query: Callable[[dt.date, dt.date], str],
-    span: tuple[dt.date, dt.date] | None = None,
-) -> list[Bar]:
-    filled = fill_gaps(counts, unit, span)
-    tallest = max((n for _, n in filled), default=0) or 1
-    bars: list[Bar] = []
-    # Label about eight bars so labels never overlap, even at 320 px.
-    label_every = max(1, -(-len(filled) // MAX_BAR_LABELS))
-    for position, (key, count) in enumerate(filled):
-        period = period_for(key)
-        if period is None:
-            continue
-        bars.append(
-            Bar(
-                key=key,
-                label=spoken_label(period, unit),
-                short_label=short_label(period, unit),
-                count=count,
-                height=round(100 * count / tallest, 1),
-                first_day=period.first_day.isoformat(),
-                next_first_day=period.next_first_day.isoformat(),
-                query=range_query(period.first_day, period.next_first_day),
-                show_label=position % label_every == 0,
-            )
-        )
-    return bars
-
-
-def shifted(start: dt.date, stop: dt.date, by: float) -> tuple[dt.date, dt.date] | None:
-    """The same span moved by a share of itself, or None where the calendar has no room."""
-    offset = round((stop - start).days * by)
-    low, high = start.toordinal() + offset, stop.toordinal() + offset
-    if low < 1 or high > LAST_DAY.toordinal():
-        return None
-    return add_days(start, offset), add_days(stop, offset)
-
-
-def widened(start: dt.date, stop: dt.date) -> tuple[dt.date, dt.date]:
-    """Three times the span around the same middle (zoom out), within the calendar."""
-    span = max((stop - start).days, 1)
-    return add_days(start, -span), add_days(stop, span)
-
-
-def narrowed(start: dt.date, stop: dt.date) -> tuple[dt.date, dt.date]:
-    """The middle third of the span, never under a day (zoom in)."""
-    span = (stop - start).days
-    if span < 3:
-        return start, stop
-    third = span // 3
-    return add_days(start, third), add_days(stop, -third)
-
-
-@dataclass
-class LaneBar:
-    label: str
-    count: int
-    height: float
-    query: str
-
-
-@dataclass
-class Lane:
-    name: str
-    query: str  # the list filtered by this lane's value
-    bars: list[LaneBar]
-
-
-def lane_view(
-    name: str,
-    counts: dict[str, int],
-    bars: Sequence[Bar],
-    filter_query: str,
-    range_query: Callable[[str, dt.date, dt.date], str],
-) -> Lane:
-    """One lane: the same periods as the overview's bars, counting only this value's rows."""
-    tallest = max(counts.values(), default=0) or 1
-    lane_bars = []
-    for bar in bars:
-        count = counts.get(bar.key, 0)
-        first = dt.date.fromisoformat(bar.first_day)
-        stop = dt.date.fromisoformat(bar.next_first_day)
-        lane_bars.append(
-            LaneBar(
-                bar.label, count, round(100 * count / tallest, 1), range_query(name, first, stop)
-            )
-        )
-    return Lane(name, filter_query, lane_bars)
+def year_label(year_text: str) -> str:
+    """A year heading: '1991', '44 BC' for the ISO year -0043."""
+    try:
+        return year_words(int(year_text))
+    except ValueError:
+        return year_text

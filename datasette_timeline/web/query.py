@@ -9,7 +9,6 @@ before quoting; values are always parameters.
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import json
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
@@ -19,12 +18,14 @@ from urllib.parse import urlencode
 from datasette.database import QueryInterrupted
 from datasette.filters import Filters
 from datasette.plugins import pm
-from datasette.utils import await_me_maybe, escape_sqlite
+from datasette.utils import await_me_maybe
 
+from ..schema import EVENT_ROLES, FACETS
 from .cache import finish_later, peek, remembered
 from .config import TimelineColumns, row_label_column
-from .dates import BUCKET_KEY_LENGTH, parse_day
+from .datesql import DateSql, base_key_sql, q, sort_key, sort_key_sql
 from .permissions import ForeignTable
+from .timeaxis import Day, parse_day
 
 Pairs = list[tuple[str, str]]
 
@@ -79,10 +80,6 @@ def remembered_rows(db: Any, sql: str, params: dict[str, Any]) -> Rows | None:
     return rows if found else None
 
 
-def q(identifier: str) -> str:
-    return escape_sqlite(identifier)
-
-
 def query_string(pairs: Pairs) -> str:
     return "?" + urlencode(pairs) if pairs else "?"
 
@@ -118,10 +115,12 @@ class FilterSet:
     description: str
     chips: list[Chip]
     user_filtered: bool
-    range_start: dt.date | None = None
-    range_stop: dt.date | None = None  # exclusive
+    range_start: Day | None = None
+    range_stop: Day | None = None  # exclusive
     selected: set[tuple[str, str]] = field(default_factory=set)
     single_year: bool = False
+    # The year one `year=` filter of our events table stands for: the overview's bounds.
+    year_span: tuple[Day, Day] | None = None
     # Set only when the link-table (actor) filters are the only filters.
     through_clauses: list[str] = field(default_factory=list)
     through_values: list[str] = field(default_factory=list)
@@ -177,9 +176,13 @@ async def build_filters(
     columns: Sequence[str],
     tl: TimelineColumns,
     pairs: Pairs,
+    dsql: DateSql,
     require_date: bool = True,
     hide_merged: bool = True,
+    undated: bool = False,
 ) -> FilterSet:
+    """The WHERE of a request. `require_date` keeps only rows with a usable date (needed when
+    some lack one); `undated` keeps only the rows without one instead."""
     filter_pairs = [(k, v) for k, v in pairs if is_filter_key(k)]
     check_filter_pairs(filter_pairs, columns)
     where: list[str] = []
@@ -189,13 +192,19 @@ async def build_filters(
     plain: Pairs = []
     through_clauses: list[str] = []
     through_values: list[str] = []
+    through_descriptions: list[str] = []
     for position, (key, value) in enumerate(filter_pairs):
         if tl.through is not None and key == group_key:
+            # Described like Datasette's own arraycontains filter, in the intro and title.
+            through_descriptions.append(f'{tl.group} contains "{value}"')
             name = f"tl_through{position}"
             where.append(through_clause(tl, name))
             through_clauses.append(through_clause(tl, name))
             through_values.append(value)
             params[name] = value
+        elif (clause := date_range_clause(dsql, key, value, f"tl_range{position}")) is not None:
+            where.append(clause)
+            params[f"tl_range{position}"] = sort_key(value)
         else:
             plain.append((key, value))
     filters = Filters(sorted(plain))  # describes every filter, as the table page does
@@ -206,7 +215,7 @@ async def build_filters(
     where.extend(ranges)
     params.update(plain_params)
 
-    extra_descriptions: list[str] = []
+    extra_descriptions: list[str] = list(through_descriptions)
     for hook in pm.hook.filters_from_request(
         request=request, table=table, database=database, datasette=datasette
     ):
@@ -242,9 +251,11 @@ async def build_filters(
         # Merged duplicates stay in the table (ids are stable) but the timeline shows each
         # event once, under the row it was merged into; filtering on the column shows them.
         where.append(f"{q(merged)} is null")
-    if require_date:
-        # Rows without a date have no place on a timeline.
-        where.append(f"{q(tl.date)} is not null and {q(tl.date)} != ''")
+    if undated:
+        where.append(f"({q(dsql.column)} is null or not {dsql.usable})")
+    elif require_date:
+        # Rows without a usable date have no place on the axis: they are counted apart.
+        where.append(dsql.usable)
     check_integer_params(params)
     description = filters.human_description_en(extra=extra_descriptions)
     range_start = parse_day(_last(filter_pairs, f"{tl.date}__gte"))
@@ -259,9 +270,22 @@ async def build_filters(
         range_stop=range_stop,
         selected=set(filter_pairs),
         single_year=bool(tl.get("year")) and any(k == tl.get("year") for k, _ in filter_pairs),
+        year_span=year_span(tl, filter_pairs),
         through_clauses=through_clauses if only_through else [],
         through_values=through_values if only_through else [],
     )
+
+
+def year_span(tl: TimelineColumns, pairs: Pairs) -> tuple[Day, Day] | None:
+    """The days of the one year chosen with the year column of our events table, if so."""
+    year_column = tl.get("year")
+    years = {v.strip() for k, v in pairs if k == year_column}
+    if not tl.events_schema or len(years) != 1:
+        return None
+    year = years.pop()
+    if not year.lstrip("-").isdigit() or not -9999 <= int(year) <= 9998:
+        return None
+    return Day.of(int(year)), Day.of(int(year) + 1)
 
 
 def year_ranges(
@@ -271,7 +295,7 @@ def year_ranges(
     so SQLite walks the date index in order (covering for the overview) instead of looking
     up and sorting the year's rows. Returns the clauses and the pairs they replace."""
     year_column = tl.get("year")
-    if year_column != "year" or tl.date != "start":
+    if not tl.events_schema or year_column is None:
         return [], set()
     clauses: list[str] = []
     replaced: set[tuple[str, str]] = set()
@@ -285,14 +309,54 @@ def year_ranges(
     return clauses, replaced
 
 
-async def has_undated_rows(db: Any, table: str, tl: TimelineColumns) -> bool:
-    """Whether any row lacks a date. Two index probes when the date column is indexed; when
-    none lacks one, every query can skip the date condition and use covering indexes."""
-    sql = (
-        f"select exists(select 1 from {q(table)} where {q(tl.date)} is null) "
-        f"or exists(select 1 from {q(table)} where {q(tl.date)} = '')"
-    )
+RANGE_OPERATORS = {"gte": ">=", "gt": ">", "lt": "<", "lte": "<="}
+
+
+def date_range_clause(dsql: DateSql, key: str, value: str, param: str) -> str | None:
+    """A range on the date column in time order, where text order is not time order: years
+    before 1 AD, or a column of mixed formats. None where Datasette's own filter is right
+    (ISO days of year 0 or later compare as text, with the index)."""
+    column, lookup = split_key(key)
+    if column != dsql.column or lookup not in RANGE_OPERATORS or parse_day(value) is None:
+        return None
+    operator = RANGE_OPERATORS[lookup]
+    if not dsql.plain:
+        return f"{dsql.key()} {operator} :{param}"
+    if not value.startswith("-"):
+        return None
+    c = q(dsql.column)
+    # Every ISO day of year 0 or later sorts after every signed one.
+    if operator.startswith(">"):
+        return f"({c} >= '0' or {sort_key_sql(c)} {operator} :{param})"
+    return f"({c} < '0' and {sort_key_sql(c)} {operator} :{param})"
+
+
+async def has_undated_rows(db: Any, table: str, dsql: DateSql) -> bool:
+    """Whether any row lacks a usable date. For a bare ISO column, index probes for what sorts
+    outside the two ranges of ISO years; when none does, every query can skip the condition
+    and use covering indexes."""
+    c = q(dsql.column)
+    if dsql.plain:
+        sql = (
+            f"select exists(select 1 from {q(table)} where {c} is null) "
+            f"or exists(select 1 from {q(table)} where {c} < '-0') "
+            f"or exists(select 1 from {q(table)} where {c} >= '-:' and {c} < '0') "
+            f"or exists(select 1 from {q(table)} where {c} >= ':')"
+        )
+    else:
+        sql = f"select exists(select 1 from {q(table)} where not ({dsql.usable}))"
     rows = await aggregate_rows(db, sql, {})
+    return bool(rows and rows[0][0])
+
+
+async def has_signed_years(db: Any, table: str, dsql: DateSql) -> bool:
+    """Whether a bare ISO column holds years before 0 (an index probe)."""
+    if not dsql.plain:
+        return False
+    c = q(dsql.column)
+    rows = await aggregate_rows(
+        db, f"select exists(select 1 from {q(table)} where {c} >= '-0' and {c} < '-:')", {}
+    )
     return bool(rows and rows[0][0])
 
 
@@ -311,37 +375,43 @@ def _last(pairs: Pairs, key: str) -> str | None:
     return values[-1] if values else None
 
 
-# Paging: a keyset token (date, key, rows already shown), so deep pages stay as fast as the first.
+# Paging: a keyset token (segment, the order values of the last row, rows already shown), so
+# deep pages stay as fast as the first.
 
 
-def encode_next(date_value: Any, key_value: Any, shown: int, within: str = "") -> str:
-    raw = json.dumps([date_value, key_value, shown, within], separators=(",", ":"))
+def encode_next(segment: int, values: Sequence[Any], shown: int) -> str:
+    raw = json.dumps([segment, list(values), shown], separators=(",", ":"))
     return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
 
 
 Scalar = (str, int, float, type(None))
 
 
-def decode_next(token: str | None) -> tuple[Any, Any, int, str] | None:
-    """(date, key, rows already shown, order within the day) from a paging token."""
+@dataclass(frozen=True)
+class After:
+    segment: int
+    values: tuple[Any, ...]
+    shown: int
+
+
+def decode_next(token: str | None) -> After | None:
+    """Where the previous page stopped, from its token."""
     if not token:
         return None
     try:
         padded = token + "=" * (-len(token) % 4)
-        values = json.loads(base64.urlsafe_b64decode(padded.encode()))
-        date_value, key_value, shown, *rest = values
+        segment, values, shown = json.loads(base64.urlsafe_b64decode(padded.encode()))
     except (ValueError, TypeError) as error:
         raise TimelineRequestError("Invalid _next token") from error
-    within = rest[0] if len(rest) == 1 else ""
     if (
-        len(rest) > 1
+        not isinstance(segment, int)
         or not isinstance(shown, int)
-        or not isinstance(date_value, Scalar)
-        or not isinstance(key_value, Scalar)
-        or not isinstance(within, str)
+        or not isinstance(values, list)
+        or not all(isinstance(v, Scalar) for v in values)
+        or segment < 0
     ):
         raise TimelineRequestError("Invalid _next token")
-    return date_value, key_value, shown, within
+    return After(segment, tuple(values), shown)
 
 
 @dataclass
@@ -383,52 +453,158 @@ def within_day_order(tl: TimelineColumns) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class OrderTerm:
+    sql: str
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A part of the list in its own order: rows before year 0, then the rest; precise dates,
+    then those known only to a decade or coarser. Each uses its own index-friendly order."""
+
+    condition: str
+    terms: tuple[OrderTerm, ...]
+    heading: str | None = None
+
+
+# Dates coarser than a year lead no list: they follow the precisely dated events.
+VAGUE_PRECISIONS = ("decade", "century", "millennium")
+SORTS = ("date", "date_desc", "mentions")
+
+
+def page_segments(
+    tl: TimelineColumns,
+    dsql: DateSql,
+    key_column: str,
+    sort: str,
+    signed_years: bool,
+    vague_last: bool,
+) -> list[Segment]:
+    """The list's segments, in order, for a sort: by date (precise dates first when
+    `vague_last`), newest first, or by number of mentions."""
+    key = "rowid" if key_column == "rowid" else q(key_column)
+    within = within_day_order(tl)
+    descending = sort == "date_desc"
+
+    def date_terms(expression: str) -> list[OrderTerm]:
+        terms = [OrderTerm(expression, descending)]
+        if within:
+            terms.append(OrderTerm(within, descending))
+        return terms
+
+    if sort == "mentions":
+        mentions = tl.get("mention_count")
+        assert mentions is not None
+        terms = [OrderTerm(f"coalesce({q(mentions)}, 0)", True), *date_terms(dsql.key())]
+        return [Segment("1", (*terms, OrderTerm(key, False)))]
+    if dsql.plain and signed_years:
+        c = q(dsql.column)
+        by_sign = [
+            (f"{c} < '0'", date_terms(sort_key_sql(c))),
+            (f"{c} >= '0'", date_terms(c)),
+        ]
+    elif dsql.plain:
+        by_sign = [("1", date_terms(q(dsql.column)))]
+    else:
+        by_sign = [("1", date_terms(dsql.key()))]
+    if descending:
+        by_sign.reverse()
+    segments = [
+        Segment(condition, (*terms, OrderTerm(key, descending))) for condition, terms in by_sign
+    ]
+    if not vague_last or not tl.precision:
+        return segments
+    vague = ", ".join(f"'{p}'" for p in VAGUE_PRECISIONS)
+    precision = f"coalesce({q(tl.precision)}, '')"
+    precise = [
+        Segment(f"{s.condition} and {precision} not in ({vague})", s.terms) for s in segments
+    ]
+    coarse = [
+        Segment(
+            f"{s.condition} and {precision} in ({vague})",
+            s.terms,
+            heading="Known only to the decade, century or millennium" if i == 0 else None,
+        )
+        for i, s in enumerate(segments)
+    ]
+    return precise + coarse
+
+
+def undated_segments(key_column: str) -> list[Segment]:
+    """Rows without a usable date: in the order of their key."""
+    key = "rowid" if key_column == "rowid" else q(key_column)
+    return [Segment("1", (OrderTerm(key),))]
+
+
+def keyset_clause(terms: Sequence[OrderTerm], values: Sequence[Any], params: dict[str, Any]) -> str:
+    """Rows after `values` in the order of `terms` (lexicographic, each term up or down)."""
+    if len(values) != len(terms):
+        raise TimelineRequestError("Invalid _next token")
+    clause = ""
+    for position in reversed(range(len(terms))):
+        term, name = terms[position], f"tl_after{position}"
+        params[name] = values[position]
+        beyond = f"{term.sql} {'<' if term.descending else '>'} :{name}"
+        clause = beyond if not clause else f"{beyond} or ({term.sql} = :{name} and ({clause}))"
+    first = terms[0]
+    # A leading bound lets SQLite start from the token's place in the date index.
+    lead = f"{first.sql} {'<=' if first.descending else '>='} :tl_after0"
+    return f"{lead} and ({clause})"
+
+
 async def fetch_page(
     db: Any,
     table: str,
     tl: TimelineColumns,
+    dsql: DateSql,
     filters: FilterSet,
     key_column: str,
     size: int,
-    after: tuple[Any, Any, int, str] | None,
+    after: After | None,
+    segments: Sequence[Segment],
     scan_by_date: bool = False,
 ) -> Page:
-    where = filters.where_sql()
+    base_where = filters.where_sql()
     if scan_by_date:
         # A unary + keeps SQLite from driving the query by the link table: it walks the date
         # index instead and stops at the page's last row, which wins when matches are common.
         for clause in filters.through_clauses:
-            where = where.replace(f"({clause})", f"(+{clause})")
-    params = dict(filters.params)
-    within = within_day_order(tl)
-    if after is not None:
-        later_in_day = f"{q(key_column)} > :tl_after_key"
-        if within:
-            later_in_day = (
-                f"{within} > :tl_after_within or ({within} = :tl_after_within and {later_in_day})"
-            )
-            params["tl_after_within"] = after[3]
-        # The leading >= lets SQLite start from the token's day in the date index.
-        where += (
-            f" and {q(tl.date)} >= :tl_after_date and ({q(tl.date)} > :tl_after_date or "
-            f"({q(tl.date)} = :tl_after_date and ({later_in_day})))"
-        )
-        params.update(tl_after_date=after[0], tl_after_key=after[1])
+            base_where = base_where.replace(f"({clause})", f"(+{clause})")
     columns = selected_columns(tl, key_column)
-    select = ", ".join(f"rowid as {q('__key')}" if c == "rowid" else q(c) for c in columns)
-    order = ", ".join([q(tl.date), *([within] if within else []), q(key_column)])
-    sql = f"select {select} from {q(table)} where {where} order by {order} limit {size + 1}"
-    result = await db.execute(sql, params)
     names = ["__key" if c == "rowid" else c for c in columns]
-    rows = [dict(zip(names, row, strict=True)) for row in result.rows]
-    offset = after[2] if after else 0
+    select = ", ".join(f"rowid as {q('__key')}" if c == "rowid" else q(c) for c in columns)
+    select += f", {dsql.start} as {q('__start')}, {dsql.last} as {q('__last')}"
+    rows: list[dict[str, Any]] = []
+    first_segment = after.segment if after else 0
+    for number in range(first_segment, len(segments)):
+        segment = segments[number]
+        params = dict(filters.params)
+        where = f"{base_where} and ({segment.condition})"
+        if after is not None and number == after.segment:
+            where += " and " + keyset_clause(segment.terms, after.values, params)
+        order = ", ".join(f"{t.sql}{' desc' if t.descending else ''}" for t in segment.terms)
+        wanted = size + 1 - len(rows)
+        terms = ", ".join(f"{t.sql} as {q(f'__order{i}')}" for i, t in enumerate(segment.terms))
+        sql = (
+            f"select {select}, {terms} from {q(table)} where {where} "
+            f"order by {order} limit {wanted}"
+        )
+        result = await db.execute(sql, params)
+        for row in result.rows:
+            found = dict(zip([*names, "__start", "__last"], row[: len(names) + 2], strict=True))
+            found["__order"] = tuple(row[len(names) + 2 :])
+            found["__segment"] = number
+            rows.append(found)
+        if len(rows) > size:
+            break
+    offset = after.shown if after else 0
     next_token = None
     if len(rows) > size:
         rows = rows[:size]
         last = rows[-1]
-        key_name = "__key" if key_column == "rowid" else key_column
-        within_value = str(last[tl.value] or "") if within and tl.value else ""
-        next_token = encode_next(last[tl.date], last[key_name], offset + size, within_value)
+        next_token = encode_next(last["__segment"], last["__order"], offset + size)
     return Page(rows, next_token, offset)
 
 
@@ -439,81 +615,103 @@ async def count_rows(db: Any, table: str, filters: FilterSet, time_limit_ms: int
     return None if rows is None else int(rows[0][0])
 
 
-async def date_bounds(
-    db: Any, table: str, tl: TimelineColumns, filters: FilterSet
-) -> tuple[dt.date, dt.date] | None:
-    """First and last day of the matching rows, remembered like the other aggregates. Two
-    queries so each can use the date index."""
-    where = filters.where_sql()
-    first = await aggregate_rows(
-        db, f"select min({q(tl.date)}) from {q(table)} where {where}", filters.params
-    )
-    last = await aggregate_rows(
-        db, f"select max({q(tl.date)}) from {q(table)} where {where}", filters.params
-    )
-    if not first or not last:
-        return None
-    first_day = parse_day(_as_day(first[0][0]))
-    last_day = parse_day(_as_day(last[0][0]))
-    if first_day is None or last_day is None:
-        return None
-    return first_day, last_day
+def year_column_for_overview(tl: TimelineColumns, dsql: DateSql) -> str | None:
+    """Our schema keeps an indexed integer year beside `start`: grouping on the bare column
+    lets the index cover the overview (an expression would visit every row)."""
+    year = tl.get("year")
+    return year if year and dsql.plain and tl.events_schema else None
 
 
-def _as_day(value: Any) -> str | None:
-    """A TIMEX3-ish value as its first day, for bounds: '1991' -> '1991-01-01'."""
-    if not isinstance(value, str):
-        return None
-    if len(value) == 4 and value.isdigit():
-        return f"{value}-01-01"
-    if len(value) == 7 and value[4] == "-" and value[5:].isdigit():
-        return f"{value}-01"
-    return value
-
-
-async def overview_counts(
+async def base_counts(
     db: Any,
     table: str,
     tl: TimelineColumns,
+    dsql: DateSql,
     filters: FilterSet,
-    unit: str,
+    base: str,
     time_limit_ms: int,
-) -> BucketCounts | None:
-    """Rows per year, month or day over the matching rows, or None on timeout."""
-    year_column = tl.get("year")
-    where = filters.where_sql()
-    integer_years = (
-        unit == "year" and year_column is not None and tl.date.lower() == "start" and where == "1"
-    )
-    if integer_years:
-        # Our schema keeps an indexed integer year beside `start`: over every row, group on
-        # the bare column so its index covers the query. With filters the date index serves
-        # them (a range of `start`, a year) and also covers the year of `start`, while the
-        # year column would be looked up row by row.
-        bucket = q(str(year_column))
+) -> list[tuple[Any, int]] | None:
+    """Rows per year, month or day (by each row's first day), or None on timeout."""
+    # Over every row the year column's index covers the query; with filters the date index
+    # serves them and also covers the year of the date, while the year column would be
+    # looked up row by row.
+    unfiltered = filters.where_sql() == "1"
+    year_column = year_column_for_overview(tl, dsql) if unfiltered else None
+    if base == "year" and year_column:
+        bucket = q(year_column)
+    elif base == "day" and dsql.plain:
+        # Days of a bare ISO column: grouped in the order of its index, with no sorting
+        # (date-times of one day are counted apart and added up by the caller).
+        bucket = q(dsql.column)
     else:
-        bucket = f"substr({q(tl.date)}, 1, {BUCKET_KEY_LENGTH[unit]})"
+        bucket = base_key_sql(dsql.start, base)
     sql = (
         f"select {bucket} as bucket, count(*) from {q(table)} "
-        f"where {where} group by {bucket} order by {bucket}"
+        f"where {filters.where_sql()} group by {bucket}"
     )
     rows = await aggregate_rows(db, sql, filters.params, time_limit_ms)
-    if rows is None:
-        return None
-    counts = []
-    for bucket_value, count in rows:
-        if isinstance(bucket_value, int) and integer_years:
-            bucket_value = f"{bucket_value:04d}"
-        if isinstance(bucket_value, str):
-            counts.append((bucket_value, int(count)))
-    # Every matching row falls in some bucket (NULL included): their sum is the page's total.
-    return BucketCounts(counts, sum(int(row[1]) for row in rows))
+    return None if rows is None else [(row[0], int(row[1])) for row in rows]
 
 
-@dataclass
-class BucketCounts:
-    counts: list[tuple[str, int]]
-    total: int
+# Precisions coarser than each base unit: only their rows can cover more than one unit.
+COARSER_THAN = {
+    "year": ("decade", "century", "millennium"),
+    "month": ("quarter", "half", "season", "year", "decade", "century", "millennium"),
+    "day": (
+        "week",
+        "month",
+        "quarter",
+        "half",
+        "season",
+        "year",
+        "decade",
+        "century",
+        "millennium",
+    ),
+}
+
+
+def spans_sql(
+    table: str, dsql: DateSql, filters: FilterSet, base: str, precision: str | None
+) -> str:
+    """Rows whose last day falls in a later year, month or day than their first, by both.
+    With a precision column only the coarser precisions are read (an index finds them)."""
+    first, last = base_key_sql(dsql.start, base), base_key_sql(dsql.last, base)
+    coarse = ""
+    if precision:
+        names = ", ".join(f"'{name}'" for name in COARSER_THAN[base])
+        coarse = f" and {q(precision)} in ({names})"
+    return (
+        f"select {first} as first_bucket, {last} as last_bucket, count(*) from {q(table)} "
+        f"where {filters.where_sql()}{coarse} and {last} != {first} group by 1, 2"
+    )
+
+
+def has_spans(tl: TimelineColumns, dsql: DateSql) -> bool:
+    """Whether rows of this table can cover more than a day: an end column or vague values."""
+    return bool(tl.end) or not dsql.plain
+
+
+async def span_counts(
+    db: Any,
+    table: str,
+    tl: TimelineColumns,
+    dsql: DateSql,
+    filters: FilterSet,
+    base: str,
+    time_limit_ms: int,
+    now: bool,
+) -> list[tuple[Any, Any, int]] | None:
+    """The spans, counted now within the limit, or (not `now`) only if already counted on
+    this data, else after the response. None when not known yet."""
+    sql = spans_sql(table, dsql, filters, base, tl.precision)
+    if now:
+        rows = await aggregate_rows(db, sql, filters.params, time_limit_ms)
+    else:
+        rows = remembered_rows(db, sql, filters.params)
+        if rows is None:
+            aggregate_later(db, sql, filters.params, time_limit_ms)
+    return None if rows is None else [(row[0], row[1], int(row[2])) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -549,6 +747,12 @@ class FacetResult:
     deferred: bool = False
 
 
+def facet_title(role: str, default: str) -> str:
+    """The heading schema.py gives the facet of a role's column."""
+    column = EVENT_ROLES.get(role)
+    return next((facet.label for facet in FACETS if facet.column == column), default)
+
+
 async def facet_specs(
     db: Any, tl: TimelineColumns, document: ForeignTable | None
 ) -> list[FacetSpec]:
@@ -557,21 +761,27 @@ async def facet_specs(
     specs: list[FacetSpec] = []
     if tl.group:
         kind = "through" if tl.through else "array"
-        specs.append(FacetSpec("Actor", f"{tl.group}__arraycontains", tl.group, kind))
+        # One entry per actor: the link table joins events to actor ids, so every spelling
+        # linked to the same id is counted and filtered as that actor.
+        title = facet_title("group", "Actor")
+        specs.append(FacetSpec(title, f"{tl.group}__arraycontains", tl.group, kind))
     year = tl.get("year")
     if year:
-        specs.append(FacetSpec("Year", year, year, "column", chronological=True))
+        specs.append(
+            FacetSpec(facet_title("year", "Year"), year, year, "column", chronological=True)
+        )
     event_type = tl.get("event_type")
     if event_type:
-        specs.append(FacetSpec("Type", event_type, event_type, "column"))
+        specs.append(FacetSpec(facet_title("event_type", "Type"), event_type, event_type, "column"))
     places = tl.get("places")
     if places:
-        specs.append(FacetSpec("Place", f"{places}__arraycontains", places, "array"))
+        title = facet_title("places", "Place")
+        specs.append(FacetSpec(title, f"{places}__arraycontains", places, "array"))
     column = tl.get("document")
     if column and document is not None and document.column == column:
         specs.append(
             FacetSpec(
-                "Source",
+                facet_title("document", "Source"),
                 column,
                 column,
                 "foreign",
@@ -581,8 +791,55 @@ async def facet_specs(
             )
         )
     elif column:
-        specs.append(FacetSpec("Source", column, column, "column"))
+        specs.append(FacetSpec(facet_title("document", "Source"), column, column, "column"))
+    dated_by = tl.get("dated_by")
+    if dated_by:
+        specs.append(FacetSpec("Dated by", dated_by, dated_by, "column"))
     return specs
+
+
+# A column is offered as a facet of a table of one's own when it has this many distinct
+# values at most (and at least two), as Datasette suggests facets on its table page.
+SUGGESTED_FACET_VALUES = 30
+
+
+def configured_facet_specs(table_config: dict[str, Any], columns: Sequence[str]) -> list[FacetSpec]:
+    """The facets the table's metadata asks the table page for (`"facets": [...]`)."""
+    specs = []
+    for entry in table_config.get("facets") or []:
+        if isinstance(entry, str) and entry in columns:
+            specs.append(FacetSpec(entry.replace("_", " ").capitalize(), entry, entry, "column"))
+        elif isinstance(entry, dict) and isinstance(entry.get("array"), str):
+            name = entry["array"]
+            if name in columns:
+                title = name.replace("_", " ").capitalize()
+                specs.append(FacetSpec(title, f"{name}__arraycontains", name, "array"))
+    return specs
+
+
+async def suggested_facet_specs(
+    db: Any,
+    table: str,
+    tl: TimelineColumns,
+    columns: Sequence[str],
+    pks: Sequence[str],
+    time_limit_ms: int,
+) -> list[FacetSpec]:
+    """Columns of a table of one's own with a few repeated values (category, place)."""
+    used = {tl.date, tl.end, tl.precision, tl.value, tl.label, tl.link, *pks}
+    candidates = [c for c in columns if c not in used]
+    if not candidates:
+        return []
+    counts = ", ".join(f"count(distinct {q(c)})" for c in candidates)
+    rows = await aggregate_rows(db, f"select count(*), {counts} from {q(table)}", {}, time_limit_ms)
+    if not rows:
+        return []
+    total, *distinct = rows[0]
+    return [
+        FacetSpec(column.replace("_", " ").capitalize(), column, column, "column")
+        for column, number in zip(candidates, distinct, strict=True)
+        if 2 <= number <= SUGGESTED_FACET_VALUES and number < total
+    ]
 
 
 def facet_sql(spec: FacetSpec, table: str, tl: TimelineColumns, where: str, limit: int) -> str:
@@ -608,9 +865,10 @@ def facet_sql(spec: FacetSpec, table: str, tl: TimelineColumns, where: str, limi
             f"group by value order by {order} limit {limit}"
         )
     if spec.kind == "array":
+        # A value listed twice in one row still counts that row once.
         return (
-            f"select j.value as value, count(*) as n from "
-            f"(select {q(spec.column)} as arr from {q(table)} where {where} "
+            f"select j.value as value, count(distinct s.row_id) as n from "
+            f"(select rowid as row_id, {q(spec.column)} as arr from {q(table)} where {where} "
             f"and json_valid({q(spec.column)})) s join json_each(s.arr) j "
             f"group by j.value order by {order} limit {limit}"
         )
@@ -702,15 +960,16 @@ async def lane_counts(
     db: Any,
     table: str,
     tl: TimelineColumns,
+    dsql: DateSql,
     filters: FilterSet,
-    unit: str,
+    base: str,
     names: Sequence[str],
     time_limit_ms: int,
-) -> dict[str, dict[str, int]] | None:
-    """Rows per period for each of a few group values (actors): the overview's lanes."""
+) -> dict[str, list[tuple[Any, int]]] | None:
+    """Rows per year, month or day for each of a few group values (actors): the lanes."""
     if not names or not tl.group:
         return {}
-    bucket = f"substr({q(tl.date)}, 1, {BUCKET_KEY_LENGTH[unit]})"
+    bucket = base_key_sql(dsql.start, base)
     params = dict(filters.params)
     placeholders = []
     for position, name in enumerate(names):
@@ -720,7 +979,7 @@ async def lane_counts(
     through = tl.through
     if through is not None:
         sql = (
-            f"select e.{q(through.entity_label)}, s.bucket, count(*) from "
+            f"select e.{q(through.entity_label)}, s.bucket, count(distinct s.row_key) from "
             f"(select {q(through.row_key)} as row_key, {bucket} as bucket from {q(table)} "
             f"where {filters.where_sql()}) s "
             f"join {q(through.table)} l on l.{q(through.row_column)} = s.row_key "
@@ -729,18 +988,18 @@ async def lane_counts(
         )
     else:
         sql = (
-            f"select j.value, s.bucket, count(*) from "
-            f"(select {q(tl.group)} as arr, {bucket} as bucket from {q(table)} "
+            f"select j.value, s.bucket, count(distinct s.row_id) from "
+            f"(select rowid as row_id, {q(tl.group)} as arr, {bucket} as bucket from {q(table)} "
             f"where {filters.where_sql()} and json_valid({q(tl.group)})) s "
             f"join json_each(s.arr) j where j.value in ({wanted}) group by 1, 2"
         )
     rows = await aggregate_rows(db, sql, params, time_limit_ms)
     if rows is None:
         return None
-    lanes: dict[str, dict[str, int]] = {name: {} for name in names}
+    lanes: dict[str, list[tuple[Any, int]]] = {name: [] for name in names}
     for name, bucket_key, count in rows:
-        if name in lanes and isinstance(bucket_key, str):
-            lanes[name][bucket_key] = int(count)
+        if name in lanes:
+            lanes[name].append((bucket_key, int(count)))
     return lanes
 
 

@@ -6,56 +6,51 @@ import asyncio
 import datetime as dt
 import json
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl
 
 from datasette.database import QueryInterrupted
 from datasette.utils import tilde_decode, tilde_encode
-from datasette.utils.asgi import BadRequest, Forbidden, NotFound, Response
+from datasette.utils.asgi import AsgiStream, BadRequest, Forbidden, NotFound, Response
 
 from . import cache, exports
 from .config import (
+    Sampled,
     TimelineColumns,
     TimelineConfigError,
     plugin_config_for,
     row_label_column,
+    samples_without_dates,
     timeline_columns,
 )
-from .dates import add_days, bucket_unit, parse_day, period_for
+from .datesql import DateSql, date_sql
 from .permissions import LinkedTables, can_view_table, readable_links
 from .present import (
-    Bar,
     EventView,
-    Lane,
     Link,
     YearGroup,
     event_date,
     event_view,
     group_events,
-    lane_view,
-    narrowed,
-    overview_bars,
     safe_url,
-    shifted,
-    widened,
 )
 from .query import (
     COUNTS_KEY,
     DEFAULT_PAGE_SIZE,
     FACET_SIZE_CHRONOLOGICAL,
     LANE_COUNT,
-    BucketCounts,
     FacetResult,
     FacetSpec,
     FacetValue,
     FilterSet,
     Pairs,
     TimelineRequestError,
+    base_counts,
     build_filters,
+    configured_facet_specs,
     count_rows,
-    date_bounds,
     decode_next,
     dense_through_filter,
     facet_counts,
@@ -63,12 +58,35 @@ from .query import (
     facet_specs,
     fetch_page,
     has_merged_rows,
+    has_signed_years,
+    has_spans,
     has_undated_rows,
     lane_counts,
-    overview_counts,
+    page_segments,
     query_string,
     row_key_column,
+    span_counts,
+    suggested_facet_specs,
+    undated_segments,
     without,
+)
+from .timeaxis import (
+    NARROW_BARS,
+    NARROW_PIXELS,
+    WIDE_BARS,
+    WIDE_PIXELS,
+    Day,
+    Overview,
+    Scale,
+    choose_scale,
+    densest_window,
+    lane_view,
+    layout_axis,
+    parse_day,
+    shifted,
+    span_words,
+    widened,
+    year_words,
 )
 
 ROUTE = r"^/(?P<database>[^/]+)/(?P<table>[^/]+)/-/timeline(?P<format>\.json|\.timelinejs\.json|\.ics)?$"
@@ -109,6 +127,7 @@ class Resolved:
     pks: list[str]
     # The other tables this request may read: only those the actor may view.
     links: LinkedTables
+    dsql: DateSql
 
 
 async def resolve(datasette: Any, request: Any) -> Resolved:
@@ -131,9 +150,48 @@ async def resolve(datasette: Any, request: Any) -> Resolved:
     except TimelineConfigError as error:
         raise BadRequest(f"datasette-timeline configuration: {error}") from error
     if tl is None:
-        raise NotFound("This table has no date column for a timeline")
+        samples = await samples_without_dates(datasette, database, table, columns)
+        raise NoDateColumn(no_date_message(samples, database, table, columns))
     tl, links = await readable_links(datasette, request.actor, database, db, table, tl)
-    return Resolved(database, table, db, columns, tl, await db.primary_keys(table), links)
+    dsql = date_sql(tl.date, tl.end, tl.date_format)
+    return Resolved(database, table, db, columns, tl, await db.primary_keys(table), links, dsql)
+
+
+class NoDateColumn(Exception):
+    """The table has no column the timeline can read dates from; the message says why."""
+
+
+def no_date_message(
+    sampled: list[tuple[Sampled, bool]], database: str, table: str, columns: list[str]
+) -> str:
+    """Which columns were tried, which of their values did not read as dates, and the
+    metadata that names a date column by hand."""
+    lines = [
+        f"No column of {table} reads as dates: a timeline needs one where most values are "
+        "ISO dates (1969-07-20, 1969-07-20T20:17:40Z), years (1969, -0044), year-months "
+        "(1969-07), or dates such as July 20, 1969 and 20 July 1969."
+    ]
+    for sample, _named in sampled:
+        if not sample.total:
+            continue
+        shown = ", ".join(repr(v[:40]) for v in sample.failed[:5])
+        lines.append(
+            f"{sample.column}: {sample.parsed} of {sample.total} sampled values read as dates"
+            + (f"; not: {shown}" if shown else "")
+        )
+    # The column most of whose values read, preferring one named like dates.
+    ranked = sorted(
+        (s for s, named in sampled if s.parsed and (named or s.full_days)),
+        key=lambda s: -s.parsed / s.total,
+    )
+    guess = ranked[0].column if ranked else (sampled[0][0].column if sampled else columns[0])
+    plugin = {"plugins": {"datasette-timeline": {"date_column": guess}}}
+    snippet = json.dumps({"databases": {database: {"tables": {table: plugin}}}}, indent=2)
+    lines.append(
+        "To choose the column yourself, add this to metadata.json (on Datasette 1.0, the "
+        f"same keys in datasette.yaml):\n{snippet}"
+    )
+    return "\n".join(lines)
 
 
 def page_size(pairs: Pairs, maximum: int, default: int = DEFAULT_PAGE_SIZE) -> int:
@@ -169,11 +227,11 @@ class Links:
             return query_string(without(self.pairs))
         return query_string([*without(self.pairs), pair])
 
-    def lane_range(self, group_key: str, name: str, start: dt.date, stop: dt.date) -> str:
+    def lane_range(self, group_key: str, name: str, start: Day, stop: Day) -> str:
         """The list for one lane's value within one period."""
         pair = (group_key, name)
         base = without(self.pairs, keys=(self.gte, self.lt), pair=pair)
-        base += [pair, (self.gte, start.isoformat()), (self.lt, stop.isoformat())]
+        base += [pair, (self.gte, start.iso()), (self.lt, stop.iso())]
         return query_string(base)
 
     def toggle(self, key: str, value: str) -> str:
@@ -182,116 +240,169 @@ class Links:
             return query_string(without(self.pairs, pair=pair))
         return query_string([*without(self.pairs), pair])
 
-    def date_range(self, start: dt.date | None, stop: dt.date | None) -> str:
+    def date_range(self, start: Day | None, stop: Day | None) -> str:
         base = without(self.pairs, keys=(self.gte, self.lt))
         if start is not None:
-            base.append((self.gte, start.isoformat()))
+            base.append((self.gte, start.iso()))
         if stop is not None:
-            base.append((self.lt, stop.isoformat()))
+            base.append((self.lt, stop.iso()))
         return query_string(base)
 
 
-@dataclass
-class Overview:
-    unit: str
-    bars: list[Bar]
-    range_label: str
-    zoom_in: str | None
-    zoom_out: str | None
-    earlier: str | None
-    later: str | None
-    show_all: str | None
-    timed_out: bool
-    gte_key: str
-    lt_key: str
-    year_counts: list[tuple[str, int]] | None = None
-    total: int | None = None
-    lanes: list[Lane] = field(default_factory=list)
-    lanes_toggle: str | None = None
-    lanes_on: bool = False
-    lanes_note: str | None = None
+def parse_bucket(value: Any) -> Day | None:
+    """The first day of a counted year, month or day ('1991', -43, '2020-10', '2020-10-26')."""
+    if isinstance(value, int):
+        return Day.of(value) if -9999 <= value <= 9999 else None
+    return parse_day(value)
 
 
-def range_label(start: dt.date, stop: dt.date) -> str:
-    last = add_days(stop, -1)
-    if last <= start:
-        return start.isoformat()
-    return f"{start.isoformat()} to {last.isoformat()}"
+def parsed_counts(rows: list[tuple[Any, int]]) -> tuple[list[tuple[Day, int]], int]:
+    """Counts by first day, and how many rows had a bucket no day could be read from."""
+    parsed, unplaced = [], 0
+    for key, count in rows:
+        day = parse_bucket(key)
+        if day is None:
+            unplaced += count
+        else:
+            parsed.append((day, count))
+    return sorted(parsed), unplaced
 
 
-async def counts_at_fitting_unit(
+BASES = ("year", "month", "day")
+
+
+async def counted_span(
     r: Resolved, filters: FilterSet, limit: int
-) -> tuple[str, BucketCounts, dt.date, dt.date] | None:
-    """Counts per year, narrowing to months then days while the data spans little time.
-
-    The buckets themselves give the bounds, so no separate min/max query is needed."""
-    units: tuple[str, ...] = ("year", "month", "day")
-    if filters.single_year:
-        # One year chosen (the year facet): it cannot span years, start at months.
-        units = ("month", "day")
-    for unit in units:
-        counts = await overview_counts(r.db, r.table, r.tl, filters, unit, limit)
-        if counts is None:
+) -> tuple[Day, Day, str, list[tuple[Day, int]], int] | None:
+    """First and last day (exclusive) of the selection, counted at the base its span needs:
+    per year first, then per month or day while the span is short. The buckets give the
+    bounds, so no separate min/max query is needed."""
+    first: Day | None = filters.range_start
+    stop: Day | None = filters.range_stop
+    if first is None and stop is None and filters.year_span is not None:
+        # One year chosen: its days are the bounds, counted at the base they need at once.
+        first, stop = filters.year_span
+    if first is not None and stop is not None:
+        if stop <= first:
+            stop = first.plus(1)
+        base = choose_scale(first, stop, WIDE_BARS).base
+        rows = await base_counts(r.db, r.table, r.tl, r.dsql, filters, base, limit)
+        if rows is None:
             return None
-        periods = [p for p in (period_for(key) for key, _ in counts.counts) if p is not None]
-        if not periods:
+        counts, unplaced = parsed_counts(rows)
+        return first, stop, base, counts, unplaced
+    for base in BASES:
+        rows = await base_counts(r.db, r.table, r.tl, r.dsql, filters, base, limit)
+        if rows is None:
             return None
-        first, stop = periods[0].first_day, periods[-1].next_first_day
-        if unit == "day" or bucket_unit(first, add_days(stop, -1)) == unit:
-            return unit, counts, first, stop
+        counts, unplaced = parsed_counts(rows)
+        if not counts:
+            return None
+        low = filters.range_start or counts[0][0]
+        high = filters.range_stop or _next_base(counts[-1][0], base)
+        if high <= low:
+            high = low.plus(1)
+        if choose_scale(low, high, WIDE_BARS).base == base or base == "day":
+            return low, high, base, counts, unplaced
     return None
 
 
+def _next_base(day: Day, base: str) -> Day:
+    from .timeaxis import shift_by
+
+    return day.plus(1) if base == "day" else shift_by(day, base, 1)
+
+
+def precision_words(scale: Any, first: Day, stop: Day) -> str:
+    return f"{span_words(first, stop)}, dates known only to a span wider than a {scale.name}"
+
+
 async def build_overview(
-    datasette: Any, r: Resolved, filters: FilterSet, links: Links
+    datasette: Any, r: Resolved, filters: FilterSet, links: Links, pairs: Pairs
 ) -> Overview | None:
     limit = int(datasette.setting("sql_time_limit_ms"))
-    if filters.range_start and filters.range_stop:
-        first, stop = filters.range_start, filters.range_stop
-        if stop <= first:
-            stop = add_days(first, 1)
-        unit = bucket_unit(first, add_days(stop, -1))
-        counts = await overview_counts(r.db, r.table, r.tl, filters, unit, limit)
-    elif filters.range_start or filters.range_stop:
-        bounds = await date_bounds(r.db, r.table, r.tl, filters)
-        if bounds is None:
-            return None
-        first = filters.range_start or bounds[0]
-        stop = filters.range_stop or add_days(bounds[1], 1)
-        if stop <= first:
-            stop = add_days(first, 1)
-        unit = bucket_unit(first, add_days(stop, -1))
-        counts = await overview_counts(r.db, r.table, r.tl, filters, unit, limit)
-    else:
-        found = await counts_at_fitting_unit(r, filters, limit)
-        if found is None:
-            return None
-        unit, counts, first, stop = found
-    chosen = (first, stop) if filters.range_start and filters.range_stop else None
-    bars = overview_bars(counts.counts if counts else [], unit, links.date_range, chosen)
+    found = await counted_span(r, filters, limit)
+    if found is None:
+        return None
+    first, stop, base, counts, unplaced = found
+    total = sum(count for _, count in counts) + unplaced
+    notes = []
+    pending = False
+    spans: list[tuple[Day, Day, int]] = []
+    if has_spans(r.tl, r.dsql):
+        count_now = (COUNTS_KEY, "all") in pairs or total <= inline_facet_rows(
+            datasette, r.database, r.table
+        )
+        rows = await span_counts(r.db, r.table, r.tl, r.dsql, filters, base, limit, count_now)
+        pending = rows is None
+        if rows is None:
+            notes.append(
+                "Events dated only to a span (a year, a decade) are still being counted: "
+                "for now each is in the bar where its span starts."
+            )
+        else:
+            for low, high, count in rows:
+                low_day, high_day = parse_bucket(low), parse_bucket(high)
+                if low_day is not None and high_day is not None and high_day > low_day:
+                    spans.append((low_day, high_day, count))
+    if unplaced:
+        notes.append(f"{unplaced:,} events have a date the overview cannot place.")
     ranged = filters.range_start is not None or filters.range_stop is not None
+    wide_scale = choose_scale(first, stop, WIDE_BARS)
+    narrow_scale = choose_scale(first, stop, NARROW_BARS)
 
-    def link(span: tuple[dt.date, dt.date]) -> str:
-        return links.date_range(*span)
+    def extent(scale: Scale) -> tuple[Day, Day]:
+        # Without a chosen range each drawing runs from the start of its first bucket to the
+        # end of its last, so no bar is cut short at either end.
+        if ranged:
+            return first, stop
+        return scale.first(scale.index(first)), scale.first(scale.index(stop.plus(-1)) + 1)
 
-    before, after = shifted(first, stop, -1), shifted(first, stop, 1)
-    earlier = link(before) if before else None
-    later = link(after) if after else None
-    zoom_in = link(narrowed(first, stop)) if (stop - first).days >= 3 else None
+    # Both drawings count from the same buckets: a coarser scale nests in the base unit.
+    wide = layout_axis(
+        counts,
+        spans,
+        *extent(wide_scale),
+        wide_scale,
+        links.date_range,
+        precision_words,
+        WIDE_PIXELS,
+    )
+    narrow = layout_axis(
+        counts,
+        spans,
+        *extent(narrow_scale),
+        narrow_scale,
+        links.date_range,
+        precision_words,
+        NARROW_PIXELS,
+    )
+    # The range in words is that of the events (or the chosen range), not of the buckets.
+    label = span_words(first, stop)
+    first, stop = wide.first, wide.stop
+
+    def link(span: tuple[Day, Day] | None) -> str | None:
+        return links.date_range(*span) if span else None
+
+    zoom = densest_window(wide.bars, wide_scale, first, stop)
+    can_zoom = zoom != (first, stop) and stop.number - first.number > 1
     return Overview(
-        unit=unit,
-        bars=bars,
-        range_label=range_label(first, stop),
-        zoom_in=zoom_in,
+        first=first,
+        stop=stop,
+        wide=wide,
+        narrow=narrow,
+        range_label=label,
+        zoom_in=link(zoom) if can_zoom else None,
         zoom_out=link(widened(first, stop)) if ranged else None,
-        earlier=earlier if ranged else None,
-        later=later if ranged else None,
+        earlier=link(shifted(first, stop, -1)) if ranged else None,
+        later=link(shifted(first, stop, 1)) if ranged else None,
         show_all=links.date_range(None, None) if ranged else None,
-        timed_out=counts is None,
         gte_key=links.gte,
         lt_key=links.lt,
-        year_counts=counts.counts if counts and unit == "year" else None,
-        total=counts.total if counts else None,
+        notes=notes,
+        total=total,
+        year_counts=[(day.year, count) for day, count in counts] if base == "year" else None,
+        pending=pending,
     )
 
 
@@ -326,8 +437,14 @@ async def documents_for(
 
 
 async def event_views(
-    datasette: Any, r: Resolved, rows: list[dict[str, Any]], links: Links, key_column: str
+    datasette: Any,
+    r: Resolved,
+    rows: list[dict[str, Any]],
+    links: Links,
+    key_column: str,
+    segment_headings: dict[int, str] | None = None,
 ) -> list[EventView]:
+    segment_headings = segment_headings or {}
     documents = await documents_for(datasette, r, rows)
     mentions = r.links.mentions
     key_name = "__key" if key_column == "rowid" else key_column
@@ -345,6 +462,10 @@ async def event_views(
             document=document,
             source_url=source_url,
         )
+        if row.get("__segment") and (
+            index == 0 or rows[index - 1].get("__segment") != row["__segment"]
+        ):
+            view.segment_heading = segment_headings.get(row["__segment"])
         if mentions is not None:
             table, column = mentions
             view.mentions_url = str(datasette.urls.table(r.database, table)) + query_string(
@@ -362,6 +483,8 @@ async def timeline_view(datasette: Any, request: Any) -> Response:
         raise BadRequest(f"datasette-timeline configuration: {error}") from error
     except TimelineRequestError as error:
         raise BadRequest(str(error)) from error
+    except NoDateColumn as error:
+        return Response.text(str(error), status=404)
     except QueryInterrupted as error:
         raise BadRequest("This view took too long to query; narrow it down.") from error
     except sqlite3.DatabaseError as error:
@@ -369,11 +492,31 @@ async def timeline_view(datasette: Any, request: Any) -> Response:
         raise BadRequest(f"Invalid query: {error}") from error
 
 
+def chosen_sort(pairs: Pairs, tl: TimelineColumns) -> tuple[str, bool]:
+    """The list's order from Datasette's own `_sort`/`_sort_desc`, and whether it was chosen."""
+    sort = next((v for k, v in pairs if k == "_sort"), None)
+    sort_desc = next((v for k, v in pairs if k == "_sort_desc"), None)
+    mentions = tl.get("mention_count")
+    if sort_desc is not None and sort_desc == mentions:
+        return "mentions", True
+    if sort_desc is not None and sort_desc == tl.date:
+        return "date_desc", True
+    if sort is not None and sort == tl.date:
+        return "date", True
+    if sort is not None or sort_desc is not None:
+        raise TimelineRequestError(
+            f"The timeline sorts by {tl.date}"
+            + (f" or by {mentions} (descending)" if mentions else "")
+        )
+    return "date", False
+
+
 async def _timeline_view(datasette: Any, request: Any) -> Response:
     r = await resolve(datasette, request)
     fmt = request.url_vars.get("format") or ""
     pairs = request_pairs(request)
-    undated = await has_undated_rows(r.db, r.table, r.tl)
+    undated_mode = ("_undated", "1") in pairs
+    undated = await has_undated_rows(r.db, r.table, r.dsql)
     merged = await has_merged_rows(r.db, r.table, r.tl)
     filters = await build_filters(
         datasette,
@@ -383,33 +526,71 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
         r.columns,
         r.tl,
         pairs,
+        r.dsql,
         require_date=undated,
         hide_merged=merged,
+        undated=undated_mode,
     )
+    sort, sort_chosen = chosen_sort(pairs, r.tl)
+    signed = await has_signed_years(r.db, r.table, r.dsql)
+    # The page leads with precisely dated events; exports and chosen sorts keep strict order.
+    segments = page_segments(
+        r.tl, r.dsql, row_key_column(r.pks), sort, signed, vague_last=not (fmt or sort_chosen)
+    )
+    if undated_mode:
+        segments = undated_segments(row_key_column(r.pks))
     maximum = int(datasette.setting("max_returned_rows"))
-    # Exports carry the whole filtered view, up to Datasette's max_returned_rows per request.
-    size = page_size(pairs, maximum, default=maximum if fmt else DEFAULT_PAGE_SIZE)
+    size = page_size(pairs, maximum)
     after = decode_next(next((v for k, v in pairs if k == "_next"), None))
+    if after is not None and after.segment >= len(segments):
+        raise TimelineRequestError("Invalid _next token")
     key_column = row_key_column(r.pks)
     links = Links(pairs, r.tl)
     limit = int(datasette.setting("sql_time_limit_ms"))
-
     scan = await dense_through_filter(r.db, r.table, r.tl, filters)
-    page = await fetch_page(r.db, r.table, r.tl, filters, key_column, size, after, scan)
-    events = await event_views(datasette, r, page.rows, links, key_column)
+    request_args = PageArgs(r, filters, key_column, segments, scan)
+
+    if fmt in (".ics", ".timelinejs.json"):
+        # Calendars and TimelineJS take one file: every event of the view, streamed.
+        return await whole_export(datasette, request, request_args, fmt, pairs, maximum)
+
+    page = await fetch_page(
+        r.db, r.table, r.tl, r.dsql, filters, key_column, size, after, segments, scan
+    )
+    headings = {i: seg.heading for i, seg in enumerate(segments) if seg.heading}
+    events = await event_views(datasette, r, page.rows, links, key_column, headings)
     next_query = (
         query_string([*without(pairs), ("_next", page.next_token)]) if page.next_token else None
     )
 
     if fmt:
         exported_total = await count_rows(r.db, r.table, filters, limit)
-        return export_response(
-            datasette, request, r, fmt, page.rows, events, exported_total, filters, next_query
+        return json_export(
+            datasette, request, r, page.rows, events, exported_total, filters, next_query, pairs
         )
 
-    overview, facets, total = await overview_and_facets(datasette, r, filters, pairs, links)
+    if undated_mode:
+        overview, facets = None, list[FacetResult]()
+        total = await count_rows(r.db, r.table, filters, limit)
+    else:
+        overview, facets, total = await overview_and_facets(datasette, r, filters, pairs, links)
     if overview is not None and r.tl.group:
         await add_lanes(r, overview, facets, filters, links, pairs, limit)
+    undated_count = None
+    if undated and not undated_mode:
+        undated_filters = await build_filters(
+            datasette,
+            request,
+            r.database,
+            r.table,
+            r.columns,
+            r.tl,
+            pairs,
+            r.dsql,
+            hide_merged=merged,
+            undated=True,
+        )
+        undated_count = await count_rows(r.db, r.table, undated_filters, limit)
     # Datasette's own search filter needs a full-text index; offer the box only with one.
     searchable = bool(await r.db.fts_table(r.table))
     context = page_context(
@@ -418,15 +599,59 @@ async def _timeline_view(datasette: Any, request: Any) -> Response:
     context.update(
         overview=overview,
         facets=facets,
-        facets_deferred=any(facet.deferred for facet in facets),
+        facets_deferred=any(facet.deferred for facet in facets)
+        or bool(overview and overview.pending),
         counts_query=query_string([*without(pairs), (COUNTS_KEY, "all")]),
         next_query=next_query,
         first_query=query_string(without(pairs)) if after else None,
+        undated_count=undated_count,
+        undated_mode=undated_mode,
+        undated_query=query_string(
+            [*without(pairs, keys=(links.gte, links.lt)), ("_undated", "1")]
+        ),
+        dated_query=query_string(without(pairs, keys=("_undated",))),
+        sorts=sort_links(r.tl, pairs, sort, sort_chosen),
+        page_size=size,
+        max_size=maximum,
     )
     context.update(await footer_context(datasette))
     html = await render(datasette, request, context)
     cache.start_queued()
     return Response.html(html)
+
+
+@dataclass
+class SortLink:
+    label: str
+    query: str
+    current: bool
+
+
+def sort_links(tl: TimelineColumns, pairs: Pairs, sort: str, chosen: bool) -> list[SortLink]:
+    base = without(pairs, keys=("_sort", "_sort_desc"))
+    options = [
+        ("Precise dates first", "date", base, not chosen),
+        ("Oldest first", "date", [*base, ("_sort", tl.date)], chosen and sort == "date"),
+        ("Newest first", "date_desc", [*base, ("_sort_desc", tl.date)], sort == "date_desc"),
+    ]
+    if not tl.precision:
+        options = options[1:]
+        options[0] = ("Oldest first", "date", base, sort == "date")
+    mentions = tl.get("mention_count")
+    if mentions:
+        options.append(
+            ("Most mentioned", "mentions", [*base, ("_sort_desc", mentions)], sort == "mentions")
+        )
+    return [SortLink(label, query_string(query), current) for label, _, query, current in options]
+
+
+@dataclass
+class PageArgs:
+    r: Resolved
+    filters: FilterSet
+    key_column: str
+    segments: list[Any]
+    scan: bool
 
 
 # Facets are counted before the page is sent only over this many matching rows (or when
@@ -457,9 +682,9 @@ async def overview_and_facets(
     limit = int(datasette.setting("sql_time_limit_ms"))
     facet_limit = int(datasette.setting("facet_time_limit_ms"))
     specs = await facet_specs(r.db, r.tl, r.links.document)
-    overview = await build_overview(datasette, r, filters, links)
+    overview = await build_overview(datasette, r, filters, links, pairs)
     # The overview's buckets hold every matching row: no separate count needed.
-    if overview is not None and overview.total is not None:
+    if overview is not None:
         total: int | None = overview.total
     else:
         total = await count_rows(r.db, r.table, filters, limit)
@@ -469,15 +694,17 @@ async def overview_and_facets(
         year_counts is None
         and filters.single_year
         and len(set(chosen_years)) == 1
-        and chosen_years[0].strip().isdigit()
+        and chosen_years[0].strip().lstrip("-").isdigit()
     ):
         # One year chosen: its count is the total.
-        year_counts = [(chosen_years[0], total or 0)]
+        year_counts = [(int(chosen_years[0]), total or 0)]
     count_now = (
         (COUNTS_KEY, "all") in pairs
         or ("_lanes", "1") in pairs
         or (total is not None and total <= inline_facet_rows(datasette, r.database, r.table))
     )
+
+    specs += await own_facet_specs(datasette, r, specs, facet_limit if count_now else 0)
 
     async def one_facet(spec: FacetSpec) -> FacetResult:
         if year_counts is not None and reusable(spec, r.tl):
@@ -492,6 +719,26 @@ async def overview_and_facets(
     return overview, facets, total
 
 
+async def own_facet_specs(
+    datasette: Any, r: Resolved, ours: list[FacetSpec], time_limit_ms: int
+) -> list[FacetSpec]:
+    """The table's own facets beside ours: those its metadata configures for the table page
+    and, on a table none of ours apply to, the columns Datasette would suggest."""
+    if hasattr(datasette, "table_config"):
+        table_config = await datasette.table_config(r.database, r.table)
+    else:
+        table_config = datasette.table_metadata(r.database, r.table)
+    specs = configured_facet_specs(table_config or {}, r.columns)
+    if not ours and time_limit_ms:
+        specs += await suggested_facet_specs(r.db, r.table, r.tl, r.columns, r.pks, time_limit_ms)
+    taken = {spec.key for spec in ours}
+    unique: dict[str, FacetSpec] = {}
+    for spec in specs:
+        if spec.key not in taken and spec.column not in (r.tl.group, r.tl.get("year")):
+            unique.setdefault(spec.key, spec)
+    return list(unique.values())
+
+
 async def add_lanes(
     r: Resolved,
     overview: Overview,
@@ -501,52 +748,61 @@ async def add_lanes(
     pairs: Pairs,
     limit: int,
 ) -> None:
-    """Lanes by actor (the group column) under the overview, when asked for with ?_lanes=1."""
+    """Lanes by actor (the group column) under the overview, when asked for with ?_lanes=1:
+    the same axis and buckets as the overview's wide drawing."""
     assert r.tl.group
     overview.lanes_on = ("_lanes", "1") in pairs
     overview.lanes_toggle = links.toggle("_lanes", "1")
-    if not overview.lanes_on or not overview.bars:
+    if not overview.lanes_on or not overview.wide.bars:
         return
     group_key = f"{r.tl.group}__arraycontains"
     group_facet = next((f for f in facets if f.spec.key == group_key), None)
     if group_facet is None or group_facet.timed_out:
-        overview.lanes_note = "Lanes need the actor counts, which took too long here."
+        overview.notes.append("Lanes need the actor counts, which took too long here.")
         return
     names = [str(v.value) for v in group_facet.values[:LANE_COUNT]]
-    counts = await lane_counts(r.db, r.table, r.tl, filters, overview.unit, names, limit)
+    base = overview.wide.scale.base
+    counts = await lane_counts(r.db, r.table, r.tl, r.dsql, filters, base, names, limit)
     if counts is None:
-        overview.lanes_note = "The lanes took too long to count for this selection."
+        overview.notes.append("The lanes took too long to count for this selection.")
         return
 
-    def range_query(name: str, start: dt.date, stop: dt.date) -> str:
+    def range_query(name: str, start: Day, stop: Day) -> str:
         return links.lane_range(group_key, name, start, stop)
 
-    overview.lanes = [
-        lane_view(name, counts[name], overview.bars, links.add_filter(group_key, name), range_query)
-        for name in names
-    ]
+    for axis, lanes in ((overview.wide, overview.lanes), (overview.narrow, overview.narrow_lanes)):
+        lanes.extend(
+            lane_view(
+                name,
+                parsed_counts(counts[name])[0],
+                axis,
+                links.add_filter(group_key, name),
+                range_query,
+            )
+            for name in names
+        )
 
 
 def reusable(spec: FacetSpec, tl: TimelineColumns) -> bool:
-    """The year facet is the overview's yearly counts when the overview shows years."""
-    return spec.column == tl.get("year") and tl.date == "start"
+    """The year facet is the overview's yearly counts when the overview counted years."""
+    return spec.column == tl.get("year") and tl.events_schema
 
 
 async def facet_from_counts(
-    spec: FacetSpec, counts: list[tuple[str, int]], filters: FilterSet, pairs: Pairs
+    spec: FacetSpec, counts: list[tuple[int, int]], filters: FilterSet, pairs: Pairs
 ) -> FacetResult:
     values = []
-    for key, count in counts:
-        if not count or not key.isdigit():
-            continue  # a start that is no date has no year
-        value = str(int(key))
+    for year, count in counts:
+        if not count:
+            continue
+        value = str(year)
         pair = (spec.key, value)
         selected = pair in filters.selected
         toggle = without(pairs, pair=pair) if selected else [*without(pairs), pair]
-        values.append(FacetValue(value, value, count, selected, query_string(toggle)))
-    return FacetResult(
-        spec, values[:FACET_SIZE_CHRONOLOGICAL], truncated=len(values) > FACET_SIZE_CHRONOLOGICAL
-    )
+        values.append(FacetValue(value, year_words(year), count, selected, query_string(toggle)))
+    # Years read best in order; the most recent ones are kept when there are too many.
+    shown = values[-FACET_SIZE_CHRONOLOGICAL:]
+    return FacetResult(spec, shown, truncated=len(values) > len(shown))
 
 
 def page_context(
@@ -616,48 +872,148 @@ async def render(datasette: Any, request: Any, context: dict[str, Any]) -> str:
     return str(await datasette.render_template(template, context, request=request))
 
 
-def export_response(
+def filters_title(r: Resolved, filters: FilterSet) -> str:
+    title = f"{r.table} timeline"
+    if filters.description:
+        title += f" {filters.description}"
+    return title
+
+
+def json_export(
     datasette: Any,
     request: Any,
     r: Resolved,
-    fmt: str,
     rows: list[dict[str, Any]],
     events: list[EventView],
     total: int | None,
     filters: FilterSet,
     next_query: str | None,
+    pairs: Pairs,
 ) -> Response:
-    items = []
-    for row, event in zip(rows, events, strict=True):
-        value, _precision = event_date(row, r.tl)
-        start = row.get(r.tl.date)
-        end = row.get(r.tl.end) if r.tl.end else None
-        items.append(exports.event_json(event, _day_text(start), _day_text(end), value))
-    title = f"{r.table} timeline"
-    if filters.description:
-        title += f" {filters.description}"
-    if fmt == ".ics":
-        host = urlsplit(datasette.absolute_url(request, "/")).netloc or "datasette"
-        body = exports.icalendar(title, items, host, dt.datetime.now(dt.timezone.utc))
-        return Response(body, content_type="text/calendar; charset=utf-8")
-    if fmt == ".timelinejs.json":
-        return Response.json(exports.timelinejs(title, r.database, items))
-    payload = {
-        "database": r.database,
-        "table": r.table,
-        "filters": filters.description,
-        "count": total,
-        "next_url": timeline_path(datasette, r.database, r.table, ".json") + next_query
-        if next_query
-        else None,
-        "events": items,
-    }
+    """A page of the view in Datasette's JSON shapes, with the next page's absolute URL."""
+    shape = next((v for k, v in pairs if k == "_shape"), "objects")
+    lines = ("_nl", "on") in pairs or ("_nl", "1") in pairs
+    try:
+        fields = exports.choose_fields([v for k, v in pairs if k == "_col"])
+        records = export_records_sync(datasette, request, r, rows, events)
+        next_url = (
+            datasette.absolute_url(
+                request, timeline_path(datasette, r.database, r.table, ".json") + next_query
+            )
+            if next_query
+            else None
+        )
+        meta = {
+            "ok": True,
+            "database": r.database,
+            "table": r.table,
+            "filters": filters.description,
+            "count": total,
+            "next": dict(parse_qsl((next_query or "?")[1:])).get("_next"),
+            "next_url": next_url,
+        }
+        body, is_list = exports.shaped(shape, fields, records, meta)
+    except ValueError as error:
+        raise TimelineRequestError(str(error)) from error
+    headers = {"link": f'<{next_url}>; rel="next"'} if next_url else {}
+    if lines and is_list:
+        return Response(
+            exports.json_text(body, True),
+            content_type="application/x-ndjson; charset=utf-8",
+            headers=headers,
+        )
     return Response(
-        json.dumps(payload, ensure_ascii=False, default=str),
+        exports.json_text(body, False),
         content_type="application/json; charset=utf-8",
+        headers=headers,
     )
 
 
-def _day_text(value: Any) -> str | None:
-    day = parse_day(value if isinstance(value, str) else None)
-    return day.isoformat() if day else None
+def export_records_sync(
+    datasette: Any, request: Any, r: Resolved, rows: list[dict[str, Any]], events: list[EventView]
+) -> list[dict[str, Any]]:
+    key_name = "__key" if rows and "__key" in rows[0] else row_key_column(r.pks)
+    records = []
+    for row, event in zip(rows, events, strict=True):
+        value, _precision = event_date(row, r.tl)
+        records.append(
+            exports.event_record(
+                event,
+                row[key_name],
+                value,
+                row.get("__start") or None,
+                row.get("__last") or row.get("__start") or None,
+                datasette.absolute_url(request, event.record_url),
+                datasette.absolute_url(request, event.document.href) if event.document else None,
+            )
+        )
+    return records
+
+
+async def whole_export(
+    datasette: Any, request: Any, args: PageArgs, fmt: str, pairs: Pairs, page_rows: int
+) -> Any:
+    """Every event of the view in one streamed file, read a page at a time."""
+    r, filters = args.r, args.filters
+    title = filters_title(r, filters)
+    links = Links(pairs, r.tl)
+    group_by = next(
+        (v for k, v in pairs if k == "_group"), "type" if r.tl.get("event_type") else "actor"
+    )
+    if group_by not in ("type", "actor", "none"):
+        raise TimelineRequestError("_group is type, actor or none")
+
+    async def pages() -> Any:
+        after = None
+        while True:
+            page = await fetch_page(
+                r.db,
+                r.table,
+                r.tl,
+                r.dsql,
+                filters,
+                args.key_column,
+                page_rows,
+                after,
+                args.segments,
+                args.scan,
+            )
+            events = await event_views(datasette, r, page.rows, links, args.key_column)
+            yield export_records_sync(datasette, request, r, page.rows, events)
+            if page.next_token is None:
+                return
+            after = decode_next(page.next_token)
+
+    if fmt == ".ics":
+        stamp = dt.datetime.now(dt.timezone.utc)
+
+        async def write_ics(writer: Any) -> None:
+            await writer.write(exports.ics_header(title))
+            async for records in pages():
+                chunk = []
+                for record in records:
+                    event_text = exports.ics_event(record, stamp, r.database, r.table)
+                    if event_text:
+                        chunk.append(event_text)
+                await writer.write("".join(chunk))
+            await writer.write(exports.ICS_FOOTER)
+
+        return AsgiStream(write_ics, content_type="text/calendar; charset=utf-8")
+
+    async def write_timelinejs(writer: Any) -> None:
+        # Groups need the whole view's actors or types: collect the records first.
+        records = [record async for chunk in pages() for record in chunk]
+        groups = exports.group_names(records, group_by) if group_by != "none" else {}
+        await writer.write('{"title": ')
+        await writer.write(json.dumps(exports.timelinejs_title(title, r.database)))
+        await writer.write(', "events": [')
+        first = True
+        for record in records:
+            slide = exports.timelinejs_slide(record, groups.get(str(record["id"])))
+            if slide is None:
+                continue
+            await writer.write(("" if first else ", ") + json.dumps(slide, ensure_ascii=False))
+            first = False
+        await writer.write("]}")
+
+    return AsgiStream(write_timelinejs, content_type="application/json; charset=utf-8")

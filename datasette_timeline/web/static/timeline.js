@@ -8,34 +8,31 @@
 // objects are built from them, so no timezone can shift a day. Text goes in via
 // textContent only. The scroll wheel is left alone.
 
-const overview = document.querySelector(".timeline-overview");
+let overview = document.querySelector(".timeline-overview");
 
-function barLinks() {
-  return overview ? Array.from(overview.querySelectorAll(".overview-bars a[data-first]")) : [];
-}
-
-function rangeUrl(first, stop) {
+function rangeUrl(first, stop, keepFocus) {
   const url = new URL(window.location.href);
   const params = url.searchParams;
   params.delete("_next");
   params.set(overview.dataset.gteKey, first);
   params.set(overview.dataset.ltKey, stop);
   url.search = params.toString();
+  // After a keyboard selection the new page puts focus back on the overview.
+  url.hash = keepFocus ? "overview" : "";
   return url.toString();
 }
 
-function setupOverview() {
-  const bars = barLinks();
+function setupAxis(axis) {
+  const bars = Array.from(axis.querySelectorAll(".overview-bars a[data-first]"));
   if (!bars.length) {
     return;
   }
   const status = document.createElement("p");
   status.className = "overview-selection";
   status.setAttribute("aria-live", "polite");
-  overview.appendChild(status);
+  axis.appendChild(status);
 
   let anchor = null; // index where a selection started
-  let focusIndex = 0;
   let selection = null; // [low, high] indexes
   let dragging = false;
   let dragged = false;
@@ -70,19 +67,19 @@ function setupOverview() {
     paint();
   }
 
-  function apply() {
+  function apply(byKeyboard) {
     if (!selection) {
       return;
     }
     const first = bars[selection[0]].dataset.first;
     const stop = bars[selection[1]].dataset.stop;
-    window.location.assign(rangeUrl(first, stop));
+    window.location.assign(rangeUrl(first, stop, byKeyboard));
   }
 
   function focusBar(index) {
-    focusIndex = Math.max(0, Math.min(bars.length - 1, index));
-    bars.forEach((bar, i) => bar.setAttribute("tabindex", i === focusIndex ? "0" : "-1"));
-    bars[focusIndex].focus();
+    const target = Math.max(0, Math.min(bars.length - 1, index));
+    bars.forEach((bar, i) => bar.setAttribute("tabindex", i === target ? "0" : "-1"));
+    bars[target].focus();
   }
 
   // Roving focus: one tab stop for the whole chart, arrows inside it.
@@ -93,7 +90,7 @@ function setupOverview() {
     return link ? bars.indexOf(link) : -1;
   }
 
-  const list = overview.querySelector(".overview-bars");
+  const list = axis.querySelector(".overview-bars");
   list.addEventListener("pointerdown", (event) => {
     if (event.pointerType === "touch" || event.button !== 0) {
       return; // touch keeps native scrolling; the buttons and links do the rest
@@ -125,7 +122,7 @@ function setupOverview() {
     }
     dragging = false;
     if (dragged) {
-      apply();
+      apply(false);
     } else {
       clear();
     }
@@ -160,12 +157,35 @@ function setupOverview() {
       focusBar(event.key === "Home" ? 0 : bars.length - 1);
     } else if (event.key === "Enter" && selection) {
       event.preventDefault();
-      apply();
+      apply(true);
     } else if (event.key === "Escape" && selection) {
       event.preventDefault();
       clear();
     }
   });
+}
+
+function setupOverview() {
+  if (!overview) {
+    return;
+  }
+  for (const axis of overview.querySelectorAll(".axis")) {
+    setupAxis(axis);
+  }
+}
+
+function restoreOverviewFocus() {
+  // The page was opened from a keyboard range selection: focus stays in the overview,
+  // on the first bar of the drawing that is shown.
+  if (!overview || window.location.hash !== "#overview") {
+    return;
+  }
+  const bar = Array.from(overview.querySelectorAll(".overview-bars a[tabindex='0']")).find(
+    (link) => link.offsetParent !== null,
+  );
+  if (bar) {
+    bar.focus();
+  }
 }
 
 function typingInField(target) {
@@ -232,6 +252,13 @@ async function loadDeferredCounts() {
       return;
     }
     const counted = new DOMParser().parseFromString(await response.text(), "text/html");
+    const countedOverview = counted.querySelector(".timeline-overview");
+    if (overview && overview.dataset.pending !== undefined && countedOverview) {
+      const replacement = document.importNode(countedOverview, true);
+      overview.replaceWith(replacement);
+      overview = replacement;
+      setupOverview();
+    }
     for (const note of container.querySelectorAll(".facet-deferred")) {
       const section = note.closest(".facet");
       const heading = section && section.querySelector("h3[id]");
@@ -259,6 +286,12 @@ if (!isStaticSite) {
     element.hidden = false;
   }
   setupOverview();
+  // After the browser has moved to the #overview fragment (which would move focus itself).
+  if (document.readyState === "complete") {
+    restoreOverviewFocus();
+  } else {
+    window.addEventListener("load", () => window.setTimeout(restoreOverviewFocus, 0));
+  }
   loadDeferredCounts();
 }
 setupEventKeys();

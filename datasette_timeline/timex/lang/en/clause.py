@@ -18,6 +18,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...reading import Reading
 from . import verbs as v
@@ -56,6 +57,22 @@ class Token:
 
     def __init__(self, text: str, lower: str, start: int, end: int) -> None:
         self.text, self.lower, self.start, self.end = text, lower, start, end
+
+
+@lru_cache(maxsize=2)
+def _text_tokens(text: str) -> tuple[list[Token], list[int]]:
+    tokens = _tokens(text, 0, len(text))
+    return tokens, [token.start for token in tokens]
+
+
+def _tokens_within(text: str, start: int, end: int) -> list[Token]:
+    """The whole words of text[start:end]. A text's words are found once, so each of its
+    expressions takes its window by bisection instead of reading it again."""
+    tokens, starts = _text_tokens(text)
+    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
+    while last > first and tokens[last - 1].end > end:
+        last -= 1
+    return tokens[first:last]
 
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
@@ -572,7 +589,7 @@ def read_clause(text: str, start: int, end: int) -> Reading | None:
     )
     newline = text.find("\n", end, end + _RIGHT_WINDOW)
     window_end = newline if newline >= 0 else min(len(text), end + _RIGHT_WINDOW)
-    tokens = _tokens(text, max(0, window_start), window_end)
+    tokens = _tokens_within(text, max(0, window_start), window_end)
     starts = [token.start for token in tokens]
     first = bisect.bisect_left(starts, start)
     last = bisect.bisect_left(starts, end) - 1
