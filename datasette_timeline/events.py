@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .actors import Entity, find_entities
+from .actors.assign import event_actors
 from .sentences import sentence_spans
 from .timex import Timex, tag
 
@@ -242,8 +243,17 @@ def extract_events(
         places = [e.name for e in inside if e.kind == "place"]
         places += _referent_places(entities, inside, sentences)
         offsets = [(t.start - sentence_start, t.end - sentence_start) for t in dated]
+        date_spans = [(t.start, t.end) for t in dated]
         for timex, (start, end) in zip(dated, offsets, strict=True):
             event_type, trigger = classify_event(sentence, start, end)
+            clause_start, clause_end, _ = clause_span(sentence, (start, end), offsets)
+            actors = event_actors(
+                text,
+                entities,
+                (sentence_start + clause_start, sentence_start + clause_end),
+                (timex.start, timex.end),
+                date_spans,
+            )
             events.append(
                 Event(
                     date=timex.value,
@@ -255,7 +265,7 @@ def extract_events(
                     char_end=timex.end,
                     text=clause_text(sentence, (start, end), offsets),
                     sentence=sentence,
-                    actors=_unique_actors(inside),
+                    actors=[ActorRef(e.name, e.kind, e.code) for e in actors],
                     places=_unique(places),
                     resolved=timex.anchored,
                     mod=timex.mod,
@@ -462,14 +472,6 @@ def _referent_places(
             e.name for e in entities if e.kind == "place" and start <= e.start and e.end <= end
         ]
     return places
-
-
-def _unique_actors(entities: list[Entity]) -> list[ActorRef]:
-    seen: dict[str, ActorRef] = {}
-    for entity in entities:
-        if entity.kind in ACTOR_KINDS and entity.name not in seen:
-            seen[entity.name] = ActorRef(entity.name, entity.kind, entity.code)
-    return list(seen.values())
 
 
 def _unique(names: Iterable[str]) -> list[str]:

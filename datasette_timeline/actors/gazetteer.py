@@ -308,6 +308,30 @@ def first_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """First names of the Census lists given at least ten times as often to one sex as to
+    the other: name -> "male" or "female" (for agreement with "he" and "she")."""
+    try:
+        import names
+    except ImportError:
+        return {}
+    share: dict[str, dict[str, float]] = {"male": {}, "female": {}}
+    for gender, found in share.items():
+        path = Path(names.FILES[f"first:{gender}"])
+        with path.open(encoding="ascii", errors="ignore") as handle:
+            for line in handle:
+                fields = line.split()
+                if len(fields) >= 2 and len(fields[0]) > 1:
+                    found[fields[0].title()] = float(fields[1]) or 0.0001
+    genders = {}
+    for gender, other in (("male", "female"), ("female", "male")):
+        for name, frequency in share[gender].items():
+            if frequency >= 10 * share[other].get(name, 0.0):
+                genders[name] = gender
+    return genders
+
+
+@lru_cache(maxsize=1)
 def _countries_by_code() -> dict[str, Lexeme]:
     found: dict[str, Lexeme] = {}
     for word, lexeme in lexicon().items():

@@ -1,4 +1,4 @@
-"""Cross-sentence rules: short mentions and subject pronouns.
+"""Cross-sentence rules: short mentions, "the agency", and subject pronouns.
 
 * Short mentions: once a person is named in full ("Ali Khamenei"), a later (or earlier,
   as in a headline) capitalised word equal to the last word of that name ("Khamenei",
@@ -6,10 +6,17 @@
   single-word person found through a title ("Senator McCain") takes the full name too,
   and so does a one-word place that is the surname of a person named in the document
   ("Henderson described ..." after "Fritz Henderson": the man, not the Nevada city).
-* Pronouns: in a sentence where "he" or "she" occurs before any person is named, the
-  pronoun stands for the person mentioned last in the two sentences before (pronoun
-  mentions count, so a chain of "he said" keeps its referent). That is the centring rule
-  of thumb: a pronoun subject continues the person the text was about.
+* "The agency", "the company", "the airline" ...: the organisation of that sort named
+  earlier in the article, when there is exactly one (see ``_NOMINAL_FITS``).
+* Pronouns, only where a reader could not hesitate: "he" or "she" as the subject of a
+  sentence (its first word, or after a quotation, "and", "but", "that", ...), with no
+  person named before it in that sentence, stands for the subject of the previous
+  sentence: the last person named before that sentence's first verb (a possessive such
+  as "Khamenei's representative" is not the subject; a quotation opening the sentence is
+  skipped, so "'...,' Smith said." has Smith as subject), when that person agrees in
+  gender (a first name the Census lists give to one sex only). Otherwise the pronoun
+  stays unresolved: "The former minister joined the navy in 1942, said the party leader.
+  He ..." names no referent, since the subject of the first sentence is not a name.
 """
 
 from __future__ import annotations
@@ -17,11 +24,9 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
+from .gazetteer import first_name_genders
 from .model import Entity
 from .tokens import Document
-
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-_PRONOUN_LOOKBACK = 2  # sentences
 
 
 def resolve_mentions(document: Document, entities: list[Entity]) -> list[Entity]:
@@ -99,23 +104,102 @@ def _short_mentions(document: Document, entities: list[Entity]) -> list[Entity]:
     return entities + added
 
 
+# A lower-case word that starts a predicate: the subject of a sentence ends before it.
+_VERB = re.compile(
+    r"\b(?:[a-z]+ed|said|says|say|is|are|was|were|has|have|had|will|would|can|could|may|"
+    r"might|must|should|shall|did|does|do|took|made|went|gave|got|began|won|lost|left|became|"
+    r"saw|met|told|came|sold|bought|fell|rose|fought|hit|put|set|cut|led|ran|held|kept|paid|"
+    r"sent|spent|brought|thought|struck|shot|drove|flew|grew|knew|threw|wrote|broke|chose|"
+    r"spoke|stood|sat|felt|found|built|meant|heard|laid|let|sought|taught|wants|plans|"
+    r"expects|faces|remains|seems|appears|leads|tells|makes|takes|gets|sees|wins|puts)\b"
+)
+_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_SUBJECT_BEFORE = frozenset(
+    {
+        "and",
+        "but",
+        "that",
+        "when",
+        "after",
+        "before",
+        "because",
+        "as",
+        "while",
+        "if",
+        "so",
+        "then",
+        "where",
+        "although",
+        "though",
+        "since",
+        "until",
+        "once",
+        "said",
+        "says",
+    }
+)
+_QUOTES = "\"“”‘’'`"
+
+
 def _pronouns(document: Document, entities: list[Entity]) -> list[Entity]:
     people = [entity for entity in entities if entity.kind == "person"]
+    genders = first_name_genders()
     added: list[Entity] = []
+    text = document.text
     for number, (start, end) in enumerate(document.sentences):
-        match = _PRONOUN.search(document.text, start, end)
-        if match is None:
+        if number == 0:
+            continue
+        match = _PRONOUN_SUBJECT.search(text, start, end)
+        if match is None or not _subject_position(text, start, match.start()):
             continue
         if any(start <= person.start < match.start() for person in people):
             continue
-        window_start = document.sentences[max(0, number - _PRONOUN_LOOKBACK)][0]
-        earlier = [person for person in [*people, *added] if window_start <= person.start < start]
-        if not earlier:
+        referent = _sentence_subject(document, number - 1, [*people, *added])
+        if referent is None:
             continue
-        referent = max(earlier, key=lambda person: person.start)
+        first_name = referent.name.split()[0]
+        wanted = "male" if match.group().lower() == "he" else "female"
+        if genders.get(first_name, wanted) != wanted:
+            continue
         added.append(
             Entity(
                 match.start(), match.end(), match.group(), referent.name, "person", None, "pronoun"
             )
         )
     return added
+
+
+def _subject_position(text: str, sentence_start: int, position: int) -> bool:
+    """Is the pronoun at ``position`` the subject of a clause of its sentence?"""
+    before = text[sentence_start:position].rstrip()
+    if not before.strip(_QUOTES + "([ -"):
+        return True
+    if before[-1] in "," + _QUOTES:
+        return True
+    last_word = before.rsplit(None, 1)[-1].lower()
+    return last_word in _SUBJECT_BEFORE
+
+
+def _sentence_subject(document: Document, number: int, people: list[Entity]) -> Entity | None:
+    """The person named as the subject of sentence ``number``, or None."""
+    text = document.text
+    start, end = document.sentences[number]
+    stripped = start
+    while stripped < end and text[stripped] in " \n\t([":
+        stripped += 1
+    if stripped < end and text[stripped] in '"“‘`':
+        # '"We will win," Smith said.': the quotation is not the subject.
+        closing = re.compile(r"[\"”’']{1,2}(?=\s)").search(text, stripped + 1, end)
+        if closing is None:
+            return None
+        stripped = closing.end()
+    verb = _VERB.search(text, stripped, end)
+    limit = verb.start() if verb else end
+    candidates = [
+        person
+        for person in people
+        if stripped <= person.start
+        and person.end <= limit
+        and text[person.end : person.end + 2] not in ("'s", "’s")
+    ]
+    return max(candidates, key=lambda person: person.start) if candidates else None

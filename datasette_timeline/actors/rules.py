@@ -57,7 +57,7 @@ _TITLES = sorted(
         capt admiral adm commander chief ceo coo cfo chairman chairwoman director
         director-general spokesman spokeswoman spokesperson founder co-founder judge justice mr
         mrs ms dr prof professor analyst economist official ambassador envoy head coach manager
-        premier president-elect lawyer boss officer executive representative"""
+        premier president-elect lawyer boss officer executive representative counterpart"""
     ),
     key=len,
     reverse=True,
@@ -214,7 +214,7 @@ class _Finder:
             and word not in ORGANISATION_WORDS
             and word not in LEGAL_SUFFIXES
             and word.lower() not in TITLE_WORDS
-            and word not in _CALENDAR_WORDS
+            and (word not in _CALENDAR_WORDS or word in self.first_names)
             and word not in _FUNCTION_WORDS
         )
 
@@ -319,6 +319,8 @@ class _Finder:
             if word in _LINK_WORDS and last is None and i - index < 2:
                 i += 1
                 continue
+            if word in _CALENDAR_WORDS and word not in self.first_names:
+                break  # "Prime Minister Chaowalit Yongchaiyudh Thursday"
             if word[:1].isupper() or (word in _NAME_PARTICLES and last is not None):
                 last = i
                 i += 1
@@ -402,10 +404,37 @@ class _Finder:
                     and tokens[last + 2].is_capitalised
                 ):
                     last += 2
+                elif following.text == "and" and (tail := self._and_in_organisation(i, last + 2)):
+                    # "Securities and Exchange Commission", "Ministry of Industry and Trade"
+                    last = tail
                 else:
                     break
             yield i, last
             i = last + 1
+
+    def _and_in_organisation(self, first: int, index: int) -> int | None:
+        """Last index of the capitalised words from ``index`` when "and" joins them into
+        one organisation's name with the run ``first``..``index - 2``."""
+        tokens = self.doc.tokens
+        last = index
+        while last < len(tokens) and tokens[last].is_capitalised and self._free(last):
+            if last > index and not self.doc.joined(last - 1, last):
+                break
+            last += 1
+        last -= 1
+        if last < index or not self.doc.joined(index - 2, index):
+            return None
+        before = [tokens[i].text for i in range(first, index - 1)]
+        after = [tokens[i].text for i in range(index, last + 1)]
+        if " ".join(before) in self.lexicon or " ".join(after) in self.lexicon:
+            return None  # "the United States and Soviet Union": two names
+        if any(word in LEGAL_SUFFIXES for word in after):
+            return None  # "Innopac and Mobil Corp.": two companies
+        if tokens[last].text in ORGANISATION_WORDS:
+            return last
+        if "of" in before and before[before.index("of") - 1] in ORGANISATION_WORDS:
+            return last
+        return None
 
     def _classify_run(self, first: int, last: int) -> None:
         tokens = self.doc.tokens
@@ -456,7 +485,14 @@ class _Finder:
         word = self.doc.tokens[index].text
         if word in _FUNCTION_WORDS or word in _CALENDAR_WORDS:
             return True
-        if not self.doc.sentence_initial(index) or index < last:
+        if not self.doc.sentence_initial(index):
+            return False
+        if word.lower() in self.doc.lower_words or (
+            word.endswith(("ing", "ly")) and word not in self.first_names
+        ):
+            # "Chanting Helmut Kohl", "Officials": an ordinary word the sentence starts with.
+            return word not in self.doc.capitalised_inside
+        if index < last:
             # A capitalised word followed by more ("General Motors") is part of a name.
             return False
         return not (
