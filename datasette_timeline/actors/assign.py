@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .gazetteer import lexicon, words
+from .gazetteer import PREDICATE_VERB, lexicon, words
 from .model import ACTOR_KINDS, Entity
 
 Span = tuple[int, int]
@@ -69,14 +69,124 @@ def event_actors(
     canonical name, in text order. ``clause`` bounds the date's clause and ``dates``
     are every event date of the sentence."""
     low, high = _item_bounds(text, clause, date, dates)
+    low = _own_clause_start(text, low, date)
+    antecedent = _relative_antecedent(text, clause[0], low)
     chosen: dict[str, Entity] = {}
     for entity in entities:
-        if not (low <= entity.start and entity.end <= high) or entity.kind not in ACTOR_KINDS:
+        if entity.kind not in ACTOR_KINDS:
+            continue
+        inside = low <= entity.start and entity.end <= high
+        if not inside and not (
+            antecedent is not None and antecedent[0] < entity.end <= antecedent[1]
+        ):
             continue
         if entity.kind == "country" and not country_acts(text, entity, clause[0]):
             continue
+        if entity.kind == "organization" and _affiliation(text, entity, clause[0]):
+            continue
         chosen.setdefault(entity.name, entity)
     return list(chosen.values())
+
+
+# Words opening a clause of its own inside a sentence.
+_SUBORDINATOR = re.compile(
+    r"\b(?:after|before|when|because|while|until|although|though|whereas|once|since|"
+    r"(?P<relative>which|who|whose))\s+"
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|stated|added|announced|reported|confirmed|noted|warned|insisted|"
+    r"claimed|acknowledged|explained|argued|revealed|disclosed)\b"
+)
+# What a reported clause starts with when it is not one: "warned about", "said on Friday".
+_NOT_REPORTED = words(
+    """about in on at for with to from by of here there late early earlier later yesterday
+    today tonight last this after before during over into against"""
+)
+# An auxiliary: the reported words have a predicate of their own ("said Iraq would ...").
+_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|"
+    r"did|does|do)\b"
+)
+# A reported clause about its own speaker ("Saddam said he will begin ...").
+_SPEAKER_PRONOUNS = words("he she it they we i his her its their our my")
+
+
+def _own_clause_start(text: str, low: int, date: Span) -> int:
+    """Where the clause that holds the date starts: after a reporting verb when the date
+    is in what was reported and that is about someone else than the speaker ("Glenn said
+    that of nine women killed last year ..."; but "Saddam said he will begin ... on
+    Friday" keeps Saddam), at a subordinator whose clause holds the date ("60 years after
+    the United States dropped two bombs on August 6"; a clause counts with a verb of its
+    own before the date and no comma between), else ``low``."""
+    start = low
+    for match in _REPORTING.finditer(text, low, date[0]):
+        gap = text[match.end() : date[0]]
+        words_after = gap.split()
+        if not words_after or words_after[0].lower() in _NOT_REPORTED:
+            continue
+        has_that = re.search(r"\bthat\b", gap) is not None
+        if not has_that and _AUXILIARY.search(gap) is None:
+            continue
+        content = gap[gap.index("that") + 4 :].split() if has_that else words_after
+        if content and content[0].lower().strip("\"“”'") in _SPEAKER_PRONOUNS:
+            continue
+        start = match.end()
+    for match in _SUBORDINATOR.finditer(text, start, date[0]):
+        gap = text[match.end() : date[0]]
+        if "," in gap or ";" in gap:
+            continue
+        if match.group("relative") or PREDICATE_VERB.search(gap):
+            start = match.start()
+            break
+    return start
+
+
+def _relative_antecedent(text: str, clause_start: int, low: int) -> Span | None:
+    """The words a relative clause at ``low`` describes ("the NCAA, which ...", "the FBI's
+    most wanted list, which began in 1950"): the names there take part in its event."""
+    if re.match(r"(?:which|who|whose)\b", text[low : low + 6]) is None:
+        return None
+    stripped = text[clause_start:low].rstrip()
+    if not stripped.endswith(","):
+        return None
+    end = clause_start + len(stripped) - 1
+    words_before = list(_WORD.finditer(text, max(clause_start, end - 80), end))
+    if not words_before:
+        return None
+    return words_before[max(0, len(words_before) - 8)].start(), end
+
+
+# Titles that make an organisation just before or after them a person's employer.
+_AFFILIATION_TITLES = words(
+    """spokesman spokeswoman spokesperson president vice-president chairman chairwoman head
+    chief director pilot officer lawyer attorney analyst economist secretary minister
+    commander general colonel captain sergeant correspondent reporter editor professor"""
+)
+
+
+def _affiliation(text: str, mention: Entity, sentence_start: int) -> bool:
+    """Is the organisation only a named person's employer: "Air Force pilot Michael
+    Blassie", "Derek Glenn, a spokesman for the Newark Police Department"?"""
+    following = [m.group() for m in _WORD.finditer(text, mention.end, mention.end + 60)][:4]
+    if following and (following[0].lower() in _AFFILIATION_TITLES or following[0] == "Lieutenant"):
+        rest = following[1:]
+        while rest and (rest[0].lower() in _AFFILIATION_TITLES or rest[0] == "Colonel"):
+            rest = rest[1:]
+        if rest and rest[0][:1].isupper() and rest[0].isalpha():
+            return True
+    window = text[max(sentence_start, mention.start - 60) : mention.start]
+    before = [m.group() for m in _WORD.finditer(window)]
+    while before and before[-1].lower() in ("the", "a", "an"):
+        before.pop()
+    if len(before) < 3 or before[-1] not in ("of", "for", "at"):
+        return False
+    if before[-2].lower() not in _AFFILIATION_TITLES:
+        return False
+    # an apposition to a name: "Name, a spokesman for", "Name, vice president of"
+    head = before[:-2]
+    while head and (head[-1].lower() in ("a", "an", "the", "vice") or head[-1].islower()):
+        head.pop()
+    return len(head) >= 2 and head[-1] == "," and head[-2][:1].isupper()
 
 
 def _item_bounds(text: str, clause: Span, date: Span, dates: Sequence[Span]) -> Span:

@@ -217,6 +217,16 @@ ACTION_VERBS = words(
     hired fired named appointed delivered received"""
 )
 
+# A lower-case word that starts a predicate: the subject of a sentence ends before it.
+PREDICATE_VERB = re.compile(
+    r"\b(?:[a-z]+ed|said|says|say|is|are|was|were|has|have|had|will|would|can|could|may|"
+    r"might|must|should|shall|did|does|do|took|made|went|gave|got|began|won|lost|left|became|"
+    r"saw|met|told|came|sold|bought|fell|rose|fought|hit|put|set|cut|led|ran|held|kept|paid|"
+    r"sent|spent|brought|thought|struck|shot|drove|flew|grew|knew|threw|wrote|broke|chose|"
+    r"spoke|stood|sat|felt|found|built|meant|heard|laid|let|sought|taught|wants|plans|"
+    r"expects|faces|remains|seems|appears|leads|tells|makes|takes|gets|sees|wins|puts)\b"
+)
+
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Lexeme]:

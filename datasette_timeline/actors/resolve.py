@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .gazetteer import first_name_genders
+from .gazetteer import PREDICATE_VERB, first_name_genders
 from .model import Entity
 from .tokens import Document
 
@@ -104,15 +104,6 @@ def _short_mentions(document: Document, entities: list[Entity]) -> list[Entity]:
     return entities + added
 
 
-# A lower-case word that starts a predicate: the subject of a sentence ends before it.
-_VERB = re.compile(
-    r"\b(?:[a-z]+ed|said|says|say|is|are|was|were|has|have|had|will|would|can|could|may|"
-    r"might|must|should|shall|did|does|do|took|made|went|gave|got|began|won|lost|left|became|"
-    r"saw|met|told|came|sold|bought|fell|rose|fought|hit|put|set|cut|led|ran|held|kept|paid|"
-    r"sent|spent|brought|thought|struck|shot|drove|flew|grew|knew|threw|wrote|broke|chose|"
-    r"spoke|stood|sat|felt|found|built|meant|heard|laid|let|sought|taught|wants|plans|"
-    r"expects|faces|remains|seems|appears|leads|tells|makes|takes|gets|sees|wins|puts)\b"
-)
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 _SUBJECT_BEFORE = frozenset(
     {
@@ -193,7 +184,7 @@ def _sentence_subject(document: Document, number: int, people: list[Entity]) -> 
         if closing is None:
             return None
         stripped = closing.end()
-    verb = _VERB.search(text, stripped, end)
+    verb = PREDICATE_VERB.search(text, stripped, end)
     limit = verb.start() if verb else end
     candidates = [
         person
