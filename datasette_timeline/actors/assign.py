@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
-from .gazetteer import PREDICATE_VERB, lexicon, words
+from .gazetteer import CALENDAR_WORDS, PREDICATE_VERB, lexicon, words
 from .model import ACTOR_KINDS, Entity
 
 Span = tuple[int, int]
@@ -68,17 +69,22 @@ def event_actors(
     """The actor mentions of the event dated at ``date`` (offsets in ``text``), one per
     canonical name, in text order. ``clause`` bounds the date's clause and ``dates``
     are every event date of the sentence."""
-    low, high = _item_bounds(text, clause, date, dates)
-    low = _own_clause_start(text, low, date)
+    item = _item_bounds(text, clause, date, dates)
+    shared = _subject_zone(text, clause) if item != clause else (clause[0], clause[0])
+    low = _own_clause_start(text, item[0], date)
+    high = item[1]
+    description = _DATE_APPOSITION.match(text, date[1], high)
     antecedent = _relative_antecedent(text, clause[0], low)
     chosen: dict[str, Entity] = {}
     for entity in entities:
         if entity.kind not in ACTOR_KINDS:
             continue
         inside = low <= entity.start and entity.end <= high
-        if not inside and not (
-            antecedent is not None and antecedent[0] < entity.end <= antecedent[1]
-        ):
+        in_subject = shared[0] <= entity.start and entity.end <= shared[1]
+        in_antecedent = antecedent is not None and antecedent[0] < entity.end <= antecedent[1]
+        if not (inside or in_subject or in_antecedent):
+            continue
+        if description is not None and description.start() <= entity.start < description.end():
             continue
         if entity.kind == "country" and not country_acts(text, entity, clause[0]):
             continue
@@ -88,6 +94,9 @@ def event_actors(
     return list(chosen.values())
 
 
+# "on Saturday, the anniversary of the death of Alfred Nobel,": words that describe the
+# date, not who took part.
+_DATE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{1,120}?,")
 # Words opening a clause of its own inside a sentence.
 _SUBORDINATOR = re.compile(
     r"\b(?:after|before|when|because|while|until|although|though|whereas|once|since|"
@@ -172,7 +181,7 @@ def _affiliation(text: str, mention: Entity, sentence_start: int) -> bool:
         rest = following[1:]
         while rest and (rest[0].lower() in _AFFILIATION_TITLES or rest[0] == "Colonel"):
             rest = rest[1:]
-        if rest and rest[0][:1].isupper() and rest[0].isalpha():
+        if rest and rest[0][:1].isupper() and rest[0].isalpha() and rest[0] not in CALENDAR_WORDS:
             return True
     window = text[max(sentence_start, mention.start - 60) : mention.start]
     before = [m.group() for m in _WORD.finditer(window)]
@@ -190,26 +199,40 @@ def _affiliation(text: str, mention: Entity, sentence_start: int) -> bool:
 
 
 def _item_bounds(text: str, clause: Span, date: Span, dates: Sequence[Span]) -> Span:
-    """The part of the clause that belongs to ``date`` when the clause lists dated items
-    ("X in 1952, Y in 1955 and Z in 1982"): each item ends at its date."""
+    """The part of the clause that belongs to ``date`` when the clause holds several
+    dated items: a list ("X in 1952, Y in 1955 and Z in 1982": each item ends at its
+    date) or predicates joined by "and" before a date ("held talks Friday ... and on
+    Saturday was scheduled to meet ...")."""
     inside = sorted(d for d in dates if clause[0] <= d[0] and d[1] <= clause[1])
     if len(inside) < 2:
         return clause
-    position = inside.index(date)
-    low, high = clause
-    if position > 0:
-        previous_end = inside[position - 1][1]
-        if _LIST_GAP.match(text, previous_end, date[0]):
-            low = previous_end
-    if position + 1 < len(inside):
-        following = inside[position + 1]
-        if _LIST_GAP.match(text, date[1], following[0]):
-            high = date[1]
+    boundaries = []
+    for previous, following in pairwise(inside):
+        if _LIST_GAP.match(text, previous[1], following[0]):
+            boundaries.append(previous[1])
+        else:
+            joined = _AND_BEFORE_DATE.search(text, previous[1], following[0])
+            if joined is not None:
+                boundaries.append(joined.start())
+    low = max((b for b in boundaries if b <= date[0]), default=clause[0])
+    high = min((b for b in boundaries if b >= date[1]), default=clause[1])
     return low, high
 
 
 # Between two dated items of a list: a comma or "and", then a short item without a verb.
 _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?[A-Z][^,;.]{0,60}?\s+$")
+# "... and on Saturday": a second predicate starts with its date.
+_AND_BEFORE_DATE = re.compile(r",?\s+(?:and|but|then)\s+(?:(?:on|in|at|by|from|since|until)\s+)?$")
+
+
+def _subject_zone(text: str, clause: Span) -> Span:
+    """The clause's words before its first verb, after an opening phrase ("In a joint
+    statement with the minister, it said"): the subject its predicates share."""
+    verb = PREDICATE_VERB.search(text, clause[0], clause[1])
+    if verb is None:
+        return clause[0], clause[0]
+    comma = text.rfind(",", clause[0], verb.start())
+    return (comma + 1 if comma >= 0 else clause[0]), verb.start()
 
 
 def country_acts(text: str, mention: Entity, sentence_start: int) -> bool:

@@ -149,6 +149,12 @@ _AMBIGUOUS_FIRST_NAMES = words(
     Don Son Sun Tan Ray Gay Ma Man Lee Van Le La De Al Su Ha Do Lu So Ma Mo Ok Wan"""
 )
 
+# Month and day names: never part of a name after it ("Smith Tuesday").
+CALENDAR_WORDS = words(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday Christmas Easter Ramadan Today Yesterday Tomorrow Tonight"""
+)
 # Head nouns and legal forms that make a capitalised phrase an organisation.
 ORGANISATION_WORDS = words(
     """Council Assembly Union Nations Agency Agencies Army Navy Force Forces Guard Guards Party
@@ -203,7 +209,7 @@ NATIONALITY_ONLY_NOUNS = ORGANISATION_CUES | words(
 THING_WORDS = words(
     """Index Average Composite Store Award Awards Prize Cup Games Olympics Program Programme
     Act Bill Treaty Plan Day War Crisis Summit Festival Record Street Center Centre
-    Conference Stadium Airport Bridge Tower Square Station"""
+    Conference Stadium Airport Bridge Tower Square Station Embassy Consulate"""
 )
 # Speech and action verbs after a name that acts ("Tehran said", "Boeing challenged").
 ACTION_VERBS = words(

@@ -33,8 +33,108 @@ def resolve_mentions(document: Document, entities: list[Entity]) -> list[Entity]
     entities = _full_names_for_people(entities)
     entities = _full_names_for_organisations(entities)
     entities = _short_mentions(document, entities)
-    entities = sorted(entities, key=lambda entity: entity.start)
+    entities = sorted(entities + _nominals(document, entities), key=lambda entity: entity.start)
     return sorted(entities + _pronouns(document, entities), key=lambda entity: entity.start)
+
+
+# "the agency", "the company": the noun, and what an organisation's name or the words
+# that introduced it must show to be what the noun stands for.
+_NOMINAL = re.compile(
+    r"\b[Tt]he\s+(?:(?:space|aviation|news|nuclear|federal|state|carmaker|auto|oil|"
+    r"investment|French|British|American|Japanese|German|Italian|Chinese)\s+)?"
+    r"(?P<noun>agency|company|firm|airline|carrier|automaker|carmaker|ministry|bank|bureau|"
+    r"commission|committee|council|court|alliance|organi[sz]ation|group)\b(?!\s+[A-Z])"
+)
+_NOMINAL_FITS: dict[str, tuple[str, ...]] = {
+    "agency": ("Agency", "Administration", "Service", "Bureau", "Office", "NASA", "Agence"),
+    "airline": ("Airlines", "Airways", "Air", "airline", "carrier"),
+    "carrier": ("Airlines", "Airways", "Air", "airline", "carrier"),
+    "automaker": ("Motors", "automaker", "carmaker"),
+    "carmaker": ("Motors", "automaker", "carmaker"),
+    "ministry": ("Ministry", "Department"),
+    "bank": ("Bank",),
+    "bureau": ("Bureau",),
+    "commission": ("Commission",),
+    "committee": ("Committee",),
+    "council": ("Council",),
+    "court": ("Court",),
+    "alliance": ("Alliance", "NATO"),
+    "organization": ("Organization", "Organisation"),
+    "organisation": ("Organization", "Organisation"),
+    "group": ("Group", "group"),
+}
+# Bodies that are not companies ("the company" never stands for them).
+_PUBLIC_BODY_WORDS = frozenset(
+    """Agency Administration Service Bureau Office Ministry Department Court Commission
+    Committee Council Assembly Senate Congress Parliament Police Army Navy Force Forces
+    Government Authority Union Nations Party University College Institute Foundation
+    League Church Corps Guard""".split()
+)
+_COMPANY_CUES = (
+    "company",
+    "firm",
+    "maker",
+    "automaker",
+    "carmaker",
+    "airline",
+    "carrier",
+    "group",
+    "giant",
+    "retailer",
+    "manufacturer",
+    "bank",
+    "lender",
+    "insurer",
+)
+
+
+def _nominals(document: Document, entities: list[Entity]) -> list[Entity]:
+    """ "The agency said": the one organisation of that sort named before in the text."""
+    text = document.text
+    organisations = [e for e in entities if e.kind == "organization"]
+    taken = [(e.start, e.end) for e in entities]
+    added = []
+    for match in _NOMINAL.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        if any(start <= match.start() < end for start, end in document.header_spans):
+            continue
+        if text[match.end() : match.end() + 2] in ("'s", "’s"):
+            continue  # "the company's vice president": a description, not a mention
+        noun = match.group("noun")
+        earlier = [e for e in organisations if e.end <= match.start()]
+        fitting = {e.name: e for e in earlier if _fits(text, e, noun)}
+        if len(fitting) != 1:
+            continue
+        referent = next(iter(fitting.values()))
+        added.append(
+            Entity(
+                match.start(),
+                match.end(),
+                match.group(),
+                referent.name,
+                referent.kind,
+                referent.code,
+                "nominal",
+            )
+        )
+    return added
+
+
+def _fits(text: str, organisation: Entity, noun: str) -> bool:
+    """Can ``noun`` ("the agency", "the company") stand for this organisation?"""
+    introduced = text[max(0, organisation.start - 30) : organisation.start].lower().split()
+    words_of_name = organisation.text.replace(".", "").split()
+    if noun in ("company", "firm"):
+        if any(word in _PUBLIC_BODY_WORDS for word in words_of_name):
+            return False
+        return organisation.via in ("context", "org-word", "acronym", "name", "flight") and not (
+            organisation.text.isupper() and not any(cue in introduced for cue in _COMPANY_CUES)
+        )
+    cues = _NOMINAL_FITS.get(noun, ())
+    return any(word in cues for word in words_of_name) or any(
+        cue in introduced[-2:] for cue in cues
+    )
 
 
 def _people_by_surname(entities: list[Entity]) -> dict[str, str]:
@@ -104,7 +204,13 @@ def _short_mentions(document: Document, entities: list[Entity]) -> list[Entity]:
     return entities + added
 
 
-_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t)\b")
+_PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("organization",)}
+# "It is expected that", "it was a ...", "it seems": "it" that stands for nothing.
+_EXPLETIVE_IT = re.compile(
+    r"(?:['’]s\b|\s+(?:is|was|will\s+be|would\s+be|seems|seemed|appears|"
+    r"appeared|remains|takes|took|has\s+been|had\s+been|may|might|could)\b)"
+)
 _SUBJECT_BEFORE = frozenset(
     {
         "and",
@@ -133,30 +239,40 @@ _QUOTES = "\"“”‘’'`"
 
 
 def _pronouns(document: Document, entities: list[Entity]) -> list[Entity]:
-    people = [entity for entity in entities if entity.kind == "person"]
     genders = first_name_genders()
     added: list[Entity] = []
     text = document.text
     for number, (start, end) in enumerate(document.sentences):
         if number == 0:
             continue
-        match = _PRONOUN_SUBJECT.search(text, start, end)
-        if match is None or not _subject_position(text, start, match.start()):
-            continue
-        if any(start <= person.start < match.start() for person in people):
-            continue
-        referent = _sentence_subject(document, number - 1, [*people, *added])
-        if referent is None:
-            continue
-        first_name = referent.name.split()[0]
-        wanted = "male" if match.group().lower() == "he" else "female"
-        if genders.get(first_name, wanted) != wanted:
-            continue
-        added.append(
-            Entity(
-                match.start(), match.end(), match.group(), referent.name, "person", None, "pronoun"
+        for match in _PRONOUN_SUBJECT.finditer(text, start, end):
+            word = match.group().lower()
+            kinds = _PRONOUN_KINDS[word]
+            if not _subject_position(text, start, match.start()):
+                continue
+            if word == "it" and _EXPLETIVE_IT.match(text, match.end()):
+                continue  # "it is expected that ...": no referent
+            if any(start <= e.start < match.start() and e.kind in kinds for e in entities):
+                break  # the sentence names a candidate before the pronoun
+            referent = _sentence_subject(document, number - 1, [*entities, *added], kinds)
+            if referent is None:
+                break
+            if referent.kind == "person":
+                wanted = "male" if word == "he" else "female"
+                if genders.get(referent.name.split()[0], wanted) != wanted:
+                    break
+            added.append(
+                Entity(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    referent.name,
+                    referent.kind,
+                    referent.code,
+                    "pronoun",
+                )
             )
-        )
+            break
     return added
 
 
@@ -171,8 +287,11 @@ def _subject_position(text: str, sentence_start: int, position: int) -> bool:
     return last_word in _SUBJECT_BEFORE
 
 
-def _sentence_subject(document: Document, number: int, people: list[Entity]) -> Entity | None:
-    """The person named as the subject of sentence ``number``, or None."""
+def _sentence_subject(
+    document: Document, number: int, entities: list[Entity], kinds: tuple[str, ...]
+) -> Entity | None:
+    """The entity of one of ``kinds`` named as the subject of sentence ``number``."""
+    people = [entity for entity in entities if entity.kind in kinds]
     text = document.text
     start, end = document.sentences[number]
     stripped = start

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from .canonical import organisation_name
 from .gazetteer import (
     ACTION_VERBS,
+    CALENDAR_WORDS,
     LEGAL_SUFFIXES,
     NATIONALITY_ONLY_NOUNS,
     ORGANISATION_CUES,
@@ -112,6 +113,8 @@ _ABBREVIATED_TITLES = frozenset(
     {"sen", "gen", "gov", "rep", "col", "lt", "capt", "adm", "mr", "mrs", "ms", "dr", "prof"}
 )
 _LINK_WORDS = frozenset({"of", "in", "for", "at", "to", "the"})
+# A regnal number inside a name ("Carl XVI Gustaf").
+_ROMAN = re.compile(r"[IVX]{1,5}")
 _NAME_PARTICLES = frozenset({"bin", "ibn", "al", "van", "von", "der", "de", "da", "du", "la", "le"})
 _REPORTING_BEFORE = frozenset({"said", "says", "told", "stated", "added", "quoted", "according"})
 _REPORTING_AFTER = frozenset({"said", "says", "told", "stated", "added", "announced", "wrote"})
@@ -130,11 +133,6 @@ _ACRONYM_STOPLIST = words(
     """CEO COO CFO CTO UTC GMT TV OS SDK AM PM USD GDP IPO ID HQ PC DVD CD SUV UFO DNA AIDS HIV
     MP OK NV AG SA LLC PLC IT AI US UK EU UN RSS PDF FAQ USB CPU GPS SMS GI GIs II III IV VI VII
     VIII IX XI XII AP"""
-)
-_CALENDAR_WORDS = words(
-    """January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday
-    Friday Saturday Sunday Christmas Easter Ramadan Today Yesterday Tomorrow Tonight"""
 )
 # Capitalised words that start sentences or headings but never name anything.
 _FUNCTION_WORDS = words(
@@ -214,7 +212,7 @@ class _Finder:
             and word not in ORGANISATION_WORDS
             and word not in LEGAL_SUFFIXES
             and word.lower() not in TITLE_WORDS
-            and (word not in _CALENDAR_WORDS or word in self.first_names)
+            and (word not in CALENDAR_WORDS or word in self.first_names)
             and word not in _FUNCTION_WORDS
         )
 
@@ -230,6 +228,11 @@ class _Finder:
             if (
                 self._name_like(previous)
                 or (initial and self.doc.tokens[previous].text.isupper())
+                or (
+                    _ROMAN.fullmatch(self.doc.tokens[previous].text)
+                    and previous > 0
+                    and self._name_like(previous - 1)
+                )
                 or (
                     self.doc.tokens[previous].text in _NAME_PARTICLES
                     and previous > 0
@@ -319,7 +322,7 @@ class _Finder:
             if word in _LINK_WORDS and last is None and i - index < 2:
                 i += 1
                 continue
-            if word in _CALENDAR_WORDS and word not in self.first_names:
+            if word in CALENDAR_WORDS and word not in self.first_names:
                 break  # "Prime Minister Chaowalit Yongchaiyudh Thursday"
             if word[:1].isupper() or (word in _NAME_PARTICLES and last is not None):
                 last = i
@@ -392,6 +395,8 @@ class _Finder:
             last = i
             while last + 1 < len(tokens) and self.doc.joined(last, last + 1):
                 following = tokens[last + 1]
+                if following.text in CALENDAR_WORDS and following.text not in self.first_names:
+                    break  # "Mohamed ElBaradei Saturday received"
                 if (following.is_capitalised and self._free(last + 1)) or (
                     following.text.isdigit() and tokens[last].text == "Flight"
                 ):
@@ -483,7 +488,7 @@ class _Finder:
 
     def _uninformative_start(self, index: int, last: int) -> bool:
         word = self.doc.tokens[index].text
-        if word in _FUNCTION_WORDS or word in _CALENDAR_WORDS:
+        if word in _FUNCTION_WORDS or word in CALENDAR_WORDS:
             return True
         if not self.doc.sentence_initial(index):
             return False
@@ -713,9 +718,11 @@ class _Finder:
         previous = self.doc.previous_word(first)
         if previous.lower() in ORGANISATION_CUES:
             return True
+        if self.doc.next_word(last) in _ORGANISATION_CUES_AFTER:
+            return True  # "Time magazine", "Xinhua reporter", "Telerate shares"
         if first == last and self.doc.tokens[first].text in self.first_names:
             return False
-        if self.doc.next_word(last) in ACTION_VERBS:
+        if self._word_after_date(last) in ACTION_VERBS:
             return (
                 not self.doc.sentence_initial(first)
                 or self.doc.tokens[first].text in self.doc.capitalised_inside
@@ -725,6 +732,15 @@ class _Finder:
             following = [w.lower() for w in self._words_until_punctuation(last + 1, 5)]
             return any(word in ORGANISATION_CUES for word in following)
         return False
+
+    def _word_after_date(self, index: int) -> str:
+        """The next word, past a day or month ("Boeing on Tuesday delivered")."""
+        word = self.doc.next_word(index)
+        if word in ("on", "in") and self.doc.next_word(index + 1) in CALENDAR_WORDS:
+            return self.doc.next_word(index + 2)
+        if word in CALENDAR_WORDS:
+            return self.doc.next_word(index + 1)
+        return word
 
     def _place_context(self, first: int, last: int) -> bool:
         if self.doc.tokens[first].is_acronym and first == last:
@@ -769,6 +785,11 @@ class _Finder:
                     break
 
 
+# Lower-case nouns that, right after an unknown name, say it names a body or company.
+_ORGANISATION_CUES_AFTER = words(
+    """magazine newspaper daily weekly reporter reporters correspondent correspondents
+    spokesman spokeswoman spokesperson shares shareholders executives employees"""
+)
 _APPOSITION_TITLES = words(
     """president minister secretary senator governor mayor chancellor chairman chairwoman
     director spokesman spokeswoman spokesperson founder co-founder ceo officer executive
