@@ -33,7 +33,8 @@ def resolve_mentions(document: Document, entities: list[Entity]) -> list[Entity]
     entities = _full_names_for_people(entities)
     entities = _full_names_for_organisations(entities)
     entities = _short_mentions(document, entities)
-    entities = sorted(entities + _nominals(document, entities), key=lambda entity: entity.start)
+    nominals = _nominals(document, entities) + _person_nominals(document, entities)
+    entities = sorted(entities + nominals, key=lambda entity: entity.start)
     return sorted(entities + _pronouns(document, entities), key=lambda entity: entity.start)
 
 
@@ -121,6 +122,58 @@ def _nominals(document: Document, entities: list[Entity]) -> list[Entity]:
     return added
 
 
+# "the king", "the foreign minister": a person named earlier with that title.
+_PERSON_NOMINAL = re.compile(
+    r"\b[Tt]he\s+(?P<title>(?:(?:foreign|prime|defen[cs]e|finance|interior|state)\s+)?"
+    r"(?:king|queen|monarch|president|minister|premier|senator|governor|mayor|chancellor|"
+    r"pope|ambassador|envoy|prosecutor|general))\b(?!\s+(?:[A-Z]|of\b))"
+)
+_TITLE_FORMS = {"monarch": ("king", "queen")}
+
+
+def _person_nominals(document: Document, entities: list[Entity]) -> list[Entity]:
+    """ "The monarch will meet Bush": the one person named earlier with that title."""
+    text = document.text
+    people = [e for e in entities if e.kind == "person"]
+    taken = [(e.start, e.end) for e in entities]
+    added = []
+    for match in _PERSON_NOMINAL.finditer(text):
+        if any(start < match.end() and match.start() < end for start, end in taken):
+            continue
+        if text[match.end() : match.end() + 2] in ("'s", "’s"):
+            continue
+        title = match.group("title").lower()
+        forms = _TITLE_FORMS.get(title, (title,))
+        fitting = {
+            e.name: e
+            for e in people
+            if e.end <= match.start()
+            and e.via not in ("pronoun", "nominal")
+            and _titled(text, e, forms)
+        }
+        if len(fitting) == 1:
+            referent = next(iter(fitting.values()))
+            added.append(
+                Entity(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    referent.name,
+                    "person",
+                    None,
+                    "nominal",
+                )
+            )
+    return added
+
+
+def _titled(text: str, person: Entity, titles: tuple[str, ...]) -> bool:
+    """Was this mention of a person introduced with one of ``titles``?"""
+    before = " ".join(text[max(0, person.start - 40) : person.start].lower().split())
+    named = person.name.lower()
+    return any(before.endswith(title) or named.startswith(title + " ") for title in titles)
+
+
 def _fits(text: str, organisation: Entity, noun: str) -> bool:
     """Can ``noun`` ("the agency", "the company") stand for this organisation?"""
     introduced = text[max(0, organisation.start - 30) : organisation.start].lower().split()
@@ -137,28 +190,60 @@ def _fits(text: str, organisation: Entity, noun: str) -> bool:
     )
 
 
+# Titles that are part of how a person is known ("King Hussein" is not Saddam Hussein).
+_NAMING_TITLES = frozenset(
+    "King Queen Prince Princess Pope Emperor Empress Sheikh Emir Sultan Crown".split()
+)
+_NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name, past "Jr." and the like."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
 def _people_by_surname(entities: list[Entity]) -> dict[str, str]:
+    """Surname -> the one full name (or, without one, the one titled name such as
+    "President Clinton") of the article's people that ends in it."""
     full_names: dict[str, set[str]] = defaultdict(set)
+    titled: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
-        if entity.kind == "person" and " " in entity.name:
-            full_names[entity.name.split()[-1]].add(entity.name)
-    return {surname: next(iter(names)) for surname, names in full_names.items() if len(names) == 1}
+        if entity.kind != "person" or " " not in entity.name:
+            continue
+        if entity.via == "title-surname":
+            titled[surname(entity.name)].add(entity.name)
+            if entity.name.split()[0] in _NAMING_TITLES:
+                full_names[surname(entity.name)].add(entity.name)
+        else:
+            full_names[surname(entity.name)].add(entity.name)
+    found = {key: next(iter(names)) for key, names in full_names.items() if len(names) == 1}
+    for key, names in titled.items():
+        if key not in full_names and len(names) == 1:
+            found[key] = next(iter(names))
+    return found
 
 
 def _full_names_for_people(entities: list[Entity]) -> list[Entity]:
     surnames = _people_by_surname(entities)
+    titled_names = {
+        e.name
+        for e in entities
+        if e.via == "title-surname" and e.name.split()[0] not in _NAMING_TITLES
+    }
     resolved = []
     for entity in entities:
-        if (
-            entity.kind in ("person", "place")
-            and " " not in entity.name
-            and entity.name in surnames
-        ):
+        short = entity.kind in ("person", "place") and " " not in entity.name
+        titled = entity.kind == "person" and entity.name in titled_names
+        key = surname(entity.name)
+        if (short or titled) and key in surnames and surnames[key] != entity.name:
             entity = Entity(
                 entity.start,
                 entity.end,
                 entity.text,
-                surnames[entity.name],
+                surnames[key],
                 "person",
                 None,
                 "short-name",

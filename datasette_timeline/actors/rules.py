@@ -44,7 +44,7 @@ from .gazetteer import (
     words,
 )
 from .model import Entity
-from .resolve import resolve_mentions
+from .resolve import resolve_mentions, surname
 from .tokens import Document
 
 _MAX_LEXEME_WORDS = 6
@@ -82,6 +82,7 @@ _MULTIWORD_TITLES = (
     "chief operating officer",
     "chief financial officer",
     "attorney general",
+    "crown prince",
 )
 
 
@@ -188,6 +189,8 @@ class _Finder:
             return
         tokens = self.doc.tokens
         start, end = tokens[first].start, tokens[last].end
+        if kind == "person" and name.endswith((" Jr", " Sr")):
+            name += "."  # "Louis Gerstner Jr."
         self.found[first] = Entity(start, end, self.doc.text[start:end], name, kind, code, via)
         self.claimed.update(indices)
 
@@ -302,8 +305,12 @@ class _Finder:
                 self._add(first, run_end, self._person_name(first, run_end), "person", "title")
             elif all(self._free(i) for i in range(first, run_end + 1)):
                 # A title with a surname alone ("Senator McCain"): resolved to the full
-                # name later when the article gives it.
-                self._add(first, run_end, tokens[first].text, "person", "title")
+                # name later when the article gives it, else known by title and name.
+                title = match.group().rstrip(",")
+                name = tokens[first].text
+                if title[:1].isupper() and match.end() + 1 == tokens[first].start:
+                    name = f"{title} {name}"
+                self._add(first, run_end, name, "person", "title-surname")
 
     def _first_capitalised(self, index: int) -> int:
         while index < len(self.doc.tokens) and not self.doc.tokens[index].is_capitalised:
@@ -680,9 +687,18 @@ class _Finder:
 
     def _names_by_context(self) -> None:
         # A surname of someone named in full is that person, whatever its context.
-        people = [e.name for e in self.found.values() if e.kind == "person"]
-        surnames = {name.split()[-1]: name for name in people}
-        given = {name.split()[0]: name for name in people if " " in name}
+        people = {e.name: e for e in self.found.values() if e.kind == "person"}
+        by_surname: dict[str, set[str]] = {}
+        for name in people:
+            by_surname.setdefault(surname(name), set()).add(name)
+        # one person per surname only: "Hussein" after Saddam Hussein and King Hussein is
+        # neither
+        surnames = {key: next(iter(names)) for key, names in by_surname.items() if len(names) == 1}
+        given = {
+            name.split()[0]: name
+            for name, entity in people.items()
+            if " " in name and entity.via != "title-surname"
+        }
         for first, last in self.unknown:
             phrase = self.doc.phrase(first, last)
             words = phrase.split()
@@ -690,7 +706,15 @@ class _Finder:
                 # "Khamenei", "President Bush" ... "Bush said", "Saddam Hussein" ... "Saddam"
                 name = surnames.get(phrase) or given[phrase]
                 self._add(first, last, name, "person", "short-name")
-            elif len(words) > 1 and words[-1] in surnames and " " not in surnames[words[-1]]:
+            elif phrase in by_surname:
+                self.claimed.update(range(first, last + 1))
+            elif (
+                len(words) > 1
+                and all(
+                    people[name].via == "title-surname" for name in by_surname.get(words[-1], ())
+                )
+                and words[-1] in by_surname
+            ):
                 # "President Hussein" earlier, "Saddam Hussein" now: the fuller name.
                 self._add(first, last, phrase, "person", "context")
         organisations: set[str] = set()
