@@ -112,7 +112,7 @@ def test_organisations_by_gazetteer_word_suffix_and_acronym() -> None:
         "The Government Accountability Office upheld it, and the GAO said so."
     )
     found = [(e.text, e.name) for e in find_entities(text) if e.kind == "organization"]
-    assert ("UN Security Council", "UN Security Council") in found
+    assert ("UN Security Council", "United Nations Security Council") in found
     assert ("NWB", "National Widget Board") in found
     assert ("Acme Widgets Inc", "Acme Widgets") in found
     assert ("GAO", "Government Accountability Office") in found

@@ -242,6 +242,8 @@ def country_acts(text: str, mention: Entity, sentence_start: int) -> bool:
         return False
     if _after_locative(before):
         return False
+    if before.endswith(("anti-", "pro-", "Anti-", "Pro-")):
+        return False  # "an anti-Iraq blockade": what a thing is for or against
     following = [m.group() for m in _WORD.finditer(text, mention.end, mention.end + 80)][:6]
     if (
         following[:1] == ["'s"]

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .canonical import organisation_name
 from .gazetteer import (
@@ -58,7 +59,8 @@ _TITLES = sorted(
         capt admiral adm commander chief ceo coo cfo chairman chairwoman director
         director-general spokesman spokeswoman spokesperson founder co-founder judge justice mr
         mrs ms dr prof professor analyst economist official ambassador envoy head coach manager
-        premier president-elect lawyer boss officer executive representative counterpart"""
+        premier president-elect lawyer boss officer executive representative counterpart
+        correspondent reporter"""
     ),
     key=len,
     reverse=True,
@@ -140,7 +142,9 @@ _FUNCTION_WORDS = words(
     """The A An In On At For But And Or After Before Earlier Later According However
     Meanwhile While When If As It Its This That These Those There Their His Her Our We They
     He She I You With From By To Of Since During Despite Although Some Many Most All Both
-    Each One Two Three Four Five Six Seven Eight Nine Ten About Over Under Within Also
+    Each One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fifteen
+    Twenty Thirty Forty Fifty Hundreds Thousands Millions Dozens Several About Over Under
+    Within Also
     Additionally Initially Finally Still Yet So Such What Who Why How Where Just Not No
     Only Even Another Other Further Last Next First Former Mr Mrs Ms Dr Here Now Then
     Thus Hence Instead Perhaps Please Yes"""
@@ -170,6 +174,7 @@ class _Finder:
         return sorted(self.found.values(), key=lambda entity: entity.start)
 
     def run(self) -> None:
+        self._names_with_apostrophes()
         self._people_with_titles()
         self._people_in_apposition()
         self._people_by_reporting_verbs()
@@ -268,6 +273,19 @@ class _Finder:
             ):
                 return True
         return False
+
+    def _names_with_apostrophes(self) -> None:
+        """Gazetteer names the tokens split ("Democratic People's Republic of Korea")."""
+        text = self.doc.text
+        starts = {token.start: i for i, token in enumerate(self.doc.tokens)}
+        ends = {token.end: i for i, token in enumerate(self.doc.tokens)}
+        for name in _apostrophe_names():
+            position = text.find(name)
+            while position >= 0:
+                first, last = starts.get(position), ends.get(position + len(name))
+                if first is not None and last is not None:
+                    self._add_lexeme(first, last, self.lexicon[name])
+                position = text.find(name, position + 1)
 
     # --- people --------------------------------------------------------------------------
 
@@ -820,6 +838,15 @@ _APPOSITION_TITLES = words(
     leader head analyst economist ambassador envoy judge justice premier representative
     coach manager king queen prince general commander"""
 )
+
+
+@lru_cache(maxsize=1)
+def _apostrophe_names() -> tuple[str, ...]:
+    return tuple(
+        name
+        for name, lexeme in lexicon().items()
+        if ("'s " in name or "’s " in name) and lexeme.kind == "country"
+    )
 
 
 def _initials(name: str) -> str:
