@@ -30,6 +30,7 @@ from .tokens import Document
 
 
 def resolve_mentions(document: Document, entities: list[Entity]) -> list[Entity]:
+    entities = _expanded_acronyms(entities)
     entities = _full_names_for_people(entities)
     entities = _full_names_for_organisations(entities)
     entities = _short_mentions(document, entities)
@@ -188,6 +189,31 @@ def _fits(text: str, organisation: Entity, noun: str) -> bool:
     return any(word in cues for word in words_of_name) or any(
         cue in introduced[-2:] for cue in cues
     )
+
+
+def initials(name: str) -> str:
+    """ "Government Accountability Office" -> "GAO"; "United States Air Force" -> "USAF"."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
+
+
+def _expanded_acronyms(entities: list[Entity]) -> list[Entity]:
+    """ "the NCAA" after "the Nigerian Civil Aviation Authority": an organisation written
+    as the initials of the one organisation of the article they spell is that one."""
+    spelled: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        if entity.kind == "organization" and " " in entity.name:
+            spelled[initials(entity.name)].add(entity.name)
+    resolved = []
+    for entity in entities:
+        letters = entity.name.replace(".", "")
+        names = spelled.get(letters, set())
+        if entity.kind == "organization" and letters.isupper() and len(names) == 1:
+            name = next(iter(names))
+            entity = Entity(
+                entity.start, entity.end, entity.text, name, entity.kind, entity.code, "acronym"
+            )
+        resolved.append(entity)
+    return resolved
 
 
 # Titles that are part of how a person is known ("King Hussein" is not Saddam Hussein).

@@ -45,7 +45,7 @@ from .gazetteer import (
     words,
 )
 from .model import Entity
-from .resolve import resolve_mentions, surname
+from .resolve import initials, resolve_mentions, surname
 from .tokens import Document
 
 _MAX_LEXEME_WORDS = 6
@@ -196,6 +196,7 @@ class _Finder:
         start, end = tokens[first].start, tokens[last].end
         if kind == "person" and name.endswith((" Jr", " Sr")):
             name += "."  # "Louis Gerstner Jr."
+        name = name.replace("- ", "-")  # "Ban Ki- moon": a hyphenated name broken at a line end
         self.found[first] = Entity(start, end, self.doc.text[start:end], name, kind, code, via)
         self.claimed.update(indices)
 
@@ -211,7 +212,9 @@ class _Finder:
 
     def _name_like(self, index: int) -> bool:
         """A word that can be part of a person's name."""
-        word = self.doc.tokens[index].text
+        word = self.doc.tokens[index].text.replace("- ", "-")
+        if "-" in word and word.split("-", 1)[0] in _NAME_PARTICLES | {"el", "abu"}:
+            word = word.split("-", 1)[1]  # "al-Bolani"
         return (
             word[:1].isupper()
             and not word.isupper()
@@ -319,6 +322,13 @@ class _Finder:
                 continue
             if tokens[first].sentence != tokens[index].sentence:
                 continue
+            if (
+                tokens[index].text in _LINK_WORDS
+                and run_end + 2 < len(tokens)
+                and tokens[run_end + 1].text in ("and", "&")
+                and tokens[run_end + 2].is_capitalised
+            ):
+                continue  # "head of Beijing Municipal Population and Family Planning ..."
             if run_end > first:
                 self._add(first, run_end, self._person_name(first, run_end), "person", "title")
             elif all(self._free(i) for i in range(first, run_end + 1)):
@@ -349,7 +359,11 @@ class _Finder:
                 continue
             if word in CALENDAR_WORDS and word not in self.first_names:
                 break  # "Prime Minister Chaowalit Yongchaiyudh Thursday"
-            if word[:1].isupper() or (word in _NAME_PARTICLES and last is not None):
+            if (
+                word[:1].isupper()
+                or (word in _NAME_PARTICLES and last is not None)
+                or (last is not None and self._name_like(i))  # "Jawad al-Bolani"
+            ):
                 last = i
                 i += 1
                 continue
@@ -437,6 +451,8 @@ class _Finder:
                 elif following.text == "and" and (tail := self._and_in_organisation(i, last + 2)):
                     # "Securities and Exchange Commission", "Ministry of Industry and Trade"
                     last = tail
+                    if tokens[last].text in ORGANISATION_WORDS:
+                        break  # a name after the body's ("... Committee Li Yunli") is apart
                 else:
                     break
             yield i, last
@@ -454,6 +470,10 @@ class _Finder:
         last -= 1
         if last < index or not self.doc.joined(index - 2, index):
             return None
+        # "... Family Planning Committee Li Yunli": the name ends at its last body word
+        ends = [i for i in range(index, last + 1) if tokens[i].text in ORGANISATION_WORDS]
+        if ends and tokens[last].text not in ORGANISATION_WORDS:
+            last = ends[-1]
         before = [tokens[i].text for i in range(first, index - 1)]
         after = [tokens[i].text for i in range(index, last + 1)]
         if " ".join(before) in self.lexicon or " ".join(after) in self.lexicon:
@@ -551,7 +571,8 @@ class _Finder:
         return any(word in ORGANISATION_WORDS for word in words[1:-1]) and "of" in words
 
     def _organisation_name(self, first: int, last: int) -> str:
-        words = [self.doc.tokens[i].text for i in range(first, last + 1)]
+        # the words as written, "&" included ("Census & Statistics Department")
+        words = self.doc.phrase(first, last).split()
         return organisation_name(words, self.lexicon)
 
     def _segment(self, first: int, last: int) -> None:
@@ -680,7 +701,7 @@ class _Finder:
                 name, kind = definitions[token.text]
                 self._add(index, index, name, kind, "acronym")
                 continue
-            expansion = next((o for o in sorted(organisations) if _initials(o) == acronym), None)
+            expansion = next((o for o in sorted(organisations) if initials(o) == acronym), None)
             if expansion is not None:
                 self._add(index, index, expansion, "organization", "acronym")
             elif acronym not in _ACRONYM_STOPLIST and self._acronym_acts(index):
@@ -847,9 +868,3 @@ def _apostrophe_names() -> tuple[str, ...]:
         for name, lexeme in lexicon().items()
         if ("'s " in name or "’s " in name) and lexeme.kind == "country"
     )
-
-
-def _initials(name: str) -> str:
-    """ "Government Accountability Office" -> "GAO"; "United States Air Force" -> "USAF"."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
-    return "".join(w[0] for w in words)
