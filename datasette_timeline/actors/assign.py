@@ -71,7 +71,8 @@ def event_actors(
     are every event date of the sentence."""
     item = _item_bounds(text, clause, date, dates)
     shared = _subject_zone(text, clause) if item != clause else (clause[0], clause[0])
-    low = _own_clause_start(text, item[0], date)
+    speakers = _reported_start(text, item[0], date)
+    low = _subordinate_start(text, speakers, date)
     high = item[1]
     description = _DATE_APPOSITION.match(text, date[1], high)
     antecedent = _relative_antecedent(text, clause[0], low)
@@ -80,6 +81,10 @@ def event_actors(
         if entity.kind not in ACTOR_KINDS:
             continue
         inside = low <= entity.start and entity.end <= high
+        if not inside and entity.kind != "person" and low == speakers:
+            # a body or country reporting its own plans stays ("it said two new flights
+            # would leave ..."); a person reporting others' deeds does not
+            inside = item[0] <= entity.start and entity.end <= high
         in_subject = shared[0] <= entity.start and entity.end <= shared[1]
         in_antecedent = antecedent is not None and antecedent[0] < entity.end <= antecedent[1]
         if not (inside or in_subject or in_antecedent):
@@ -120,13 +125,10 @@ _AUXILIARY = re.compile(
 _SPEAKER_PRONOUNS = words("he she it they we i his her its their our my")
 
 
-def _own_clause_start(text: str, low: int, date: Span) -> int:
-    """Where the clause that holds the date starts: after a reporting verb when the date
-    is in what was reported and that is about someone else than the speaker ("Glenn said
-    that of nine women killed last year ..."; but "Saddam said he will begin ... on
-    Friday" keeps Saddam), at a subordinator whose clause holds the date ("60 years after
-    the United States dropped two bombs on August 6"; a clause counts with a verb of its
-    own before the date and no comma between), else ``low``."""
+def _reported_start(text: str, low: int, date: Span) -> int:
+    """Where what was reported starts, when the date is in it and it is about someone
+    else than the speaker ("Glenn said that of nine women killed last year ..."; but
+    "Saddam said he will begin ... on Friday" keeps Saddam); else ``low``."""
     start = low
     for match in _REPORTING.finditer(text, low, date[0]):
         gap = text[match.end() : date[0]]
@@ -140,14 +142,20 @@ def _own_clause_start(text: str, low: int, date: Span) -> int:
         if content and content[0].lower().strip("\"“”'") in _SPEAKER_PRONOUNS:
             continue
         start = match.end()
-    for match in _SUBORDINATOR.finditer(text, start, date[0]):
+    return start
+
+
+def _subordinate_start(text: str, low: int, date: Span) -> int:
+    """Where a subordinate clause holding the date starts ("60 years after the United
+    States dropped two bombs on August 6"; a clause counts with a verb of its own before
+    the date and no comma between), else ``low``."""
+    for match in _SUBORDINATOR.finditer(text, low, date[0]):
         gap = text[match.end() : date[0]]
         if "," in gap or ";" in gap:
             continue
         if match.group("relative") or PREDICATE_VERB.search(gap):
-            start = match.start()
-            break
-    return start
+            return match.start()
+    return low
 
 
 def _relative_antecedent(text: str, clause_start: int, low: int) -> Span | None:

@@ -688,7 +688,7 @@ class _Finder:
             if (
                 bracket
                 and entity.kind in ("organization", "unknown", "country")
-                and bracket.group(1)[0] == entity.name[:1]
+                and _abbreviates(bracket.group(1), entity.name)
             ):
                 kind = "organization" if entity.kind == "unknown" else entity.kind
                 definitions[bracket.group(1)] = (entity.name, kind)
@@ -868,3 +868,11 @@ def _apostrophe_names() -> tuple[str, ...]:
         for name, lexeme in lexicon().items()
         if ("'s " in name or "’s " in name) and lexeme.kind == "country"
     )
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Can ``acronym`` stand for ``name``: its letters, in order, among the name's capitals
+    ("CMAB" for "Civic and Municipal Affairs Bureau"; not "AP" for "Australia")?"""
+    letters = acronym.replace(".", "").replace("&", "")
+    capitals = iter(ch for ch in name if ch.isupper())
+    return letters[:1] == name[:1] and all(letter in capitals for letter in letters)
