@@ -21,6 +21,7 @@ from datasette_enrichments import Enrichment  # type: ignore[import-not-found,un
 from wtforms import Form, SelectField, StringField  # type: ignore[import-not-found,unused-ignore]
 from wtforms.validators import ValidationError  # type: ignore[import-not-found,unused-ignore]
 
+from .pipeline import ExtractSettings, extract_document, write_results
 from .readers import Document, InputError
 from .readers.published import normalise_published_option
 from .readers.records import (
@@ -28,7 +29,6 @@ from .readers.records import (
     TEXT_NAMES,
     TITLE_NAMES,
     ResolvedColumns,
-    quote_identifier,
     record_document,
 )
 
@@ -131,11 +131,12 @@ class ExtractDatedEvents(Enrichment):  # type: ignore[misc,unused-ignore]
             document.source_rowid = await _rowid(db, table, row, pks)
             document.source_id = key if pks != ["rowid"] else None
             documents.append(document)
-        anchoring = config.get("anchoring") or "auto"
+        settings = ExtractSettings(anchoring=config.get("anchoring") or "auto")
         loop = asyncio.get_running_loop()
-        # Extraction is CPU work: off the event loop, so Datasette keeps answering.
-        extracted = await loop.run_in_executor(None, _extract_all, documents, anchoring)
-        await db.execute_write_fn(lambda conn: _save_all(conn, extracted), block=True)
+        # Extraction is CPU work: off the event loop, so Datasette keeps answering; the
+        # write comes after it, so the write lock is held only while the batch is written.
+        results = await loop.run_in_executor(None, _extract_all, documents, settings)
+        await db.execute_write_fn(lambda conn: _write(conn, results), block=True)
         return len(documents)
 
 
@@ -148,32 +149,24 @@ def row_key(row: dict[str, Any], pks: Sequence[str]) -> str:
 async def _rowid(db: Any, table: str, row: dict[str, Any], pks: Sequence[str]) -> int | None:
     if "rowid" in row:
         return int(row["rowid"])
-    where = " and ".join(f"{quote_identifier(pk)} = ?" for pk in pks)  # the table's own keys
-    result = await db.execute(
-        f"select rowid from {quote_identifier(table)} where {where}", [row.get(pk) for pk in pks]
-    )
+    from .storage import row_rowid_sql
+
+    # The table's own name and keys, as Datasette gave them.
+    result = await db.execute(row_rowid_sql(table, list(pks)), [row.get(pk) for pk in pks])
     first = result.first()
     return int(first[0]) if first else None
 
 
-def _extract_all(documents: list[Document], anchoring: str) -> list[tuple[Document, list[Any]]]:
-    from .events import extract_events
-
-    return [
-        (d, extract_events(d.text, d.published, skip_spans=d.skip_spans, anchoring=anchoring))
-        for d in documents
-    ]
+def _extract_all(
+    documents: list[Document], settings: ExtractSettings
+) -> list[tuple[Document, list[Any]]]:
+    return [(document, extract_document(document, settings)) for document in documents]
 
 
-def _save_all(connection: Any, extracted: list[tuple[Document, list[Any]]]) -> None:
-    import sqlite_utils
-
-    from .storage import ensure_schema, save_document
-
-    db = sqlite_utils.Database(connection)
-    ensure_schema(db)
-    for document, events in extracted:
-        save_document(db, document, events)
+def _write(connection: Any, results: list[tuple[Document, list[Any]]]) -> None:
+    summary = write_results(connection, results)
+    if summary.errors:  # datasette-enrichments records the job's error
+        raise RuntimeError("; ".join(summary.errors))
 
 
 def enrichments() -> list[Enrichment]:

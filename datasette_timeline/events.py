@@ -13,7 +13,7 @@ Event text (part 2): the sentence; when it carries several dated clauses, each e
 gets the clause of its own date ("He fought cancer in 2004 | and took six months off in
 early 2009"), with the shared subject repeated, and the full sentence is kept beside it.
 
-Event type (part 5): see ``EVENT_TYPES`` and ``classify_event``.
+Event type (part 5): see ``event_types``.
 """
 
 from __future__ import annotations
@@ -25,6 +25,12 @@ from functools import lru_cache
 
 from .actors import Entity, find_entities
 from .actors.assign import event_actors
+from .event_filters import not_event_reason
+from .event_grammar import VerbGroup
+from .event_mentions import Mention, merge_mentions, same_happening
+from .event_publication import lede_verb
+from .event_types import EVENT_TYPES as EVENT_TYPES
+from .event_types import classify_event, trigger_words
 from .sentences import sentence_spans
 from .timex import Timex, tag
 
@@ -37,71 +43,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-# The event-type vocabulary, modelled on the top levels of CAMEO and ACLED: slug -> label.
-EVENT_TYPES: dict[str, str] = {
-    "statement": "statement",
-    "meeting": "meeting or visit",
-    "agreement": "agreement or ceasefire",
-    "military": "military action or occupation",
-    "protest": "protest",
-    "legal": "legal or resolution",
-    "election": "election",
-    "other": "other",
-}
-# Trigger words of each type (inflected forms listed: no stemmer needed). A phrase of
-# several words is matched as written.
-TRIGGERS: dict[str, frozenset[str]] = {
-    "statement": _words(
-        "said says say stated statement statements announced announces announce announcement "
-        "speech remarks declared declares told warned warns urged urges called calls "
-        "claimed claims denied denies admitted admits backed backs memo interview "
-        "keynote outlined presented insisted demanded condemned praised "
-        "criticised criticized accused"
-    ),
-    "meeting": _words(
-        "met meet meets meeting meetings visit visits visited toured tour tours talks summit "
-        "hosted hosts welcomed"
-    ),
-    "agreement": _words(
-        "agreed agree agrees agreement agreements ceasefire cease-fire truce deal deals signed "
-        "signs accord accords treaty settlement bought buy buys purchase purchased acquired "
-        "acquisition merger pact"
-    ),
-    "military": _words(
-        "attack attacks attacked occupied occupation occupy invaded invasion bombed bombing "
-        "shelled shelling airstrike airstrikes offensive clashes clashed liberate liberated "
-        "captured seized troops shot"
-    ),
-    "protest": _words(
-        "protest protests protested protesters demonstration demonstrations demonstrators "
-        "rally rallies riot riots strike strikes boycott"
-    ),
-    "legal": _words(
-        "court courts ruling ruled rules lawsuit sued sue sues verdict trial sentenced charged "
-        "convicted resolution resolutions law laws legislation bill vote voted lawmakers "
-        "legislators senate congress parliament bankruptcy suspended banned ban upheld appeal "
-        "case"
-    ),
-    "election": _words(
-        "election elections elected re-elected ballot polls referendum inaugurated sworn candidate"
-    ),
-}
-_TYPE_OF_TRIGGER = {word: kind for kind, words in TRIGGERS.items() for word in words}
-# Two-word triggers, checked before single words.
-_PHRASE_TRIGGERS = {
-    "press conference": "statement",
-    "called for": "statement",
-    "calls for": "statement",
-    "filed for": "legal",
-    "sworn in": "election",
-}
-_INSTITUTION_TRIGGERS = frozenset({"senate", "congress", "parliament"})
-_TRIGGER_WINDOW = 10  # words between the date and its trigger
-# Words that make reported content an intention ("announced that it intends to buy"):
-# then the statement itself is the event.
-_INTENT_WORDS = _words(
-    "intends intend plans plan will would wants want may might could should hopes"
-)
+# The event-type vocabulary and the trigger words of each type (data/event_words.json).
+TRIGGERS = trigger_words()
 
 # A word that starts a predicate: a clause beginning with one lacks its subject.
 _IRREGULAR_PAST = (
@@ -186,6 +129,15 @@ class Event:
     trigger: str | None = None
     sentence_start: int = 0  # offsets of the sentence in the document text
     sentence_end: int = 0
+    # Other mentions of the same event in this document (the lede and the body).
+    mentions: list[Mention] = field(default_factory=list)
+    # None: dated by its own expression; "publication": an undated headline event placed
+    # on the publication day.
+    dated_by: str | None = None
+
+    @property
+    def mention_count(self) -> int:
+        return 1 + len(self.mentions)
 
     @property
     def year(self) -> int | None:
@@ -229,8 +181,10 @@ def extract_events(
         if is_event_date(timex)
         and not _inside_any(timex.start, timex.end, skip_spans)
         and not is_baseline(text, _enclosing(sentences, timex.start, timex.end)[0], timex)
+        and not_event_reason(text, _enclosing(sentences, timex.start, timex.end), timex) is None
     ]
-    if not timexes:
+    lede = lede_verb(text, sentences, skip_spans, timexes) if published else None
+    if not timexes and lede is None:
         return []
     entities = find_entities(text, ner=ner, spacy_model=spacy_model, sentences=sentences)
     by_sentence: dict[tuple[int, int], list[Timex]] = {}
@@ -275,7 +229,54 @@ def extract_events(
                     sentence_end=sentence_end,
                 )
             )
-    return sorted(events, key=lambda event: event.char_start)
+    merged = merge_mentions(events)
+    if lede is not None and published:
+        return _with_publication_event(merged, text, published[:10], lede, entities)
+    return merged
+
+
+def _with_publication_event(
+    events: list[Event],
+    text: str,
+    day: str,
+    lede: tuple[tuple[int, int], VerbGroup],
+    entities: list[Entity],
+) -> list[Event]:
+    """The lede's event on the publication day (see ``event_publication``), or, when a
+    dated event of the article tells the same happening, a mention of that event."""
+    (sentence_start, sentence_end), verb = lede
+    sentence = text[sentence_start:sentence_end]
+    event_type, trigger = classify_event(sentence, verb.head.end, verb.head.end)
+    position = sentence_start + verb.head.start
+    inside = [e for e in entities if sentence_start <= e.start and e.end <= sentence_end]
+    # the lede's verb stands for the date when choosing the actors of its clause
+    verb_span = (position, sentence_start + verb.head.end)
+    actors = event_actors(text, entities, (sentence_start, sentence_end), verb_span, [verb_span])
+    event = Event(
+        date=day,
+        precision="day",
+        start=day,
+        end=day,
+        expression="",
+        char_start=position,
+        char_end=position,
+        text=sentence,
+        sentence=sentence,
+        actors=[ActorRef(e.name, e.kind, e.code) for e in actors],
+        places=_unique([e.name for e in inside if e.kind == "place"]),
+        event_type=event_type,
+        trigger=trigger,
+        sentence_start=sentence_start,
+        sentence_end=sentence_end,
+        dated_by="publication",
+    )
+    for dated in events:
+        if same_happening(event, dated):
+            dated.mentions.append(
+                Mention(position, position, None, sentence, sentence_start, sentence_end)
+            )
+            return events
+    return sorted([*events, event], key=lambda e: e.char_start)
 
 
 # --- clauses ---------------------------------------------------------------------------
@@ -362,76 +363,6 @@ def _balance_quotes(clause: str) -> str | None:
     if clause.count("(") != clause.count(")"):
         return None
     return clause
-
-
-# --- event types -----------------------------------------------------------------------
-
-
-def classify_event(sentence: str, start: int, end: int) -> tuple[str, str | None]:
-    """(type, trigger word) of the event dated at sentence[start:end].
-
-    The trigger is the vocabulary word nearest the date within its clause and
-    ``_TRIGGER_WINDOW`` words. A statement that reports a completed fact ("the
-    announcement that it had filed for bankruptcy") yields to that fact's trigger; one
-    that reports an intention ("announced that it intends to buy") stays a statement.
-    """
-    low, high = 0, len(sentence)
-    # The date's own clause; "since 1991 when the military occupied" stays one clause.
-    for pattern in _CUTS[:3]:
-        for match in pattern.finditer(sentence, 0, start):
-            low = max(low, match.end())
-        following = pattern.search(sentence, end)
-        if following:
-            high = min(high, following.start())
-    words = list(re.finditer(r"[A-Za-z][A-Za-z'-]*", sentence[low:high]))
-    date_words = [i for i, w in enumerate(words) if start <= low + w.start() < end]
-    if not words:
-        return "other", None
-    if date_words:
-        first_date, last_date = date_words[0], date_words[-1]
-    else:  # a date of digits only: it sits between two words
-        first_date = sum(1 for w in words if low + w.start() < start)
-        last_date = first_date - 1
-    found: list[tuple[int, int, str, str]] = []  # (distance, index, kind, word)
-    for index, word in enumerate(words):
-        if first_date <= index <= last_date:
-            continue
-        lower = word.group().lower()
-        if word.group()[:1].isupper() and lower not in _INSTITUTION_TRIGGERS and index > 0:
-            continue  # part of a name ("World Wide Developers Conference")
-        next_word = words[index + 1].group().lower() if index + 1 < len(words) else ""
-        kind = _PHRASE_TRIGGERS.get(f"{lower} {next_word}") or _TYPE_OF_TRIGGER.get(lower)
-        if kind is None:
-            continue
-        distance = first_date - index if index < first_date else index - last_date
-        if distance <= _TRIGGER_WINDOW:
-            is_phrase = f"{lower} {next_word}" in _PHRASE_TRIGGERS
-            phrase = f"{word.group()} {words[index + 1].group()}" if is_phrase else word.group()
-            found.append((distance, index, kind, phrase))
-    if not found:
-        return "other", None
-    found.sort()
-    _, index, kind, trigger = found[0]
-    if kind == "statement":
-        reported = _reported_fact(words, index, found)
-        if reported is not None:
-            return reported
-    return kind, trigger
-
-
-def _reported_fact(
-    words: list[re.Match[str]], index: int, found: list[tuple[int, int, str, str]]
-) -> tuple[str, str] | None:
-    """The specific event a statement reports ("announcement ... that it had filed")."""
-    later = sorted(
-        (i, kind, word) for _, i, kind, word in found if i > index and kind != "statement"
-    )
-    if not later:
-        return None
-    between = [w.group().lower() for w in words[index + 1 : later[0][0]]]
-    if "that" not in between or _INTENT_WORDS & set(between):
-        return None
-    return later[0][1], later[0][2]
 
 
 # --- helpers ---------------------------------------------------------------------------

@@ -12,16 +12,18 @@ import hashlib
 import json
 import re
 import sqlite3
-import time
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 import sqlite_utils
+from sqlite_utils.db import quote_identifier
 
+from . import schema
 from .events import (
     ACTOR_KINDS,
     MERGE_MAX_DAYS,
@@ -34,21 +36,6 @@ from .events import (
 )
 from .readers import Document
 
-SCHEMA_VERSION = 2
-# Columns issue 4 added to events; added to older databases on open.
-EVENT_COLUMNS_V2: dict[str, type] = {
-    "event_type": str,
-    "trigger": str,
-    "mention_count": int,
-    "merged_into": str,
-}
-DOCUMENT_ORIGIN_COLUMNS: dict[str, type] = {
-    "url": str,
-    "source_id": str,
-    "source_table": str,
-    "source_rowid": int,
-}
-
 
 def _table(db: sqlite_utils.Database, name: str) -> sqlite_utils.db.Table:
     """``db[name]`` typed as a table (sqlite-utils types it as table-or-view)."""
@@ -58,7 +45,7 @@ def _table(db: sqlite_utils.Database, name: str) -> sqlite_utils.db.Table:
 
 
 def _insert(
-    db: sqlite_utils.Database, table: str, record: dict[str, Any], *, ignore: bool = False
+    db: sqlite_utils.Database, table: schema.Table, record: dict[str, Any], *, ignore: bool = False
 ) -> None:
     """``INSERT [OR IGNORE]`` of one row into one of our own tables, inside the
     document's transaction.
@@ -71,7 +58,9 @@ def _insert(
     db.conn.execute(sql, tuple(record.values()))
 
 
-def _insert_many(db: sqlite_utils.Database, table: str, records: list[dict[str, Any]]) -> None:
+def _insert_many(
+    db: sqlite_utils.Database, table: schema.Table, records: list[dict[str, Any]]
+) -> None:
     """``INSERT OR IGNORE`` of rows that all have the same columns, in their order."""
     if records:
         sql = _insert_sql(table, tuple(records[0]), True)
@@ -79,11 +68,14 @@ def _insert_many(db: sqlite_utils.Database, table: str, records: list[dict[str, 
 
 
 @lru_cache(maxsize=64)
-def _insert_sql(table: str, columns: tuple[str, ...], ignore: bool) -> str:
-    names = ", ".join('"' + name.replace('"', '""') + '"' for name in columns)
+def _insert_sql(table: schema.Table, columns: tuple[str, ...], ignore: bool) -> str:
+    unknown = set(columns) - set(table.column_names)
+    if unknown:  # a record out of step with the schema: fail loudly, never write it
+        raise ValueError(f"no columns {sorted(unknown)} in the schema of {table.name}")
+    names = ", ".join(quote_identifier(name) for name in columns)
     placeholders = ", ".join("?" for _ in columns)
     verb = "insert or ignore" if ignore else "insert"
-    return f'{verb} into "{table}" ({names}) values ({placeholders})'
+    return f"{verb} into {quote_identifier(table.name)} ({names}) values ({placeholders})"
 
 
 def open_database(path: str | Path) -> sqlite_utils.Database:
@@ -102,116 +94,54 @@ def open_database(path: str | Path) -> sqlite_utils.Database:
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create the tables of ``schema`` that are missing, and bring older databases up to
+    it: columns added since they were made, their indexes, and the rows those columns
+    need (mentions of events stored before mentions existed, their counts)."""
     with db.atomic():
-        if "documents" not in db.table_names():
-            _table(db, "documents").create(
-                {"id": str, "title": str, "published": str, "source": str, "text": str},
-                pk="id",
+        existing = set(db.table_names())
+        added: dict[str, list[str]] = {}
+        for table in schema.TABLES:
+            if table.name in existing:
+                added[table.name] = _add_missing_columns(db, table)
+            else:
+                _table(db, table.name).create(
+                    table.column_types(),
+                    pk=table.pk,
+                    foreign_keys=[
+                        (fk.column, fk.other_table, fk.other_column) for fk in table.foreign_keys
+                    ],
+                )
+            for index in table.indexes:
+                _table(db, table.name).create_index(list(index), if_not_exists=True)
+        if schema.MENTIONS.name not in existing and schema.EVENTS.name in existing:
+            # Events stored before mentions existed: each is its own single mention.
+            db.execute(
+                """insert into mentions (id, event_id, document_id, char_start, char_end,
+                       expression, sentence)
+                   select id, coalesce(merged_into, id), document_id, char_start, char_end,
+                       expression, sentence from events"""
             )
-        # Where a document came from beyond its ``source``: a page's canonical URL, the
-        # row's own id, and for rows of an SQLite table the table and rowid (back-links).
-        documents = _table(db, "documents")
-        for name, kind in DOCUMENT_ORIGIN_COLUMNS.items():
-            if name not in documents.columns_dict:
-                documents.add_column(name, kind)
-        if "actors" not in db.table_names():
-            _table(db, "actors").create({"id": str, "name": str, "kind": str, "code": str}, pk="id")
-            _table(db, "actors").create_index(["name"])
-        if "events" not in db.table_names():
-            _table(db, "events").create(
-                {
-                    "id": str,
-                    "document_id": str,
-                    "date": str,
-                    "precision": str,
-                    "start": str,
-                    "end": str,
-                    "year": int,
-                    "expression": str,
-                    "text": str,
-                    "sentence": str,
-                    "actors": str,
-                    "places": str,
-                    "resolved": int,
-                    "mod": str,
-                    "char_start": int,
-                    "char_end": int,
-                },
-                pk="id",
-                foreign_keys=[("document_id", "documents", "id")],
+        if "mention_count" in added.get(schema.EVENTS.name, []):
+            db.execute(
+                """update events set mention_count =
+                       (select count(*) from mentions where mentions.event_id = events.id)
+                   where mention_count is null"""
             )
-            events = _table(db, "events")
-            events.create_index(["start"])
-            events.create_index(["year"])
-            events.create_index(["document_id"])
-        if "event_actors" not in db.table_names():
-            _table(db, "event_actors").create(
-                {"event_id": str, "actor_id": str},
-                pk=("event_id", "actor_id"),
-                foreign_keys=[("event_id", "events", "id"), ("actor_id", "actors", "id")],
-            )
-            # (actor_id, event_id) covers the actor filter: no lookup of the table rows.
-            _table(db, "event_actors").create_index(["actor_id", "event_id"])
-        _ensure_mentions_and_places(db)
-    if not _table(db, "events").detect_fts():
+        _ensure_merge_indexes(db)
+    events = _table(db, schema.EVENTS.name)
+    if not events.detect_fts():
         # Triggers keep the index current as events are written.
-        _table(db, "events").enable_fts(["text"], create_triggers=True)
+        events.enable_fts([schema.FULL_TEXT_COLUMN], create_triggers=True)
 
 
-def _ensure_mentions_and_places(db: sqlite_utils.Database) -> None:
-    """Event types, mentions and merges (issue 4), also on databases made before them.
-
-    Every extracted date is a *mention* (document, offsets, sentence). Mentions of one
-    event reported by several documents point to one event row; the rows of the later
-    reports stay, with ``merged_into`` naming that event, so ids never change.
-    """
-    events = _table(db, "events")
-    added = [name for name in EVENT_COLUMNS_V2 if name not in events.columns_dict]
-    for name in added:
-        events.add_column(name, EVENT_COLUMNS_V2[name])
-    if "event_type" in added:
-        events.create_index(["event_type"])
-        events.create_index(["merged_into"])
-    if "mentions" not in db.table_names():
-        _table(db, "mentions").create(
-            {
-                "id": str,
-                "event_id": str,
-                "document_id": str,
-                "char_start": int,
-                "char_end": int,
-                "expression": str,
-                "sentence": str,
-            },
-            pk="id",
-            foreign_keys=[("event_id", "events", "id"), ("document_id", "documents", "id")],
-        )
-        _table(db, "mentions").create_index(["event_id"])
-        _table(db, "mentions").create_index(["document_id"])
-        # Events stored before mentions existed: each is its own single mention.
-        db.execute(
-            """insert into mentions (id, event_id, document_id, char_start, char_end,
-                   expression, sentence)
-               select id, coalesce(merged_into, id), document_id, char_start, char_end,
-                   expression, sentence from events"""
-        )
-    if "mention_count" in added:
-        db.execute(
-            """update events set mention_count =
-                   (select count(*) from mentions where mentions.event_id = events.id)
-               where mention_count is null"""
-        )
-    _ensure_merge_indexes(db)
-    if "places" not in db.table_names():
-        _table(db, "places").create({"id": str, "name": str}, pk="id")
-        _table(db, "places").create_index(["name"])
-    if "event_places" not in db.table_names():
-        _table(db, "event_places").create(
-            {"event_id": str, "place_id": str},
-            pk=("event_id", "place_id"),
-            foreign_keys=[("event_id", "events", "id"), ("place_id", "places", "id")],
-        )
-        _table(db, "event_places").create_index(["place_id"])
+def _add_missing_columns(db: sqlite_utils.Database, table: schema.Table) -> list[str]:
+    """Columns of ``table`` that an older database lacks, added at the end (as SQLite
+    adds columns); their names."""
+    present = _table(db, table.name).columns_dict
+    missing = [(name, kind) for name, kind in table.columns if name not in present]
+    for name, kind in missing:
+        _table(db, table.name).add_column(name, kind)
+    return [name for name, _kind in missing]
 
 
 def _ensure_merge_indexes(db: sqlite_utils.Database) -> None:
@@ -253,6 +183,131 @@ def has_document(db: sqlite_utils.Database, document_id: str) -> bool:
     return bool(db.execute("select 1 from documents where id = ?", [document_id]).fetchone())
 
 
+class ReadOnlyIndex:
+    """Which documents a database already holds, read without writing to it (a dry run).
+
+    ``has`` raises ``sqlite3.DatabaseError`` with a message naming the file when it
+    cannot be read; a missing file or one without documents holds nothing.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = path
+        self.connection: sqlite3.Connection | None = None
+        if Path(path).is_file():
+            self.connection = connect_read_only(path)
+
+    def has(self, document_id: str) -> bool:
+        if self.connection is None:
+            return False
+        try:
+            row = self.connection.execute(
+                "select 1 from documents where id = ?", [document_id]
+            ).fetchone()
+        except sqlite3.OperationalError as error:
+            if "no such table" in str(error):  # nothing extracted into it yet
+                return False
+            raise sqlite3.DatabaseError(f"cannot read {self.path} ({error})") from None
+        except sqlite3.DatabaseError as error:
+            raise sqlite3.DatabaseError(
+                f"cannot read {self.path} ({error}); is it an SQLite file?"
+            ) from None
+        return row is not None
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+            self.connection = None
+
+
+def connect_read_only(path: str | Path) -> sqlite3.Connection:
+    """A connection that cannot write to the database at ``path``."""
+    return sqlite3.connect(f"file:{quote(str(Path(path).resolve()))}?mode=ro", uri=True)
+
+
+# --- reading other databases: tables given with --from-table, snapshots to export ------
+
+
+class SourceTable:
+    """A table of an SQLite database, read row by row and never written (--from-table).
+
+    Raises ``LookupError`` when the database has no such table (the message lists the
+    tables it has) and ``sqlite3.DatabaseError`` when it cannot be read.
+    """
+
+    def __init__(self, database: str | Path, table: str) -> None:
+        self.connection = connect_read_only(database)
+        try:
+            self.tables = [
+                row[0]
+                for row in self.connection.execute(
+                    "select name from sqlite_master where type = 'table'"
+                )
+            ]
+            if table not in self.tables:
+                raise LookupError(
+                    f"no table {table!r}; the tables are: {', '.join(self.tables) or '(none)'}"
+                )
+            info = self.connection.execute(
+                "select name, pk from pragma_table_info(?)", [table]
+            ).fetchall()
+        except BaseException:
+            self.connection.close()
+            raise
+        self.table = table
+        self.columns: list[str] = [row[0] for row in info]
+        self.primary_keys: list[str] = [row[0] for row in info if row[1]]
+
+    def rows(self, columns: list[str]) -> Iterator[tuple[int, dict[str, Any]]]:
+        """(rowid, values of ``columns``) of every row, in rowid order; ``columns`` must be
+        among ``self.columns``."""
+        unknown = [column for column in columns if column not in self.columns]
+        if unknown:
+            raise ValueError(f"no columns {unknown} in {self.table!r}")
+        sql = (
+            f"select rowid, {', '.join(quote_identifier(c) for c in columns)} "
+            f"from {quote_identifier(self.table)} order by rowid"
+        )
+        for row in self.connection.execute(sql):
+            yield row[0], dict(zip(columns, row[1:], strict=True))
+
+    def close(self) -> None:
+        self.connection.close()
+
+
+def row_rowid_sql(table: str, primary_keys: list[str]) -> str:
+    """The query (parameters: the key values) that finds a row's rowid by its primary key;
+    ``table`` and ``primary_keys`` must be names the table really has."""
+    where = " and ".join(f"{quote_identifier(pk)} = ?" for pk in primary_keys)
+    return f"select rowid from {quote_identifier(table)} where {where}"
+
+
+def largest_table_rows(path: str | Path) -> int:
+    """The number of rows of the database's largest table (0 without tables)."""
+    connection = connect_read_only(path)
+    try:
+        tables = [
+            row[0]
+            for row in connection.execute("select name from sqlite_master where type = 'table'")
+        ]
+        counts = [
+            connection.execute(f"select count(*) from {quote_identifier(name)}").fetchone()[0]
+            for name in tables
+        ]
+    finally:
+        connection.close()
+    return max(counts or [0])
+
+
+def snapshot(source: str | Path, destination: str | Path) -> None:
+    """Copy one consistent state of ``source`` into a standalone file (its write-ahead log
+    included); raises ``sqlite3.DatabaseError`` when ``source`` cannot be read."""
+    connection = connect_read_only(source)
+    try:
+        connection.execute("VACUUM INTO ?", [str(destination)])
+    finally:
+        connection.close()
+
+
 def save_document(db: sqlite_utils.Database, document: Document, events: Iterable[Event]) -> bool:
     """Store a document and its events atomically; False if it was stored already.
 
@@ -264,7 +319,7 @@ def save_document(db: sqlite_utils.Database, document: Document, events: Iterabl
             return False
         _insert(
             db,
-            "documents",
+            schema.DOCUMENTS,
             {
                 "id": document.id,
                 "title": document.title,
@@ -281,53 +336,39 @@ def save_document(db: sqlite_utils.Database, document: Document, events: Iterabl
     return True
 
 
-# A commit per document made storing the slowest stage of extract; a batch is committed
-# after this many documents or this many seconds, whichever comes first. The seconds bound
-# what a killed run loses, and how stale Datasette's view of a slow extraction gets.
-BATCH_DOCUMENTS = 50
-BATCH_SECONDS = 0.5
-
-
 class DocumentBatch:
-    """Documents stored in one transaction, each inside its own savepoint.
+    """Documents written in one transaction, each inside its own savepoint.
 
     A document that fails is rolled back alone (``save_document``'s savepoint) and the
     batch goes on. Queries on ``db`` see the uncommitted documents (same connection), so
     content-hash skips and merges across documents decide as with a commit per
-    document; other connections see whole batches. The caller commits when ``due``, and
-    always at the end: a killed run loses the uncommitted batch, which a rerun redoes.
+    document; other connections see whole batches. The transaction, and with it the
+    database's write lock, begins at the first ``save`` and ends at ``commit``: the
+    caller has the documents ready before it begins (``pipeline.BatchWriter``). On a
+    connection already inside a transaction (Datasette's write connection) the batch
+    joins it, and its owner commits.
     """
 
-    def __init__(
-        self,
-        db: sqlite_utils.Database,
-        *,
-        max_documents: int = BATCH_DOCUMENTS,
-        max_seconds: float = BATCH_SECONDS,
-    ) -> None:
+    def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
-        self.max_documents = max_documents
-        self.max_seconds = max_seconds
-        self.saved = 0  # documents stored since the last commit
-        self.began: float | None = None  # when the open batch began (monotonic)
+        self.saved = 0  # documents stored since the transaction began
+        self.began = False
+        self.owns_transaction = False
 
     def save(self, document: Document, events: Iterable[Event]) -> bool:
         """``save_document`` inside the batch; False if the document was stored already."""
-        if self.began is None:
-            # IMMEDIATE takes the write lock now (waiting for another writer if needed)
-            # rather than at the first insert, where it could fail without waiting.
-            self.db.conn.execute("BEGIN IMMEDIATE")
-            self.began = time.monotonic()
+        if not self.began:
+            self.owns_transaction = not self.db.conn.in_transaction
+            if self.owns_transaction:
+                # IMMEDIATE takes the write lock now (waiting for another writer if needed)
+                # rather than at the first insert, where it could fail without waiting.
+                self.db.conn.execute("BEGIN IMMEDIATE")
+            self.began = True
         elif not self.db.conn.in_transaction:
             raise _rolled_back()
         stored = save_document(self.db, document, events)
         self.saved += stored
         return stored
-
-    def due(self) -> bool:
-        return self.began is not None and (
-            self.saved >= self.max_documents or time.monotonic() - self.began >= self.max_seconds
-        )
 
     def commit(self) -> int:
         """Commit the open batch (if any); how many documents it stored.
@@ -336,7 +377,9 @@ class DocumentBatch:
         SQLite already rolled it back (after a full disk or an I/O error): its documents
         are then not stored.
         """
-        saved, self.saved, self.began = self.saved, 0, None
+        saved, self.saved, self.began = self.saved, 0, False
+        if not self.owns_transaction:
+            return saved
         if not self.db.conn.in_transaction:
             if saved:
                 raise _rolled_back()
@@ -360,8 +403,7 @@ def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable
     before any row is written; then each table gets one ``executemany``, rows in the order
     of the events (the same rowids as writing event by event).
     """
-    tables = ("events", "mentions", "actors", "event_actors", "places", "event_places")
-    rows: dict[str, list[dict[str, Any]]] = {table: [] for table in tables}
+    rows: dict[str, list[dict[str, Any]]] = {table.name: [] for table in schema.DOCUMENT_ROWS}
     canonicals: dict[str, None] = {}  # events gaining a mention, in order
     for event in events:
         identifier = event_id(document_id, event)
@@ -390,8 +432,8 @@ def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable
             key = place_id(place)
             rows["places"].append({"id": key, "name": place})
             rows["event_places"].append({"event_id": identifier, "place_id": key})
-    for table, records in rows.items():
-        _insert_many(db, table, records)
+    for table in schema.DOCUMENT_ROWS:
+        _insert_many(db, table, rows[table.name])
     for canonical in canonicals:
         db.conn.execute(
             """update events set mention_count =

@@ -1,15 +1,24 @@
 #!/usr/bin/env python3
-"""Benchmark ``datasette-timeline extract``: articles per second and peak memory.
+"""Benchmark ``datasette-timeline extract``: articles per second, peak memory, and the
+time of extraction against the tagger's alone.
 
-Runs the real command (a fresh database each time) on the TempEval-3 silver corpus
-(2,452 TimeML articles in ../shared/corpora/te3-silver) with --jobs 1 and --jobs 2,
-and on a tenth of it, so that growth of peak memory with the number of articles
-shows. Peak memory is the largest resident set of the run's processes (the writer
-or one worker), from ``os.wait4``. ``--profile N`` also profiles the extraction of
-N articles in this process and prints where the time goes.
+Runs the real commands (a fresh database each time) on the TempEval-3 silver corpus
+(2,452 TimeML articles in ../shared/corpora/te3-silver), ``--repeat`` times (default
+3), the runs of each round alternating so that a change of load on a shared machine
+falls on all of them; every figure is the median of its runs:
 
-    python scripts/bench_extract.py
-    python scripts/bench_extract.py --stages --profile 300
+- ``extract --jobs 1`` and ``--jobs 2`` on the whole corpus: the speed-up of a second
+  worker;
+- ``extract`` on a tenth of it: peak memory (the largest resident set of the run's
+  processes, the writer or one worker, from ``os.wait4``) for a tenth against all of it;
+- ``tag`` and ``extract`` on the same first 1,000 articles (``--paired N``): how many
+  times the tagger's time the whole extraction takes.
+
+``--stages`` also times reading, extraction and storing apart, in one process, and the
+share of storing in their total; ``--profile N`` profiles the extraction of N articles.
+
+    python scripts/bench_extract.py --stages
+    python scripts/bench_extract.py --stages --profile 300 --repeat 1
     python scripts/bench_extract.py --stages --batch-documents 1   # a commit per document
     python scripts/bench_extract.py --corpus ../shared/corpora/meantime
 """
@@ -22,6 +31,7 @@ import io
 import json
 import os
 import pstats
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -48,13 +58,21 @@ class Run:
         return self.articles / self.seconds
 
 
+CLI = [sys.executable, "-c", "from datasette_timeline.cli import cli; cli()"]
+
+
+def run_tag(paths: list[str]) -> float:
+    """Seconds of ``datasette-timeline tag`` over ``paths`` (its JSON lines discarded)."""
+    began = time.perf_counter()
+    subprocess.run([*CLI, "tag", *paths], stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - began
+
+
 def run_extract(inputs: list[str], jobs: int, label: str) -> Run:
     with tempfile.TemporaryDirectory() as folder:
         database = str(Path(folder) / "bench.db")
         command = [
-            sys.executable,
-            "-c",
-            "from datasette_timeline.cli import cli; cli()",
+            *CLI,
             "extract",
             database,
             *inputs,
@@ -80,6 +98,15 @@ def run_extract(inputs: list[str], jobs: int, label: str) -> Run:
         summary = json.loads(stdout)
     peak_mb = usage.ru_maxrss / 1024
     return Run(label, summary["documents_read"], jobs, seconds, peak_mb, summary["events"])
+
+
+def median_run(runs: tuple[Run, ...]) -> Run:
+    """The run of median time among runs of the same command; its peak memory is the
+    median of theirs."""
+    ordered = sorted(runs, key=lambda run: run.seconds)
+    middle = ordered[len(ordered) // 2]
+    peak = statistics.median(run.peak_mb for run in runs)
+    return Run(middle.label, middle.articles, middle.jobs, middle.seconds, peak, middle.events)
 
 
 def profile(paths: list[Path], limit: int) -> str:
@@ -111,41 +138,42 @@ def profile(paths: list[Path], limit: int) -> str:
 def stage_times(paths: list[Path], batch_documents: int | None) -> str:
     """Read, extract and store every article in this process, timing each stage apart.
 
-    Storing commits as ``extract`` does (``DocumentBatch``), or every ``batch_documents``
-    documents (1: a commit per document, as before batches)."""
-    from datasette_timeline.events import extract_events
+    Storing writes as ``extract`` does (``pipeline.BatchWriter``), or in batches of
+    ``batch_documents`` documents (1: a commit per document)."""
+    from datasette_timeline.pipeline import BATCH_DOCUMENTS, BatchWriter, Summary, extract_document
     from datasette_timeline.readers import Document, iter_documents
-    from datasette_timeline.storage import BATCH_DOCUMENTS, DocumentBatch, open_database
+    from datasette_timeline.storage import open_database
 
     began = time.perf_counter()
     documents = [d for d in iter_documents([str(p) for p in paths]) if isinstance(d, Document)]
     reading = time.perf_counter() - began
-    extract_events(documents[0].text, documents[0].published)  # load tables first
+    extract_document(documents[0])  # load tables first
     began = time.perf_counter()
-    results = [extract_events(d.text, d.published, skip_spans=d.skip_spans) for d in documents]
+    results = [extract_document(d) for d in documents]
     extracting = time.perf_counter() - began
-    failed = 0
+    summary = Summary()
     with tempfile.TemporaryDirectory() as folder:
         database = open_database(Path(folder) / "stages.db")
-        batch = DocumentBatch(database, max_documents=batch_documents or BATCH_DOCUMENTS)
+        writer = BatchWriter(
+            database, summary, max_documents=batch_documents or BATCH_DOCUMENTS, max_seconds=1e9
+        )
         began = time.perf_counter()
         for document, events in zip(documents, results, strict=True):
-            try:
-                batch.save(document, events)
-            except Exception:  # counted; the extract command reports each one
-                failed += 1
-            if batch.due():
-                batch.commit()
-        batch.commit()
+            writer.add(document, events)
+        writer.flush()
         storing = time.perf_counter() - began
         database.close()
     count = len(documents)
+    total = reading + extracting + storing
     lines = [
-        f"stages, in one process ({count} articles, {failed} not stored; commits every "
-        f"{batch.max_documents} documents or {batch.max_seconds}s):"
+        f"stages, in one process ({count} articles, {summary.failed} not stored; batches of "
+        f"{writer.max_documents} documents, the longest written in {writer.longest_write:.3f}s):"
     ]
     for name, seconds in (("read", reading), ("extract_events", extracting), ("store", storing)):
-        lines.append(f"  {name:<15} {seconds:7.1f}s {count / seconds:8.0f} articles/s")
+        lines.append(
+            f"  {name:<15} {seconds:7.1f}s {count / seconds:8.0f} articles/s "
+            f"{seconds / total:6.0%} of the total"
+        )
     return "\n".join(lines)
 
 
@@ -165,17 +193,40 @@ def main() -> None:
         help="with --stages: commit every N stored documents (1: one transaction per "
         "document) instead of extract's batches",
     )
+    parser.add_argument(
+        "--repeat", type=int, default=3, metavar="R", help="rounds of runs (medians are kept)"
+    )
+    parser.add_argument(
+        "--paired",
+        type=int,
+        default=1000,
+        metavar="N",
+        help="articles for the paired tag/extract measure",
+    )
     args = parser.parse_args()
+    load_before = ", ".join(f"{load:.2f}" for load in os.getloadavg())
     if not args.corpus.is_dir():
         raise SystemExit(f"{args.corpus}: corpus not found (it lives in ../shared beside the repo)")
     paths = sorted(p for p in args.corpus.rglob("*") if p.suffix in (".tml", ".txt"))
     tenth = [str(p) for p in paths[: max(1, len(paths) // 10)]]
-    runs = [
-        run_extract(tenth, 1, "1/10 corpus"),
-        run_extract([str(args.corpus)], 1, "whole corpus"),
-        run_extract([str(args.corpus)], 2, "whole corpus"),
-    ]
-    print(f"corpus: {args.corpus} ({len(paths)} files); {os.cpu_count()} CPUs")
+    paired = [str(p) for p in paths[: args.paired]]
+    rounds: list[list[Run]] = []
+    tag_seconds: list[float] = []
+    for _round in range(args.repeat):
+        rounds.append(
+            [
+                run_extract(tenth, 1, "1/10 corpus"),
+                run_extract([str(args.corpus)], 1, "whole corpus"),
+                run_extract([str(args.corpus)], 2, "whole corpus"),
+                run_extract(paired, 1, f"first {len(paired)}"),
+            ]
+        )
+        tag_seconds.append(run_tag(paired))
+    runs = [median_run(column) for column in zip(*rounds, strict=True)]
+    print(
+        f"corpus: {args.corpus} ({len(paths)} files); {os.cpu_count()} CPUs; "
+        f"medians of {args.repeat} rounds; load average before: {load_before}"
+    )
     print(
         f"{'run':<14} {'jobs':>4} {'articles':>8} {'events':>7} {'seconds':>8} {'art/s':>7} "
         f"{'art/s/core':>10} {'peak MB':>8}"
@@ -185,14 +236,27 @@ def main() -> None:
             f"{run.label:<14} {run.jobs:>4} {run.articles:>8} {run.events:>7} {run.seconds:>8.1f} "
             f"{run.rate:>7.1f} {run.rate / run.jobs:>10.1f} {run.peak_mb:>8.0f}"
         )
-    small, one, two = runs
+    small, one, two, extract_paired = runs
     print(
         f"speed-up with 2 jobs: {two.rate / one.rate:.2f}x "
-        f"(efficiency {two.rate / one.rate / 2:.0%} of 2 cores)"
+        f"(efficiency {two.rate / one.rate / 2:.0%} of 2 cores; target 1.7x)"
     )
     print(
         f"peak memory, whole corpus / tenth: {one.peak_mb / small.peak_mb:.2f}x "
         f"for {one.articles / small.articles:.0f}x the articles"
+    )
+    tag_median = statistics.median(tag_seconds)
+    print(
+        f"same {len(paired)} articles: tag {tag_median:.2f}s, extract "
+        f"{extract_paired.seconds:.2f}s: extract takes {extract_paired.seconds / tag_median:.2f}x "
+        "the time of tag (target at most 2.5x)"
+    )
+    print(
+        f"each round (s): tag {', '.join(f'{t:.2f}' for t in tag_seconds)}; extract "
+        + "; ".join(
+            ", ".join(f"{run.seconds:.2f}" for run in column)
+            for column in zip(*rounds, strict=True)
+        )
     )
     verdict = "meets" if one.rate >= TARGET_PER_CORE else "misses"
     print(

@@ -4,6 +4,8 @@
     python scripts/score_blind.py tests/fixtures/blind/final --by-outlet
     python scripts/score_blind.py --failures           # every failing item by name
     python scripts/score_blind.py --json > scores.json
+    python scripts/score_blind.py --half a             # develop on one half of a set ...
+    python scripts/score_blind.py --half b             # ... and check on the other
 
 Prints event precision (rows that are a reader's event, paired one to one, over all
 rows), core recall, the share of found events with the right value at the right
@@ -39,6 +41,12 @@ def main() -> int:
     parser.add_argument("--failures", action="store_true", help="list every failing item")
     parser.add_argument("--json", action="store_true", help="figures as JSON")
     parser.add_argument(
+        "--half",
+        choices=("a", "b"),
+        help="only one half of each set (a: the 1st, 3rd, ... article by name; b: the others), "
+        "to develop rules on one half and check them on the other",
+    )
+    parser.add_argument(
         "--update-known",
         action="store_true",
         help="rewrite each set's known_failures.{events,actors}.json: add new failures "
@@ -47,11 +55,16 @@ def main() -> int:
     args = parser.parse_args()
     results: list[tuple[str, ArticleResult]] = []
     for folder in args.sets:
-        for path in sorted(folder.glob("*.expected.json")):
+        paths = sorted(folder.glob("*.expected.json"))
+        if args.half:
+            paths = paths[args.half == "b" :: 2]
+        for path in paths:
             outlet = json.loads(path.read_text(encoding="utf-8")).get("outlet", "")
             results.append((outlet, score_expected_file(path, args.corpora)))
     total = summary(result for _, result in results)
     if args.update_known:
+        if args.half:
+            parser.error("--update-known needs the whole set, not --half")
         for folder in args.sets:
             _update_known(
                 folder, [r for _, r in results if (folder / f"{r.stem}.expected.json").exists()]
@@ -63,7 +76,7 @@ def main() -> int:
     label = " + ".join(
         str(folder.relative_to(ROOT)) if folder.is_relative_to(ROOT) else str(folder)
         for folder in args.sets
-    )
+    ) + (f" (half {args.half})" if args.half else "")
     print("\n".join(total.lines(label)))
     if args.by_outlet:
         outlets = sorted({outlet for outlet, _ in results})

@@ -3,13 +3,8 @@ the exit code is 1 only when something failed; what was stored before is untouch
 
 from __future__ import annotations
 
-import csv
 import json
-import os
-import random
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -152,67 +147,6 @@ def test_bad_published_dates_on_the_command_line_are_refused_with_the_reason(
         assert value in err and reason in err
 
 
-# --- a 50 MB file ------------------------------------------------------------------------
-
-
-FILLER_WORDS = "the council said its members would meet again after the harbour was cleared".split()
-
-
-def write_big_text(path: Path, megabytes: int) -> None:
-    """An article-like text of ``megabytes`` MB: varied paragraphs, a date now and then."""
-    rng = random.Random(7)
-    words = FILLER_WORDS
-    with path.open("w", encoding="utf-8") as out:
-        out.write("Proceedings of the harbour council\n- Published Date: 2001-06-30\n\n")
-        written = 0
-        number = 0
-        while written < megabytes * 1024 * 1024:
-            number += 1
-            paragraph = " ".join(rng.choice(words) for _ in range(90)) + "."
-            if number % 2000 == 0:
-                paragraph += f" The council met on {number % 28 + 1} May 2001."
-            written += out.write(paragraph + "\n\n")
-
-
-def peak_memory_of_run(args: list[str]) -> tuple[int, int, str]:
-    """Run the CLI in a child process; return its exit code, peak RSS in MB and stderr."""
-    process = subprocess.Popen(
-        [sys.executable, "-c", "from datasette_timeline.cli import cli; cli()", *args],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-    )
-    assert process.stderr is not None
-    err = process.stderr.read().decode()
-    _pid, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    return process.returncode, usage.ru_maxrss // 1024, err
-
-
-@pytest.mark.slow
-def test_a_50_mb_text_is_read_in_parts_in_bounded_memory(tmp_path: Path) -> None:
-    big = tmp_path / "big.txt"
-    write_big_text(big, 50)
-    small = tmp_path / "small.txt"
-    write_big_text(small, 1)
-    code, small_peak, err = peak_memory_of_run(
-        ["extract", str(tmp_path / "small.db"), str(small), "-q"]
-    )
-    assert code == 0, err
-    code, big_peak, err = peak_memory_of_run(
-        ["extract", str(tmp_path / "big.db"), str(big), "--json"]
-    )
-    assert code == 0, err
-    # Holding the file would add at least its 50 MB (twice: bytes, then text).
-    assert big_peak - small_peak < 40, (small_peak, big_peak)
-    conn = sqlite3.connect(tmp_path / "big.db")
-    parts, total = conn.execute("select count(*), sum(length(text)) from documents").fetchone()
-    dates = {row[0] for row in conn.execute("select date from events")}
-    conn.close()
-    assert parts > 50 * 1024 * 1024 // (128 * 1024)
-    assert total == big.stat().st_size  # every character is in exactly one part
-    assert {f"2001-05-{day:02d}" for day in range(1, 29)} & dates
-
-
 def test_a_huge_json_line_is_refused_and_the_next_lines_read(tmp_path: Path) -> None:
     path = tmp_path / "dump.jsonl"
     with path.open("w") as out:
@@ -256,44 +190,3 @@ def test_random_bytes_never_crash_the_run(tmp_path: Path, content: bytes, suffix
         == 1
     )
     conn.close()
-
-
-def write_big_records(path: Path, megabytes: int) -> int:
-    """``megabytes`` MB of article rows (JSON Lines or CSV by suffix); returns the row count."""
-    rng = random.Random(11)
-    words = FILLER_WORDS
-    rows = 0
-    written = 0
-    with path.open("w", encoding="utf-8", newline="") as out:
-        writer = csv.writer(out)
-        if path.suffix == ".csv":
-            writer.writerow(["id", "text", "date"])
-        while written < megabytes * 1024 * 1024:
-            rows += 1
-            text = " ".join(rng.choice(words) for _ in range(1800)) + f"\n\nReport {rows}."
-            if path.suffix == ".csv":
-                written += writer.writerow([rows, text, "2001-06-01"])
-            else:
-                written += out.write(
-                    json.dumps({"id": rows, "text": text, "date": "2001-06-01"}) + "\n"
-                )
-    return rows
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
-def test_50_mb_of_records_is_read_row_by_row_in_bounded_memory(tmp_path: Path, suffix: str) -> None:
-    small, big = tmp_path / f"small{suffix}", tmp_path / f"big{suffix}"
-    write_big_records(small, 1)
-    rows = write_big_records(big, 50)
-    # --dry-run: reading and extraction are what is measured here, not the writer.
-    code, small_peak, err = peak_memory_of_run(
-        ["extract", str(tmp_path / "s.db"), str(small), "--dry-run", "-q"]
-    )
-    assert code == 0, err
-    code, big_peak, err = peak_memory_of_run(
-        ["extract", str(tmp_path / "b.db"), str(big), "--dry-run"]
-    )
-    assert code == 0, err
-    assert big_peak - small_peak < 40, (small_peak, big_peak)
-    assert f"{rows} documents read: {rows} would be stored, 0 already present, 0 failed" in err

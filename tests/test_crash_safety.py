@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from datasette_timeline.storage import BATCH_DOCUMENTS
+from datasette_timeline.pipeline import BATCH_DOCUMENTS
 
 from .conftest import corpus
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from datasette_timeline.cli import ExtractSettings, _extracted_in_workers, cli
+from datasette_timeline.cli import cli
+from datasette_timeline.pipeline import ExtractSettings, _extracted_in_workers
 from datasette_timeline.readers import Document, InputError, iter_documents
 
 from .conftest import EXAMPLES, FIXTURES
@@ -101,13 +102,12 @@ def event_keys(events: list) -> list[tuple]:
 
 def test_dask_bag_over_the_pure_function_gives_the_events_of_the_cli(tmp_path: Path) -> None:
     bag = pytest.importorskip("dask.bag", reason="dask is not installed (pip install 'dask[bag]')")
-    from datasette_timeline.events import extract_events
-    from datasette_timeline.storage import open_database, save_document
+    from datasette_timeline.pipeline import extract_document, store
 
     documents = [d for d in iter_documents(INPUTS) if not isinstance(d, InputError)]
     extracted = (
         bag.from_sequence(documents, npartitions=4)
-        .map(lambda d: (d, extract_events(d.text, d.published, skip_spans=d.skip_spans)))
+        .map(lambda d: (d, extract_document(d)))
         .compute(scheduler="synchronous")
     )
     cli_db = tmp_path / "cli.db"
@@ -124,8 +124,6 @@ def test_dask_bag_over_the_pure_function_gives_the_events_of_the_cli(tmp_path: P
     conn.close()
     # Merging the results with the one writer gives the CLI's database.
     merged = tmp_path / "merged.db"
-    db = open_database(merged)
-    for document, events in extracted:
-        save_document(db, document, events)
-    db.close()
+    summary = store(merged, extracted)
+    assert summary.stored + summary.skipped == len(documents) and not summary.failed
     assert dump(merged) == dump(cli_db)

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from datasette_timeline.site.commands import export_site_command
+from datasette_timeline.commands.export_site import export_site_command
 
 from .conftest import EXAMPLES
 

@@ -19,7 +19,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from click.testing import CliRunner
 
-from datasette_timeline.site.commands import export_site_command
+from datasette_timeline.commands.export_site import export_site_command
 from datasette_timeline.site.export import added_facets, external_references
 from datasette_timeline.site.paths import (
     canonical_query,
@@ -187,6 +187,7 @@ def export(db: Path, outdir: Path, *filters: str) -> None:
 # -- the exported site ---------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_whole_timeline_links_up_and_shows_every_dated_event(events_db: Path, tmp_path: Path):
     site = tmp_path / "site"
     export(events_db, site)
@@ -199,6 +200,7 @@ def test_whole_timeline_links_up_and_shows_every_dated_event(events_db: Path, tm
     assert not expected - shown, f"events missing from the site: {list(expected - shown)[:5]}"
 
 
+@pytest.mark.slow
 def test_filtered_by_actor_shows_exactly_that_actors_events(events_db: Path, tmp_path: Path):
     actor = most_common(
         events_db,
@@ -256,6 +258,7 @@ def test_year_facet_pages_and_whole_exports(events_db: Path, tmp_path: Path):
     assert data.get("next_url") is None
 
 
+@pytest.mark.slow
 def test_every_facet_value_chip_and_bar_of_the_view_has_its_page(events_db: Path, tmp_path: Path):
     site = tmp_path / "site"
     export(events_db, site)
@@ -282,6 +285,7 @@ def test_max_pages_bounds_the_site_and_leaves_no_dead_link(events_db: Path, tmp_
     assert_self_contained(site)
 
 
+@pytest.mark.slow
 def test_second_export_replaces_the_first_but_never_a_foreign_folder(
     events_db: Path, tmp_path: Path
 ):

@@ -186,6 +186,7 @@ def expected_merges(documents: list[list[Event]]) -> dict[str, str | None]:
     return {identifier: merged for identifier, _, _, merged in stored}
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(specs, min_size=1, max_size=4), min_size=2, max_size=6))
 def test_merges_are_those_of_scoring_every_stored_event(documents: list[list[Spec]]) -> None:

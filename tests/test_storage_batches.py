@@ -15,6 +15,7 @@ from click.testing import CliRunner
 from datasette_timeline import storage
 from datasette_timeline.cli import cli
 from datasette_timeline.events import extract_events
+from datasette_timeline.pipeline import BatchWriter, Summary
 from datasette_timeline.readers import Document, iter_documents
 from datasette_timeline.storage import DocumentBatch, has_document, open_database, save_document
 
@@ -63,7 +64,7 @@ def test_a_batch_gives_the_rows_of_a_commit_per_document(tmp_path: Path) -> None
         assert save_document(one_by_one, document, events)
     one_by_one.close()
     batched = open_database(tmp_path / "batch.db")
-    batch = DocumentBatch(batched, max_documents=100, max_seconds=100)
+    batch = DocumentBatch(batched)
     for document, events in extracted:
         assert batch.save(document, events)
         # The batch's own connection sees its uncommitted documents: skips and merges
@@ -111,22 +112,42 @@ def test_a_document_failing_inside_a_batch_is_rolled_back_alone(
     assert orphans == 0
 
 
-def test_a_batch_is_due_after_its_documents_or_its_seconds(tmp_path: Path) -> None:
-    (first, first_events), (second, second_events) = articles()[:2]
+def test_a_batch_is_written_after_its_documents_or_its_seconds(tmp_path: Path) -> None:
+    (first, first_events), (second, second_events), (third, third_events) = articles()[:3]
     db = open_database(tmp_path / "events.db")
-    by_count = DocumentBatch(db, max_documents=2, max_seconds=100)
-    assert not by_count.due()  # nothing open
-    by_count.save(first, first_events)
+    summary = Summary()
+    by_count = BatchWriter(db, summary, max_documents=2, max_seconds=100)
+    assert not by_count.due()  # nothing waits
+    by_count.add(first, first_events)
     assert not by_count.due()
-    by_count.save(second, second_events)
-    assert by_count.due()
-    assert by_count.commit() == 2
-    assert not by_count.due() and by_count.commit() == 0
-    by_time = DocumentBatch(db, max_documents=100, max_seconds=0)
-    assert not by_time.save(first, first_events)  # stored already: begins a batch anyway
-    assert by_time.due()
-    assert by_time.commit() == 0
+    assert count(tmp_path / "events.db", "documents") == 0  # extracted, not written yet
+    by_count.add(second, second_events)  # due: written and committed at once
+    assert count(tmp_path / "events.db", "documents") == 2 == summary.stored
+    assert not by_count.due()
+    by_time = BatchWriter(db, summary, max_documents=100, max_seconds=0)
+    by_time.add(first, first_events)  # stored already: skipped when its batch is written
+    assert summary.skipped == 1 and not by_time.pending
+    by_time.add(third, third_events)
+    assert count(tmp_path / "events.db", "documents") == 3 == summary.stored
     db.close()
+
+
+def test_the_write_lock_is_free_while_documents_are_extracted(tmp_path: Path) -> None:
+    """Between batches another writer gets the database at once: the batch's transaction
+    begins only when its documents are all extracted."""
+    path = tmp_path / "events.db"
+    db = open_database(path)
+    writer = BatchWriter(db, Summary(), max_documents=3, max_seconds=100)
+    other = sqlite3.connect(path, timeout=0)  # fails at once if the lock is taken
+    for document, events in articles()[:5]:
+        writer.add(document, events)
+        other.execute("begin immediate")
+        other.execute("create table if not exists other_writer (x)")
+        other.commit()
+    writer.flush()
+    other.close()
+    db.close()
+    assert count(path, "documents") == 5
 
 
 def test_ctrl_c_inside_a_batch_commits_the_documents_before_it(

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from datasette_timeline.timex.commands import evaluate_command, header_date, tag_command
+from datasette_timeline.commands.tag import evaluate_command, header_date, tag_command
 from datasette_timeline.timex.timeml import read_timeml
 
 ROOT = Path(__file__).resolve().parents[1]

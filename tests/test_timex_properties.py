@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,6 +33,7 @@ dcts = st.one_of(
 anchorings = st.sampled_from(["auto", "news", "narrative"])
 
 
+@pytest.mark.slow
 @settings(max_examples=300, deadline=None)
 @given(texts, dcts, anchorings)
 def test_tag_never_raises_and_spans_are_exact(text: str, dct: str | None, anchoring: str) -> None:

@@ -171,6 +171,7 @@ hostile_text = st.one_of(
 )
 
 
+@pytest.mark.slow
 @PROPERTY_SETTINGS
 @given(
     pairs=st.lists(
@@ -184,6 +185,7 @@ def test_hostile_query_strings_answer_200_or_400(
     assert status(client, loop, "?" + urlencode(pairs)) in ALLOWED
 
 
+@pytest.mark.slow
 @PROPERTY_SETTINGS
 @given(raw=st.text(max_size=60))
 def test_raw_query_strings_answer_200_or_400(

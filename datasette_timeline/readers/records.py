@@ -9,13 +9,13 @@ row; the records after it are still read.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
-from urllib.parse import quote
 
 from .document import MEGABYTE, Columns, Document, InputError, ReadOptions
 from .published import InvalidDate, parse_published
@@ -355,34 +355,23 @@ def parse_table_spec(spec: str) -> tuple[Path, str]:
     return Path(database), table
 
 
-def quote_identifier(name: str) -> str:
-    """Quote a table or column name that has been checked against the schema."""
-    return '"' + name.replace('"', '""') + '"'
-
-
 def read_sqlite_table(spec: str, options: ReadOptions) -> Iterator[Document | InputError]:
     """Documents from the rows of a table, each linked back by table name and rowid."""
+    from ..storage import SourceTable  # the module that holds the SQL
+
     database, table = parse_table_spec(spec)
     if not database.is_file():
         raise InputError(f"{database}: no such database file (from --from-table {spec!r})")
-    connection = sqlite3.connect(f"file:{quote(str(database.resolve()))}?mode=ro", uri=True)
     try:
-        tables = [
-            row[0]
-            for row in connection.execute("select name from sqlite_master where type = 'table'")
-        ]
-        if table not in tables:
-            raise InputError(
-                f"{database}: no table {table!r}; the tables are: {', '.join(tables) or '(none)'}"
-            )
-        info = connection.execute("select name, pk from pragma_table_info(?)", [table]).fetchall()
-        available = [row[0] for row in info]
-        primary_keys = [row[0] for row in info if row[1]]
+        source = SourceTable(database, table)
+    except LookupError as error:
+        raise InputError(f"{database}: {error.args[0]}") from None
+    try:
         wanted_columns = options.columns
-        if wanted_columns.id is None and len(primary_keys) == 1:
+        if wanted_columns.id is None and len(source.primary_keys) == 1:
             # The primary key is what Datasette's row URLs use: keep it as the row's id.
-            wanted_columns = replace(wanted_columns, id=primary_keys[0])
-        columns = resolve_columns(available, wanted_columns, f"{database}:{table}")
+            wanted_columns = replace(wanted_columns, id=source.primary_keys[0])
+        columns = resolve_columns(source.columns, wanted_columns, f"{database}:{table}")
         wanted = list(
             dict.fromkeys(
                 c
@@ -390,16 +379,12 @@ def read_sqlite_table(spec: str, options: ReadOptions) -> Iterator[Document | In
                 if c is not None
             )
         )
-        sql = (
-            f"select rowid, {', '.join(quote_identifier(c) for c in wanted)} "
-            f"from {quote_identifier(table)} order by rowid"
-        )
         try:
-            cursor = connection.execute(sql)
+            rows = source.rows(wanted)
+            first = next(rows, None)
         except sqlite3.OperationalError as error:
             raise InputError(f"{database}:{table}: cannot read its rows ({error})") from None
-        for row in cursor:
-            rowid, values = row[0], dict(zip(wanted, row[1:], strict=True))
+        for rowid, values in itertools.chain([first] if first else [], rows):
             where = f"{database}:{table}: rowid {rowid}"
             try:
                 document = record_document(
@@ -412,4 +397,4 @@ def read_sqlite_table(spec: str, options: ReadOptions) -> Iterator[Document | In
             document.source_rowid = rowid
             yield document
     finally:
-        connection.close()
+        source.close()

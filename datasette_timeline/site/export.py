@@ -372,31 +372,12 @@ def prepare_outdir(outdir: Path) -> None:
     outdir.mkdir(parents=True, exist_ok=True)
 
 
-def _count(connection: sqlite3.Connection, table: str) -> int:
-    quoted = '"' + table.replace('"', '""') + '"'
-    return int(connection.execute(f"select count(*) from {quoted}").fetchone()[0])
-
-
 def _offline_settings(snapshot: Path) -> dict[str, int]:
     """An export runs once, offline: allow slow counts, and exports of every row."""
-    connection = sqlite3.connect(snapshot)
-    try:
-        tables = [
-            row[0]
-            for row in connection.execute("select name from sqlite_master where type = 'table'")
-        ]
-        largest = max(
-            [
-                connection.execute(f"select count(*) from [{name}]").fetchone()[0]
-                for name in tables
-                if "]" not in name
-            ]
-            or [0]
-        )
-    finally:
-        connection.close()
+    from ..storage import largest_table_rows
+
     return {
-        "max_returned_rows": max(1000, largest),
+        "max_returned_rows": max(1000, largest_table_rows(snapshot)),
         "sql_time_limit_ms": 60_000,
         "facet_time_limit_ms": 60_000,
     }
@@ -408,12 +389,10 @@ def take_snapshot(source: Path, destination: Path) -> None:
     Served immutable, a database is read without its write-ahead log, so rows not yet
     checkpointed would be missing; and an extraction may be writing right now.
     """
+    from ..storage import snapshot
+
     try:
-        connection = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
-        try:
-            connection.execute("VACUUM INTO ?", [str(destination)])
-        finally:
-            connection.close()
+        snapshot(source, destination)
     except sqlite3.DatabaseError as error:
         raise ExportError(f"{source}: cannot read it as SQLite ({error})") from None
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import click
 
-from .evaluate import SystemFileError, evaluate, format_table, gold_files, system_files
-from .model import Timex
-from .tagger import ANCHORINGS, parse_dct, tag
-from .timeml import read_timeml, write_timeml
+from ..timex.evaluate import SystemFileError, evaluate, format_table, gold_files, system_files
+from ..timex.model import Timex
+from ..timex.tagger import ANCHORINGS, parse_dct, tag
+from ..timex.timeml import read_timeml, write_timeml
 
 _HEADER_LINES = 12
 _HEADER_DATE_LINE = re.compile(r"\b(?:published|date|updated|posted|modified)\b", re.IGNORECASE)

@@ -9,7 +9,7 @@ from typing import Any
 
 import click
 
-from .export import DEFAULT_MAX_PAGES, ExportError, export_site
+from ..site.export import DEFAULT_MAX_PAGES, ExportError, export_site
 
 
 def _filter_pair(argument: str) -> tuple[str, str]:

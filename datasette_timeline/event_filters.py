@@ -1,0 +1,234 @@
+"""Which dated expressions are not events, although the tagger rightly tags them.
+
+Each rule is a pure function of the text, the sentence and the expression, and names
+its reason (the categories of the blind sets' ``not_events``):
+
+- ``dateline``: the agency dateline ("WASHINGTON, March 12 (Xinhua) --") or a line that
+  holds nothing but a date (the article's date under its headline);
+- ``rhetorical``: the general present ("Today, eight countries possess nuclear weapons",
+  "the people of tomorrow"), a relative century ("the disasters of this century") and a
+  round approximation ("a decade ago, the planning was built around ...");
+- ``hypothetical``: a date inside "whatever happens today";
+- ``comparison``: the base of a change ("up from $252 million in 1988", "down from $450
+  million the year before") or of a record ("the worst case since the invasion of Iraq in
+  2003");
+- ``duration``: "since 1990" as the start of a state ("had been arrested in several
+  states since 1990"), unless a happening is dated by it ("since 1991 when troops
+  occupied", "has started monitoring since Thursday");
+- ``name``: a year that is part of a name ("the 2005 Nobel Peace Prize", "the Data
+  Protection Act 1998", "this year's literature prizes");
+- ``listing``: a schedule ("leave on Monday and Tuesday nights from March 30", "broadcast
+  from 1930 to 2015 GMT");
+- ``negated``: an existential negative ("there was no word on Tuesday of any leads").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .event_grammar import clause_bounds, governing_verb, is_past_form, word_data
+from .timex import Timex
+
+_DATELINE_BEFORE = re.compile(
+    r"^[ \t\r]*[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Za-z.'’-]+){0,3}"
+    r"(?:,[ \t]*[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){0,2})?,[ \t]*$"
+)
+_DATELINE_AFTER = re.compile(r"^[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?(?:--|—|–|_|:)")
+_LINE_ALONE = re.compile(r"^[\s,.;:()\[\]-]*$")
+
+
+def is_dateline(text: str, timex: Timex) -> bool:
+    line_start = text.rfind("\n", 0, timex.start) + 1
+    line_end = text.find("\n", timex.end)
+    line_end = len(text) if line_end < 0 else line_end
+    before, after = text[line_start : timex.start], text[timex.end : line_end]
+    if _LINE_ALONE.match(before) and _LINE_ALONE.match(after):
+        return True
+    if _DATELINE_BEFORE.match(before) is None:
+        return False
+    return bool(_DATELINE_AFTER.match(after))
+
+
+_DEICTIC = re.compile(r"^(?:today|tonight|tomorrow|now|nowadays|these days)$", re.IGNORECASE)
+_OF_DEICTIC = re.compile(r"\b(?:of|for)\s+$", re.IGNORECASE)
+_RELATIVE_CENTURY = re.compile(
+    r"^(?:this|the\s+(?:last|past|previous|next|coming|present|current))\s+century$",
+    re.IGNORECASE,
+)
+_ROUND_AGO = re.compile(
+    r"^(?:just\s+|only\s+|some\s+|about\s+)?(?:a|one)\s+(?:decade|generation|century)\s+ago$",
+    re.IGNORECASE,
+)
+_DAY_IDENTITY = re.compile(
+    r"^\s*(?:is|was|marks|marked)\s+(?:the\s+)?(?:\w+\s+){0,2}"
+    r"(?:day|anniversary|deadline|birthday)\b",
+    re.IGNORECASE,
+)
+
+
+def is_rhetorical(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    expression = timex.text.strip()
+    if _RELATIVE_CENTURY.match(expression) or _ROUND_AGO.match(expression):
+        return True
+    if not _DEICTIC.match(expression):
+        return False
+    if _OF_DEICTIC.search(text[max(sentence[0], timex.start - 6) : timex.start]):
+        return True  # "the people of tomorrow", "the world of today"
+    if _DAY_IDENTITY.match(text[timex.end : sentence[1]]):
+        return False  # "today is the eighth day of the operation"
+    words = text[sentence[0] : sentence[1]]
+    start, end = timex.start - sentence[0], timex.end - sentence[0]
+    group = governing_verb(words, start, end)
+    if group is None or group.tense != "present" or group.perfect or group.progressive:
+        return False
+    return group.lemma in word_data()["stative_verbs"]
+
+
+_WHATEVER = re.compile(r"\b(?:whatever|whenever|however)\b[^,;.]{0,40}$", re.IGNORECASE)
+
+
+def is_hypothetical(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    return bool(_WHATEVER.search(text[max(sentence[0], timex.start - 45) : timex.start]))
+
+
+_AMOUNT = r"[$€£]?\s?(?:[A-Z]{1,3}\$\s?)?\d[\d.,]*"
+_FROM_BASE = re.compile(
+    r"\bfrom\s+(?:about\s+|nearly\s+|some\s+|fewer\s+than\s+|more\s+than\s+|"
+    r"less\s+than\s+|almost\s+)?" + _AMOUNT + r"()[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_RECORD_SINCE = re.compile(
+    r"\b(?:lowest|highest|worst|best|biggest|largest|smallest|strongest|weakest|first|"
+    r"deepest|sharpest|steepest|most|least|not\s+seen|unseen|never|record)\b"
+    r"[^.;:]{0,80}?\bsince\b[^.;:,]{0,45}$",
+    re.IGNORECASE,
+)
+
+
+def is_comparison(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    before = text[max(sentence[0], timex.start - 120) : timex.start]
+    bases = list(_FROM_BASE.finditer(before))
+    base = bases[-1] if bases else None  # the last "from <amount>" before the date
+    tail = before[base.end(1) :] if base is not None else ""
+    if (
+        base is not None
+        and not re.search(r"\bto\b", before[base.start() :])
+        and not any(is_past_form(word) for word in re.findall(r"[a-z]+", tail))
+    ):
+        return True  # "up from $252 million in 1988" (not "from 100,000 in 1980 to ...")
+    return bool(_RECORD_SINCE.search(before))
+
+
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+_WHEN_AFTER = re.compile(r"^\s*,?\s*(?:when|as|after)\b", re.IGNORECASE)
+
+
+_REPEATED = re.compile(
+    r"\b(?:several|many|numerous|repeatedly|dozens|hundreds|scores|times)\b"
+    r"|\b\d[\d,]*\s+(?:[a-z]+\s+)?[a-z]+s\b",
+)
+
+
+def is_since_duration(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    """ "Since 1990" as the span of repeated happenings ("had been arrested in several
+    states since 1990", "14 killings since 1993"): no event of its own. The start of a
+    state is one ("suspended since July 24, 2003", "tense since 1991 when ...")."""
+    starts_with_since = timex.text.lower().startswith("since ")
+    window = text[max(sentence[0], timex.start - 12) : timex.start]
+    if not (starts_with_since or _SINCE.search(window)):
+        return False
+    if _WHEN_AFTER.match(text[timex.end : timex.end + 12]):
+        return False
+    words = text[sentence[0] : sentence[1]]
+    low, high = clause_bounds(words, timex.start - sentence[0], timex.end - sentence[0])
+    clause = words[low : timex.start - sentence[0]] + " " + words[timex.end - sentence[0] : high]
+    return bool(_REPEATED.search(clause))
+
+
+_NAME_HEADS = (
+    r"(?:Prize|Prizes|Award|Awards|Medal|Act|Law|Bill|Code|Edition|Model|Census|Budget|"
+    r"Report|Index|Survey|Plan|Programme|Program|Strategy|Treaty|Convention|Regulations?)"
+)
+_YEAR_BEFORE_NAME = re.compile(r"^\s+(?:[A-Z][A-Za-z'’.-]*\s+){0,4}" + _NAME_HEADS + r"\b")
+_NAME_BEFORE_YEAR = re.compile(
+    r"(?:^|\s)(?:[A-Z][A-Za-z'’.-]*\s+){0,4}(?:Act|Regulations|Order|Convention|Directive)"
+    r"\s*,?\s*$"
+)
+_POSSESSIVE_NAME = re.compile(
+    r"^(?:'s|’s)\s+(?:[a-z]+,?\s+){0,6}(?:prizes?|awards?|medals?|edition|budget|census|"
+    r"models?|winners?|laureates?)\b"
+)
+_YEAR = re.compile(r"^(?:the\s+)?\d{4}$|^this\s+year(?:'s|’s)?$|^\d{4}(?:'s|’s)$", re.IGNORECASE)
+
+
+def is_name(text: str, timex: Timex) -> bool:
+    expression = timex.text
+    if not _YEAR.match(expression):
+        return False
+    after = text[timex.end : timex.end + 80]
+    if _YEAR_BEFORE_NAME.match(after) or _POSSESSIVE_NAME.match(after):
+        return True
+    if expression.lower().endswith(("'s", "’s")) and _POSSESSIVE_NAME.match(
+        expression[-2:] + after
+    ):
+        return True
+    return bool(_NAME_BEFORE_YEAR.search(text, max(0, timex.start - 60), timex.start))
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_WEEKLY = re.compile(
+    r"^\s+and\s+" + _WEEKDAY + r"\s+(?:nights|mornings|evenings|afternoons)\b"
+    r"|^s\b",
+    re.IGNORECASE,
+)
+_SCHEDULE_START = re.compile(
+    r"^[^.;]{0,40}?\b(?:from|starting|beginning|as\s+of)\s+(?:[A-Z][a-z]+\s+\d|\d)",
+)
+_CLOCK_RANGE = re.compile(r"^\s*(?:to|-|–)\s*\d{4}\s*(?:GMT|UTC|BST|CET|EST|hrs|hours)\b")
+_CLOCK_AFTER = re.compile(r"^\s*(?:GMT|UTC|BST|CET|hrs)\b")
+
+
+def is_listing(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    after = text[timex.end : sentence[1]]
+    if re.fullmatch(r"\d{4}", timex.text) and (
+        _CLOCK_RANGE.match(after) or _CLOCK_AFTER.match(after)
+    ):
+        return True  # "from 1930 to 2015 GMT": clock times of a listing, not years
+    if not re.search(_WEEKDAY + r"$", timex.text, re.IGNORECASE):
+        return False
+    return bool(_WEEKLY.match(after)) or (
+        bool(re.match(r"^\s+and\s+" + _WEEKDAY, after, re.IGNORECASE))
+        and bool(_SCHEDULE_START.match(after))
+    )
+
+
+_THERE_WAS_NO = re.compile(
+    r"\bthere\s+(?:was|were|has\s+been|had\s+been|is)\s+no\b[^.;,]{0,60}$", re.IGNORECASE
+)
+
+
+def is_negated(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    return bool(_THERE_WAS_NO.search(text[max(sentence[0], timex.start - 70) : timex.start]))
+
+
+_RULES: tuple[tuple[str, Callable[[str, tuple[int, int], Timex], bool]], ...] = (
+    ("dateline", lambda text, sentence, timex: is_dateline(text, timex)),
+    ("name", lambda text, sentence, timex: is_name(text, timex)),
+    ("listing", is_listing),
+    ("comparison", is_comparison),
+    ("duration", is_since_duration),
+    ("rhetorical", is_rhetorical),
+    ("hypothetical", is_hypothetical),
+    ("negated", is_negated),
+)
+
+
+def not_event_reason(text: str, sentence: tuple[int, int], timex: Timex) -> str | None:
+    """Why the dated expression ``timex`` of ``text`` is no event, or None for an event.
+
+    ``sentence`` is the span of the sentence that holds it."""
+    for reason, rule in _RULES:
+        if rule(text, sentence, timex):
+            return reason
+    return None

@@ -1,0 +1,228 @@
+"""One event, many mentions within an article.
+
+A story tells its main event in the lede and again below ("issued a summons Tuesday ...
+The summons was issued by mail Tuesday"), or first coarsely and then exactly ("the
+killings last year ... a killing spree on November 19, 2005"). Such dates are mentions of
+one event: the event keeps the finest date, and the other dates become its ``mentions``.
+
+Two dated mentions are one event when
+
+- their dates are compatible: the same value, or one inside the other with the outer one
+  at most a month wide (two clock times never);
+- they are told in two sentences, the later one not announcing "a separate" happening;
+- the same happening is told: the same trigger word (stems: "meeting" and "met"), with
+  another common word shared by the sentences; or the same specific type (not a
+  statement, not "other") with ``MIN_SHARED_WORDS`` common words shared ("issued a court
+  summons Tuesday" and "The summons was issued by mail Tuesday"). Common words are stems of
+  words written in lower case, without the dates, numbers and stopwords: names alone never
+  suffice, since the people and places of a story take part in many events of the same
+  day. Statements need the same reporting verb: two statements of one day are usually two.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from typing import Protocol, TypeVar
+
+from .event_grammar import word_data
+
+MIN_SHARED_WORDS = 2
+MAX_COARSE_DAYS = 31  # the coarser date of a pair: a month at most
+_PRECISION_RANK = {
+    "century": 0,
+    "decade": 1,
+    "year": 2,
+    "season": 3,
+    "quarter": 3,
+    "month": 4,
+    "week": 5,
+    "day": 6,
+}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Another place in the same document where an event is told."""
+
+    char_start: int
+    char_end: int
+    expression: str | None
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+
+
+class Dated(Protocol):
+    date: str
+    precision: str | None
+    start: str | None
+    end: str | None
+    expression: str
+    char_start: int
+    char_end: int
+    sentence: str
+    sentence_start: int
+    sentence_end: int
+    event_type: str
+    trigger: str | None
+    mentions: list[Mention]
+
+
+_STOPWORDS = frozenset(
+    """that this with from have has had were was will would been their there which what when
+    where into about after before over also than they them then some such other more most
+    said says say could should while being these those only very just its it's his her our
+    your does did done here upon under against between because today yesterday tomorrow
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december week weeks month months year years
+    last next this told tell according among million billion thousand hundred percent per
+    one two three four five six seven eight nine ten dozen dozens
+    said mr mrs ms dr the and for but not are who whom whose how why all any each both
+    earlier later first second third day days time times new""".split()
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
+
+
+def stem(word: str) -> str:
+    """A crude stem, enough to match "killings" with "killing", "met" with "meeting",
+    "extended" with "extend"."""
+    lowered = word.lower().replace("’", "'")
+    irregular: dict[str, str] = word_data()["irregular_forms"]
+    if lowered in irregular:
+        return irregular[lowered]
+    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s"):
+        if lowered.endswith(suffix) and len(lowered) - len(suffix) >= 4:
+            base = lowered[: -len(suffix)]
+            if suffix in ("ied", "ies"):
+                return base + "y"
+            if len(base) > 3 and base[-1] == base[-2]:
+                base = base[:-1]
+            return base.rstrip("e")
+    return lowered.rstrip("e") if len(lowered) > 4 else lowered
+
+
+@lru_cache(maxsize=2048)
+def sentence_stems(sentence: str) -> tuple[frozenset[str], frozenset[str]]:
+    """(all content stems, stems of words written in lower case somewhere) of a sentence."""
+    every: set[str] = set()
+    common: set[str] = set()
+    for match in _WORD.finditer(sentence):
+        word = match.group()
+        if word.lower() in _STOPWORDS or (word.lower().endswith("'s") and len(word) < 5):
+            continue
+        stemmed = stem(word.removesuffix("'s").removesuffix("’s"))
+        if stemmed in _STOPWORDS:
+            continue
+        every.add(stemmed)
+        if word[:1].islower():
+            common.add(stemmed)
+    return frozenset(every), frozenset(common)
+
+
+def _span_days(start: str | None, end: str | None) -> int | None:
+    if not (start and end):
+        return None
+    try:
+        return (date.fromisoformat(end) - date.fromisoformat(start)).days
+    except ValueError:
+        return None
+
+
+def compatible_dates(a: Dated, b: Dated) -> bool:
+    """The same value, or one inside the other with the outer one at most a month wide."""
+    if a.date == b.date:
+        return True
+    if "T" in a.date and "T" in b.date:
+        return False  # two clock times are two moments
+    if not (a.start and a.end and b.start and b.end):
+        return False
+    if a.start <= b.start and b.end <= a.end:
+        outer = a
+    elif b.start <= a.start and a.end <= b.end:
+        outer = b
+    else:
+        return False
+    days = _span_days(outer.start, outer.end)
+    return days is not None and days <= MAX_COARSE_DAYS
+
+
+_ANOTHER = re.compile(r"\bseparate\b", re.IGNORECASE)
+
+
+def _own_words(event: Dated) -> str:
+    """The sentence without the date's own words ("nineteen ninety-seven")."""
+    start = event.char_start - event.sentence_start
+    end = event.char_end - event.sentence_start
+    if 0 <= start <= end <= len(event.sentence):
+        return event.sentence[:start] + " " + event.sentence[end:]
+    return event.sentence
+
+
+def same_happening(a: Dated, b: Dated) -> bool:
+    """The two mentions tell one happening (see the module's docstring)."""
+    if a.sentence_start == b.sentence_start:
+        return False  # two dates of one sentence are two events
+    later = a if a.char_start > b.char_start else b
+    if _ANOTHER.search(later.sentence):
+        return False
+    every_a, common_a = sentence_stems(_own_words(a))
+    every_b, common_b = sentence_stems(_own_words(b))
+    common = every_a & every_b & common_a & common_b
+    if a.trigger and b.trigger and stem(a.trigger.split()[0]) == stem(b.trigger.split()[0]):
+        return len(common - {stem(a.trigger.split()[0])}) >= 1
+    specific = a.event_type == b.event_type and a.event_type not in ("other", "statement")
+    return specific and len(common) >= MIN_SHARED_WORDS
+
+
+def _fineness(event: Dated) -> tuple[int, int]:
+    rank = _PRECISION_RANK.get(event.precision or "", 7 if "T" in event.date else 0)
+    return rank, -event.char_start
+
+
+DatedT = TypeVar("DatedT", bound=Dated)
+
+
+def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
+    """The events of one document with repeated mentions merged (text order kept by each
+    event's own mention). The event that stays is the finest-dated mention; the others
+    become its ``mentions``."""
+    groups: list[list[DatedT]] = []
+    for event in sorted(events, key=lambda e: e.char_start):
+        home = next(
+            (
+                group
+                for group in groups
+                if all(compatible_dates(event, member) for member in group)
+                and any(same_happening(event, member) for member in group)
+            ),
+            None,
+        )
+        if home is None:
+            groups.append([event])
+        else:
+            home.append(event)
+    merged: list[DatedT] = []
+    for group in groups:
+        keeper = max(group, key=_fineness)
+        keeper.mentions = (
+            list(keeper.mentions)
+            + [
+                Mention(
+                    other.char_start,
+                    other.char_end,
+                    other.expression,
+                    other.sentence,
+                    other.sentence_start,
+                    other.sentence_end,
+                )
+                for other in group
+                if other is not keeper
+            ]
+            + [m for other in group if other is not keeper for m in other.mentions]
+        )
+        merged.append(keeper)
+    return sorted(merged, key=lambda e: e.char_start)

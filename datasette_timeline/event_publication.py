@@ -1,0 +1,85 @@
+"""The lede's event when the article dates it only by its publication.
+
+"The former prime minister has died aged 92." has no time expression, yet it is the
+most important event of the story. The lede (the first sentence of the body with a
+finite verb) gives an event on the publication day when
+
+- its main verb (the first finite verb group) tells a happening: past, present perfect,
+  present progressive, or a present reporting verb ("President Clinton says ..."); not
+  a future, a modal, a negation or a plain state ("is on high alert", "appears");
+- it has no date of its own: no event date in the sentence except a deadline or a span
+  ("extended its offer until Nov. 6", "eliminate 789 dealers by early June") or a date
+  inside a noun phrase ("last month's explosion might be related").
+
+Such an event is flagged ``dated_by = "publication"``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .event_grammar import VerbGroup, verb_groups, word_data
+from .timex import Timex
+
+_LEDE_SENTENCES = 3  # body sentences looked at for the lede (bylines, greetings first)
+_MIN_WORDS = 6
+_NOT_OWN_DATE = re.compile(
+    r"\b(?:until|till|by|through|from|since|after|before|ahead\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _is_happening(group: VerbGroup) -> bool:
+    if group.negated or group.tense in ("future", "modal", "none"):
+        return False
+    if group.perfect or group.tense == "past":
+        return True
+    lemma = group.lemma
+    if group.progressive:
+        return True
+    return lemma in word_data()["reporting_verbs"] and not group.passive
+
+
+def _own_date(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    """A date of the sentence's own happening, not a deadline or a noun's date."""
+    before = text[max(sentence[0], timex.start - 15) : timex.start]
+    if _NOT_OWN_DATE.search(before) or _NOT_OWN_DATE.search(before + timex.text.split()[0] + " "):
+        return False
+    return text[timex.end : timex.end + 2] not in ("'s", "’s") and not timex.text.endswith(
+        ("'s", "’s")
+    )
+
+
+def lede_verb(
+    text: str,
+    sentences: Sequence[tuple[int, int]],
+    skip_spans: Sequence[tuple[int, int]],
+    dates: Sequence[Timex],
+) -> tuple[tuple[int, int], VerbGroup] | None:
+    """(the lede's sentence, its main verb group) when the lede's event is dated only by
+    the publication; None otherwise."""
+    body_start = max((end for _, end in skip_spans), default=0)
+    looked = 0
+    for start, end in sentences:
+        if start < body_start:
+            continue
+        sentence = text[start:end]
+        if len(re.findall(r"[A-Za-z]+", sentence)) < _MIN_WORDS:
+            continue  # a dateline, byline or headline fragment
+        groups = verb_groups(sentence, 0, len(sentence))
+        looked += 1
+        if not groups:
+            if looked >= _LEDE_SENTENCES:
+                return None
+            continue
+        main = groups[0]
+        if main.head.lower in word_data()["auxiliaries"] and not main.perfect:
+            return None  # "Macao is on high alert", "this is Pamela McCall"
+        if not _is_happening(main):
+            return None
+        inside = [t for t in dates if start <= t.start and t.end <= end]
+        if any(_own_date(text, (start, end), t) for t in inside):
+            return None
+        return (start, end), main
+    return None

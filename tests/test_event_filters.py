@@ -1,0 +1,102 @@
+"""Dated expressions that are not events (event_filters), on invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from datasette_timeline.events import extract_events
+
+
+def expressions(text: str, published: str = "2021-03-04") -> list[str]:
+    return [event.expression for event in extract_events(text, published)]
+
+
+@pytest.mark.parametrize(
+    "text, not_event, event",
+    [
+        (
+            "Headline\nLISBON, March 3 (Reuters) -- The minister resigned on Tuesday.",
+            "March 3",
+            "Tuesday",
+        ),
+        (
+            "Headline\n\nMarch 04, 2021\n\nThe minister resigned on Tuesday.",
+            "March 04, 2021",
+            "Tuesday",
+        ),
+        (
+            'Headline\n"Today, ten countries possess such weapons," she said on Monday.',
+            "Today",
+            "Monday",
+        ),
+        (
+            "Headline\nThe rally was held today. He spoke of the leaders of tomorrow.",
+            "tomorrow",
+            "today",
+        ),
+        ("Headline\nToday is the third day of the strike, which began on Tuesday.", None, "Today"),
+        (
+            "Headline\nProfit rose to $5 million, up from $3 million in 2019, it said on Monday.",
+            "2019",
+            "Monday",
+        ),
+        (
+            "Headline\nIt is the worst crash since the collapse of the bank in 2008, he said Monday.",
+            "2008",
+            "Monday",
+        ),
+        (
+            "Headline\nShe has been arrested several times since 2015, police said on Monday.",
+            "2015",
+            "Monday",
+        ),
+        ("Headline\nThe mine has been closed since 2015 when a tunnel collapsed.", None, "2015"),
+        ("Headline\nShe received the 2020 Nobel Peace Prize on Monday.", "2020", "Monday"),
+        (
+            "Headline\nFlights leave on Monday and Tuesday nights from March 30.",
+            "Monday",
+            "March 30",
+        ),
+        (
+            "Headline\nThere was no word on Tuesday of any arrests, police said on Monday.",
+            "Tuesday",
+            "Monday",
+        ),
+        (
+            "Headline\nA decade ago, the town was a farming village, he said on Monday.",
+            "A decade ago",
+            "Monday",
+        ),
+    ],
+)
+def test_not_events_are_left_out(text: str, not_event: str | None, event: str) -> None:
+    found = expressions(text)
+    assert any(event in expression for expression in found), found
+    if not_event is not None:
+        assert not any(not_event in expression for expression in found), found
+
+
+def test_an_undated_lede_is_an_event_on_the_publication_day() -> None:
+    text = "Minister dies\nThe former prime minister has died aged 92, his family said.\n"
+    (event,) = extract_events(text, "2021-03-04T10:00")
+    assert (event.date, event.precision, event.dated_by) == ("2021-03-04", "day", "publication")
+    assert event.sentence.startswith("The former prime minister")
+    # A lede with its own date, a future or a state gives no publication event.
+    for lede in (
+        "The minister resigned on Tuesday, his office said.",
+        "The minister will resign next month, his office said.",
+        "The city is on high alert over the floods in the north.",
+    ):
+        assert all(e.dated_by is None for e in extract_events(f"Head\n{lede}\n", "2021-03-04"))
+    # Without a publication date there is nothing to date it by.
+    assert extract_events(text, None) == []
+
+
+def test_a_lede_telling_a_dated_event_of_the_body_becomes_its_mention() -> None:
+    text = (
+        "Summons\nThe fund's chairman has been issued a court summons, officials said.\n"
+        "The group issued the court summons on Tuesday, its president said.\n"
+    )
+    (event,) = extract_events(text, "1997-04-09")
+    assert event.date == "1997-04-08" and event.dated_by is None
+    assert [m.expression for m in event.mentions] == [None]
