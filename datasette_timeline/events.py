@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .actors import Entity, find_entities
-from .actors.assign import event_actors
+from .actors.assign import actor_spellings, event_actors
 from .event_filters import not_event_reason
 from .event_grammar import VerbGroup
 from .event_mentions import Mention, merge_mentions, same_happening
@@ -108,6 +108,8 @@ class ActorRef:
     name: str
     kind: str
     code: str | None = None
+    # How the article writes it ("President Obama", "Obama"): kept as the actor's aliases.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -187,6 +189,7 @@ def extract_events(
     if not timexes and lede is None:
         return []
     entities = find_entities(text, ner=ner, spacy_model=spacy_model, sentences=sentences)
+    spellings = actor_spellings(entities)
     by_sentence: dict[tuple[int, int], list[Timex]] = {}
     for timex in timexes:
         by_sentence.setdefault(_enclosing(sentences, timex.start, timex.end), []).append(timex)
@@ -219,7 +222,7 @@ def extract_events(
                     char_end=timex.end,
                     text=clause_text(sentence, (start, end), offsets),
                     sentence=sentence,
-                    actors=[ActorRef(e.name, e.kind, e.code) for e in actors],
+                    actors=_actor_refs(actors, spellings),
                     places=_unique(places),
                     resolved=timex.anchored,
                     mod=timex.mod,
@@ -262,7 +265,7 @@ def _with_publication_event(
         char_end=position,
         text=sentence,
         sentence=sentence,
-        actors=[ActorRef(e.name, e.kind, e.code) for e in actors],
+        actors=_actor_refs(actors, actor_spellings(entities)),
         places=_unique([e.name for e in inside if e.kind == "place"]),
         event_type=event_type,
         trigger=trigger,
@@ -403,6 +406,10 @@ def _referent_places(
             e.name for e in entities if e.kind == "place" and start <= e.start and e.end <= end
         ]
     return places
+
+
+def _actor_refs(actors: list[Entity], spellings: dict[str, tuple[str, ...]]) -> list[ActorRef]:
+    return [ActorRef(e.name, e.kind, e.code, spellings.get(e.name, ())) for e in actors]
 
 
 def _unique(names: Iterable[str]) -> list[str]:

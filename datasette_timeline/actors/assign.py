@@ -99,6 +99,19 @@ def event_actors(
     return list(chosen.values())
 
 
+def actor_spellings(entities: Sequence[Entity]) -> dict[str, tuple[str, ...]]:
+    """Canonical name -> the other ways the article writes it ("President Obama",
+    "Obama"): names as written, without pronouns, "the agency" or a possessive."""
+    found: dict[str, dict[str, None]] = {}
+    for entity in entities:
+        if entity.kind not in ACTOR_KINDS or entity.via in ("pronoun", "nominal"):
+            continue
+        written = re.sub(r"['’]s$", "", entity.text).removeprefix("the ").removeprefix("The ")
+        if written != entity.name:
+            found.setdefault(entity.name, {})[written] = None
+    return {name: tuple(sorted(forms)) for name, forms in found.items()}
+
+
 # "on Saturday, the anniversary of the death of Alfred Nobel,": words that describe the
 # date, not who took part.
 _DATE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{1,120}?,")

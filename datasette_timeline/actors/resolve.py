@@ -217,7 +217,7 @@ def _expanded_acronyms(entities: list[Entity]) -> list[Entity]:
 
 
 # Titles that are part of how a person is known ("King Hussein" is not Saddam Hussein).
-_NAMING_TITLES = frozenset(
+NAMING_TITLES = frozenset(
     "King Queen Prince Princess Pope Emperor Empress Sheikh Emir Sultan Crown".split()
 )
 _NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
@@ -241,7 +241,7 @@ def _people_by_surname(entities: list[Entity]) -> dict[str, str]:
             continue
         if entity.via == "title-surname":
             titled[surname(entity.name)].add(entity.name)
-            if entity.name.split()[0] in _NAMING_TITLES:
+            if entity.name.split()[0] in NAMING_TITLES:
                 full_names[surname(entity.name)].add(entity.name)
         else:
             full_names[surname(entity.name)].add(entity.name)
@@ -257,7 +257,7 @@ def _full_names_for_people(entities: list[Entity]) -> list[Entity]:
     titled_names = {
         e.name
         for e in entities
-        if e.via == "title-surname" and e.name.split()[0] not in _NAMING_TITLES
+        if e.via == "title-surname" and e.name.split()[0] not in NAMING_TITLES
     }
     resolved = []
     for entity in entities:
