@@ -31,18 +31,20 @@ Span = tuple[int, int]
 
 # Prepositions after which a country is where something happens, not who acts.
 _LOCATIVE = words("in at near inside outside throughout within across around between among")
-# Nouns of a state acting: after a demonym or adjective the country is the actor.
+# Nouns of a state acting (its government, forces, economy): after a demonym or adjective
+# the country is the actor.
 _STATE_AGENTS = words(
     """government governments administration authorities authority officials official
     leadership leader leaders regime state cabinet parliament ministry military army navy
     troops forces force soldiers police diplomats diplomat envoy envoys ambassador
     delegation negotiators president premier minister spokesman spokeswoman prosecutor
-    prosecutors intelligence warplanes jets strikes airstrikes bombers"""
+    prosecutors intelligence warplanes jets strikes airstrikes bombers economy markets
+    market stocks exports imports"""
 )
 # Two-word agents ("foreign minister", "security forces", "air strikes").
 _STATE_AGENT_PAIRS = words(
     """air foreign prime deputy defence defense interior finance trade security armed
-    state special naval air"""
+    state special naval stock"""
 )
 # Words that make a possessive or an adjective name a place of the country.
 _PLACE_WORDS = words(
