@@ -725,7 +725,14 @@ class _Finder:
     # --- names by context ----------------------------------------------------------------
 
     def _names_by_context(self) -> None:
-        # A surname of someone named in full is that person, whatever its context.
+        # Twice: a fuller name found in the first pass ("Iraq's Saddam Hussein") lets the
+        # second map its short mentions ("Saddam") before their context makes them bodies.
+        for _ in range(2):
+            self._people_by_known_names()
+        self._bodies_and_places_by_context()
+
+    def _people_by_known_names(self) -> None:
+        """A surname of someone named in full is that person, whatever its context."""
         people = {e.name: e for e in self.found.values() if e.kind == "person"}
         by_surname: dict[str, set[str]] = {}
         for name in people:
@@ -739,6 +746,8 @@ class _Finder:
             if " " in name and entity.via != "title-surname"
         }
         for first, last in self.unknown:
+            if not all(self._free(i) for i in range(first, last + 1)):
+                continue
             phrase = self.doc.phrase(first, last)
             words = phrase.split()
             if phrase in surnames or (first == last and phrase in given):
@@ -756,6 +765,8 @@ class _Finder:
             ):
                 # "President Hussein" earlier, "Saddam Hussein" now: the fuller name.
                 self._add(first, last, phrase, "person", "context")
+
+    def _bodies_and_places_by_context(self) -> None:
         organisations: set[str] = set()
         places: set[str] = set()
         for first, last in self.unknown:
