@@ -3,18 +3,24 @@
 The article's entities are found once (``find_entities``: names, short mentions,
 acronyms, "the agency", safe pronouns); an event then takes, as a reader would:
 
-1. the mentions inside its clause (``clause``). In a clause that lists several dated
-   items ("Greece and Turkey in 1952, Germany in 1955 and Spain in 1982") each date
-   takes only the names of its own item;
-2. of these, the people and organisations, and the countries the text makes act or be
+1. the mentions of its own clause (``clause``): in a clause listing dated items
+   ("Greece and Turkey in 1952, Germany in 1955") each date takes its item's names and
+   the shared subject; a date in what a person reported about others ("Glenn said that
+   of nine women killed last year ...") leaves the reporter out; a date in a
+   subordinate clause ("60 years after the United States dropped ... on August 6")
+   takes that clause, a relative clause the words it describes; a phrase describing
+   the date ("on Saturday, the anniversary of ...") names no actor, nor does the
+   dateline ("MACAO, Nov. 18 (Xinhua) --");
+2. of these, the people; the organisations, except one that only employs a named person
+   ("Air Force pilot Michael Blassie"); and the countries the text makes act or be
    acted on. A country is not an actor where it only places or qualifies something:
    after a preposition of place ("in Kuwait", "between Australia and India", also
-   across a list: "in Kenya and Tanzania"), in the dateline ("CANBERRA, Australia
-   (AP)"), as a plural demonym ("Americans": people of the country), before a place
-   word ("Tanzania's commercial capital", "the Saudi border"), or as an adjective
-   ("Iraqi civilians", "U.S. dollars", "Thai Prime Minister Chaowalit": that person is
-   the actor) unless the noun it qualifies is one of the state's agents ("Iraqi
-   troops", "the British government", "US air strikes");
+   across a list: "in Kenya and Tanzania"), as a plural demonym ("Americans": people of
+   the country), before a place word ("Tanzania's commercial capital", "the Saudi
+   border"), after "anti-", or as an adjective ("Iraqi civilians", "U.S. dollars",
+   "Thai Prime Minister Chaowalit": that person is the actor) unless the noun it
+   qualifies is one of the state's agents or its economy ("Iraqi troops", "the British
+   government", "US air strikes", "US stock markets");
 3. each actor once, under its canonical name.
 """
 
@@ -59,6 +65,10 @@ _VERB_AFTER = words(
 )
 _WORD = re.compile(r"[\w’'.-]+|[,;:()\"“”]")
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)?,\s*$")
+# "MACAO, Nov. 18 (Xinhua) --", "CANBERRA, Australia (AP)_": where and by whom it was filed.
+_DATELINE_HEAD = re.compile(
+    r"\s*[A-Z][A-Z .'’-]{2,},[^()\n]{0,40}\([^()\n]{1,30}\)\s*(?:_|--|-|—)?"
+)
 
 
 def event_actors(
@@ -78,6 +88,7 @@ def event_actors(
     high = item[1]
     description = _DATE_APPOSITION.match(text, date[1], high)
     antecedent = _relative_antecedent(text, clause[0], low)
+    dateline = _DATELINE_HEAD.match(text, clause[0], clause[1])
     chosen: dict[str, Entity] = {}
     for entity in entities:
         if entity.kind not in ACTOR_KINDS:
@@ -94,6 +105,8 @@ def event_actors(
         if description is not None and description.start() <= entity.start < description.end():
             continue
         if entity.kind == "country" and not country_acts(text, entity, clause[0]):
+            continue
+        if dateline is not None and entity.start < dateline.end():
             continue
         if entity.kind == "organization" and _affiliation(text, entity, clause[0]):
             continue
