@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .gazetteer import PREDICATE_VERB, first_name_genders
+from .gazetteer import CALENDAR_WORDS, PREDICATE_VERB, first_name_genders
 from .model import Entity
 from .tokens import Document
 
@@ -305,12 +305,15 @@ def _short_mentions(document: Document, entities: list[Entity]) -> list[Entity]:
         return entities
     taken = [(entity.start, entity.end) for entity in entities]
     added = []
-    for token in document.tokens:
+    for index, token in enumerate(document.tokens):
         name = surnames.get(token.text)
         if name is None or document.in_header(token):
             continue
         if any(start < token.end and token.start < end for start, end in taken):
             continue
+        following = document.next_word(index)
+        if following[:1].isupper() and following not in CALENDAR_WORDS:
+            continue  # "Nobel" in "the Nobel Peace Prize": part of another name
         added.append(Entity(token.start, token.end, token.text, name, "person", None, "short-name"))
     return entities + added
 

@@ -743,7 +743,9 @@ class _Finder:
         given = {
             name.split()[0]: name
             for name, entity in people.items()
-            if " " in name and entity.via != "title-surname"
+            if " " in name
+            and entity.via != "title-surname"
+            and name.split()[0].lower().rstrip(".") not in TITLE_WORDS
         }
         for first, last in self.unknown:
             if not all(self._free(i) for i in range(first, last + 1)):
