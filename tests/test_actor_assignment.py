@@ -211,3 +211,18 @@ def test_two_companies_joined_by_and_stay_two() -> None:
     found = [e.name for e in find_entities(text) if e.is_actor]
     assert "Mobil" in found
     assert not any(" and " in name for name in found)
+
+
+def test_the_four_nations_of_the_united_kingdom_and_national_teams_are_countries() -> None:
+    text = (
+        "England beat Scotland 26-5 on Saturday. Wales and Northern Ireland drew on Sunday. "
+        "Japan beat Samoa 26-5 on Monday. The Welsh government resigned on Tuesday."
+    )
+    events = {e.expression: e.actors for e in extract_events(text, "2024-03-08")}
+    assert [(a.name, a.kind, a.code) for a in events["Saturday"]] == [
+        ("England", "country", "GB-ENG"),
+        ("Scotland", "country", "GB-SCT"),
+    ]
+    assert [a.name for a in events["Sunday"]] == ["Wales", "Northern Ireland"]
+    assert [a.name for a in events["Monday"]] == ["Japan", "Samoa"]
+    assert [a.name for a in events["Tuesday"]] == ["Wales"]

@@ -67,6 +67,19 @@ _HISTORICAL = (
     ("USSR", "SU", "country"),
     ("Soviet", "SU", "demonym"),
 )
+# The four nations of the United Kingdom act as countries of their own in news (their
+# governments, their teams): countries here, with their ISO 3166-2 codes. "British" and
+# "UK" stay the United Kingdom; "English" stays out (the language).
+_UK_NATIONS = (
+    ("England", "England", "GB-ENG", "country"),
+    ("Scotland", "Scotland", "GB-SCT", "country"),
+    ("Scottish", "Scotland", "GB-SCT", "demonym"),
+    ("Scots", "Scotland", "GB-SCT", "demonym"),
+    ("Wales", "Wales", "GB-WLS", "country"),
+    ("Welsh", "Wales", "GB-WLS", "demonym"),
+    ("Northern Ireland", "Northern Ireland", "GB-NIR", "country"),
+    ("Northern Irish", "Northern Ireland", "GB-NIR", "demonym"),
+)
 # Upper-case alternative spellings that are worth matching (the others are ISO codes).
 _CODE_ALIASES = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"})
 
@@ -300,6 +313,8 @@ def lexicon() -> dict[str, Lexeme]:
         entries[alias] = Lexeme(
             countries.get(extra_code, "Soviet Union"), "country", role, extra_code
         )
+    for alias, name, nation_code, role in _UK_NATIONS:
+        entries[alias] = Lexeme(name, "country", role, nation_code)
     for alias, name in _ORGANISATIONS:
         entries[alias] = Lexeme(name, "organization", "org")
     return entries
