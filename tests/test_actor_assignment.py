@@ -226,3 +226,16 @@ def test_the_four_nations_of_the_united_kingdom_and_national_teams_are_countries
     assert [a.name for a in events["Sunday"]] == ["Wales", "Northern Ireland"]
     assert [a.name for a in events["Monday"]] == ["Japan", "Samoa"]
     assert [a.name for a in events["Tuesday"]] == ["Wales"]
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("The novelist Jack London wrote it.", [("Jack London", "person")]),
+        ("Air France flew to Paris.", [("Air France", "organization"), ("Paris", "place")]),
+        ('The film "Midnight in Paris" opened.', []),
+        ('The film "Escape to Victory" opened in London.', [("London", "place")]),
+    ],
+)
+def test_places_only_where_a_place_is_meant(text: str, found: list[tuple[str, str]]) -> None:
+    assert [(e.name, e.kind) for e in find_entities(text)] == found

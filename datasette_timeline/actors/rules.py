@@ -116,6 +116,8 @@ _ABBREVIATED_TITLES = frozenset(
     {"sen", "gen", "gov", "rep", "col", "lt", "capt", "adm", "mr", "mrs", "ms", "dr", "prof"}
 )
 _LINK_WORDS = frozenset({"of", "in", "for", "at", "to", "the"})
+# A short quoted phrase: the title of a work when its words are capitalised.
+_QUOTED_TITLE = re.compile(r"[\"“]([A-Z][^\"“”.,;:!?\n]{2,60})[\"”]")
 # A regnal number inside a name ("Carl XVI Gustaf").
 _ROMAN = re.compile(r"[IVX]{1,5}")
 _NAME_PARTICLES = frozenset({"bin", "ibn", "al", "van", "von", "der", "de", "da", "du", "la", "le"})
@@ -174,6 +176,7 @@ class _Finder:
         return sorted(self.found.values(), key=lambda entity: entity.start)
 
     def run(self) -> None:
+        self._titles_of_works()
         self._names_with_apostrophes()
         self._people_with_titles()
         self._people_in_apposition()
@@ -276,6 +279,21 @@ class _Finder:
             ):
                 return True
         return False
+
+    def _titles_of_works(self) -> None:
+        """ "Midnight in Paris", "Escape to Victory": a quoted title names a work, and
+        its words name no place or actor."""
+        starts = {token.start: i for i, token in enumerate(self.doc.tokens)}
+        for match in _QUOTED_TITLE.finditer(self.doc.text):
+            words = match.group(1).split()
+            if len(words) < 2 or not all(w[:1].isupper() for w in words if len(w) > 3):
+                continue
+            index = starts.get(match.start(1))
+            while index is not None and index < len(self.doc.tokens):
+                if self.doc.tokens[index].start >= match.end(1):
+                    break
+                self.claimed.add(index)
+                index += 1
 
     def _names_with_apostrophes(self) -> None:
         """Gazetteer names the tokens split ("Democratic People's Republic of Korea")."""
@@ -521,10 +539,27 @@ class _Finder:
             return
         if self._government_of_country(first, last):
             return
-        if self._has_organisation_word(first, last):
+        if self._has_organisation_word(first, last) or (
+            words[0] == "Air" and len(words) > 1  # "Air France": an airline, not a country
+        ):
             self._add(first, last, self._organisation_name(first, last), "organization", "org-word")
             return
+        if self._person_named_like_a_place(first, last):
+            # "Jack London": a first name and a place name make a person
+            self._add(first, last, self._person_name(first, last), "person", "first-name")
+            return
         self._segment(first, last)
+
+    def _person_named_like_a_place(self, first: int, last: int) -> bool:
+        tokens = self.doc.tokens
+        if not 1 <= last - first <= 2 or tokens[first].text not in self.first_names:
+            return False
+        place = self.lexicon.get(tokens[last].text)
+        return (
+            place is not None
+            and place.kind == "place"
+            and all(self._name_like(i) for i in range(first + 1, last))
+        )
 
     def _after_product_word(self, index: int) -> bool:
         """Right after a word like "iTunes" or "eBay" (lower-case start, capital inside)."""
