@@ -48,7 +48,16 @@ _NOMINAL = re.compile(
     r"commission|committee|council|court|alliance|organi[sz]ation|group)\b(?!\s+[A-Z])"
 )
 _NOMINAL_FITS: dict[str, tuple[str, ...]] = {
-    "agency": ("Agency", "Administration", "Service", "Bureau", "Office", "NASA", "Agence"),
+    "agency": (
+        "Agency",
+        "Administration",
+        "Authority",
+        "Service",
+        "Bureau",
+        "Office",
+        "NASA",
+        "Agence",
+    ),
     "airline": ("Airlines", "Airways", "Air", "airline", "carrier"),
     "carrier": ("Airlines", "Airways", "Air", "airline", "carrier"),
     "automaker": ("Motors", "automaker", "carmaker"),
@@ -182,7 +191,14 @@ def _fits(text: str, organisation: Entity, noun: str) -> bool:
     if noun in ("company", "firm"):
         if any(word in _PUBLIC_BODY_WORDS for word in words_of_name):
             return False
-        return organisation.via in ("context", "org-word", "acronym", "name", "flight") and not (
+        return organisation.via in (
+            "context",
+            "org-word",
+            "acronym",
+            "name",
+            "flight",
+            "spacy",
+        ) and not (
             organisation.text.isupper() and not any(cue in introduced for cue in _COMPANY_CUES)
         )
     cues = _NOMINAL_FITS.get(noun, ())
