@@ -6,6 +6,11 @@ schema as ``datasette-timeline extract --from-table`` writes: documents linked b
 to their row by ``source_table``/``source_rowid``, events, actors. Rows already
 extracted (same text) are skipped, so running it again completes an interrupted job.
 
+Rows of a table not everyone may see must not land in tables anyone may read: when the
+source table is hidden from anonymous users and one of the timeline tables is not, the form
+says so, shows the configuration that gives those tables the source's permission, and
+refuses to run until the user confirms (docs/security.md).
+
 This module imports datasette-enrichments; the plugin hook imports it only when that
 package is installed.
 """
@@ -18,7 +23,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from datasette_enrichments import Enrichment  # type: ignore[import-not-found,unused-ignore]
-from wtforms import Form, SelectField, StringField  # type: ignore[import-not-found,unused-ignore]
+from wtforms import (  # type: ignore[import-not-found,unused-ignore]
+    BooleanField,
+    Form,
+    SelectField,
+    StringField,
+)
 from wtforms.validators import ValidationError  # type: ignore[import-not-found,unused-ignore]
 
 from .pipeline import ExtractSettings, extract_document, write_results
@@ -34,6 +44,76 @@ from .readers.records import (
 
 SLUG = "datasette-timeline-extract"
 _NONE = ""
+# Every table the enrichment writes (storage.py's schema).
+TIMELINE_TABLES = (
+    "documents",
+    "events",
+    "mentions",
+    "actors",
+    "event_actors",
+    "places",
+    "event_places",
+)
+CONFIRM_FIELD = "copy_private_rows"
+
+
+async def exposed_tables(datasette: Any, database: str, table: str) -> list[str]:
+    """The timeline tables anonymous users may read, when they may not read ``table``:
+    writing there would publish its rows. Empty when nothing would be exposed."""
+    from .web.permissions import can_view_table
+
+    if await can_view_table(datasette, None, database, table):
+        return []
+    return [
+        name for name in TIMELINE_TABLES if await can_view_table(datasette, None, database, name)
+    ]
+
+
+def source_allow_block(datasette: Any, database: str, table: str) -> Any:
+    """The source table's own ``allow`` block from the configuration, if it has one."""
+    config = getattr(datasette, "config", None)
+    if isinstance(config, dict):  # Datasette 1.0: datasette.yaml
+        tables = config.get("databases", {}).get(database, {}).get("tables", {})
+        allow = tables.get(table, {}).get("allow")
+        if allow is not None:
+            return allow
+    try:  # Datasette 0.65: metadata.json
+        metadata = datasette.metadata(database=database, table=table) or {}
+    except (AttributeError, TypeError):
+        metadata = {}
+    return metadata.get("allow") if isinstance(metadata, dict) else None
+
+
+def private_copy_notice(
+    database: str, table: str, exposed: Sequence[str], allow: Any
+) -> tuple[str, str]:
+    """The form's warning and the configuration that gives the timeline tables the source
+    table's permission (metadata.json on 0.65 and 1.0, or datasette.yaml on 1.0)."""
+    warning = (
+        f"The rows of {table} are not visible to everyone, but {', '.join(exposed)} "
+        "can be read by anyone: the events, their sentences and the article texts written "
+        "there would be public. Give those tables the permission of "
+        f"{table} first, or tick this box to write them anyway."
+    )
+    block = {
+        "databases": {
+            database: {
+                "tables": {
+                    name: {"allow": allow if allow is not None else {"id": "..."}}
+                    for name in TIMELINE_TABLES
+                }
+            }
+        }
+    }
+    return warning, json.dumps(block)
+
+
+def _must_confirm(_form: Any, field: Any) -> None:
+    if not field.data:
+        raise ValidationError(
+            "Not started: the source rows are private and would be copied into tables "
+            "anyone can read. Make those tables private first, or tick the box."
+        )
 
 
 def _first_usual(columns: Sequence[str], usual: Sequence[str]) -> str:
@@ -58,9 +138,10 @@ class ExtractDatedEvents(Enrichment):  # type: ignore[misc,unused-ignore]
     )
     batch_size = 25
 
-    async def get_config_form(self, db: Any, table: str) -> type:
+    async def get_config_form(self, datasette: Any, db: Any, table: str) -> type:
         columns = await db.table_columns(table)
         optional = [(_NONE, "(none)"), *[(c, c) for c in columns]]
+        exposed = await exposed_tables(datasette, db.name, table)
 
         class ConfigForm(Form):  # type: ignore[misc,unused-ignore]
             text_column = SelectField(
@@ -93,7 +174,21 @@ class ExtractDatedEvents(Enrichment):  # type: ignore[misc,unused-ignore]
                 default="auto",
             )
 
-        return ConfigForm
+        if not exposed:
+            return ConfigForm
+        warning, configuration = private_copy_notice(
+            db.name, table, exposed, source_allow_block(datasette, db.name, table)
+        )
+
+        class ConfirmedForm(ConfigForm):  # type: ignore[misc,valid-type,unused-ignore]
+            copy_private_rows = BooleanField(
+                warning,
+                validators=[_must_confirm],
+                description="Configuration to paste (metadata.json, or datasette.yaml on "
+                "Datasette 1.0), with the allow block of the source table: " + configuration,
+            )
+
+        return ConfirmedForm
 
     async def enrich_batch(
         self,
@@ -105,6 +200,11 @@ class ExtractDatedEvents(Enrichment):  # type: ignore[misc,unused-ignore]
         config: dict[str, Any],
         job_id: int,
     ) -> int:
+        if not config.get(CONFIRM_FIELD) and await exposed_tables(datasette, db.name, table):
+            # A job queued without the form (the API) gets the same refusal as the form.
+            keys = [row_key(row, pks) for row in rows]
+            await self.log_error(db, job_id, keys, f"{table}: {_REFUSED}")
+            return 0
         columns = ResolvedColumns(
             text=config["text_column"],
             date=config.get("date_column") or None,
@@ -138,6 +238,12 @@ class ExtractDatedEvents(Enrichment):  # type: ignore[misc,unused-ignore]
         results = await loop.run_in_executor(None, _extract_all, documents, settings)
         await db.execute_write_fn(lambda conn: _write(conn, results), block=True)
         return len(documents)
+
+
+_REFUSED = (
+    "not extracted: these rows are private and the timeline tables are readable by "
+    f"everyone; make them private or confirm with {CONFIRM_FIELD}=true"
+)
 
 
 def row_key(row: dict[str, Any], pks: Sequence[str]) -> str:

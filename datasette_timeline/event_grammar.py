@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -27,6 +28,7 @@ def word_data() -> dict[str, Any]:
     return data
 
 
+@cache
 def _set(name: str) -> frozenset[str]:
     return frozenset(word_data()[name])
 
@@ -45,9 +47,26 @@ class Word:
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d.,:/-]*")
 
 
+@lru_cache(maxsize=4)
+def _words_and_starts(text: str) -> tuple[list[Word], list[int]]:
+    words = [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
+    return words, [word.start for word in words]
+
+
 def words_of(text: str, low: int = 0, high: int | None = None) -> list[Word]:
+    """The whole words of text[low:high]. The words of a text are found once: each date of
+    a sentence then takes its stretch by bisection, not by a pass over the sentence."""
+    words, starts = _words_and_starts(text)
     high = len(text) if high is None else high
-    return [Word(m.group(), m.start(), m.end()) for m in _WORD.finditer(text, low, high)]
+    first, last = bisect_left(starts, low), bisect_left(starts, high)
+    while last > first and words[last - 1].end > high:
+        last -= 1
+    return words[first:last]
+
+
+def word_index(text: str, offset: int) -> int:
+    """The index, among the words of ``text``, of the word starting at ``offset``."""
+    return bisect_left(_words_and_starts(text)[1], offset)
 
 
 # Clause boundaries, strongest first (as in events.clause_span): a date's clause is cut
@@ -61,14 +80,33 @@ _CUTS = (
 _QUOTE_CUT = re.compile(r"[\"“”]|``|''")
 
 
+# A date's clause, verb and type are read within this many characters of it: no clause
+# a reader takes a date's meaning from is longer, and a sentence of any length (a list of
+# hundreds of dates) then costs each of its dates the same.
+WINDOW = 300
+
+
+def window(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The stretch of ``sentence`` within ``WINDOW`` characters of [start, end), cut at
+    spaces so that no word is broken."""
+    low, high = max(0, start - WINDOW), min(len(sentence), end + WINDOW)
+    if low:
+        space = sentence.find(" ", low, start)
+        low = space + 1 if space >= 0 else start
+    if high < len(sentence):
+        space = sentence.rfind(" ", end, high)
+        high = space if space >= 0 else end
+    return low, high
+
+
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of the clause of sentence[start:end] (at most up to the boundaries in
-    ``_CUTS`` and quotation marks on either side)."""
-    low, high = 0, len(sentence)
+    ``_CUTS`` and quotation marks on either side, and never beyond its ``window``)."""
+    low, high = window(sentence, start, end)
     for pattern in (*_CUTS, _QUOTE_CUT):
-        for match in pattern.finditer(sentence, 0, start):
+        for match in pattern.finditer(sentence, low, start):
             low = max(low, match.end())
-        following = pattern.search(sentence, end)
+        following = pattern.search(sentence, end, high)
         if following:
             high = min(high, following.start())
     return low, high
@@ -260,7 +298,18 @@ def governing_verb(sentence: str, start: int, end: int) -> VerbGroup | None:
     verb across a word that opens another clause ("Tuesday that they would ...", "insisted
     that the union agree to cuts by next year"), nor one more than ``_REACH`` words away."""
     low, high = clause_bounds(sentence, start, end)
-    groups = [g for g in verb_groups(sentence, low, high) if not (start <= g.head.start < end)]
+    # Only verbs within reach count; a few words more let a group's auxiliaries in.
+    clause = words_of(sentence, low, high)
+    before = bisect_left([w.end for w in clause], start + 1)
+    after = bisect_left([w.start for w in clause], end)
+    nearby = clause[max(0, before - _REACH - 4) : after + _REACH + 4]
+    if not nearby:
+        return None
+    groups = [
+        g
+        for g in verb_groups(sentence, nearby[0].start, nearby[-1].end)
+        if not (start <= g.head.start < end)
+    ]
     best: tuple[int, VerbGroup] | None = None
     for group in groups:
         if group.head.end <= start:

@@ -186,25 +186,51 @@ def _fineness(event: Dated) -> tuple[int, int]:
 DatedT = TypeVar("DatedT", bound=Dated)
 
 
+_LOOK_BACK = 32
+
+
+def _date_keys(event: Dated) -> set[str]:
+    """Keys two compatible dates always share: the value itself, and for a date at most
+    ``MAX_COARSE_DAYS`` wide the months it touches (a date nested in one that short starts
+    in one of its months)."""
+    keys = {f"value:{event.date}"}
+    if event.start and event.end:
+        days = _span_days(event.start, event.end)
+        if days is not None and days <= MAX_COARSE_DAYS:
+            keys |= {f"month:{event.start[:7]}", f"month:{event.end[:7]}"}
+    return keys
+
+
 def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
     """The events of one document with repeated mentions merged (text order kept by each
     event's own mention). The event that stays is the finest-dated mention; the others
     become its ``mentions``."""
     groups: list[list[DatedT]] = []
+    # Groups by the keys of their members (_date_keys): only a group sharing a key with an
+    # event can hold a compatible date, so an article of many dates is not compared pairwise.
+    by_key: dict[str, list[int]] = {}
     for event in sorted(events, key=lambda e: e.char_start):
+        keys = _date_keys(event)
+        # The latest few groups only: a list of hundreds of same-day items is not one event
+        # told many times, and looking further back would cost each item the whole list.
+        candidates = sorted({index for key in keys for index in by_key.get(key, ())})[-_LOOK_BACK:]
         home = next(
             (
-                group
-                for group in groups
-                if all(compatible_dates(event, member) for member in group)
-                and any(same_happening(event, member) for member in group)
+                index
+                for index in candidates
+                if all(compatible_dates(event, member) for member in groups[index])
+                and any(same_happening(event, member) for member in groups[index])
             ),
             None,
         )
         if home is None:
             groups.append([event])
+            home = len(groups) - 1
         else:
-            home.append(event)
+            groups[home].append(event)
+        for key in keys:
+            if home not in by_key.setdefault(key, [])[-1:]:
+                by_key[key].append(home)
     merged: list[DatedT] = []
     for group in groups:
         keeper = max(group, key=_fineness)

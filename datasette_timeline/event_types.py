@@ -19,6 +19,7 @@ the nearest word:
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from functools import lru_cache
 
 from .event_grammar import (
@@ -28,7 +29,9 @@ from .event_grammar import (
     clause_bounds,
     governing_verb,
     verb_groups,
+    window,
     word_data,
+    word_index,
     words_of,
 )
 
@@ -102,7 +105,8 @@ def _phrase_text(words: list[Word], index: int) -> str:
 
 
 def classify_event(sentence: str, start: int, end: int) -> tuple[str, str | None]:
-    """(type, trigger word) of the event dated at sentence[start:end]."""
+    """(type, trigger word) of the event dated at sentence[start:end], read within the
+    date's clause (never more than ``event_grammar.WINDOW`` characters around it)."""
     low, high = clause_bounds(sentence, start, end)
     clause = words_of(sentence, low, high)
     found = _qualified_noun(sentence, start, end, clause)
@@ -113,8 +117,14 @@ def classify_event(sentence: str, start: int, end: int) -> tuple[str, str | None
         found = _from_verb(sentence, group, clause, start, end, high)
         if found is not None:
             return found
-    heads = frozenset(g.head.start for g in verb_groups(sentence, low, high))
-    return _nearest(clause, start, end, nouns_only=True, verbs=heads) or ("other", None)
+    # The fallback looks only _TRIGGER_WINDOW words either side of the date.
+    before = bisect_left([w.end for w in clause], start + 1)
+    after = bisect_left([w.start for w in clause], end)
+    nearby = clause[max(0, before - _TRIGGER_WINDOW - 2) : after + _TRIGGER_WINDOW + 2]
+    if not nearby:
+        return "other", None
+    heads = frozenset(g.head.start for g in verb_groups(sentence, nearby[0].start, nearby[-1].end))
+    return _nearest(nearby, start, end, nouns_only=True, verbs=heads) or ("other", None)
 
 
 def _qualified_noun(
@@ -177,7 +187,7 @@ def _from_verb(
     high: int,
 ) -> tuple[str, str | None] | None:
     words = words_of(sentence)
-    index = next(i for i, w in enumerate(words) if w.start == group.head.start)
+    index = word_index(sentence, group.head.start)
     for spot in (index, index + 1):  # "filed for", "signed into law"
         phrase = _phrase_at(words, spot)
         if phrase:
@@ -191,10 +201,10 @@ def _from_verb(
     if kind and group.head.lower not in word_data()["light_verbs"]:
         return kind, group.head.text
     # An untyped or light verb: the nouns (and -ing verbs) of its phrase.
-    following = [w for w in words[index + 1 :] if w.end <= high][:_PHRASE_WINDOW]
+    following = [w for w in words[index + 1 : index + 1 + _PHRASE_WINDOW] if w.end <= high]
     following = [w for w in following if not (start <= w.start < end)]
     for position, word in enumerate(following):
-        spot = index + 1 + words[index + 1 :].index(word)
+        spot = word_index(sentence, word.start)
         if position == 0 and word.lower == "to" and len(following) > 1:
             # "is expected to meet", "plans to sign": the infinitive is the happening.
             kind = verb_type(following[1].lower, clause)
@@ -247,7 +257,7 @@ def _has_object(words: list[Word], index: int) -> bool:
 def _reported_act(sentence: str, anchor: int) -> tuple[str, str | None] | None:
     """The completed act a statement reports ("said they had arrested 14 people", "the
     announcement that it had filed for bankruptcy"); None for an intention or opinion."""
-    following = verb_groups(sentence, anchor, len(sentence))
+    following = verb_groups(sentence, anchor, window(sentence, anchor, anchor)[1])
     if not following:
         return None
     reported = following[0]
@@ -256,7 +266,7 @@ def _reported_act(sentence: str, anchor: int) -> tuple[str, str | None] | None:
     if reported.head.lower in word_data()["auxiliaries"]:
         return None  # "said she was heartened": a state
     words = words_of(sentence)
-    index = next(i for i, w in enumerate(words) if w.start == reported.head.start)
+    index = word_index(sentence, reported.head.start)
     phrase = _phrase_at(words, index)
     if phrase and phrase != "statement":
         return phrase, _phrase_text(words, index)

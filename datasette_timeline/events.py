@@ -19,6 +19,7 @@ Event type (part 5): see ``event_types``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -54,15 +55,17 @@ _IRREGULAR_PAST = (
     "spoke stood sat felt found built meant heard laid let read sought taught tore wore can may"
 )
 _VERBISH = r"(?:[a-z]+ed|" + "|".join(_IRREGULAR_PAST.split()) + r")\b"
-# Clause boundaries, strongest first. The date's clause is cut at these.
+# Clause boundaries, strongest first. The date's clause is cut at these. A run of spaces is
+# entered only at its first character ((?<!\s)), so a long run costs one pass, not one per space.
 _CUTS = (
     re.compile(r";\s+"),
-    re.compile(r"\s+[-–—]{1,2}\s+"),
+    re.compile(r"(?<!\s)\s+[-–—]{1,2}\s+"),
     re.compile(r",\s+(?:and|but|while|although|though|whereas|yet)\s+"),
-    re.compile(r",?\s+(?:after|before|when|because|although)\s+"),
+    re.compile(r"(?:,|(?<!\s))\s+(?:after|before|when|because|although)\s+"),
     # "fought cancer in 2004 and took six months off": "and" before a verb.
-    re.compile(r"\s+and\s+(?=" + _VERBISH + ")"),
+    re.compile(r"(?<!\s)\s+and\s+(?=" + _VERBISH + ")"),
 )
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _SUBORDINATING = 3
 _COORDINATING = frozenset({2, 4})  # cuts between predicates that share the subject
 _LEADING_CONNECTOR = re.compile(
@@ -302,13 +305,13 @@ def _cut_points(sentence: str, low: int, high: int) -> tuple[int, re.Match[str]]
 def clause_span(
     sentence: str, date: tuple[int, int], dates: Sequence[tuple[int, int]]
 ) -> tuple[int, int, int | None]:
-    """Bounds of the clause holding ``date`` among the sentence's ``dates``.
+    """Bounds of the clause holding ``date`` among the sentence's ``dates`` (in text order).
 
     The third value is the strength of the cut before the clause (None at the start).
     Only a boundary between two dates splits: a sentence with one date is one clause.
     """
-    ordered = sorted(dates)
-    position = ordered.index(date)
+    ordered = dates
+    position = bisect_left(ordered, date)
     start, end, strength_before = 0, len(sentence), None
     if position > 0:
         cut = _cut_points(sentence, ordered[position - 1][1], date[0])

@@ -11,7 +11,12 @@ _ABBREVIATIONS = frozenset(
     p.m mt ft rev hon adm cmdr cpl pvt supt insp det""".split()
 )
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[-*•]\s)|\n")
+# The word before a full stop. Searched in a short window and only from the start of a run
+# of word characters, so a long run of dots or letters costs one pass.
+_WORD_BEFORE_STOP = re.compile(r"(?<![\w.])([\w.]+)\.$")
+# Longer than any abbreviation: a longer word is no abbreviation, wherever the window cuts it.
+_WORD_WINDOW = 32
+_BOUNDARY = re.compile(r"(?<![.!?…])[.!?…]+[\"'”’)\]]*(?=\s+|$)|\n\s*\n|\n(?=\s*[-*•]\s)|\n")
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -29,7 +34,8 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
             # "… occupiers (Armenia) are": a lower-case word continues the sentence.
             if following[:1].islower():
                 continue
-            word = re.search(r"([\w.]+)\.$", text[start : match.start() + 1])
+            window = max(start, match.start() + 1 - _WORD_WINDOW)
+            word = _WORD_BEFORE_STOP.search(text[window : match.start() + 1])
             if (
                 word
                 and match.group().startswith(".")

@@ -3,6 +3,7 @@ in the same schema, with the same events, as ``extract --from-table``."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from importlib.metadata import version
 from pathlib import Path
@@ -172,3 +173,85 @@ async def test_the_enrichment_is_offered_with_the_columns_of_the_table(tmp_path:
     assert form.status_code == 200
     assert "Text column" in form.text and "Publication date column" in form.text
     assert '<option selected value="body">' in form.text or 'value="body" selected' in form.text
+
+
+# The source table is root's only; the timeline tables get the default (everyone).
+PRIVATE_SOURCE = {
+    "permissions": {"enrichments": {"id": "root"}},
+    "databases": {"news": {"tables": {"articles": {"allow": {"id": "root"}}}}},
+}
+TIMELINE_TABLES = ("documents", "events", "mentions", "actors", "event_actors", "places")
+
+
+def datasette_with(path: Path, config: dict[str, Any]) -> Datasette:
+    if datasette_version.startswith("0."):
+        return Datasette([str(path)], metadata=config)
+    return Datasette([str(path)], config=config)  # type: ignore[call-arg,unused-ignore]
+
+
+def all_private(config: dict[str, Any]) -> dict[str, Any]:
+    tables = {name: {"allow": {"id": "root"}} for name in (*TIMELINE_TABLES, "event_places")}
+    tables["articles"] = {"allow": {"id": "root"}}
+    return {**config, "databases": {"news": {"tables": tables}}}
+
+
+async def config_form(datasette: Datasette, data: dict[str, str]) -> Any:
+    from datasette.utils import MultiParams
+
+    enrichment = (await get_enrichments(datasette))[SLUG]
+    form_class = await enrichment._get_config_form(
+        datasette, datasette.get_database("news"), "articles"
+    )
+    return form_class(MultiParams({key: [value] for key, value in data.items()}))
+
+
+@pytest.mark.asyncio
+async def test_private_rows_are_not_copied_into_public_tables_unconfirmed(tmp_path: Path) -> None:
+    path = make_news_db(tmp_path / "news.db")
+    datasette = datasette_with(path, PRIVATE_SOURCE)
+    await datasette.invoke_startup()
+    await refresh_schemas(datasette)
+    form = await config_form(datasette, {k: str(v) for k, v in CONFIG.items()})
+    assert not form.validate()
+    notice = str(form.copy_private_rows.label.text)
+    assert "not visible to everyone" in notice and "events" in notice and "documents" in notice
+    # The configuration to paste gives every timeline table the source's allow block.
+    pasted = json.loads(form.copy_private_rows.description.split(": ", 1)[1])
+    tables = pasted["databases"]["news"]["tables"]
+    assert set(TIMELINE_TABLES) <= set(tables)
+    assert all(t["allow"] == {"id": "root"} for t in tables.values())
+    confirmed = await config_form(
+        datasette, {**{k: str(v) for k, v in CONFIG.items()}, "copy_private_rows": "y"}
+    )
+    assert confirmed.validate(), confirmed.errors
+
+    # A job queued without the form is refused the same way: nothing is written.
+    job_id = await run_job(datasette)
+    assert "events" not in sqlite_utils_tables(path)
+    errors = rows(path, f"select error from _enrichment_errors where job_id = {job_id}")
+    assert errors and all("private" in e["error"] for e in errors)
+    # Confirmed, it runs.
+    enrichment = (await get_enrichments(datasette))[SLUG]
+    db = datasette.get_database("news")
+    job = await enrichment.enqueue(
+        datasette, db, "articles", "", {**CONFIG, "copy_private_rows": True}
+    )
+    await wait_for_job(datasette, job, "news", timeout=60)
+    assert rows(path, "select count(*) as n from events")[0]["n"] > 0
+
+
+@pytest.mark.asyncio
+async def test_no_notice_when_the_timeline_tables_are_as_private(tmp_path: Path) -> None:
+    path = make_news_db(tmp_path / "news.db")
+    datasette = datasette_with(path, all_private(PRIVATE_SOURCE))
+    await datasette.invoke_startup()
+    await refresh_schemas(datasette)
+    form = await config_form(datasette, {k: str(v) for k, v in CONFIG.items()})
+    assert not hasattr(form, "copy_private_rows")
+    assert form.validate(), form.errors
+    await run_job(datasette)
+    assert rows(path, "select count(*) as n from events")[0]["n"] > 0
+
+
+def sqlite_utils_tables(path: Path) -> set[str]:
+    return {r["name"] for r in rows(path, "select name from sqlite_master where type = 'table'")}

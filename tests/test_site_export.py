@@ -17,10 +17,11 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import sqlite_utils
 from click.testing import CliRunner
 
 from datasette_timeline.commands.export_site import export_site_command
-from datasette_timeline.site.export import added_facets, external_references
+from datasette_timeline.site.export import MARKER, added_facets, external_references
 from datasette_timeline.site.paths import (
     canonical_query,
     export_file,
@@ -407,3 +408,82 @@ def test_css_references_are_rewritten():
     css = "a{background:url(/img/a.png)} @import \"/b.css\"; b{background:url('data:x')}"
     out = rewrite_css(css, lambda url: url if url.startswith("data:") else "x" + url)
     assert 'url("x/img/a.png")' in out and '@import "x/b.css"' in out and "data:x" in out
+
+
+# -- the export's folder: only the exporter's own files are replaced -----------------------
+
+USER_FILES = {
+    "CNAME": "timeline.example.org\n",
+    ".nojekyll": "",
+    "README.md": "# My timeline\n",
+    ".git/config": "[core]\n",
+    "-/notes.txt": "kept beside the exported assets\n",
+}
+
+
+def tree(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_exporting_again_keeps_the_users_files_and_drops_only_stale_ones(
+    events_db: Path, tmp_path: Path
+):
+    site = tmp_path / "site"
+    export(events_db, site)
+    first = tree(site)
+    for name, text in USER_FILES.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(text)
+    year = most_common(events_db, "select year from events group by year order by count(*) desc")
+    export(events_db, site, f"year={year}")
+    for name, text in USER_FILES.items():
+        assert (site / name).read_text() == text, name
+    manifest = json.loads((site / MARKER).read_text())
+    assert tree(site) == {*manifest["files"], MARKER, *USER_FILES}
+    assert first - tree(site), "the narrower export should have fewer files"
+    # No folder emptied by the second export is left behind.
+    assert all(any(d.iterdir()) for d in site.rglob("*") if d.is_dir())
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".export-site-")]
+
+
+def test_a_users_file_where_the_site_writes_stops_the_export_untouched(
+    events_db: Path, tmp_path: Path
+):
+    site = tmp_path / "site"
+    export(events_db, site)
+    (site / MARKER).write_text(json.dumps({"files": ["index.html"]}))  # an older export
+    (site / "-").rename(tmp_path / "moved")
+    (site / "-").write_text("mine")  # a file where the assets' folder goes
+    before = {name: (site / name).read_bytes() for name in tree(site)}
+    result = CliRunner().invoke(export_site_command, [str(events_db), str(site)])
+    assert result.exit_code != 0 and "a file of yours where the site needs a folder" in (
+        result.output
+    )
+    assert {name: (site / name).read_bytes() for name in tree(site)} == before
+
+
+def test_a_symlinked_outdir_is_a_clear_error(events_db: Path, tmp_path: Path):
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "link"
+    link.symlink_to(real)
+    result = CliRunner().invoke(export_site_command, [str(events_db), str(link)])
+    assert result.exit_code != 0
+    assert "is a symbolic link" in result.output and str(real) in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert list(real.iterdir()) == []
+
+
+def test_a_table_name_too_long_for_a_file_is_a_clear_error(tmp_path: Path):
+    long_name = "t" * 300
+    db = tmp_path / "long.db"
+    sqlite_utils.Database(db)[long_name].insert_all(
+        [{"id": 1, "start": "2020-05-03", "text": "A dated row"}], pk="id"
+    )
+    site = tmp_path / "site"
+    result = CliRunner().invoke(export_site_command, [str(db), str(site), "--table", long_name])
+    assert result.exit_code != 0
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert "longer than the file system allows" in result.output
+    assert not site.exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["long.db"]

@@ -13,7 +13,7 @@ from .decode import NotText, decode_bytes
 from .document import Document, InputError
 from .published import InvalidDate, parse_published
 
-_TITLE = re.compile(r"<TITLE(?:\s[^>]*)?>(.*?)</TITLE>", re.S)
+_TITLE = re.compile(r"<TITLE(?:\s[^<>]*)?>")
 _TAGS = re.compile(r"<[^<>]*>")
 
 
@@ -45,8 +45,10 @@ def read_timeml_bytes(data: bytes, source: str, published: str | None = None) ->
 
 
 def _title(markup: str) -> str | None:
-    match = _TITLE.search(markup)
-    if not match:
+    from ..timex.timeml import element_content
+
+    content = element_content(markup, "TITLE", _TITLE)
+    if content is None:
         return None
-    title = " ".join(html.unescape(_TAGS.sub("", match.group(1))).split())
+    title = " ".join(html.unescape(_TAGS.sub("", content)).split())
     return title or None

@@ -10,10 +10,10 @@ relative file path; links to pages that are not part of the site are removed.
 
 from __future__ import annotations
 
+import errno
 import html
 import json
 import re
-import shutil
 import sqlite3
 import tempfile
 from collections import deque
@@ -23,6 +23,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit
 
+from .outdir import (
+    MARKER,
+    OutdirError,
+    check_outdir,
+    discard,
+    replace_site,
+    staging_folder,
+)
 from .paths import asset_file, canonical_query, export_file, page_file, relative_link
 from .rewrite import Reference, css_references, html_references, rewrite_css, rewrite_html
 
@@ -34,7 +42,6 @@ Kind = Literal["page", "export", "asset"]
 # The host name ``datasette.client`` answers as: absolute URLs to it are internal.
 _INTERNAL_HOSTS = frozenset({"", "localhost"})
 _ASSET_PREFIXES = ("/-/static/", "/-/static-plugins/")
-MARKER = ".datasette-timeline-site"
 DEFAULT_MAX_PAGES = 2000
 
 
@@ -214,8 +221,11 @@ class SiteBuilder:
         ):
             self.classic_scripts.add(target)
         destination = outdir / self.file_of(target)
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(body)
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            destination.write_bytes(body)
+        except OSError as error:
+            raise ExportError(_unwritable(self.file_of(target), error)) from None
         {"page": report.pages, "export": report.exports, "asset": report.assets}[
             target.kind
         ].append(self.file_of(target))
@@ -357,19 +367,15 @@ def _is_external(url: str) -> bool:
     return bool(parts.netloc) or parts.scheme not in {"", "data"}
 
 
-def prepare_outdir(outdir: Path) -> None:
-    """Create ``outdir``, replacing an earlier export but never other files."""
-    if outdir.exists():
-        if not outdir.is_dir():
-            raise ExportError(f"{outdir}: exists and is not a folder")
-        if any(outdir.iterdir()):
-            if not (outdir / MARKER).exists():
-                raise ExportError(
-                    f"{outdir}: folder is not empty and holds no earlier export; "
-                    "choose an empty or new folder"
-                )
-            shutil.rmtree(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
+def _unwritable(name: str, error: OSError) -> str:
+    if error.errno == errno.ENAMETOOLONG:
+        longest = max(name.split("/"), key=len)
+        return (
+            f"cannot write {longest[:60]}...: a file name of {len(longest.encode())} bytes, "
+            "longer than the file system allows; the table or database name makes it, "
+            "so rename that (or export a view of it under a shorter name)"
+        )
+    return f"cannot write {name} ({error.strerror or error})"
 
 
 def _offline_settings(snapshot: Path) -> dict[str, int]:
@@ -415,6 +421,10 @@ async def export_site(
     """Write the static site of ``table``'s timeline, filtered by ``filters``, to ``outdir``."""
     if not database_path.is_file():
         raise ExportError(f"{database_path}: no such database file")
+    try:
+        earlier = check_outdir(outdir)
+    except OutdirError as error:
+        raise ExportError(str(error)) from None
     with tempfile.TemporaryDirectory(prefix="export-site-") as scratch:
         snapshot = Path(scratch) / database_path.name
         take_snapshot(database_path, snapshot)
@@ -431,21 +441,41 @@ async def export_site(
         if table not in tables:
             raise ExportError(f"{database_path}: no table {table!r} (tables: {', '.join(tables)})")
         builder = SiteBuilder(datasette, name, table, filters, max_pages=max_pages)
-        prepare_outdir(outdir)
-        report = ExportReport(outdir=outdir)
-        await builder.crawl(outdir, report)
-        builder.write(outdir, report)
-    external = external_references(outdir)
+        try:
+            staging = staging_folder(outdir)
+        except OutdirError as error:
+            raise ExportError(str(error)) from None
+        try:
+            report = ExportReport(outdir=outdir)
+            await builder.crawl(staging, report)
+            builder.write(staging, report)
+            written = _write_manifest(staging, database_path, table, builder, report)
+            replace_site(staging, outdir, written, earlier)
+        except OutdirError as error:
+            raise ExportError(str(error)) from None
+        finally:
+            discard(staging)
+    return report
+
+
+def _write_manifest(
+    staging: Path, database_path: Path, table: str, builder: SiteBuilder, report: ExportReport
+) -> list[str]:
+    """Check the staged site, then list every file it has (the next export replaces only
+    these). Returns them, the manifest included."""
+    external = external_references(staging)
     if external:
         raise ExportError(
             "the exported pages load resources from other hosts: " + "; ".join(external[:10])
         )
+    files = sorted({*report.pages, *report.exports, *report.assets})
     manifest = {
         "database": database_path.name,
         "table": table,
         "filters": [list(pair) for pair in builder.base_filters],
         "pages": report.pages,
         "exports": report.exports,
+        "files": files,
     }
-    (outdir / MARKER).write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
-    return report
+    (staging / MARKER).write_text(json.dumps(manifest, indent=2) + "\n", "utf-8")
+    return [*files, MARKER]

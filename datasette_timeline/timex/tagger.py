@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, datetime
 
 from .context import Context, Reference, Resolution
@@ -98,13 +99,18 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep the longest matches, earlier rules winning ties, without overlaps."""
     ordered = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[_Candidate] = []
-    occupied: list[tuple[int, int]] = []
+    # The spans taken are disjoint: kept sorted, an overlap can only be with the spans just
+    # before and after a candidate's start, found by bisection.
+    starts: list[int] = []
+    ends: list[int] = []
     for candidate in ordered:
         start, end = candidate[0], candidate[1]
-        if any(start < other_end and other_start < end for other_start, other_end in occupied):
+        index = bisect_right(starts, start)
+        if (index and ends[index - 1] > start) or (index < len(starts) and starts[index] < end):
             continue
         taken.append(candidate)
-        occupied.append((start, end))
+        starts.insert(index, start)
+        ends.insert(index, end)
     return sorted(taken, key=lambda c: c[0])
 
 

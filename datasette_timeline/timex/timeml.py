@@ -15,12 +15,24 @@ from xml.sax.saxutils import escape, quoteattr
 
 from .model import Timex
 
-_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)((?:\s+[^<>]*?)?)\s*(/?)>", re.S)
-_ATTR = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
-_TEXT_BLOCK = re.compile(r"<TEXT(?:\s[^>]*)?>(.*?)</TEXT>", re.S)
-_DOCID = re.compile(r"<DOCID(?:\s[^>]*)?>(.*?)</DOCID>", re.S)
-_DCT_BLOCK = re.compile(r"<DCT(?:\s[^>]*)?>(.*?)</DCT>", re.S)
-_CREATION_TIMEX = re.compile(r"<TIMEX3\b[^>]*functionInDocument=\"CREATION_TIME\"[^>]*>", re.S)
+# Every pattern here runs on untrusted markup, so each one is linear: a name is taken whole
+# (the lookahead after it stops backtracking into it), attributes run to the next "<" or ">", and the
+# elements holding the text are found with str.find instead of a lazy ".*?".
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*)(?=[\s/>])([^<>]*)>")
+_ATTR = re.compile(r"""(?<![\w:.-])([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_TIMEX_TAG = re.compile(r"<TIMEX3\b[^<>]*>")
+_CREATION_TIMEX = re.compile(r"<TIMEX3\b[^<>]*functionInDocument=\"CREATION_TIME\"[^<>]*>")
+_OPENING = {name: re.compile(rf"<{name}(?:\s[^<>]*)?>") for name in ("TEXT", "DOCID", "DCT")}
+
+
+def element_content(markup: str, name: str, opening: re.Pattern[str] | None = None) -> str | None:
+    """The content of the first ``<name ...>...</name>`` element, found in linear time."""
+    opening = opening or _OPENING.get(name) or re.compile(rf"<{re.escape(name)}(?:\s[^<>]*)?>")
+    start = opening.search(markup)
+    if start is None:
+        return None
+    end = markup.find(f"</{name}>", start.end())
+    return markup[start.end() : end] if end >= 0 else None
 
 
 @dataclass
@@ -46,12 +58,12 @@ def _looks_like_markup(source: str) -> bool:
 
 
 def _dct_value(source: str) -> str | None:
-    block = _DCT_BLOCK.search(source)
-    candidates = [block.group(1)] if block else []
+    block = element_content(source, "DCT")
+    candidates = [block] if block is not None else []
     candidates.append(source)
     for chunk in candidates:
         tag = _CREATION_TIMEX.search(chunk) or (
-            re.search(r"<TIMEX3\b[^>]*>", chunk) if chunk is not source else None
+            _TIMEX_TAG.search(chunk) if chunk is not source else None
         )
         if tag:
             value = _attributes(tag.group(0)).get("value")
@@ -72,7 +84,8 @@ def _strip_tags(body: str) -> tuple[str, list[Timex]]:
         parts.append(chunk)
         length += len(chunk)
         position = match.end()
-        closing, name, raw_attrs, self_closing = match.groups()
+        closing, name, raw_attrs = match.groups()
+        self_closing = raw_attrs.rstrip().endswith("/")
         if name != "TIMEX3" or self_closing:
             continue
         if not closing:
@@ -109,10 +122,9 @@ def read_timeml(path_or_string: str | Path) -> TimeMLDocument:
     else:
         source = path_or_string
         fallback_id = ""
-    docid_match = _DOCID.search(source)
-    docid = html.unescape(docid_match.group(1).strip()) if docid_match else fallback_id
-    block = _TEXT_BLOCK.search(source)
-    text, timexes = _strip_tags(block.group(1) if block else "")
+    docid_text = element_content(source, "DOCID")
+    docid = html.unescape(docid_text.strip()) if docid_text is not None else fallback_id
+    text, timexes = _strip_tags(element_content(source, "TEXT") or "")
     return TimeMLDocument(docid=docid, dct=_dct_value(source), text=text, timexes=timexes)
 
 

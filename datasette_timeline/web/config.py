@@ -12,6 +12,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from .cache import database_state
+
 PLUGIN_NAME = "datasette-timeline"
 
 # Configuration keys a table may set, and the TimelineColumns field each one fills.
@@ -246,11 +248,15 @@ def plugin_config_for(datasette: Any, database: str, table: str) -> dict[str, An
 
 
 # Detection samples rows, so each Datasette instance remembers what it found per schema and
-# configuration. Tables without dates are not remembered: rows may arrive later.
+# configuration. That a table has no dates is remembered too (on a big table without dates the
+# samples scan it all, on every table page), but only for this version of the data: rows with
+# dates may arrive later, and any committed write changes the database file.
 _DETECTED: weakref.WeakKeyDictionary[
     Any, dict[tuple[str, str, tuple[str, ...], str], TimelineColumns]
 ]
 _DETECTED = weakref.WeakKeyDictionary()
+_WITHOUT_DATES: weakref.WeakKeyDictionary[Any, set[tuple[Any, ...]]]
+_WITHOUT_DATES = weakref.WeakKeyDictionary()
 _DETECTED_MAX = 512
 
 
@@ -268,11 +274,19 @@ async def timeline_columns(
     key = (database, table, tuple(columns), repr(sorted(config.items())))
     if key in cache:
         return cache[key]
+    state = database_state(db)
+    without_dates = _WITHOUT_DATES.setdefault(datasette, set())
+    if state is not None and (*key, state) in without_dates:
+        return None
     found = await _detect(db, table, columns, config)
     if found is not None:
         if len(cache) >= _DETECTED_MAX:
             cache.clear()
         cache[key] = found
+    elif state is not None:
+        if len(without_dates) >= _DETECTED_MAX:
+            without_dates.clear()
+        without_dates.add((*key, state))
     return found
 
 

@@ -1,12 +1,14 @@
 """The current filtered timeline as JSON, TimelineJS JSON and iCalendar.
 
-TimelineJS renders its text fields as HTML, so every value is escaped for it; iCalendar gets
+TimelineJS renders its text fields (dates' display_date included) as HTML, so every value is
+escaped for it; iCalendar gets
 all-day events (VALUE=DATE), so no timezone can move a date.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -45,7 +47,8 @@ def _timelinejs_date(day: str | None, precision: str | None, display: str) -> di
     parsed = parse_day(day)
     if parsed is None:
         return None
-    date: dict[str, Any] = {"year": parsed.year, "display_date": display}
+    # TimelineJS puts display_date into innerHTML too: a stored date value may carry markup.
+    date: dict[str, Any] = {"year": parsed.year, "display_date": str(escape(display))}
     if precision in ("month", "week", "day", "hour", "minute", "second"):
         date["month"] = parsed.month
     if precision in ("week", "day", "hour", "minute", "second"):
@@ -81,16 +84,19 @@ def timelinejs(title: str, description: str, items: Sequence[dict[str, Any]]) ->
     }
 
 
+# RFC 5545 TEXT admits no control character but HTAB: the C0 controls, DEL and the C1
+# controls are dropped; the Unicode line and paragraph separators become escaped newlines.
+_ICS_DROPPED = dict.fromkeys(
+    [*range(0x00, 0x09), *range(0x0B, 0x0D), *range(0x0E, 0x20), *range(0x7F, 0xA0)]
+)
+_ICS_LINE_BREAKS = re.compile("\r\n|[\r\n\u2028\u2029]")
+
+
 def ics_escape(text: str) -> str:
-    """RFC 5545 TEXT: backslash, semicolon, comma and newlines escaped."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\\n")
-        .replace("\n", "\\n")
-        .replace("\r", "\\n")
-    )
+    """RFC 5545 TEXT: backslash, semicolon, comma and line breaks escaped, controls dropped."""
+    escaped = text.translate(_ICS_DROPPED)
+    escaped = escaped.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return _ICS_LINE_BREAKS.sub("\\\\n", escaped)
 
 
 def ics_fold(line: str) -> list[str]:
