@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .actors import Entity, find_entities
-from .actors.assign import actor_spellings, event_actors
+from .actors.assign import actor_spellings, event_actors, sentence_actors
 from .event_filters import not_event_reason
 from .event_grammar import VerbGroup
 from .event_mentions import Mention, merge_mentions, same_happening
@@ -203,17 +203,16 @@ def extract_events(
         places = [e.name for e in inside if e.kind == "place"]
         places += _referent_places(entities, inside, sentences)
         offsets = [(t.start - sentence_start, t.end - sentence_start) for t in dated]
-        date_spans = [(t.start, t.end) for t in dated]
-        for timex, (start, end) in zip(dated, offsets, strict=True):
+        clauses = [
+            (sentence_start + clause[0], sentence_start + clause[1])
+            for clause in (clause_span(sentence, offset, offsets) for offset in offsets)
+        ]
+        inside_sentence = [e for e in entities if sentence_start <= e.start < sentence_end]
+        actors_of_dates = sentence_actors(
+            text, inside_sentence, clauses, [(t.start, t.end) for t in dated]
+        )
+        for timex, (start, end), actors in zip(dated, offsets, actors_of_dates, strict=True):
             event_type, trigger = classify_event(sentence, start, end)
-            clause_start, clause_end, _ = clause_span(sentence, (start, end), offsets)
-            actors = event_actors(
-                text,
-                entities,
-                (sentence_start + clause_start, sentence_start + clause_end),
-                (timex.start, timex.end),
-                date_spans,
-            )
             events.append(
                 Event(
                     date=timex.value,

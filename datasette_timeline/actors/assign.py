@@ -27,7 +27,9 @@ acronyms, "the agency", safe pronouns); an event then takes, as a reader would:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
+from dataclasses import dataclass
 from itertools import pairwise
 
 from .gazetteer import CALENDAR_WORDS, PREDICATE_VERB, lexicon, words
@@ -63,6 +65,8 @@ _VERB_AFTER = words(
     """must may might will would could should can has have had is was are were did does
     said says told announced warned agreed signed denied rejected accused"""
 )
+# How far before its date a reporting verb or a subordinator is looked for (characters).
+_REACH = 300
 _WORD = re.compile(r"[\w’'.-]+|[,;:()\"“”]")
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)?,\s*$")
 # "MACAO, Nov. 18 (Xinhua) --", "CANBERRA, Australia (AP)_": where and by whom it was filed.
@@ -81,16 +85,70 @@ def event_actors(
     """The actor mentions of the event dated at ``date`` (offsets in ``text``), one per
     canonical name, in text order. ``clause`` bounds the date's clause and ``dates``
     are every event date of the sentence."""
-    item = _item_bounds(text, clause, date, dates)
-    shared = _subject_zone(text, clause) if item != clause else (clause[0], clause[0])
-    speakers = _reported_start(text, item[0], date)
-    low = _subordinate_start(text, speakers, date)
+    clauses = [clause if d == date else (d[0], d[1]) for d in dates]
+    return sentence_actors(text, entities, clauses, dates)[list(dates).index(date)]
+
+
+def sentence_actors(
+    text: str,
+    entities: Sequence[Entity],
+    clauses: Sequence[Span],
+    dates: Sequence[Span],
+) -> list[list[Entity]]:
+    """The actors of each date of one sentence (``clauses[i]`` bounds the clause of
+    ``dates[i]``), as ``event_actors``; the sentence's items, subjects and datelines are
+    worked out once, so a sentence of a thousand dates costs a thousand small steps."""
+    ordered = sorted(entities, key=lambda e: e.start)
+    starts = [e.start for e in ordered]
+    per_clause: dict[Span, tuple[list[int], Span, int]] = {}
+    for clause in set(clauses):
+        inside = sorted(d for d in dates if clause[0] <= d[0] and d[1] <= clause[1])
+        boundaries = _item_boundaries(text, inside)
+        shared = _subject_zone(text, clause) if boundaries else (clause[0], clause[0])
+        dateline = _DATELINE_HEAD.match(text, clause[0], clause[1])
+        per_clause[clause] = (boundaries, shared, dateline.end() if dateline else clause[0])
+    acts: dict[int, bool] = {}  # entity start -> does it name an actor here
+    low_end, high_end = min(c[0] for c in clauses), max(c[1] for c in clauses)
+    cues = _Cues(
+        list(_REPORTING.finditer(text, low_end, high_end)),
+        list(_SUBORDINATOR.finditer(text, low_end, high_end)),
+    )
+    found = []
+    for clause, date in zip(clauses, dates, strict=True):
+        boundaries, shared, dateline_end = per_clause[clause]
+        index = bisect_right(boundaries, date[0])
+        item = (
+            boundaries[index - 1] if index else clause[0],
+            boundaries[index] if index < len(boundaries) else clause[1],
+        )
+        found.append(
+            _date_actors(
+                text, ordered, starts, clause, item, shared, dateline_end, date, acts, cues
+            )
+        )
+    return found
+
+
+def _date_actors(
+    text: str,
+    ordered: list[Entity],
+    starts: list[int],
+    clause: Span,
+    item: Span,
+    shared: Span,
+    dateline_end: int,
+    date: Span,
+    acts: dict[int, bool],
+    cues: _Cues,
+) -> list[Entity]:
+    speakers = _reported_start(text, item[0], date, cues.before(cues.reporting, date))
+    low = _subordinate_start(text, speakers, date, cues.before(cues.subordinators, date))
     high = item[1]
     description = _DATE_APPOSITION.match(text, date[1], high)
     antecedent = _relative_antecedent(text, clause[0], low)
-    dateline = _DATELINE_HEAD.match(text, clause[0], clause[1])
+    first = min(item[0], shared[0], antecedent[0] if antecedent else low)
     chosen: dict[str, Entity] = {}
-    for entity in entities:
+    for entity in ordered[bisect_left(starts, first) : bisect_right(starts, high)]:
         if entity.kind not in ACTOR_KINDS:
             continue
         inside = low <= entity.start and entity.end <= high
@@ -104,13 +162,15 @@ def event_actors(
             continue
         if description is not None and description.start() <= entity.start < description.end():
             continue
-        if entity.kind == "country" and not country_acts(text, entity, clause[0]):
+        if entity.start < dateline_end:
             continue
-        if dateline is not None and entity.start < dateline.end():
-            continue
-        if entity.kind == "organization" and _affiliation(text, entity, clause[0]):
-            continue
-        chosen.setdefault(entity.name, entity)
+        if entity.start not in acts:
+            acts[entity.start] = not (
+                (entity.kind == "country" and not country_acts(text, entity, clause[0]))
+                or (entity.kind == "organization" and _affiliation(text, entity, clause[0]))
+            )
+        if acts[entity.start]:
+            chosen.setdefault(entity.name, entity)
     return list(chosen.values())
 
 
@@ -153,12 +213,27 @@ _AUXILIARY = re.compile(
 _SPEAKER_PRONOUNS = words("he she it they we i his her its their our my")
 
 
-def _reported_start(text: str, low: int, date: Span) -> int:
+@dataclass
+class _Cues:
+    """Reporting verbs and subordinators of a sentence, found once."""
+
+    reporting: list[re.Match[str]]
+    subordinators: list[re.Match[str]]
+
+    def before(self, matches: list[re.Match[str]], date: Span) -> list[re.Match[str]]:
+        """The matches within ``_REACH`` characters before the date."""
+        ends = [match.start() for match in matches]
+        return matches[bisect_left(ends, date[0] - _REACH) : bisect_left(ends, date[0])]
+
+
+def _reported_start(text: str, low: int, date: Span, reporting: list[re.Match[str]]) -> int:
     """Where what was reported starts, when the date is in it and it is about someone
     else than the speaker ("Glenn said that of nine women killed last year ..."; but
     "Saddam said he will begin ... on Friday" keeps Saddam); else ``low``."""
     start = low
-    for match in _REPORTING.finditer(text, low, date[0]):
+    for match in reporting:
+        if match.start() < low or match.end() > date[0]:
+            continue
         gap = text[match.end() : date[0]]
         words_after = gap.split()
         if not words_after or words_after[0].lower() in _NOT_REPORTED:
@@ -173,11 +248,13 @@ def _reported_start(text: str, low: int, date: Span) -> int:
     return start
 
 
-def _subordinate_start(text: str, low: int, date: Span) -> int:
+def _subordinate_start(text: str, low: int, date: Span, subordinators: list[re.Match[str]]) -> int:
     """Where a subordinate clause holding the date starts ("60 years after the United
     States dropped two bombs on August 6"; a clause counts with a verb of its own before
     the date and no comma between), else ``low``."""
-    for match in _SUBORDINATOR.finditer(text, low, date[0]):
+    for match in subordinators:
+        if match.start() < low or match.end() > date[0]:
+            continue
         gap = text[match.end() : date[0]]
         if "," in gap or ";" in gap:
             continue
@@ -191,10 +268,11 @@ def _relative_antecedent(text: str, clause_start: int, low: int) -> Span | None:
     most wanted list, which began in 1950"): the names there take part in its event."""
     if re.match(r"(?:which|who|whose)\b", text[low : low + 6]) is None:
         return None
-    stripped = text[clause_start:low].rstrip()
+    window = max(clause_start, low - 100)
+    stripped = text[window:low].rstrip()
     if not stripped.endswith(","):
         return None
-    end = clause_start + len(stripped) - 1
+    end = window + len(stripped) - 1
     words_before = list(_WORD.finditer(text, max(clause_start, end - 80), end))
     if not words_before:
         return None
@@ -234,25 +312,20 @@ def _affiliation(text: str, mention: Entity, sentence_start: int) -> bool:
     return len(head) >= 2 and head[-1] == "," and head[-2][:1].isupper()
 
 
-def _item_bounds(text: str, clause: Span, date: Span, dates: Sequence[Span]) -> Span:
-    """The part of the clause that belongs to ``date`` when the clause holds several
-    dated items: a list ("X in 1952, Y in 1955 and Z in 1982": each item ends at its
-    date) or predicates joined by "and" before a date ("held talks Friday ... and on
-    Saturday was scheduled to meet ...")."""
-    inside = sorted(d for d in dates if clause[0] <= d[0] and d[1] <= clause[1])
-    if len(inside) < 2:
-        return clause
+def _item_boundaries(text: str, inside: list[Span]) -> list[int]:
+    """Where the dated items of one clause meet, in order: a list ("X in 1952, Y in 1955
+    and Z in 1982": each item ends at its date) or predicates joined by "and" before a
+    date ("held talks Friday ... and on Saturday was scheduled to meet ...")."""
     boundaries = []
     for previous, following in pairwise(inside):
         if _LIST_GAP.match(text, previous[1], following[0]):
             boundaries.append(previous[1])
         else:
-            joined = _AND_BEFORE_DATE.search(text, previous[1], following[0])
+            low = max(previous[1], following[0] - _REACH)
+            joined = _AND_BEFORE_DATE.search(text, low, following[0])
             if joined is not None:
                 boundaries.append(joined.start())
-    low = max((b for b in boundaries if b <= date[0]), default=clause[0])
-    high = min((b for b in boundaries if b >= date[1]), default=clause[1])
-    return low, high
+    return boundaries
 
 
 # Between two dated items of a list: a comma or "and", then a short item without a verb.
