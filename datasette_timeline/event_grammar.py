@@ -99,6 +99,7 @@ def window(sentence: str, start: int, end: int) -> tuple[int, int]:
     return low, high
 
 
+@lru_cache(maxsize=64)  # a date's type and its governing verb both ask for its clause
 def clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
     """The offsets of the clause of sentence[start:end] (at most up to the boundaries in
     ``_CUTS`` and quotation marks on either side, and never beyond its ``window``)."""
@@ -133,6 +134,11 @@ class VerbGroup:
 def candidate_lemmas(word: str) -> list[str]:
     """Possible dictionary forms of a word ("announced": announced, announce, announc),
     the word itself first; a caller keeps the first it knows."""
+    return list(_candidate_lemmas(word.lower()))
+
+
+@lru_cache(maxsize=4096)
+def _candidate_lemmas(word: str) -> tuple[str, ...]:
     lowered = word.lower()
     irregular: dict[str, str] = word_data()["irregular_forms"]
     found = [lowered]
@@ -153,7 +159,7 @@ def candidate_lemmas(word: str) -> list[str]:
                 found.append(stem + replacement)
             if len(stem) > 3 and stem[-1] == stem[-2] and suffix in ("ing", "ed"):
                 found.append(stem[:-1])  # "banned", "planning"
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
 @lru_cache(maxsize=1)

@@ -213,7 +213,9 @@ def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
         keys = _date_keys(event)
         # The latest few groups only: a list of hundreds of same-day items is not one event
         # told many times, and looking further back would cost each item the whole list.
-        candidates = sorted({index for key in keys for index in by_key.get(key, ())})[-_LOOK_BACK:]
+        candidates = sorted({index for key in keys for index in by_key.get(key, [])[-_LOOK_BACK:]})[
+            -_LOOK_BACK:
+        ]
         home = next(
             (
                 index
