@@ -22,6 +22,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
 from .gazetteer import CALENDAR_WORDS, PREDICATE_VERB, first_name_genders
@@ -103,10 +104,10 @@ def _nominals(document: Document, entities: list[Entity]) -> list[Entity]:
     """ "The agency said": the one organisation of that sort named before in the text."""
     text = document.text
     organisations = [e for e in entities if e.kind == "organization"]
-    taken = [(e.start, e.end) for e in entities]
+    taken = _Spans(entities)
     added = []
     for match in _NOMINAL.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         if any(start <= match.start() < end for start, end in document.header_spans):
             continue
@@ -145,10 +146,10 @@ def _person_nominals(document: Document, entities: list[Entity]) -> list[Entity]
     """ "The monarch will meet Bush": the one person named earlier with that title."""
     text = document.text
     people = [e for e in entities if e.kind == "person"]
-    taken = [(e.start, e.end) for e in entities]
+    taken = _Spans(entities)
     added = []
     for match in _PERSON_NOMINAL.finditer(text):
-        if any(start < match.end() and match.start() < end for start, end in taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         if text[match.end() : match.end() + 2] in ("'s", "’s"):
             continue
@@ -205,6 +206,24 @@ def _fits(text: str, organisation: Entity, noun: str) -> bool:
     return any(word in cues for word in words_of_name) or any(
         cue in introduced[-2:] for cue in cues
     )
+
+
+class _Spans:
+    """The text spans of entities, asked whether a span overlaps one (in log time)."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        spans = sorted((e.start, e.end) for e in entities)
+        self.starts = [start for start, _ in spans]
+        # the furthest end reached by the spans up to each one (they may nest)
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self.starts, end)
+        return index > 0 and self.reach[index - 1] > start
 
 
 def initials(name: str) -> str:
@@ -319,13 +338,13 @@ def _short_mentions(document: Document, entities: list[Entity]) -> list[Entity]:
     surnames = _people_by_surname(entities)
     if not surnames:
         return entities
-    taken = [(entity.start, entity.end) for entity in entities]
+    taken = _Spans(entities)
     added = []
     for index, token in enumerate(document.tokens):
         name = surnames.get(token.text)
         if name is None or document.in_header(token):
             continue
-        if any(start < token.end and token.start < end for start, end in taken):
+        if taken.overlaps(token.start, token.end):
             continue
         following = document.next_word(index)
         if following[:1].isupper() and following not in CALENDAR_WORDS:
@@ -372,6 +391,11 @@ def _pronouns(document: Document, entities: list[Entity]) -> list[Entity]:
     genders = first_name_genders()
     added: list[Entity] = []
     text = document.text
+    # the entities of each sentence (the rule looks at one sentence and the one before)
+    sentence_starts = [start for start, _ in document.sentences]
+    by_sentence: list[list[Entity]] = [[] for _ in document.sentences]
+    for entity in entities:
+        by_sentence[max(0, bisect_right(sentence_starts, entity.start) - 1)].append(entity)
     for number, (start, end) in enumerate(document.sentences):
         if number == 0:
             continue
@@ -382,26 +406,27 @@ def _pronouns(document: Document, entities: list[Entity]) -> list[Entity]:
                 continue
             if word == "it" and _EXPLETIVE_IT.match(text, match.end()):
                 continue  # "it is expected that ...": no referent
-            if any(start <= e.start < match.start() and e.kind in kinds for e in entities):
+            here = by_sentence[number]
+            if any(start <= e.start < match.start() and e.kind in kinds for e in here):
                 break  # the sentence names a candidate before the pronoun
-            referent = _sentence_subject(document, number - 1, [*entities, *added], kinds)
+            referent = _sentence_subject(document, number - 1, by_sentence[number - 1], kinds)
             if referent is None:
                 break
             if referent.kind == "person":
                 wanted = "male" if word == "he" else "female"
                 if genders.get(referent.name.split()[0], wanted) != wanted:
                     break
-            added.append(
-                Entity(
-                    match.start(),
-                    match.end(),
-                    match.group(),
-                    referent.name,
-                    referent.kind,
-                    referent.code,
-                    "pronoun",
-                )
+            pronoun = Entity(
+                match.start(),
+                match.end(),
+                match.group(),
+                referent.name,
+                referent.kind,
+                referent.code,
+                "pronoun",
             )
+            added.append(pronoun)
+            by_sentence[number].append(pronoun)  # a chain: "He said ... He added ..."
             break
     return added
 
