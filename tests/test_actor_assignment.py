@@ -239,3 +239,20 @@ def test_the_four_nations_of_the_united_kingdom_and_national_teams_are_countries
 )
 def test_places_only_where_a_place_is_meant(text: str, found: list[tuple[str, str]]) -> None:
     assert [(e.name, e.kind) for e in find_entities(text)] == found
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "The Australian Broadcasting Corporation reported it.",
+            ["Australian Broadcasting Corporation"],
+        ),
+        ("The General Motors Corporation reported it.", ["General Motors"]),
+        ("Sir Keir Starmer spoke.", ["Keir Starmer"]),
+        ("He met John Paul Jones.", ["John Paul Jones"]),
+        ("Microsoft sold the Xbox Series X/S.", []),
+    ],
+)
+def test_names_from_the_issue_are_whole(text: str, names: list[str]) -> None:
+    assert [e.name for e in find_entities(text) if e.is_actor] == names

@@ -60,7 +60,7 @@ _TITLES = sorted(
         director-general spokesman spokeswoman spokesperson founder co-founder judge justice mr
         mrs ms dr prof professor analyst economist official ambassador envoy head coach manager
         premier president-elect lawyer boss officer executive representative counterpart
-        correspondent reporter"""
+        correspondent reporter sir dame lord lady rabbi imam archbishop bishop cardinal"""
     ),
     key=len,
     reverse=True,
