@@ -131,9 +131,19 @@ MENTIONS = Table(
 
 ACTORS = Table(
     "actors",
-    (("id", str), ("name", str), ("kind", str), ("code", str)),
+    # ``surname``: a person's, lower-cased, to find the same person across articles
+    (("id", str), ("name", str), ("kind", str), ("code", str), ("surname", str)),
     pk="id",
-    indexes=(("name",),),
+    indexes=(("name",), ("kind", "surname")),
+)
+
+# Every way articles write an actor ("President Obama", "Obama" for "Barack Obama").
+ACTOR_ALIASES = Table(
+    "actor_aliases",
+    (("actor_id", str), ("alias", str)),
+    pk=("actor_id", "alias"),
+    foreign_keys=(ForeignKey("actor_id", "actors", "id"),),
+    indexes=(("alias",),),
 )
 
 EVENT_ACTORS = Table(
@@ -156,9 +166,18 @@ EVENT_PLACES = Table(
 )
 
 # In the order they are created (a table after those it points to).
-TABLES = (DOCUMENTS, ACTORS, EVENTS, EVENT_ACTORS, MENTIONS, PLACES, EVENT_PLACES)
+TABLES = (
+    DOCUMENTS,
+    ACTORS,
+    ACTOR_ALIASES,
+    EVENTS,
+    EVENT_ACTORS,
+    MENTIONS,
+    PLACES,
+    EVENT_PLACES,
+)
 # The rows one document brings, in the order they are written.
-DOCUMENT_ROWS = (EVENTS, MENTIONS, ACTORS, EVENT_ACTORS, PLACES, EVENT_PLACES)
+DOCUMENT_ROWS = (EVENTS, MENTIONS, ACTORS, ACTOR_ALIASES, EVENT_ACTORS, PLACES, EVENT_PLACES)
 
 # The column of events with full-text search.
 FULL_TEXT_COLUMN = "text"

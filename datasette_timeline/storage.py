@@ -8,6 +8,7 @@ completes the work without duplicating anything.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -24,6 +25,8 @@ import sqlite_utils
 from sqlite_utils.db import quote_identifier
 
 from . import schema
+from .actors.identity import absorbed as absorbed_by
+from .actors.identity import is_full_name, same_person, surname_key
 from .events import (
     ACTOR_KINDS,
     MERGE_MAX_DAYS,
@@ -130,6 +133,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                    where expression = ''"""
             )
             db.execute("update mentions set expression = null where expression = ''")
+        if "surname" in added.get(schema.ACTORS.name, []):
+            # People stored before surnames were: found again across articles from now on.
+            for actor, name in db.execute(
+                "select id, name from actors where kind = 'person'"
+            ).fetchall():
+                db.execute("update actors set surname = ? where id = ?", [surname_key(name), actor])
         if "mention_count" in added.get(schema.EVENTS.name, []):
             db.execute(
                 """update events set mention_count =
@@ -444,6 +453,9 @@ def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable
     rows: dict[str, list[dict[str, Any]]] = {table.name: [] for table in schema.DOCUMENT_ROWS}
     canonicals: dict[str, None] = {}  # events gaining a mention, in order
     _update_merge_index(db)
+    events = list(events)
+    stored, absorbed = _stored_people(db, events)
+    events = [_with_stored_names(event, stored) for event in events]
     for event in events:
         identifier = event_id(document_id, event)
         canonical = _same_event(db, document_id, event)
@@ -454,8 +466,16 @@ def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable
         for actor in event.actors:
             actor_key = actor_id(actor)
             rows["actors"].append(
-                {"id": actor_key, "name": actor.name, "kind": actor.kind, "code": actor.code}
+                {
+                    "id": actor_key,
+                    "name": actor.name,
+                    "kind": actor.kind,
+                    "code": actor.code,
+                    "surname": surname_key(actor.name) if actor.kind == "person" else None,
+                }
             )
+            for alias in (actor.name, *actor.aliases):
+                rows["actor_aliases"].append({"actor_id": actor_key, "alias": alias})
             rows["event_actors"].append({"event_id": identifier, "actor_id": actor_key})
         for place in event.places:
             key = place_id(place)
@@ -463,6 +483,8 @@ def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable
             rows["event_places"].append({"event_id": identifier, "place_id": key})
     for table in schema.DOCUMENT_ROWS:
         _insert_many(db, table, rows[table.name])
+    for old_id, new_id, new_name in absorbed:
+        _merge_actor(db, old_id, new_id, new_name)
     for canonical in canonicals:
         db.conn.execute(
             """update events set mention_count =
@@ -488,6 +510,81 @@ def _mention_records(document_id: str, event: Event, into: str) -> list[dict[str
         }
         for start, end, expression, sentence in (own, *others)
     ]
+
+
+def _stored_people(
+    db: sqlite_utils.Database, events: list[Event]
+) -> tuple[dict[str, str], list[tuple[str, str, str]]]:
+    """One person across articles (``actors.identity``): the stored name each person of
+    these events takes ("Obama" -> "Barack Obama" when that is the one stored with the
+    surname), and the stored short names a new full name takes over (old id, new id,
+    new name)."""
+    names = {a.name for e in events for a in e.actors if a.kind == "person"}
+    full_names_by_surname: dict[str, int] = {}
+    for name in names:
+        if is_full_name(name):
+            key = surname_key(name)
+            full_names_by_surname[key] = full_names_by_surname.get(key, 0) + 1
+    stored: dict[str, str] = {}
+    absorbed: list[tuple[str, str, str]] = []
+    for name in sorted(names):
+        candidates = [
+            (str(row[0]), str(row[1]))
+            for row in db.execute(
+                "select id, name from actors where kind = 'person' and surname = ?",
+                [surname_key(name)],
+            ).fetchall()
+        ]
+        person = same_person(name, candidates)
+        if person is not None:
+            stored[name] = person[1]
+            continue
+        if full_names_by_surname.get(surname_key(name), 0) > 1:
+            continue  # two people of that surname in this article: neither takes others
+        new_id = actor_id(ActorRef(name, "person"))
+        absorbed += [(old, new_id, name) for old, _ in absorbed_by(name, candidates)]
+    return stored, absorbed
+
+
+def _with_stored_names(event: Event, stored: dict[str, str]) -> Event:
+    if not any(a.kind == "person" and a.name in stored for a in event.actors):
+        return event
+    actors = []
+    for actor in event.actors:
+        if actor.kind == "person" and stored.get(actor.name, actor.name) != actor.name:
+            name = stored[actor.name]
+            actor = ActorRef(name, actor.kind, actor.code, (actor.name, *actor.aliases))
+        actors.append(actor)
+    unique = list({actor.name: actor for actor in reversed(actors)}.values())[::-1]
+    return dataclasses.replace(event, actors=unique)
+
+
+def _merge_actor(db: sqlite_utils.Database, old_id: str, new_id: str, new_name: str) -> None:
+    """Make the actor ``old_id`` (a short name stored earlier) the actor ``new_id``: its
+    events, its spellings and the names in those events' ``actors`` column."""
+    old = db.execute("select name from actors where id = ?", [old_id]).fetchone()
+    if old is None or old_id == new_id:
+        return
+    old_name = old[0]
+    for (event,) in db.execute(
+        "select event_id from event_actors where actor_id = ?", [old_id]
+    ).fetchall():
+        row = db.execute("select actors from events where id = ?", [event]).fetchone()
+        names = json.loads(row[0] or "[]") if row else []
+        names = list(dict.fromkeys(new_name if n == old_name else n for n in names))
+        db.execute(
+            "update events set actors = ? where id = ?",
+            [json.dumps(names, ensure_ascii=False), event],
+        )
+    db.execute(
+        "update or ignore event_actors set actor_id = ? where actor_id = ?", [new_id, old_id]
+    )
+    db.execute("delete from event_actors where actor_id = ?", [old_id])
+    db.execute(
+        "update or ignore actor_aliases set actor_id = ? where actor_id = ?", [new_id, old_id]
+    )
+    db.execute("delete from actor_aliases where actor_id = ?", [old_id])
+    db.execute("delete from actors where id = ?", [old_id])
 
 
 def _event_record(

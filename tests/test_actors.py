@@ -112,7 +112,7 @@ def test_organisations_by_gazetteer_word_suffix_and_acronym() -> None:
         "The Government Accountability Office upheld it, and the GAO said so."
     )
     found = [(e.text, e.name) for e in find_entities(text) if e.kind == "organization"]
-    assert ("UN Security Council", "UN Security Council") in found
+    assert ("UN Security Council", "United Nations Security Council") in found
     assert ("NWB", "National Widget Board") in found
     assert ("Acme Widgets Inc", "Acme Widgets") in found
     assert ("GAO", "Government Accountability Office") in found
@@ -277,3 +277,38 @@ def test_a_place_that_is_the_surname_of_a_person_named_earlier_is_that_person() 
     # Without such a person the city stays a place.
     alone = find_entities("The plant in Henderson closed on Monday.")
     assert [(e.name, e.kind) for e in alone if e.text == "Henderson"] == [("Henderson", "place")]
+
+
+def test_spacy_backend_shares_the_entity_step_and_the_event_step(tmp_path: Path) -> None:
+    spacy = pytest.importorskip("spacy")
+    from datasette_timeline.events import extract_events
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("entity_ruler")
+    ruler.add_patterns(
+        [
+            {"label": "PERSON", "pattern": "Bill Clinton"},
+            {"label": "PERSON", "pattern": "President Clinton"},
+            {"label": "ORG", "pattern": "Nigerian Civil Aviation Authority"},
+            {"label": "ORG", "pattern": "NCAA"},
+            {"label": "GPE", "pattern": "Kuwait"},
+        ]
+    )
+    model = tmp_path / "pipeline"
+    nlp.to_disk(model)
+    text = (
+        "Bill Clinton spoke in 1998. President Clinton left on Monday.\n"
+        "The Nigerian Civil Aviation Authority met on Tuesday. The NCAA acted on Wednesday. "
+        "The agency said on Thursday that flights resume. Troops stayed in Kuwait on Friday."
+    )
+    found = {
+        (e.text, e.name, e.via) for e in find_entities(text, ner="spacy", spacy_model=str(model))
+    }
+    assert ("President Clinton", "Bill Clinton", "short-name") in found
+    assert ("NCAA", "Nigerian Civil Aviation Authority", "acronym") in found
+    assert ("The agency", "Nigerian Civil Aviation Authority", "nominal") in found
+    events = extract_events(text, "1998-03-02", ner="spacy", spacy_model=str(model))
+    actors = {e.expression: [a.name for a in e.actors] for e in events}
+    assert actors["Monday"] == ["Bill Clinton"]
+    assert actors["Thursday"] == ["Nigerian Civil Aviation Authority"]
+    assert actors["Friday"] == []  # a country after "in" is a place, as with the rules

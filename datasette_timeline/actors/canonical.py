@@ -10,7 +10,8 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def organisation_name(words: list[str], lexicon: dict[str, Lexeme]) -> str:
-    """ "The General Motors Corporation" -> "General Motors"; "U.S. Air Force" ->
+    """ "The General Motors Corporation" -> "General Motors" (but "Australian Broadcasting
+    Corporation" keeps it: after a word like "Broadcasting" it names); "U.S. Air Force" ->
     "United States Air Force" (a country's short form leading a name is spelled out)."""
     words = [_POSSESSIVE.sub("", word) for word in words]
     if len(words) > 1 and words[0] in ("The", "the"):
@@ -18,6 +19,8 @@ def organisation_name(words: list[str], lexicon: dict[str, Lexeme]) -> str:
     while len(words) > 1 and (
         words[-1] in LEGAL_SUFFIXES or words[-1].rstrip(".") in LEGAL_SUFFIXES
     ):
+        if words[-1] in ("Corporation", "Company") and words[-2].endswith("ing"):
+            break  # "Australian Broadcasting Corporation": the word is part of the name
         words = words[:-1]
     for size in range(min(3, len(words) - 1), 0, -1):
         lexeme = lexicon.get(" ".join(words[:size]))

@@ -47,6 +47,9 @@ _COUNTRY_EXTRAS = (
     ("Ivory Coast", "CI", "country"),
     ("Czechia", "CZ", "country"),
     ("UAE", "AE", "country"),
+    ("DPRK", "KP", "country"),
+    ("ROK", "KR", "country"),
+    ("PRC", "CN", "country"),
     ("Azeri", "AZ", "demonym"),
     ("Azerbaijani", "AZ", "demonym"),
     ("Persian", "IR", "demonym"),
@@ -64,6 +67,19 @@ _HISTORICAL = (
     ("USSR", "SU", "country"),
     ("Soviet", "SU", "demonym"),
 )
+# The four nations of the United Kingdom act as countries of their own in news (their
+# governments, their teams): countries here, with their ISO 3166-2 codes. "British" and
+# "UK" stay the United Kingdom; "English" stays out (the language).
+_UK_NATIONS = (
+    ("England", "England", "GB-ENG", "country"),
+    ("Scotland", "Scotland", "GB-SCT", "country"),
+    ("Scottish", "Scotland", "GB-SCT", "demonym"),
+    ("Scots", "Scotland", "GB-SCT", "demonym"),
+    ("Wales", "Wales", "GB-WLS", "country"),
+    ("Welsh", "Wales", "GB-WLS", "demonym"),
+    ("Northern Ireland", "Northern Ireland", "GB-NIR", "country"),
+    ("Northern Irish", "Northern Ireland", "GB-NIR", "demonym"),
+)
 # Upper-case alternative spellings that are worth matching (the others are ISO codes).
 _CODE_ALIASES = frozenset({"US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK"})
 
@@ -72,12 +88,14 @@ _ORGANISATIONS = (
     ("United Nations", "United Nations"),
     ("UN", "United Nations"),
     ("U.N.", "United Nations"),
-    ("UN Security Council", "UN Security Council"),
-    ("United Nations Security Council", "UN Security Council"),
-    ("Security Council", "UN Security Council"),
-    ("UN General Assembly", "UN General Assembly"),
-    ("United Nations General Assembly", "UN General Assembly"),
-    ("General Assembly", "UN General Assembly"),
+    ("UN Security Council", "United Nations Security Council"),
+    ("U.N. Security Council", "United Nations Security Council"),
+    ("United Nations Security Council", "United Nations Security Council"),
+    ("Security Council", "United Nations Security Council"),
+    ("UN General Assembly", "United Nations General Assembly"),
+    ("U.N. General Assembly", "United Nations General Assembly"),
+    ("United Nations General Assembly", "United Nations General Assembly"),
+    ("General Assembly", "United Nations General Assembly"),
     ("European Union", "European Union"),
     ("EU", "European Union"),
     ("NATO", "NATO"),
@@ -149,6 +167,12 @@ _AMBIGUOUS_FIRST_NAMES = words(
     Don Son Sun Tan Ray Gay Ma Man Lee Van Le La De Al Su Ha Do Lu So Ma Mo Ok Wan"""
 )
 
+# Month and day names: never part of a name after it ("Smith Tuesday").
+CALENDAR_WORDS = words(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday
+    Friday Saturday Sunday Christmas Easter Ramadan Today Yesterday Tomorrow Tonight"""
+)
 # Head nouns and legal forms that make a capitalised phrase an organisation.
 ORGANISATION_WORDS = words(
     """Council Assembly Union Nations Agency Agencies Army Navy Force Forces Guard Guards Party
@@ -160,7 +184,7 @@ ORGANISATION_WORDS = words(
     Government Workers Corps Computer Electronics Technologies Technology Software Media
     Networks Communications Energy Pharmaceuticals Airline Railways Railway Bureau Board
     Coalition Alliance Movement Front Brigade Brigades Command Secretariat Tribunal Ministry
-    Enterprises Associates Consortium Network Times Post Journal Agency NV AG SpA
+    Enterprises Associates Consortium Network Times Post Journal Agency NV AG SpA Academy
     plc PLC GmbH SA"""
 )
 # Legal forms dropped from canonical names ("General Motors Corporation" -> "General Motors").
@@ -203,7 +227,7 @@ NATIONALITY_ONLY_NOUNS = ORGANISATION_CUES | words(
 THING_WORDS = words(
     """Index Average Composite Store Award Awards Prize Cup Games Olympics Program Programme
     Act Bill Treaty Plan Day War Crisis Summit Festival Record Street Center Centre
-    Conference Stadium Airport Bridge Tower Square Station"""
+    Conference Stadium Airport Bridge Tower Square Station Embassy Consulate"""
 )
 # Speech and action verbs after a name that acts ("Tehran said", "Boeing challenged").
 ACTION_VERBS = words(
@@ -215,6 +239,16 @@ ACTION_VERBS = words(
     unveils released releases cut cuts challenged upheld refused decided approved
     confirmed expects expected intends asked seeks sought made makes
     hired fired named appointed delivered received"""
+)
+
+# A lower-case word that starts a predicate: the subject of a sentence ends before it.
+PREDICATE_VERB = re.compile(
+    r"\b(?:[a-z]+ed|said|says|say|is|are|was|were|has|have|had|will|would|can|could|may|"
+    r"might|must|should|shall|did|does|do|took|made|went|gave|got|began|won|lost|left|became|"
+    r"saw|met|told|came|sold|bought|fell|rose|fought|hit|put|set|cut|led|ran|held|kept|paid|"
+    r"sent|spent|brought|thought|struck|shot|drove|flew|grew|knew|threw|wrote|broke|chose|"
+    r"spoke|stood|sat|felt|found|built|meant|heard|laid|let|sought|taught|wants|plans|"
+    r"expects|faces|remains|seems|appears|leads|tells|makes|takes|gets|sees|wins|puts)\b"
 )
 
 
@@ -279,6 +313,8 @@ def lexicon() -> dict[str, Lexeme]:
         entries[alias] = Lexeme(
             countries.get(extra_code, "Soviet Union"), "country", role, extra_code
         )
+    for alias, name, nation_code, role in _UK_NATIONS:
+        entries[alias] = Lexeme(name, "country", role, nation_code)
     for alias, name in _ORGANISATIONS:
         entries[alias] = Lexeme(name, "organization", "org")
     return entries
@@ -305,6 +341,30 @@ def first_names() -> frozenset[str]:
         if " " not in word and lexeme.role not in ("city", "province")
     }
     return frozenset(found - blocked)
+
+
+@lru_cache(maxsize=1)
+def first_name_genders() -> dict[str, str]:
+    """First names of the Census lists given at least ten times as often to one sex as to
+    the other: name -> "male" or "female" (for agreement with "he" and "she")."""
+    try:
+        import names
+    except ImportError:
+        return {}
+    share: dict[str, dict[str, float]] = {"male": {}, "female": {}}
+    for gender, found in share.items():
+        path = Path(names.FILES[f"first:{gender}"])
+        with path.open(encoding="ascii", errors="ignore") as handle:
+            for line in handle:
+                fields = line.split()
+                if len(fields) >= 2 and len(fields[0]) > 1:
+                    found[fields[0].title()] = float(fields[1]) or 0.0001
+    genders = {}
+    for gender, other in (("male", "female"), ("female", "male")):
+        for name, frequency in share[gender].items():
+            if frequency >= 10 * share[other].get(name, 0.0):
+                genders[name] = gender
+    return genders
 
 
 @lru_cache(maxsize=1)

@@ -1,4 +1,4 @@
-"""Cross-sentence rules: short mentions and subject pronouns.
+"""Cross-sentence rules: short mentions, "the agency", and subject pronouns.
 
 * Short mentions: once a person is named in full ("Ali Khamenei"), a later (or earlier,
   as in a headline) capitalised word equal to the last word of that name ("Khamenei",
@@ -6,54 +6,305 @@
   single-word person found through a title ("Senator McCain") takes the full name too,
   and so does a one-word place that is the surname of a person named in the document
   ("Henderson described ..." after "Fritz Henderson": the man, not the Nevada city).
-* Pronouns: in a sentence where "he" or "she" occurs before any person is named, the
-  pronoun stands for the person mentioned last in the two sentences before (pronoun
-  mentions count, so a chain of "he said" keeps its referent). That is the centring rule
-  of thumb: a pronoun subject continues the person the text was about.
+* "The agency", "the company", "the airline" ...: the organisation of that sort named
+  earlier in the article, when there is exactly one (see ``_NOMINAL_FITS``).
+* Pronouns, only where a reader could not hesitate: "he" or "she" as the subject of a
+  sentence (its first word, or after a quotation, "and", "but", "that", ...), with no
+  person named before it in that sentence, stands for the subject of the previous
+  sentence: the last person named before that sentence's first verb (a possessive such
+  as "Khamenei's representative" is not the subject; a quotation opening the sentence is
+  skipped, so "'...,' Smith said." has Smith as subject), when that person agrees in
+  gender (a first name the Census lists give to one sex only). Otherwise the pronoun
+  stays unresolved: "The former minister joined the navy in 1942, said the party leader.
+  He ..." names no referent, since the subject of the first sentence is not a name.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 
+from .gazetteer import CALENDAR_WORDS, PREDICATE_VERB, first_name_genders
 from .model import Entity
 from .tokens import Document
 
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
-_PRONOUN_LOOKBACK = 2  # sentences
-
 
 def resolve_mentions(document: Document, entities: list[Entity]) -> list[Entity]:
+    entities = _expanded_acronyms(entities)
     entities = _full_names_for_people(entities)
     entities = _full_names_for_organisations(entities)
     entities = _short_mentions(document, entities)
-    entities = sorted(entities, key=lambda entity: entity.start)
+    nominals = _nominals(document, entities) + _person_nominals(document, entities)
+    entities = sorted(entities + nominals, key=lambda entity: entity.start)
     return sorted(entities + _pronouns(document, entities), key=lambda entity: entity.start)
 
 
-def _people_by_surname(entities: list[Entity]) -> dict[str, str]:
-    full_names: dict[str, set[str]] = defaultdict(set)
+# "the agency", "the company": the noun, and what an organisation's name or the words
+# that introduced it must show to be what the noun stands for.
+_NOMINAL = re.compile(
+    r"\b[Tt]he\s+(?:(?:space|aviation|news|nuclear|federal|state|carmaker|auto|oil|"
+    r"investment|French|British|American|Japanese|German|Italian|Chinese)\s+)?"
+    r"(?P<noun>agency|company|firm|airline|carrier|automaker|carmaker|ministry|bank|bureau|"
+    r"commission|committee|council|court|alliance|organi[sz]ation|group)\b(?!\s+[A-Z])"
+)
+_NOMINAL_FITS: dict[str, tuple[str, ...]] = {
+    "agency": (
+        "Agency",
+        "Administration",
+        "Authority",
+        "Service",
+        "Bureau",
+        "Office",
+        "NASA",
+        "Agence",
+    ),
+    "airline": ("Airlines", "Airways", "Air", "airline", "carrier"),
+    "carrier": ("Airlines", "Airways", "Air", "airline", "carrier"),
+    "automaker": ("Motors", "automaker", "carmaker"),
+    "carmaker": ("Motors", "automaker", "carmaker"),
+    "ministry": ("Ministry", "Department"),
+    "bank": ("Bank",),
+    "bureau": ("Bureau",),
+    "commission": ("Commission",),
+    "committee": ("Committee",),
+    "council": ("Council",),
+    "court": ("Court",),
+    "alliance": ("Alliance", "NATO"),
+    "organization": ("Organization", "Organisation"),
+    "organisation": ("Organization", "Organisation"),
+    "group": ("Group", "group"),
+}
+# Bodies that are not companies ("the company" never stands for them).
+_PUBLIC_BODY_WORDS = frozenset(
+    """Agency Administration Service Bureau Office Ministry Department Court Commission
+    Committee Council Assembly Senate Congress Parliament Police Army Navy Force Forces
+    Government Authority Union Nations Party University College Institute Foundation
+    League Church Corps Guard""".split()
+)
+_COMPANY_CUES = (
+    "company",
+    "firm",
+    "maker",
+    "automaker",
+    "carmaker",
+    "airline",
+    "carrier",
+    "group",
+    "giant",
+    "retailer",
+    "manufacturer",
+    "bank",
+    "lender",
+    "insurer",
+)
+
+
+def _nominals(document: Document, entities: list[Entity]) -> list[Entity]:
+    """ "The agency said": the one organisation of that sort named before in the text."""
+    text = document.text
+    organisations = [e for e in entities if e.kind == "organization"]
+    taken = _Spans(entities)
+    added = []
+    for match in _NOMINAL.finditer(text):
+        if taken.overlaps(match.start(), match.end()):
+            continue
+        if any(start <= match.start() < end for start, end in document.header_spans):
+            continue
+        if text[match.end() : match.end() + 2] in ("'s", "’s"):
+            continue  # "the company's vice president": a description, not a mention
+        noun = match.group("noun")
+        earlier = [e for e in organisations if e.end <= match.start()]
+        fitting = {e.name: e for e in earlier if _fits(text, e, noun)}
+        if len(fitting) != 1:
+            continue
+        referent = next(iter(fitting.values()))
+        added.append(
+            Entity(
+                match.start(),
+                match.end(),
+                match.group(),
+                referent.name,
+                referent.kind,
+                referent.code,
+                "nominal",
+            )
+        )
+    return added
+
+
+# "the king", "the foreign minister": a person named earlier with that title.
+_PERSON_NOMINAL = re.compile(
+    r"\b[Tt]he\s+(?P<title>(?:(?:foreign|prime|defen[cs]e|finance|interior|state)\s+)?"
+    r"(?:king|queen|monarch|president|minister|premier|senator|governor|mayor|chancellor|"
+    r"pope|ambassador|envoy|prosecutor|general))\b(?!\s+(?:[A-Z]|of\b))"
+)
+_TITLE_FORMS = {"monarch": ("king", "queen")}
+
+
+def _person_nominals(document: Document, entities: list[Entity]) -> list[Entity]:
+    """ "The monarch will meet Bush": the one person named earlier with that title."""
+    text = document.text
+    people = [e for e in entities if e.kind == "person"]
+    taken = _Spans(entities)
+    added = []
+    for match in _PERSON_NOMINAL.finditer(text):
+        if taken.overlaps(match.start(), match.end()):
+            continue
+        if text[match.end() : match.end() + 2] in ("'s", "’s"):
+            continue
+        title = match.group("title").lower()
+        forms = _TITLE_FORMS.get(title, (title,))
+        fitting = {
+            e.name: e
+            for e in people
+            if e.end <= match.start()
+            and e.via not in ("pronoun", "nominal")
+            and _titled(text, e, forms)
+        }
+        if len(fitting) == 1:
+            referent = next(iter(fitting.values()))
+            added.append(
+                Entity(
+                    match.start(),
+                    match.end(),
+                    match.group(),
+                    referent.name,
+                    "person",
+                    None,
+                    "nominal",
+                )
+            )
+    return added
+
+
+def _titled(text: str, person: Entity, titles: tuple[str, ...]) -> bool:
+    """Was this mention of a person introduced with one of ``titles``?"""
+    before = " ".join(text[max(0, person.start - 40) : person.start].lower().split())
+    named = person.name.lower()
+    return any(before.endswith(title) or named.startswith(title + " ") for title in titles)
+
+
+def _fits(text: str, organisation: Entity, noun: str) -> bool:
+    """Can ``noun`` ("the agency", "the company") stand for this organisation?"""
+    introduced = text[max(0, organisation.start - 30) : organisation.start].lower().split()
+    words_of_name = organisation.text.replace(".", "").split()
+    if noun in ("company", "firm"):
+        if any(word in _PUBLIC_BODY_WORDS for word in words_of_name):
+            return False
+        return organisation.via in (
+            "context",
+            "org-word",
+            "acronym",
+            "name",
+            "flight",
+            "spacy",
+        ) and not (
+            organisation.text.isupper() and not any(cue in introduced for cue in _COMPANY_CUES)
+        )
+    cues = _NOMINAL_FITS.get(noun, ())
+    return any(word in cues for word in words_of_name) or any(
+        cue in introduced[-2:] for cue in cues
+    )
+
+
+class _Spans:
+    """The text spans of entities, asked whether a span overlaps one (in log time)."""
+
+    def __init__(self, entities: list[Entity]) -> None:
+        spans = sorted((e.start, e.end) for e in entities)
+        self.starts = [start for start, _ in spans]
+        # the furthest end reached by the spans up to each one (they may nest)
+        self.reach: list[int] = []
+        furthest = -1
+        for _, end in spans:
+            furthest = max(furthest, end)
+            self.reach.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect_left(self.starts, end)
+        return index > 0 and self.reach[index - 1] > start
+
+
+def initials(name: str) -> str:
+    """ "Government Accountability Office" -> "GAO"; "United States Air Force" -> "USAF"."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w and w[0].isupper())
+
+
+def _expanded_acronyms(entities: list[Entity]) -> list[Entity]:
+    """ "the NCAA" after "the Nigerian Civil Aviation Authority": an organisation written
+    as the initials of the one organisation of the article they spell is that one."""
+    spelled: dict[str, set[str]] = defaultdict(set)
     for entity in entities:
-        if entity.kind == "person" and " " in entity.name:
-            full_names[entity.name.split()[-1]].add(entity.name)
-    return {surname: next(iter(names)) for surname, names in full_names.items() if len(names) == 1}
+        if entity.kind == "organization" and " " in entity.name:
+            spelled[initials(entity.name)].add(entity.name)
+    resolved = []
+    for entity in entities:
+        letters = entity.name.replace(".", "")
+        names = spelled.get(letters, set())
+        if entity.kind == "organization" and letters.isupper() and len(names) == 1:
+            name = next(iter(names))
+            entity = Entity(
+                entity.start, entity.end, entity.text, name, entity.kind, entity.code, "acronym"
+            )
+        resolved.append(entity)
+    return resolved
+
+
+# Titles that are part of how a person is known ("King Hussein" is not Saddam Hussein).
+NAMING_TITLES = frozenset(
+    "King Queen Prince Princess Pope Emperor Empress Sheikh Emir Sultan Crown".split()
+)
+_NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
+def surname(name: str) -> str:
+    """The last word of a person's name, past "Jr." and the like."""
+    words = name.split()
+    while len(words) > 1 and words[-1] in _NAME_SUFFIXES:
+        words.pop()
+    return words[-1]
+
+
+def _people_by_surname(entities: list[Entity]) -> dict[str, str]:
+    """Surname -> the one full name (or, without one, the one titled name such as
+    "President Clinton") of the article's people that ends in it."""
+    full_names: dict[str, set[str]] = defaultdict(set)
+    titled: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        if entity.kind != "person" or " " not in entity.name:
+            continue
+        if entity.via == "title-surname":
+            titled[surname(entity.name)].add(entity.name)
+            if entity.name.split()[0] in NAMING_TITLES:
+                full_names[surname(entity.name)].add(entity.name)
+        else:
+            full_names[surname(entity.name)].add(entity.name)
+    found = {key: next(iter(names)) for key, names in full_names.items() if len(names) == 1}
+    for key, names in titled.items():
+        if key not in full_names and len(names) == 1:
+            found[key] = next(iter(names))
+    return found
 
 
 def _full_names_for_people(entities: list[Entity]) -> list[Entity]:
     surnames = _people_by_surname(entities)
+    titled_names = {
+        e.name
+        for e in entities
+        if e.via == "title-surname" and e.name.split()[0] not in NAMING_TITLES
+    }
     resolved = []
     for entity in entities:
-        if (
-            entity.kind in ("person", "place")
-            and " " not in entity.name
-            and entity.name in surnames
-        ):
+        short = entity.kind in ("person", "place") and " " not in entity.name
+        titled = entity.kind == "person" and entity.name in titled_names
+        key = surname(entity.name)
+        if (short or titled) and key in surnames and surnames[key] != entity.name:
             entity = Entity(
                 entity.start,
                 entity.end,
                 entity.text,
-                surnames[entity.name],
+                surnames[key],
                 "person",
                 None,
                 "short-name",
@@ -87,35 +338,133 @@ def _short_mentions(document: Document, entities: list[Entity]) -> list[Entity]:
     surnames = _people_by_surname(entities)
     if not surnames:
         return entities
-    taken = [(entity.start, entity.end) for entity in entities]
+    taken = _Spans(entities)
     added = []
-    for token in document.tokens:
+    for index, token in enumerate(document.tokens):
         name = surnames.get(token.text)
         if name is None or document.in_header(token):
             continue
-        if any(start < token.end and token.start < end for start, end in taken):
+        if taken.overlaps(token.start, token.end):
             continue
+        following = document.next_word(index)
+        if following[:1].isupper() and following not in CALENDAR_WORDS:
+            continue  # "Nobel" in "the Nobel Peace Prize": part of another name
         added.append(Entity(token.start, token.end, token.text, name, "person", None, "short-name"))
     return entities + added
 
 
+_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t)\b")
+_PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("organization",)}
+# "It is expected that", "it was a ...", "it seems": "it" that stands for nothing.
+_EXPLETIVE_IT = re.compile(
+    r"(?:['’]s\b|\s+(?:is|was|will\s+be|would\s+be|seems|seemed|appears|"
+    r"appeared|remains|takes|took|has\s+been|had\s+been|may|might|could)\b)"
+)
+_SUBJECT_BEFORE = frozenset(
+    {
+        "and",
+        "but",
+        "that",
+        "when",
+        "after",
+        "before",
+        "because",
+        "as",
+        "while",
+        "if",
+        "so",
+        "then",
+        "where",
+        "although",
+        "though",
+        "since",
+        "until",
+        "once",
+        "said",
+        "says",
+    }
+)
+_QUOTES = "\"“”‘’'`"
+
+
 def _pronouns(document: Document, entities: list[Entity]) -> list[Entity]:
-    people = [entity for entity in entities if entity.kind == "person"]
+    genders = first_name_genders()
     added: list[Entity] = []
+    text = document.text
+    # the entities of each sentence (the rule looks at one sentence and the one before)
+    sentence_starts = [start for start, _ in document.sentences]
+    by_sentence: list[list[Entity]] = [[] for _ in document.sentences]
+    for entity in entities:
+        by_sentence[max(0, bisect_right(sentence_starts, entity.start) - 1)].append(entity)
     for number, (start, end) in enumerate(document.sentences):
-        match = _PRONOUN.search(document.text, start, end)
-        if match is None:
+        if number == 0:
             continue
-        if any(start <= person.start < match.start() for person in people):
-            continue
-        window_start = document.sentences[max(0, number - _PRONOUN_LOOKBACK)][0]
-        earlier = [person for person in [*people, *added] if window_start <= person.start < start]
-        if not earlier:
-            continue
-        referent = max(earlier, key=lambda person: person.start)
-        added.append(
-            Entity(
-                match.start(), match.end(), match.group(), referent.name, "person", None, "pronoun"
+        for match in _PRONOUN_SUBJECT.finditer(text, start, end):
+            word = match.group().lower()
+            kinds = _PRONOUN_KINDS[word]
+            if not _subject_position(text, start, match.start()):
+                continue
+            if word == "it" and _EXPLETIVE_IT.match(text, match.end()):
+                continue  # "it is expected that ...": no referent
+            here = by_sentence[number]
+            if any(start <= e.start < match.start() and e.kind in kinds for e in here):
+                break  # the sentence names a candidate before the pronoun
+            referent = _sentence_subject(document, number - 1, by_sentence[number - 1], kinds)
+            if referent is None:
+                break
+            if referent.kind == "person":
+                wanted = "male" if word == "he" else "female"
+                if genders.get(referent.name.split()[0], wanted) != wanted:
+                    break
+            pronoun = Entity(
+                match.start(),
+                match.end(),
+                match.group(),
+                referent.name,
+                referent.kind,
+                referent.code,
+                "pronoun",
             )
-        )
+            added.append(pronoun)
+            by_sentence[number].append(pronoun)  # a chain: "He said ... He added ..."
+            break
     return added
+
+
+def _subject_position(text: str, sentence_start: int, position: int) -> bool:
+    """Is the pronoun at ``position`` the subject of a clause of its sentence?"""
+    before = text[sentence_start:position].rstrip()
+    if not before.strip(_QUOTES + "([ -"):
+        return True
+    if before[-1] in "," + _QUOTES:
+        return True
+    last_word = before.rsplit(None, 1)[-1].lower()
+    return last_word in _SUBJECT_BEFORE
+
+
+def _sentence_subject(
+    document: Document, number: int, entities: list[Entity], kinds: tuple[str, ...]
+) -> Entity | None:
+    """The entity of one of ``kinds`` named as the subject of sentence ``number``."""
+    people = [entity for entity in entities if entity.kind in kinds]
+    text = document.text
+    start, end = document.sentences[number]
+    stripped = start
+    while stripped < end and text[stripped] in " \n\t([":
+        stripped += 1
+    if stripped < end and text[stripped] in '"“‘`':
+        # '"We will win," Smith said.': the quotation is not the subject.
+        closing = re.compile(r"[\"”’']{1,2}(?=\s)").search(text, stripped + 1, end)
+        if closing is None:
+            return None
+        stripped = closing.end()
+    verb = PREDICATE_VERB.search(text, stripped, end)
+    limit = verb.start() if verb else end
+    candidates = [
+        person
+        for person in people
+        if stripped <= person.start
+        and person.end <= limit
+        and text[person.end : person.end + 2] not in ("'s", "’s")
+    ]
+    return max(candidates, key=lambda person: person.start) if candidates else None

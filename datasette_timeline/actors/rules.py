@@ -27,10 +27,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .canonical import organisation_name
 from .gazetteer import (
     ACTION_VERBS,
+    CALENDAR_WORDS,
     LEGAL_SUFFIXES,
     NATIONALITY_ONLY_NOUNS,
     ORGANISATION_CUES,
@@ -43,7 +45,7 @@ from .gazetteer import (
     words,
 )
 from .model import Entity
-from .resolve import resolve_mentions
+from .resolve import initials, resolve_mentions, surname
 from .tokens import Document
 
 _MAX_LEXEME_WORDS = 6
@@ -57,7 +59,8 @@ _TITLES = sorted(
         capt admiral adm commander chief ceo coo cfo chairman chairwoman director
         director-general spokesman spokeswoman spokesperson founder co-founder judge justice mr
         mrs ms dr prof professor analyst economist official ambassador envoy head coach manager
-        premier president-elect lawyer boss officer executive representative"""
+        premier president-elect lawyer boss officer executive representative counterpart
+        correspondent reporter sir dame lord lady rabbi imam archbishop bishop cardinal"""
     ),
     key=len,
     reverse=True,
@@ -81,6 +84,7 @@ _MULTIWORD_TITLES = (
     "chief operating officer",
     "chief financial officer",
     "attorney general",
+    "crown prince",
 )
 
 
@@ -112,6 +116,10 @@ _ABBREVIATED_TITLES = frozenset(
     {"sen", "gen", "gov", "rep", "col", "lt", "capt", "adm", "mr", "mrs", "ms", "dr", "prof"}
 )
 _LINK_WORDS = frozenset({"of", "in", "for", "at", "to", "the"})
+# A short quoted phrase: the title of a work when its words are capitalised.
+_QUOTED_TITLE = re.compile(r"[\"“]([A-Z][^\"“”.,;:!?\n]{2,60})[\"”]")
+# A regnal number inside a name ("Carl XVI Gustaf").
+_ROMAN = re.compile(r"[IVX]{1,5}")
 _NAME_PARTICLES = frozenset({"bin", "ibn", "al", "van", "von", "der", "de", "da", "du", "la", "le"})
 _REPORTING_BEFORE = frozenset({"said", "says", "told", "stated", "added", "quoted", "according"})
 _REPORTING_AFTER = frozenset({"said", "says", "told", "stated", "added", "announced", "wrote"})
@@ -131,17 +139,14 @@ _ACRONYM_STOPLIST = words(
     MP OK NV AG SA LLC PLC IT AI US UK EU UN RSS PDF FAQ USB CPU GPS SMS GI GIs II III IV VI VII
     VIII IX XI XII AP"""
 )
-_CALENDAR_WORDS = words(
-    """January February March April May June July August September October November December
-    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday
-    Friday Saturday Sunday Christmas Easter Ramadan Today Yesterday Tomorrow Tonight"""
-)
 # Capitalised words that start sentences or headings but never name anything.
 _FUNCTION_WORDS = words(
     """The A An In On At For But And Or After Before Earlier Later According However
     Meanwhile While When If As It Its This That These Those There Their His Her Our We They
     He She I You With From By To Of Since During Despite Although Some Many Most All Both
-    Each One Two Three Four Five Six Seven Eight Nine Ten About Over Under Within Also
+    Each One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen Fifteen
+    Twenty Thirty Forty Fifty Hundreds Thousands Millions Dozens Several About Over Under
+    Within Also
     Additionally Initially Finally Still Yet So Such What Who Why How Where Just Not No
     Only Even Another Other Further Last Next First Former Mr Mrs Ms Dr Here Now Then
     Thus Hence Instead Perhaps Please Yes"""
@@ -171,6 +176,8 @@ class _Finder:
         return sorted(self.found.values(), key=lambda entity: entity.start)
 
     def run(self) -> None:
+        self._titles_of_works()
+        self._names_with_apostrophes()
         self._people_with_titles()
         self._people_in_apposition()
         self._people_by_reporting_verbs()
@@ -190,6 +197,9 @@ class _Finder:
             return
         tokens = self.doc.tokens
         start, end = tokens[first].start, tokens[last].end
+        if kind == "person" and name.endswith((" Jr", " Sr")):
+            name += "."  # "Louis Gerstner Jr."
+        name = name.replace("- ", "-")  # "Ban Ki- moon": a hyphenated name broken at a line end
         self.found[first] = Entity(start, end, self.doc.text[start:end], name, kind, code, via)
         self.claimed.update(indices)
 
@@ -205,7 +215,9 @@ class _Finder:
 
     def _name_like(self, index: int) -> bool:
         """A word that can be part of a person's name."""
-        word = self.doc.tokens[index].text
+        word = self.doc.tokens[index].text.replace("- ", "-")
+        if "-" in word and word.split("-", 1)[0] in _NAME_PARTICLES | {"el", "abu"}:
+            word = word.split("-", 1)[1]  # "al-Bolani"
         return (
             word[:1].isupper()
             and not word.isupper()
@@ -214,7 +226,7 @@ class _Finder:
             and word not in ORGANISATION_WORDS
             and word not in LEGAL_SUFFIXES
             and word.lower() not in TITLE_WORDS
-            and word not in _CALENDAR_WORDS
+            and (word not in CALENDAR_WORDS or word in self.first_names)
             and word not in _FUNCTION_WORDS
         )
 
@@ -230,6 +242,11 @@ class _Finder:
             if (
                 self._name_like(previous)
                 or (initial and self.doc.tokens[previous].text.isupper())
+                or (
+                    _ROMAN.fullmatch(self.doc.tokens[previous].text)
+                    and previous > 0
+                    and self._name_like(previous - 1)
+                )
                 or (
                     self.doc.tokens[previous].text in _NAME_PARTICLES
                     and previous > 0
@@ -263,6 +280,34 @@ class _Finder:
                 return True
         return False
 
+    def _titles_of_works(self) -> None:
+        """ "Midnight in Paris", "Escape to Victory": a quoted title names a work, and
+        its words name no place or actor."""
+        starts = {token.start: i for i, token in enumerate(self.doc.tokens)}
+        for match in _QUOTED_TITLE.finditer(self.doc.text):
+            words = match.group(1).split()
+            if len(words) < 2 or not all(w[:1].isupper() for w in words if len(w) > 3):
+                continue
+            index = starts.get(match.start(1))
+            while index is not None and index < len(self.doc.tokens):
+                if self.doc.tokens[index].start >= match.end(1):
+                    break
+                self.claimed.add(index)
+                index += 1
+
+    def _names_with_apostrophes(self) -> None:
+        """Gazetteer names the tokens split ("Democratic People's Republic of Korea")."""
+        text = self.doc.text
+        starts = {token.start: i for i, token in enumerate(self.doc.tokens)}
+        ends = {token.end: i for i, token in enumerate(self.doc.tokens)}
+        for name in _apostrophe_names():
+            position = text.find(name)
+            while position >= 0:
+                first, last = starts.get(position), ends.get(position + len(name))
+                if first is not None and last is not None:
+                    self._add_lexeme(first, last, self.lexicon[name])
+                position = text.find(name, position + 1)
+
     # --- people --------------------------------------------------------------------------
 
     def _people_with_titles(self) -> None:
@@ -295,12 +340,23 @@ class _Finder:
                 continue
             if tokens[first].sentence != tokens[index].sentence:
                 continue
+            if (
+                tokens[index].text in _LINK_WORDS
+                and run_end + 2 < len(tokens)
+                and tokens[run_end + 1].text in ("and", "&")
+                and tokens[run_end + 2].is_capitalised
+            ):
+                continue  # "head of Beijing Municipal Population and Family Planning ..."
             if run_end > first:
                 self._add(first, run_end, self._person_name(first, run_end), "person", "title")
             elif all(self._free(i) for i in range(first, run_end + 1)):
                 # A title with a surname alone ("Senator McCain"): resolved to the full
-                # name later when the article gives it.
-                self._add(first, run_end, tokens[first].text, "person", "title")
+                # name later when the article gives it, else known by title and name.
+                title = match.group().rstrip(",")
+                name = tokens[first].text
+                if title[:1].isupper() and match.end() + 1 == tokens[first].start:
+                    name = f"{title} {name}"
+                self._add(first, run_end, name, "person", "title-surname")
 
     def _first_capitalised(self, index: int) -> int:
         while index < len(self.doc.tokens) and not self.doc.tokens[index].is_capitalised:
@@ -319,7 +375,13 @@ class _Finder:
             if word in _LINK_WORDS and last is None and i - index < 2:
                 i += 1
                 continue
-            if word[:1].isupper() or (word in _NAME_PARTICLES and last is not None):
+            if word in CALENDAR_WORDS and word not in self.first_names:
+                break  # "Prime Minister Chaowalit Yongchaiyudh Thursday"
+            if (
+                word[:1].isupper()
+                or (word in _NAME_PARTICLES and last is not None)
+                or (last is not None and self._name_like(i))  # "Jawad al-Bolani"
+            ):
                 last = i
                 i += 1
                 continue
@@ -390,6 +452,8 @@ class _Finder:
             last = i
             while last + 1 < len(tokens) and self.doc.joined(last, last + 1):
                 following = tokens[last + 1]
+                if following.text in CALENDAR_WORDS and following.text not in self.first_names:
+                    break  # "Mohamed ElBaradei Saturday received"
                 if (following.is_capitalised and self._free(last + 1)) or (
                     following.text.isdigit() and tokens[last].text == "Flight"
                 ):
@@ -402,10 +466,43 @@ class _Finder:
                     and tokens[last + 2].is_capitalised
                 ):
                     last += 2
+                elif following.text == "and" and (tail := self._and_in_organisation(i, last + 2)):
+                    # "Securities and Exchange Commission", "Ministry of Industry and Trade"
+                    last = tail
+                    if tokens[last].text in ORGANISATION_WORDS:
+                        break  # a name after the body's ("... Committee Li Yunli") is apart
                 else:
                     break
             yield i, last
             i = last + 1
+
+    def _and_in_organisation(self, first: int, index: int) -> int | None:
+        """Last index of the capitalised words from ``index`` when "and" joins them into
+        one organisation's name with the run ``first``..``index - 2``."""
+        tokens = self.doc.tokens
+        last = index
+        while last < len(tokens) and tokens[last].is_capitalised and self._free(last):
+            if last > index and not self.doc.joined(last - 1, last):
+                break
+            last += 1
+        last -= 1
+        if last < index or not self.doc.joined(index - 2, index):
+            return None
+        # "... Family Planning Committee Li Yunli": the name ends at its last body word
+        ends = [i for i in range(index, last + 1) if tokens[i].text in ORGANISATION_WORDS]
+        if ends and tokens[last].text not in ORGANISATION_WORDS:
+            last = ends[-1]
+        before = [tokens[i].text for i in range(first, index - 1)]
+        after = [tokens[i].text for i in range(index, last + 1)]
+        if " ".join(before) in self.lexicon or " ".join(after) in self.lexicon:
+            return None  # "the United States and Soviet Union": two names
+        if any(word in LEGAL_SUFFIXES for word in after):
+            return None  # "Innopac and Mobil Corp.": two companies
+        if tokens[last].text in ORGANISATION_WORDS:
+            return last
+        if "of" in before and before[before.index("of") - 1] in ORGANISATION_WORDS:
+            return last
+        return None
 
     def _classify_run(self, first: int, last: int) -> None:
         tokens = self.doc.tokens
@@ -442,10 +539,27 @@ class _Finder:
             return
         if self._government_of_country(first, last):
             return
-        if self._has_organisation_word(first, last):
+        if self._has_organisation_word(first, last) or (
+            words[0] == "Air" and len(words) > 1  # "Air France": an airline, not a country
+        ):
             self._add(first, last, self._organisation_name(first, last), "organization", "org-word")
             return
+        if self._person_named_like_a_place(first, last):
+            # "Jack London": a first name and a place name make a person
+            self._add(first, last, self._person_name(first, last), "person", "first-name")
+            return
         self._segment(first, last)
+
+    def _person_named_like_a_place(self, first: int, last: int) -> bool:
+        tokens = self.doc.tokens
+        if not 1 <= last - first <= 2 or tokens[first].text not in self.first_names:
+            return False
+        place = self.lexicon.get(tokens[last].text)
+        return (
+            place is not None
+            and place.kind == "place"
+            and all(self._name_like(i) for i in range(first + 1, last))
+        )
 
     def _after_product_word(self, index: int) -> bool:
         """Right after a word like "iTunes" or "eBay" (lower-case start, capital inside)."""
@@ -454,9 +568,16 @@ class _Finder:
 
     def _uninformative_start(self, index: int, last: int) -> bool:
         word = self.doc.tokens[index].text
-        if word in _FUNCTION_WORDS or word in _CALENDAR_WORDS:
+        if word in _FUNCTION_WORDS or word in CALENDAR_WORDS:
             return True
-        if not self.doc.sentence_initial(index) or index < last:
+        if not self.doc.sentence_initial(index):
+            return False
+        if word.lower() in self.doc.lower_words or (
+            word.endswith(("ing", "ly")) and word not in self.first_names
+        ):
+            # "Chanting Helmut Kohl", "Officials": an ordinary word the sentence starts with.
+            return word not in self.doc.capitalised_inside
+        if index < last:
             # A capitalised word followed by more ("General Motors") is part of a name.
             return False
         return not (
@@ -485,7 +606,8 @@ class _Finder:
         return any(word in ORGANISATION_WORDS for word in words[1:-1]) and "of" in words
 
     def _organisation_name(self, first: int, last: int) -> str:
-        words = [self.doc.tokens[i].text for i in range(first, last + 1)]
+        # the words as written, "&" included ("Census & Statistics Department")
+        words = self.doc.phrase(first, last).split()
         return organisation_name(words, self.lexicon)
 
     def _segment(self, first: int, last: int) -> None:
@@ -601,7 +723,7 @@ class _Finder:
             if (
                 bracket
                 and entity.kind in ("organization", "unknown", "country")
-                and bracket.group(1)[0] == entity.name[:1]
+                and _abbreviates(bracket.group(1), entity.name)
             ):
                 kind = "organization" if entity.kind == "unknown" else entity.kind
                 definitions[bracket.group(1)] = (entity.name, kind)
@@ -614,7 +736,7 @@ class _Finder:
                 name, kind = definitions[token.text]
                 self._add(index, index, name, kind, "acronym")
                 continue
-            expansion = next((o for o in sorted(organisations) if _initials(o) == acronym), None)
+            expansion = next((o for o in sorted(organisations) if initials(o) == acronym), None)
             if expansion is not None:
                 self._add(index, index, expansion, "organization", "acronym")
             elif acronym not in _ACRONYM_STOPLIST and self._acronym_acts(index):
@@ -638,20 +760,50 @@ class _Finder:
     # --- names by context ----------------------------------------------------------------
 
     def _names_by_context(self) -> None:
-        # A surname of someone named in full is that person, whatever its context.
-        people = [e.name for e in self.found.values() if e.kind == "person"]
-        surnames = {name.split()[-1]: name for name in people}
-        given = {name.split()[0]: name for name in people if " " in name}
+        # Twice: a fuller name found in the first pass ("Iraq's Saddam Hussein") lets the
+        # second map its short mentions ("Saddam") before their context makes them bodies.
+        for _ in range(2):
+            self._people_by_known_names()
+        self._bodies_and_places_by_context()
+
+    def _people_by_known_names(self) -> None:
+        """A surname of someone named in full is that person, whatever its context."""
+        people = {e.name: e for e in self.found.values() if e.kind == "person"}
+        by_surname: dict[str, set[str]] = {}
+        for name in people:
+            by_surname.setdefault(surname(name), set()).add(name)
+        # one person per surname only: "Hussein" after Saddam Hussein and King Hussein is
+        # neither
+        surnames = {key: next(iter(names)) for key, names in by_surname.items() if len(names) == 1}
+        given = {
+            name.split()[0]: name
+            for name, entity in people.items()
+            if " " in name
+            and entity.via != "title-surname"
+            and name.split()[0].lower().rstrip(".") not in TITLE_WORDS
+        }
         for first, last in self.unknown:
+            if not all(self._free(i) for i in range(first, last + 1)):
+                continue
             phrase = self.doc.phrase(first, last)
             words = phrase.split()
             if phrase in surnames or (first == last and phrase in given):
                 # "Khamenei", "President Bush" ... "Bush said", "Saddam Hussein" ... "Saddam"
                 name = surnames.get(phrase) or given[phrase]
                 self._add(first, last, name, "person", "short-name")
-            elif len(words) > 1 and words[-1] in surnames and " " not in surnames[words[-1]]:
+            elif phrase in by_surname:
+                self.claimed.update(range(first, last + 1))
+            elif (
+                len(words) > 1
+                and all(
+                    people[name].via == "title-surname" for name in by_surname.get(words[-1], ())
+                )
+                and words[-1] in by_surname
+            ):
                 # "President Hussein" earlier, "Saddam Hussein" now: the fuller name.
                 self._add(first, last, phrase, "person", "context")
+
+    def _bodies_and_places_by_context(self) -> None:
         organisations: set[str] = set()
         places: set[str] = set()
         for first, last in self.unknown:
@@ -677,9 +829,11 @@ class _Finder:
         previous = self.doc.previous_word(first)
         if previous.lower() in ORGANISATION_CUES:
             return True
+        if self.doc.next_word(last) in _ORGANISATION_CUES_AFTER:
+            return True  # "Time magazine", "Xinhua reporter", "Telerate shares"
         if first == last and self.doc.tokens[first].text in self.first_names:
             return False
-        if self.doc.next_word(last) in ACTION_VERBS:
+        if self._word_after_date(last) in ACTION_VERBS:
             return (
                 not self.doc.sentence_initial(first)
                 or self.doc.tokens[first].text in self.doc.capitalised_inside
@@ -689,6 +843,15 @@ class _Finder:
             following = [w.lower() for w in self._words_until_punctuation(last + 1, 5)]
             return any(word in ORGANISATION_CUES for word in following)
         return False
+
+    def _word_after_date(self, index: int) -> str:
+        """The next word, past a day or month ("Boeing on Tuesday delivered")."""
+        word = self.doc.next_word(index)
+        if word in ("on", "in") and self.doc.next_word(index + 1) in CALENDAR_WORDS:
+            return self.doc.next_word(index + 2)
+        if word in CALENDAR_WORDS:
+            return self.doc.next_word(index + 1)
+        return word
 
     def _place_context(self, first: int, last: int) -> bool:
         if self.doc.tokens[first].is_acronym and first == last:
@@ -733,6 +896,11 @@ class _Finder:
                     break
 
 
+# Lower-case nouns that, right after an unknown name, say it names a body or company.
+_ORGANISATION_CUES_AFTER = words(
+    """magazine newspaper daily weekly reporter reporters correspondent correspondents
+    spokesman spokeswoman spokesperson shares shareholders executives employees"""
+)
 _APPOSITION_TITLES = words(
     """president minister secretary senator governor mayor chancellor chairman chairwoman
     director spokesman spokeswoman spokesperson founder co-founder ceo officer executive
@@ -741,7 +909,18 @@ _APPOSITION_TITLES = words(
 )
 
 
-def _initials(name: str) -> str:
-    """ "Government Accountability Office" -> "GAO"; "United States Air Force" -> "USAF"."""
-    words = [w for w in re.split(r"[\s-]+", name) if w and w[0].isupper()]
-    return "".join(w[0] for w in words)
+@lru_cache(maxsize=1)
+def _apostrophe_names() -> tuple[str, ...]:
+    return tuple(
+        name
+        for name, lexeme in lexicon().items()
+        if ("'s " in name or "’s " in name) and lexeme.kind == "country"
+    )
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """Can ``acronym`` stand for ``name``: its letters, in order, among the name's capitals
+    ("CMAB" for "Civic and Municipal Affairs Bureau"; not "AP" for "Australia")?"""
+    letters = acronym.replace(".", "").replace("&", "")
+    capitals = iter(ch for ch in name if ch.isupper())
+    return letters[:1] == name[:1] and all(letter in capitals for letter in letters)

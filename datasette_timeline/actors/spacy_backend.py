@@ -4,7 +4,10 @@ spaCy's labels map to our kinds: PERSON -> person; GPE and NORP -> country when 
 gazetteer knows them as a country or demonym (with its ISO code), a capital or other
 GPE -> place (a capital acting, "Tehran said", -> its country); ORG -> organization;
 LOC and FAC -> place. Names are canonicalised as in the rule finder (titles, possessives
-and legal forms dropped), and the same short-mention and pronoun rules run afterwards.
+and legal forms dropped; a title with a surname alone kept: "President Clinton"), and the
+same entity step runs afterwards (``resolve``: acronyms to their expansions, surnames to
+full names, "the agency", safe pronouns); the events then choose their actors from these
+entities as they do from the rule finder's (``assign``).
 """
 
 from __future__ import annotations
@@ -59,7 +62,11 @@ def map_entity(label: str, surface: str, start: int, following: list[str]) -> En
     end = start + len(surface)
     table = lexicon()
     if label == "PERSON":
-        return Entity(start, end, surface, person_name(words, TITLE_WORDS), "person", None, "spacy")
+        name = person_name(words, TITLE_WORDS)
+        if " " not in name and len(words) > 1 and words[0][:1].isupper():
+            # "President Clinton": known by title and surname until the full name is given
+            return Entity(start, end, surface, surface, "person", None, "title-surname")
+        return Entity(start, end, surface, name, "person", None, "spacy")
     if label == "ORG":
         return Entity(
             start, end, surface, organisation_name(words, table), "organization", None, "spacy"

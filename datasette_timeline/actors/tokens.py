@@ -10,13 +10,16 @@ from typing import NamedTuple
 
 from ..sentences import sentence_spans
 
-# Dotted acronyms ("U.S."), then words joined by hyphens or "&"; "'s" stays outside.
+# Dotted acronyms ("U.S."), then words joined by hyphens (also a hyphen left before a line
+# break, "Bar- On"); "'s" stays outside.
 _TOKEN = re.compile(
-    r"(?:St|Mt|Ft)\.(?= [A-Z])|(?:[A-Z]\.){2,}|[^\W_]+(?:[-][^\W_]+)*(?:['’](?!s\b)[^\W_]+)*"
+    r"(?:St|Mt|Ft)\.(?= [A-Z])|(?:[A-Z]\.){2,}|[^\W_]+(?:-[ ]?[^\W_]+)*(?:['’](?!s\b)[^\W_]+)*"
 )
 _HEADER_LINE = re.compile(r"^[ \t]*[-*•][ \t]*[A-Z][\w ]{0,40}?(?:[ \t]*:.*)?$")
 _HEADER_LINES = 15
 _INITIAL = re.compile(r"[A-Z]")
+# Lower-case prefixes joined to a name by a hyphen ("al-Bolani", "el-Baradei").
+_NAME_PREFIXES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "bin", "ibn", "abu"})
 
 
 class Token(NamedTuple):
@@ -163,8 +166,12 @@ def _tokens(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
 def _split_mixed_hyphens(start: int, word: str) -> list[tuple[int, int]]:
     """Split "countries-Azerbaijan" and "EADS-led" but keep "Nagorno-Karabakh", "cease-fire"."""
     parts = word.split("-")
+    if any(part.startswith(" ") for part in parts):
+        return [(start, start + len(word))]  # "Ki- moon": one word broken at a line end
     if len(parts) == 1 or len({part[:1].isupper() for part in parts if part}) == 1:
         return [(start, start + len(word))]
+    if len(parts) == 2 and parts[0] in _NAME_PREFIXES and parts[1][:1].isupper():
+        return [(start, start + len(word))]  # "al-Bolani": one name
     spans = []
     offset = start
     for part in parts:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..actors import Entity, find_entities
+from ..actors.assign import actor_spellings, event_actors, sentence_actors
 from ..sentences import sentence_spans
 from ..timex import Timex, tag
 from .filters import not_event_reason
@@ -116,6 +117,8 @@ class ActorRef:
     name: str
     kind: str
     code: str | None = None
+    # How the article writes it ("President Obama", "Obama"): kept as the actor's aliases.
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass
@@ -236,6 +239,7 @@ def _assemble(
     """The events of these dates (and of the lede, dated by the publication), their
     repeated mentions merged. A date counted from an anchor that dates the anchor's
     happening (``relative``) is classified at the anchor and labelled by its sentence."""
+    spellings = actor_spellings(entities)
     by_sentence: dict[tuple[int, int], list[Timex]] = {}
     for timex in timexes:
         by_sentence.setdefault(_enclosing(sentences, timex.start, timex.end), []).append(timex)
@@ -246,7 +250,15 @@ def _assemble(
         places = [e.name for e in inside if e.kind == "place"]
         places += _referent_places(entities, inside, sentences)
         offsets = [(t.start - sentence_start, t.end - sentence_start) for t in dated]
-        for timex, (start, end) in zip(dated, offsets, strict=True):
+        clauses = [
+            (sentence_start + clause[0], sentence_start + clause[1])
+            for clause in (clause_span(sentence, offset, offsets) for offset in offsets)
+        ]
+        inside_sentence = [e for e in entities if sentence_start <= e.start < sentence_end]
+        actors_of_dates = sentence_actors(
+            text, inside_sentence, clauses, [(t.start, t.end) for t in dated]
+        )
+        for timex, (start, end), actors in zip(dated, offsets, actors_of_dates, strict=True):
             counted = relative.get(timex.start)
             if counted is not None and counted.dates_anchor:
                 point = counted.happening - sentence_start
@@ -266,7 +278,7 @@ def _assemble(
                     char_end=timex.end,
                     text=label,
                     sentence=sentence,
-                    actors=_unique_actors(inside),
+                    actors=_actor_refs(actors, spellings),
                     places=_unique(places),
                     resolved=timex.anchored,
                     mod=timex.mod,
@@ -298,6 +310,9 @@ def _with_publication_event(
     verb_start = sentence_start + verb.words[0].start
     verb_end = sentence_start + verb.head.end
     inside = [e for e in entities if sentence_start <= e.start and e.end <= sentence_end]
+    # the lede's verb stands for the date when choosing the actors of its clause
+    verb_span = (sentence_start + verb.head.start, verb_end)
+    actors = event_actors(text, entities, (sentence_start, sentence_end), verb_span, [verb_span])
     event = Event(
         date=day,
         precision="day",
@@ -308,7 +323,7 @@ def _with_publication_event(
         char_end=verb_end,
         text=sentence,
         sentence=sentence,
-        actors=_unique_actors(inside),
+        actors=_actor_refs(actors, actor_spellings(entities)),
         places=_unique([e.name for e in inside if e.kind == "place"]),
         event_type=event_type,
         trigger=trigger,
@@ -451,12 +466,8 @@ def _referent_places(
     return places
 
 
-def _unique_actors(entities: list[Entity]) -> list[ActorRef]:
-    seen: dict[str, ActorRef] = {}
-    for entity in entities:
-        if entity.kind in ACTOR_KINDS and entity.name not in seen:
-            seen[entity.name] = ActorRef(entity.name, entity.kind, entity.code)
-    return list(seen.values())
+def _actor_refs(actors: list[Entity], spellings: dict[str, tuple[str, ...]]) -> list[ActorRef]:
+    return [ActorRef(e.name, e.kind, e.code, spellings.get(e.name, ())) for e in actors]
 
 
 def _unique(names: Iterable[str]) -> list[str]:

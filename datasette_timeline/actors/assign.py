@@ -1,0 +1,423 @@
+"""Which of an article's names are the actors of one dated event.
+
+The article's entities are found once (``find_entities``: names, short mentions,
+acronyms, "the agency", safe pronouns); an event then takes, as a reader would:
+
+1. the mentions of its own clause (``clause``): in a clause listing dated items
+   ("Greece and Turkey in 1952, Germany in 1955") each date takes its item's names and
+   the shared subject; a date in what a person reported about others ("Glenn said that
+   of nine women killed last year ...") leaves the reporter out; a date in a
+   subordinate clause ("60 years after the United States dropped ... on August 6")
+   takes that clause, a relative clause the words it describes; a phrase describing
+   the date ("on Saturday, the anniversary of ...") names no actor, nor does the
+   dateline ("MACAO, Nov. 18 (Xinhua) --");
+2. of these, the people; the organisations, except one that only employs a named person
+   ("Air Force pilot Michael Blassie"); and the countries the text makes act or be
+   acted on. A country is not an actor where it only places or qualifies something:
+   after a preposition of place ("in Kuwait", "between Australia and India", also
+   across a list: "in Kenya and Tanzania"), as a plural demonym ("Americans": people of
+   the country), before a place word ("Tanzania's commercial capital", "the Saudi
+   border"), after "anti-", or as an adjective ("Iraqi civilians", "U.S. dollars",
+   "Thai Prime Minister Chaowalit": that person is the actor) unless the noun it
+   qualifies is one of the state's agents or its economy ("Iraqi troops", "the British
+   government", "US air strikes", "US stock markets");
+3. each actor once, under its canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from .gazetteer import CALENDAR_WORDS, PREDICATE_VERB, lexicon, words
+from .model import ACTOR_KINDS, Entity
+
+Span = tuple[int, int]
+
+# Prepositions after which a country is where something happens, not who acts.
+_LOCATIVE = words("in at near inside outside throughout within across around between among")
+# Nouns of a state acting (its government, forces, economy): after a demonym or adjective
+# the country is the actor.
+_STATE_AGENTS = words(
+    """government governments administration authorities authority officials official
+    leadership leader leaders regime state cabinet parliament ministry military army navy
+    troops forces force soldiers police diplomats diplomat envoy envoys ambassador
+    delegation negotiators president premier minister spokesman spokeswoman prosecutor
+    prosecutors intelligence warplanes jets strikes airstrikes bombers economy markets
+    market stocks exports imports"""
+)
+# Two-word agents ("foreign minister", "security forces", "air strikes").
+_STATE_AGENT_PAIRS = words(
+    """air foreign prime deputy defence defense interior finance trade security armed
+    state special naval stock"""
+)
+# Words that make a possessive or an adjective name a place of the country.
+_PLACE_WORDS = words(
+    """capital border borders territory territories soil airspace waters coast port ports
+    city cities town towns province provinces region regions island islands heartland
+    countryside mainland"""
+)
+# Words after a short form ("the US must", "U.S. said") that show it acts.
+_VERB_AFTER = words(
+    """must may might will would could should can has have had is was are were did does
+    said says told announced warned agreed signed denied rejected accused"""
+)
+# How far before its date a reporting verb or a subordinator is looked for (characters).
+_REACH = 300
+_WORD = re.compile(r"[\w’'.-]+|[,;:()\"“”]")
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{2,}(?:,\s*[A-Z][\w .'’-]*)?,\s*$")
+# "MACAO, Nov. 18 (Xinhua) --", "CANBERRA, Australia (AP)_": where and by whom it was filed.
+_DATELINE_HEAD = re.compile(
+    r"\s*[A-Z][A-Z .'’-]{2,},[^()\n]{0,40}\([^()\n]{1,30}\)\s*(?:_|--|-|—)?"
+)
+
+
+def event_actors(
+    text: str,
+    entities: Sequence[Entity],
+    clause: Span,
+    date: Span,
+    dates: Sequence[Span],
+) -> list[Entity]:
+    """The actor mentions of the event dated at ``date`` (offsets in ``text``), one per
+    canonical name, in text order. ``clause`` bounds the date's clause and ``dates``
+    are every event date of the sentence."""
+    clauses = [clause if d == date else (d[0], d[1]) for d in dates]
+    return sentence_actors(text, entities, clauses, dates)[list(dates).index(date)]
+
+
+def sentence_actors(
+    text: str,
+    entities: Sequence[Entity],
+    clauses: Sequence[Span],
+    dates: Sequence[Span],
+) -> list[list[Entity]]:
+    """The actors of each date of one sentence (``clauses[i]`` bounds the clause of
+    ``dates[i]``), as ``event_actors``; the sentence's items, subjects and datelines are
+    worked out once, so a sentence of a thousand dates costs a thousand small steps."""
+    ordered = sorted(entities, key=lambda e: e.start)
+    starts = [e.start for e in ordered]
+    per_clause: dict[Span, tuple[list[int], Span, int]] = {}
+    for clause in set(clauses):
+        inside = sorted(d for d in dates if clause[0] <= d[0] and d[1] <= clause[1])
+        boundaries = _item_boundaries(text, inside)
+        shared = _subject_zone(text, clause) if boundaries else (clause[0], clause[0])
+        dateline = _DATELINE_HEAD.match(text, clause[0], clause[1])
+        per_clause[clause] = (boundaries, shared, dateline.end() if dateline else clause[0])
+    acts: dict[int, bool] = {}  # entity start -> does it name an actor here
+    low_end, high_end = min(c[0] for c in clauses), max(c[1] for c in clauses)
+    cues = _Cues(
+        list(_REPORTING.finditer(text, low_end, high_end)),
+        list(_SUBORDINATOR.finditer(text, low_end, high_end)),
+    )
+    found = []
+    for clause, date in zip(clauses, dates, strict=True):
+        boundaries, shared, dateline_end = per_clause[clause]
+        index = bisect_right(boundaries, date[0])
+        item = (
+            boundaries[index - 1] if index else clause[0],
+            boundaries[index] if index < len(boundaries) else clause[1],
+        )
+        found.append(
+            _date_actors(
+                text, ordered, starts, clause, item, shared, dateline_end, date, acts, cues
+            )
+        )
+    return found
+
+
+def _date_actors(
+    text: str,
+    ordered: list[Entity],
+    starts: list[int],
+    clause: Span,
+    item: Span,
+    shared: Span,
+    dateline_end: int,
+    date: Span,
+    acts: dict[int, bool],
+    cues: _Cues,
+) -> list[Entity]:
+    speakers = _reported_start(text, item[0], date, cues.before(cues.reporting, date))
+    low = _subordinate_start(text, speakers, date, cues.before(cues.subordinators, date))
+    high = item[1]
+    description = _DATE_APPOSITION.match(text, date[1], high)
+    antecedent = _relative_antecedent(text, clause[0], low)
+    first = min(item[0], shared[0], antecedent[0] if antecedent else low)
+    chosen: dict[str, Entity] = {}
+    for entity in ordered[bisect_left(starts, first) : bisect_right(starts, high)]:
+        if entity.kind not in ACTOR_KINDS:
+            continue
+        inside = low <= entity.start and entity.end <= high
+        if not inside and entity.kind != "person" and low == speakers:
+            # a body or country reporting its own plans stays ("it said two new flights
+            # would leave ..."); a person reporting others' deeds does not
+            inside = item[0] <= entity.start and entity.end <= high
+        in_subject = shared[0] <= entity.start and entity.end <= shared[1]
+        in_antecedent = antecedent is not None and antecedent[0] < entity.end <= antecedent[1]
+        if not (inside or in_subject or in_antecedent):
+            continue
+        if description is not None and description.start() <= entity.start < description.end():
+            continue
+        if entity.start < dateline_end:
+            continue
+        if entity.start not in acts:
+            acts[entity.start] = not (
+                (entity.kind == "country" and not country_acts(text, entity, clause[0]))
+                or (entity.kind == "organization" and _affiliation(text, entity, clause[0]))
+            )
+        if acts[entity.start]:
+            chosen.setdefault(entity.name, entity)
+    return list(chosen.values())
+
+
+def actor_spellings(entities: Sequence[Entity]) -> dict[str, tuple[str, ...]]:
+    """Canonical name -> the other ways the article writes it ("President Obama",
+    "Obama"): names as written, without pronouns, "the agency" or a possessive."""
+    found: dict[str, dict[str, None]] = {}
+    for entity in entities:
+        if entity.kind not in ACTOR_KINDS or entity.via in ("pronoun", "nominal"):
+            continue
+        written = re.sub(r"['’]s$", "", entity.text).removeprefix("the ").removeprefix("The ")
+        if written != entity.name:
+            found.setdefault(entity.name, {})[written] = None
+    return {name: tuple(sorted(forms)) for name, forms in found.items()}
+
+
+# "on Saturday, the anniversary of the death of Alfred Nobel,": words that describe the
+# date, not who took part.
+_DATE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{1,120}?,")
+# Words opening a clause of its own inside a sentence.
+_SUBORDINATOR = re.compile(
+    r"\b(?:after|before|when|because|while|until|although|though|whereas|once|since|"
+    r"(?P<relative>which|who|whose))\s+"
+)
+_REPORTING = re.compile(
+    r"\b(?:said|says|told|stated|added|announced|reported|confirmed|noted|warned|insisted|"
+    r"claimed|acknowledged|explained|argued|revealed|disclosed)\b"
+)
+# What a reported clause starts with when it is not one: "warned about", "said on Friday".
+_NOT_REPORTED = words(
+    """about in on at for with to from by of here there late early earlier later yesterday
+    today tonight last this after before during over into against"""
+)
+# An auxiliary: the reported words have a predicate of their own ("said Iraq would ...").
+_AUXILIARY = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|"
+    r"did|does|do)\b"
+)
+# A reported clause about its own speaker ("Saddam said he will begin ...").
+_SPEAKER_PRONOUNS = words("he she it they we i his her its their our my")
+
+
+@dataclass
+class _Cues:
+    """Reporting verbs and subordinators of a sentence, found once."""
+
+    reporting: list[re.Match[str]]
+    subordinators: list[re.Match[str]]
+
+    def before(self, matches: list[re.Match[str]], date: Span) -> list[re.Match[str]]:
+        """The matches within ``_REACH`` characters before the date."""
+        ends = [match.start() for match in matches]
+        return matches[bisect_left(ends, date[0] - _REACH) : bisect_left(ends, date[0])]
+
+
+def _reported_start(text: str, low: int, date: Span, reporting: list[re.Match[str]]) -> int:
+    """Where what was reported starts, when the date is in it and it is about someone
+    else than the speaker ("Glenn said that of nine women killed last year ..."; but
+    "Saddam said he will begin ... on Friday" keeps Saddam); else ``low``."""
+    start = low
+    for match in reporting:
+        if match.start() < low or match.end() > date[0]:
+            continue
+        gap = text[match.end() : date[0]]
+        words_after = gap.split()
+        if not words_after or words_after[0].lower() in _NOT_REPORTED:
+            continue
+        has_that = re.search(r"\bthat\b", gap) is not None
+        if not has_that and _AUXILIARY.search(gap) is None:
+            continue
+        content = gap[gap.index("that") + 4 :].split() if has_that else words_after
+        if content and content[0].lower().strip("\"“”'") in _SPEAKER_PRONOUNS:
+            continue
+        start = match.end()
+    return start
+
+
+def _subordinate_start(text: str, low: int, date: Span, subordinators: list[re.Match[str]]) -> int:
+    """Where a subordinate clause holding the date starts ("60 years after the United
+    States dropped two bombs on August 6"; a clause counts with a verb of its own before
+    the date and no comma between), else ``low``."""
+    for match in subordinators:
+        if match.start() < low or match.end() > date[0]:
+            continue
+        gap = text[match.end() : date[0]]
+        if "," in gap or ";" in gap:
+            continue
+        if match.group("relative") or PREDICATE_VERB.search(gap):
+            return match.start()
+    return low
+
+
+def _relative_antecedent(text: str, clause_start: int, low: int) -> Span | None:
+    """The words a relative clause at ``low`` describes ("the NCAA, which ...", "the FBI's
+    most wanted list, which began in 1950"): the names there take part in its event."""
+    if re.match(r"(?:which|who|whose)\b", text[low : low + 6]) is None:
+        return None
+    window = max(clause_start, low - 100)
+    stripped = text[window:low].rstrip()
+    if not stripped.endswith(","):
+        return None
+    end = window + len(stripped) - 1
+    words_before = list(_WORD.finditer(text, max(clause_start, end - 80), end))
+    if not words_before:
+        return None
+    return words_before[max(0, len(words_before) - 8)].start(), end
+
+
+# Titles that make an organisation just before or after them a person's employer.
+_AFFILIATION_TITLES = words(
+    """spokesman spokeswoman spokesperson president vice-president chairman chairwoman head
+    chief director pilot officer lawyer attorney analyst economist secretary minister
+    commander general colonel captain sergeant correspondent reporter editor professor"""
+)
+
+
+def _affiliation(text: str, mention: Entity, sentence_start: int) -> bool:
+    """Is the organisation only a named person's employer: "Air Force pilot Michael
+    Blassie", "Derek Glenn, a spokesman for the Newark Police Department"?"""
+    following = [m.group() for m in _WORD.finditer(text, mention.end, mention.end + 60)][:4]
+    if following and (following[0].lower() in _AFFILIATION_TITLES or following[0] == "Lieutenant"):
+        rest = following[1:]
+        while rest and (rest[0].lower() in _AFFILIATION_TITLES or rest[0] == "Colonel"):
+            rest = rest[1:]
+        if rest and rest[0][:1].isupper() and rest[0].isalpha() and rest[0] not in CALENDAR_WORDS:
+            return True
+    window = text[max(sentence_start, mention.start - 60) : mention.start]
+    before = [m.group() for m in _WORD.finditer(window)]
+    while before and before[-1].lower() in ("the", "a", "an"):
+        before.pop()
+    if len(before) < 3 or before[-1] not in ("of", "for", "at"):
+        return False
+    if before[-2].lower() not in _AFFILIATION_TITLES:
+        return False
+    # an apposition to a name: "Name, a spokesman for", "Name, vice president of"
+    head = before[:-2]
+    while head and (head[-1].lower() in ("a", "an", "the", "vice") or head[-1].islower()):
+        head.pop()
+    return len(head) >= 2 and head[-1] == "," and head[-2][:1].isupper()
+
+
+def _item_boundaries(text: str, inside: list[Span]) -> list[int]:
+    """Where the dated items of one clause meet, in order: a list ("X in 1952, Y in 1955
+    and Z in 1982": each item ends at its date) or predicates joined by "and" before a
+    date ("held talks Friday ... and on Saturday was scheduled to meet ...")."""
+    boundaries = []
+    for previous, following in pairwise(inside):
+        if _LIST_GAP.match(text, previous[1], following[0]):
+            boundaries.append(previous[1])
+        else:
+            low = max(previous[1], following[0] - _REACH)
+            joined = _AND_BEFORE_DATE.search(text, low, following[0])
+            if joined is not None:
+                boundaries.append(joined.start())
+    return boundaries
+
+
+# Between two dated items of a list: a comma or "and", then a short item without a verb.
+_LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?[A-Z][^,;.]{0,60}?\s+$")
+# "... and on Saturday": a second predicate starts with its date.
+_AND_BEFORE_DATE = re.compile(r",?\s+(?:and|but|then)\s+(?:(?:on|in|at|by|from|since|until)\s+)?$")
+
+
+def _subject_zone(text: str, clause: Span) -> Span:
+    """The clause's words before its first verb, after an opening phrase ("In a joint
+    statement with the minister, it said"): the subject its predicates share."""
+    verb = PREDICATE_VERB.search(text, clause[0], clause[1])
+    if verb is None:
+        return clause[0], clause[0]
+    comma = text.rfind(",", clause[0], verb.start())
+    return (comma + 1 if comma >= 0 else clause[0]), verb.start()
+
+
+def country_acts(text: str, mention: Entity, sentence_start: int) -> bool:
+    """Does this mention of a country make it an actor (see the module's rule 2)?"""
+    before = text[max(sentence_start, mention.start - 120) : mention.start]
+    if _DATELINE.fullmatch(text, sentence_start, mention.start):
+        return False
+    if _after_locative(before):
+        return False
+    if before.endswith(("anti-", "pro-", "Anti-", "Pro-")):
+        return False  # "an anti-Iraq blockade": what a thing is for or against
+    following = [m.group() for m in _WORD.finditer(text, mention.end, mention.end + 80)][:6]
+    if (
+        following[:1] == ["'s"]
+        or following[:1] == ["’s"]
+        or text[mention.end : mention.end + 2]
+        in (
+            "'s",
+            "’s",
+        )
+    ):
+        rest = [w.lower() for w in following[1:4] if w not in ("'s", "’s")]
+        return not any(word in _PLACE_WORDS for word in rest)
+    entry = lexicon().get(mention.text)
+    role = entry.role if entry is not None else None
+    if role == "demonym" and mention.text.endswith("s") and mention.text[:-1] in lexicon():
+        return False  # "Americans", "Iraqis": people of the country
+    letters = mention.text.replace(".", "")
+    adjective = role == "demonym" or (letters.isupper() and len(letters) <= 3)
+    if not adjective:
+        return True
+    return _qualifies_an_agent(following, short_form=role != "demonym")
+
+
+def _after_locative(before: str) -> bool:
+    """Does ``before`` end with a preposition of place, possibly across a list of names
+    ("in Kenya and", "between Australia, Indonesia,")?"""
+    tokens = [m.group() for m in _WORD.finditer(before)]
+    index = len(tokens) - 1
+    for _ in range(8):
+        if index >= 0 and tokens[index] in ("the", "The"):
+            index -= 1
+        if index < 0:
+            return False
+        word = tokens[index]
+        if word.lower() in _LOCATIVE:
+            return True
+        if word not in ("and", "or", ","):
+            return False
+        index -= 1
+        while index >= 0 and tokens[index] == ",":
+            index -= 1
+        # skip the previous conjunct: capitalised words
+        start = index
+        while index >= 0 and tokens[index][:1].isupper():
+            index -= 1
+        if index == start:
+            return False
+    return False
+
+
+def _qualifies_an_agent(following: list[str], short_form: bool) -> bool:
+    """After a demonym or a short form ("Iraqi", "U.S."): is the country acting?"""
+    if not following:
+        return False
+    first = following[0]
+    if short_form and (first.lower() in _VERB_AFTER or first.endswith("ed")):
+        return True
+    index = 0
+    # "U.S. and Arab troops": a coordinated adjective before the noun
+    if first in ("and", "or") and len(following) > 2 and following[1][:1].isupper():
+        index = 2
+    if index < len(following) and following[index].lower() in _STATE_AGENT_PAIRS:
+        index += 1
+    if index >= len(following) or following[index].lower() not in _STATE_AGENTS:
+        return False
+    # "Thai Prime Minister Chaowalit Yongchaiyudh": a title before a name is the person.
+    after = following[index + 1 : index + 2]
+    return not (after and after[0][:1].isupper() and after[0].isalpha())
