@@ -257,3 +257,63 @@ def test_places_only_where_a_place_is_meant(text: str, found: list[tuple[str, st
 )
 def test_names_from_the_issue_are_whole(text: str, names: list[str]) -> None:
     assert [e.name for e in find_entities(text) if e.is_actor] == names
+
+
+@pytest.mark.parametrize(
+    "text, expression, expected",
+    [
+        # a date qualifying a noun in a prepositional phrase: that noun's participants and
+        # the subject of its clause, not the other names of the sentence
+        (
+            "Albright said she was heartened by cooperation from Kenya and Tanzania in "
+            "probing into last Friday's bombings of U.S. embassies.",
+            "last Friday",
+            [],
+        ),
+        (
+            "Tour operators in Kenya say there have been no mass cancellations after the "
+            "Aug. 7 Embassy bombings in Nairobi and Dar es Salaam, Tanzania.",
+            "Aug. 7",
+            [],
+        ),
+        (
+            "Hamas scored a victory in Nablus ahead of January's parliamentary election.",
+            "January",
+            ["Hamas"],
+        ),
+        (
+            "On the FBI list, Bin Laden and Kopp replace two agents charged in the Dec. 21, "
+            "1988, bombing of the airliner.",
+            "Dec. 21, 1988",
+            [],
+        ),
+        (
+            "Eric Rudolph is also charged in three Atlanta attacks, including the 1996 "
+            "Olympic bombing.",
+            "1996",
+            ["Eric Rudolph"],
+        ),
+        # a phrase that is the clause's subject or a verb's object, or an opening phrase,
+        # leaves the clause's names to it
+        (
+            "A June 3 hearing has been scheduled in the US Bankruptcy Court.",
+            "June 3",
+            ["United States Bankruptcy Court"],
+        ),
+        (
+            "In the 1916 Rising, Irish rebels led by Patrick Pearse took over the post office.",
+            "1916",
+            ["Patrick Pearse"],
+        ),
+        # a description of a person is no happening
+        (
+            "The figure was first calculated by a 17th century bishop, James Ussher.",
+            "17th century",
+            ["James Ussher"],
+        ),
+    ],
+)
+def test_a_date_of_a_noun_takes_that_nouns_participants(
+    text: str, expression: str, expected: list[str]
+) -> None:
+    assert actors(text, expression, "1998-09-07") == expected

@@ -10,7 +10,10 @@ acronyms, "the agency", safe pronouns); an event then takes, as a reader would:
    subordinate clause ("60 years after the United States dropped ... on August 6")
    takes that clause, a relative clause the words it describes; a phrase describing
    the date ("on Saturday, the anniversary of ...") names no actor, nor does the
-   dateline ("MACAO, Nov. 18 (Xinhua) --");
+   dateline ("MACAO, Nov. 18 (Xinhua) --"); a date qualifying a noun inside a
+   prepositional phrase ("cooperation in probing into last Friday's bombings of U.S.
+   embassies") takes that noun's phrase, the subject of its clause and whoever "charged
+   in" ties to it, not the sentence's other names (``noun_phrase_scope``);
 2. of these, the people; the organisations, except one that only employs a named person
    ("Air Force pilot Michael Blassie"); and the countries the text makes act or be
    acted on. A country is not an actor where it only places or qualifies something:
@@ -34,6 +37,7 @@ from itertools import pairwise
 
 from .gazetteer import CALENDAR_WORDS, PREDICATE_VERB, lexicon, words
 from .model import ACTOR_KINDS, Entity
+from .rules import TITLE_WORDS
 
 Span = tuple[int, int]
 
@@ -147,19 +151,26 @@ def _date_actors(
     description = _DATE_APPOSITION.match(text, date[1], high)
     antecedent = _relative_antecedent(text, clause[0], low)
     first = min(item[0], shared[0], antecedent[0] if antecedent else low)
+    scope = noun_phrase_scope(text, clause, date)
     chosen: dict[str, Entity] = {}
     for entity in ordered[bisect_left(starts, first) : bisect_right(starts, high)]:
         if entity.kind not in ACTOR_KINDS:
             continue
-        inside = low <= entity.start and entity.end <= high
-        if not inside and entity.kind != "person" and low == speakers:
-            # a body or country reporting its own plans stays ("it said two new flights
-            # would leave ..."); a person reporting others' deeds does not
-            inside = item[0] <= entity.start and entity.end <= high
-        in_subject = shared[0] <= entity.start and entity.end <= shared[1]
-        in_antecedent = antecedent is not None and antecedent[0] < entity.end <= antecedent[1]
-        if not (inside or in_subject or in_antecedent):
-            continue
+        if scope is not None:
+            # a date of a noun ("into last Friday's bombings of U.S. embassies"): only the
+            # names of that noun's phrase take part in its event
+            if not any(low_ <= entity.start and entity.end <= high_ for low_, high_ in scope):
+                continue
+        else:
+            inside = low <= entity.start and entity.end <= high
+            if not inside and entity.kind != "person" and low == speakers:
+                # a body or country reporting its own plans stays ("it said two new flights
+                # would leave ..."); a person reporting others' deeds does not
+                inside = item[0] <= entity.start and entity.end <= high
+            in_subject = shared[0] <= entity.start and entity.end <= shared[1]
+            in_antecedent = antecedent is not None and antecedent[0] < entity.end <= antecedent[1]
+            if not (inside or in_subject or in_antecedent):
+                continue
         if description is not None and description.start() <= entity.start < description.end():
             continue
         if entity.start < dateline_end:
@@ -172,6 +183,196 @@ def _date_actors(
         if acts[entity.start]:
             chosen.setdefault(entity.name, entity)
     return list(chosen.values())
+
+
+# Words before a phrase that make it the complement of a preposition or the subject of
+# what was reported: a date qualifying the phrase's noun dates that noun's happening.
+_PHRASE_OPENERS = words(
+    """of in into to for from after before since following including during over about at
+    by with without despite amid against behind said says told"""
+)
+_FUNCTION = words(
+    """the a an and or but of in on at to for by with from as that which who whom whose
+    this these those its his her their our s before after since until during"""
+)
+# Inside a noun phrase: the prepositions that introduce its participants ("the bombing of
+# Pan Am Flight 103", "the war with Iran", "attacks by rebels").
+_PHRASE_LINKS = words("of by against with between among")
+_PHRASE_ENDS = words("that which who whom whose where when while as")
+# Words that tie the subject or the noun before them to a happening named after them
+# ("agents charged in the 1988 bombing", "he is charged in three attacks").
+_CHARGED = words(
+    """charged accused convicted indicted suspected blamed responsible sentenced arrested
+    wanted jailed tried"""
+)
+_AUXILIARIES = words("is are was were be been being has have had also")
+
+
+def noun_phrase_scope(text: str, clause: Span, date: Span) -> list[Span] | None:
+    """When the date qualifies a noun inside a prepositional phrase or a reported subject
+    ("probing into last Friday's bombings of U.S. embassies", "said last month's
+    discovery of a rifle ... represented"), the spans whose names take part in that
+    noun's happening: the noun's phrase with its "of"/"by"/"with" complements, the
+    subject of the clause the phrase sits in ("Hamas won ... ahead of January's
+    election"), and the people a word like "charged" ties to it ("agents charged in the
+    Dec. 21, 1988, bombing"). None when the date is no such qualifier: a phrase that is
+    the clause's subject or a verb's object ("A June 3 hearing has been scheduled in the
+    court", "Innopac reported a fourth-quarter loss"), an opening "In the 1916 Rising,"
+    whose clause tells what happened in it, or a description of a person ("a 17th century
+    bishop")."""
+    before = list(_WORD.finditer(text, max(clause[0], date[0] - 80), date[0]))
+    expression = text[date[0] : date[1]]
+    possessive = text[date[1] : date[1] + 2] in ("'s", "’s") or expression.endswith(("'s", "’s"))
+    opener_index = len(before) - 1
+    if not possessive:
+        if not before or before[-1].group().lower() not in ("the", "a", "an"):
+            return None
+        opener_index -= 1
+    if opener_index < 0:
+        return None
+    opener = before[opener_index].group().lower()
+    if opener not in _PHRASE_OPENERS:
+        return None
+    following = list(_WORD.finditer(text, date[1], min(clause[1], date[1] + 200)))
+    head = _head_noun(following, ends_with_year=expression[-4:].isdigit())
+    if head is None:
+        return None
+    end = following[head].end()
+    for match in following[head + 1 : head + 14]:
+        word = match.group().rstrip(".")
+        lowered = word.lower()
+        if word in (",", ";", ":", "(", ")", '"', "“", "”") or lowered in _PHRASE_ENDS:
+            break
+        if word[:1].islower() and PREDICATE_VERB.fullmatch(word):
+            break
+        if (
+            word[:1].islower()
+            and lowered in _FUNCTION
+            and lowered not in _PHRASE_LINKS
+            and lowered not in ("the", "a", "an", "and", "its", "his", "her", "their", "s")
+        ):
+            break
+        end = match.end()
+    phrase_start = before[opener_index].start()
+    if _opening_phrase(text, clause[0], phrase_start, end):
+        # "In the 1916 Rising, Irish rebels took over ...", "After the Monday talks, Berri
+        # said", "Having enjoyed the 2005 win, Flintoff": the clause tells what happened
+        # in it or right after it
+        return None
+    relative = re.match(r",\s+(?:which|who)\s+[^,;]{1,80}", text[end : clause[1]])
+    if relative is not None:
+        end += relative.end()  # "the 2004 nomination, which was won by John Kerry"
+    scope = [(before[opener_index].end(), end)]
+    link = _charged_link(text, clause, before[: opener_index + 1])
+    if link is not None:
+        scope.append(link)
+    else:
+        scope.append(_local_subject(text, clause, phrase_start))
+    return scope
+
+
+_CONJUNCTIONS = words("but and yet so then")
+
+
+def _opening_phrase(text: str, clause_start: int, phrase_start: int, phrase_end: int) -> bool:
+    """Is the phrase ending at ``phrase_end`` part of the words that open the clause, before
+    its subject ("In the 1916 Rising,", "But after Sunday's match,", "Having enjoyed the
+    highs of the 2005 win,")?"""
+    if text[phrase_end : phrase_end + 1] != ",":
+        return False
+    opening = [m.group() for m in _WORD.finditer(text, clause_start, phrase_start)]
+    while opening and opening[0].lower().strip("\"“`'(") in _CONJUNCTIONS:
+        opening = opening[1:]
+    if "," in opening or ";" in opening:
+        return False
+    if not opening:
+        return True
+    first = opening[0].lower().strip("\"“`'(")
+    return first in _PHRASE_OPENERS or (first.endswith("ing") and len(first) > 4)
+
+
+def _head_noun(following: list[re.Match[str]], ends_with_year: bool) -> int | None:
+    """The index of the noun a date qualifies among the words after it ("'s bombings",
+    "Embassy bombings", "1988, bombing"), or None when no noun follows."""
+    for index, match in enumerate(following[:5]):
+        word = match.group().rstrip(".")
+        if word in ("'s", "’s") or word[:1].isupper() or word[:1].isdigit():
+            continue
+        if word == "," and ends_with_year and index == 0:
+            continue  # "the Dec. 21, 1988, bombing"
+        lowered = word.lower()
+        if (
+            lowered in _FUNCTION
+            or not word.isalpha()
+            or PREDICATE_VERB.fullmatch(word)
+            or lowered in TITLE_WORDS
+        ):
+            return None
+        return index
+    return None
+
+
+def _local_subject(text: str, clause: Span, position: int) -> Span:
+    """The subject of the (reported) clause that ``position`` is in: the words before its
+    first verb ("she was heartened by ...", after "said that")."""
+    start = clause[0]
+    for opening in _CLAUSE_OPENING.finditer(text, clause[0], position):
+        if opening.group() in ("which", "who", "whom", "whose"):
+            return (position, position)  # a relative clause: its subject is named before it
+        start = opening.end()
+    subject_start = start
+    chunk: list[re.Match[str]] = []
+    # the words between commas, each an opening phrase, an apposition or the subject
+    for match in [*_WORD.finditer(text, start, position), None]:
+        if match is not None and match.group() not in (",", ";"):
+            chunk.append(match)
+            continue
+        if chunk:
+            first = chunk[0].group().lower().strip("\"“`'(")
+            if first in _SUBORDINATE_OPENERS or first in _PHRASE_OPENERS or first.endswith("ing"):
+                # an opening phrase or clause ("In a statement,", "as X reports,")
+                subject_start = match.end() if match is not None else position
+            else:
+                for index, word in enumerate(chunk):
+                    if _is_verb(word.group()):
+                        return (subject_start if index == 0 else chunk[0].start()), word.start()
+        chunk = []
+    return subject_start, position
+
+
+_SUBORDINATE_OPENERS = words("as when while if because although though since once until unless")
+
+
+def _is_verb(word: str) -> bool:
+    """A finite verb, as far as its form tells ("Top seed Roger Federer": "seed" is none)."""
+    return word[:1].islower() and not word.endswith("eed") and bool(PREDICATE_VERB.fullmatch(word))
+
+
+# Where a clause of its own starts: "that", a reporting verb ("said polling centres will
+# open"), a relative pronoun.
+_CLAUSE_OPENING = re.compile(
+    r"\b(?:that|said|say|says|told|added|announced|stated|which|who|whom|whose)\b"
+)
+
+
+def _charged_link(text: str, clause: Span, before: list[re.Match[str]]) -> Span | None:
+    """ "agents charged in": the words before the participle; "he is charged in": the
+    clause's subject."""
+    for position in range(len(before) - 1, max(-1, len(before) - 8), -1):
+        word = before[position].group().lower()
+        if word in (",", ";") and before[position + 1].group() != "including":
+            return None
+        if word not in _CHARGED:
+            continue
+        previous = before[position - 1].group().lower() if position else ""
+        if previous in _AUXILIARIES:
+            return _subject_zone(text, clause)
+        start = before[max(0, position - 5)].start()
+        for match in before[max(0, position - 5) : position]:
+            if match.group() in (",", ";") or PREDICATE_VERB.fullmatch(match.group()):
+                start = match.end()
+        return max(start, clause[0]), before[position].start()
+    return None
 
 
 def actor_spellings(entities: Sequence[Entity]) -> dict[str, tuple[str, ...]]:
