@@ -317,3 +317,41 @@ def test_a_date_of_a_noun_takes_that_nouns_participants(
     text: str, expression: str, expected: list[str]
 ) -> None:
     assert actors(text, expression, "1998-09-07") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expression, expected",
+    [
+        # an organisation's name that only qualifies the noun after it is no actor
+        (
+            "The head of the UN nuclear watchdog agency Mohamed ElBaradei spoke on Saturday.",
+            "on Saturday",
+            ["Mohamed ElBaradei"],
+        ),
+        (
+            "Goods rolled into Iraq from Jordan on Tuesday despite the U.N.-ordered sanctions.",
+            "on Tuesday",
+            ["Iraq", "Jordan"],
+        ),
+        ("The NCAA autonomy bill was signed into law on Wednesday.", "on Wednesday", []),
+        # but its people, forces, shares and acts are the body acting
+        ("A UN official resigned on Tuesday.", "on Tuesday", ["United Nations"]),
+        ("NATO warplanes struck on Tuesday.", "on Tuesday", ["NATO"]),
+        ("A NATO-led airstrike killed ten people on Tuesday.", "on Tuesday", ["NATO"]),
+        (
+            "Travellers were checked. A Xinhua reporter Friday witnessed the scanning.",
+            "Friday",
+            ["Xinhua"],
+        ),
+        (
+            "Poland applied to the Asian Development Bank (ADB) in May. Poland hopes to join "
+            "the ADB next year.",
+            "next year",
+            ["Poland", "Asian Development Bank"],
+        ),
+    ],
+)
+def test_an_organisation_that_only_qualifies_a_noun_is_no_actor(
+    text: str, expression: str, expected: list[str]
+) -> None:
+    assert actors(text, expression, "2005-12-10") == expected

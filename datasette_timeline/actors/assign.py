@@ -23,7 +23,10 @@ acronyms, "the agency", safe pronouns); an event then takes, as a reader would:
    border"), after "anti-", or as an adjective ("Iraqi civilians", "U.S. dollars",
    "Thai Prime Minister Chaowalit": that person is the actor) unless the noun it
    qualifies is one of the state's agents or its economy ("Iraqi troops", "the British
-   government", "US air strikes", "US stock markets");
+   government", "US air strikes", "US stock markets"). Nor is an organisation whose
+   name only qualifies another noun ("the UN nuclear watchdog agency", "U.N.-ordered
+   sanctions", "under IAEA control"), unless that noun is its people, forces, shares or
+   acts ("a UN official", "NATO warplanes", "a NATO-led airstrike", "the OPEC meeting");
 3. each actor once, under its canonical name.
 """
 
@@ -35,7 +38,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from .gazetteer import CALENDAR_WORDS, PREDICATE_VERB, lexicon, words
+from .gazetteer import (
+    CALENDAR_WORDS,
+    ORGANISATION_CUES,
+    ORGANISATION_CUES_AFTER,
+    PREDICATE_VERB,
+    lexicon,
+    words,
+)
 from .model import ACTOR_KINDS, Entity
 from .rules import TITLE_WORDS
 
@@ -178,7 +188,10 @@ def _date_actors(
         if entity.start not in acts:
             acts[entity.start] = not (
                 (entity.kind == "country" and not country_acts(text, entity, clause[0]))
-                or (entity.kind == "organization" and _affiliation(text, entity, clause[0]))
+                or (
+                    entity.kind == "organization"
+                    and (_affiliation(text, entity, clause[0]) or _qualifier(text, entity))
+                )
             )
         if acts[entity.start]:
             chosen.setdefault(entity.name, entity)
@@ -511,6 +524,77 @@ def _affiliation(text: str, mention: Entity, sentence_start: int) -> bool:
     while head and (head[-1].lower() in ("a", "an", "the", "vice") or head[-1].islower()):
         head.pop()
     return len(head) >= 2 and head[-1] == "," and head[-2][:1].isupper()
+
+
+# Nouns after an organisation's name that make it act: its people, its forces, its
+# shares, or a happening it holds ("NATO warplanes", "a UN official", "Telerate shares",
+# "the OPEC meeting").
+_BODY_AGENTS = words(
+    """official officials spokesman spokeswoman spokesperson source sources chief head leader
+    leaders director directors board member members executive executives employee employees
+    staff worker workers officer officers agent agents investigator investigators inspector
+    inspectors negotiator negotiators lawyer lawyers delegation delegate delegates envoy
+    envoys troops forces soldier soldiers warplanes jets planes aircraft ships police shares
+    shareholders stock stocks chairman president secretary-general summit meeting meetings
+    session talks conference resolution decision report statement vote plan announcement
+    proposal offer bid deal agreement strike airstrike patrol operation attack raid offensive
+    probe inquiry investigation ban embargo move order ruling verdict victory win campaign"""
+)
+# "a NATO-led airstrike", "Arab League-mediated talks": the body acts.
+_AGENT_PARTICIPLES = ("-led", "-brokered", "-mediated", "-sponsored", "-hosted", "-organi")
+# Nouns saying what the body is ("the Hamas movement", "the UN mission").
+_BODY_KINDS = words(
+    """movement faction militia mission coalition alliance government regime administration
+    body institution team side club league"""
+)
+# Prepositions: no noun follows the name ("talks with Gazprom over an increase").
+_PREPOSITIONS = words(
+    """over under about into onto against among between through across after before during
+    without within toward towards upon amid despite near behind beyond per via off up down
+    out"""
+)
+# Words after a name that are no noun it could qualify ("joining the ADB next year"; "amp"
+# is what is left of "&amp;" in some corpora: "Dow Jones amp Co.").
+_NOT_NOUNS = words(
+    """next last this early late earlier later today yesterday tomorrow tonight here there
+    now then again also still yet only even just already soon ago alone together instead
+    amp"""
+)
+
+
+def _qualifier(text: str, mention: Entity) -> bool:
+    """Does the organisation's name only qualify the noun after it ("the UN nuclear
+    watchdog agency", "under a United Nations umbrella", "U.N.-ordered sanctions", "the NCAA
+    autonomy bill", "under IAEA control")? Not when the noun is its people, forces, shares
+    or one of its acts ("a UN official", "NATO warplanes", "the OPEC meeting"), nor when
+    the word may be a verb ("Qantas plans", "the UN says")."""
+    after = text[mention.end : mention.end + 40]
+    if after[:1] == "-" and after[1:2].islower():
+        # "U.N.-ordered sanctions", "the UN-run province"; but "a NATO-led airstrike"
+        return not after.startswith(_AGENT_PARTICIPLES)
+    run = re.match(r"(?: [a-z][a-z-]*\b){1,3}", text[mention.end : mention.end + 60])
+    if run is None:
+        return False
+    following = run.group().split()
+    first = following[0]
+    if first in ORGANISATION_CUES or first in ORGANISATION_CUES_AFTER or first in _BODY_KINDS:
+        return False  # "Xinhua reporter", "Time magazine": what the body is
+    if first in _PREPOSITIONS:
+        return False
+    for word in following:
+        if word in _BODY_AGENTS or word in TITLE_WORDS:
+            return False  # "OPEC oil cartel members", "UN weapons inspectors"
+        if (
+            word in _NOT_NOUNS
+            or word in _FUNCTION
+            or word in _PREPOSITIONS
+            or word.endswith(("s", "ed", "ly", "ing"))
+            or word in _VERB_AFTER
+            or PREDICATE_VERB.fullmatch(word)
+        ):
+            # the run ends (or may be a verb: "Qantas plans", "the UN says")
+            return word is not first and not word.endswith("s")
+    return True
 
 
 def _item_boundaries(text: str, inside: list[Span]) -> list[int]:

@@ -218,6 +218,11 @@ ORGANISATION_CUES = words(
     partner consortium agency party broadcaster newspaper network exchange regulator
     supplier contractor producer developer publisher chain label based"""
 )
+# Lower-case nouns that, right after an unknown name, say it names a body or company.
+ORGANISATION_CUES_AFTER = words(
+    """magazine newspaper daily weekly reporter reporters correspondent correspondents
+    spokesman spokeswoman spokesperson shares shareholders executives employees"""
+)
 # Nouns after a demonym that only give a company's nationality ("the Italian company Fiat").
 NATIONALITY_ONLY_NOUNS = ORGANISATION_CUES | words(
     """companies firms automakers carmakers manufacturers makers carriers airlines banks

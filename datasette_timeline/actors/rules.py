@@ -36,6 +36,7 @@ from .gazetteer import (
     LEGAL_SUFFIXES,
     NATIONALITY_ONLY_NOUNS,
     ORGANISATION_CUES,
+    ORGANISATION_CUES_AFTER,
     ORGANISATION_WORDS,
     THING_WORDS,
     Lexeme,
@@ -829,7 +830,7 @@ class _Finder:
         previous = self.doc.previous_word(first)
         if previous.lower() in ORGANISATION_CUES:
             return True
-        if self.doc.next_word(last) in _ORGANISATION_CUES_AFTER:
+        if self.doc.next_word(last) in ORGANISATION_CUES_AFTER:
             return True  # "Time magazine", "Xinhua reporter", "Telerate shares"
         if first == last and self.doc.tokens[first].text in self.first_names:
             return False
@@ -896,11 +897,6 @@ class _Finder:
                     break
 
 
-# Lower-case nouns that, right after an unknown name, say it names a body or company.
-_ORGANISATION_CUES_AFTER = words(
-    """magazine newspaper daily weekly reporter reporters correspondent correspondents
-    spokesman spokeswoman spokesperson shares shareholders executives employees"""
-)
 _APPOSITION_TITLES = words(
     """president minister secretary senator governor mayor chancellor chairman chairwoman
     director spokesman spokeswoman spokesperson founder co-founder ceo officer executive
