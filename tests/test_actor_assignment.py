@@ -355,3 +355,42 @@ def test_an_organisation_that_only_qualifies_a_noun_is_no_actor(
     text: str, expression: str, expected: list[str]
 ) -> None:
     assert actors(text, expression, "2005-12-10") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expression, expected",
+    [
+        # who says so after the date is no actor of it
+        (
+            "The council issued a summons Tuesday for Edgar Bronfman, according to the "
+            "president of the council, Rabbi Chaim Stauber.",
+            "Tuesday",
+            ["Edgar Bronfman"],
+        ),
+        # the speaker after a quotation about others
+        (
+            'Negotiators said the law was clear. "Campaigns should have ended on Saturday," '
+            "said Roads Minister Raila Odinga.",
+            "on Saturday",
+            [],
+        ),
+        # but not after a quotation about the speaker
+        (
+            'Negotiators said the law was clear. "By 2009, we will have built a bank," said '
+            "Liu Dan.",
+            "By 2009",
+            ["Liu Dan"],
+        ),
+        # a reported clause with a verb of its own, without "that"
+        (
+            "Spokesman Yuri Gremitskikh said special ambassador Mikhail Sytenko left Tuesday "
+            "for talks with the government of Syria.",
+            "Tuesday",
+            ["Mikhail Sytenko", "Syria"],
+        ),
+    ],
+)
+def test_sources_and_speakers_of_what_others_did_are_no_actors(
+    text: str, expression: str, expected: list[str]
+) -> None:
+    assert actors(text, expression, "2005-11-20") == expected

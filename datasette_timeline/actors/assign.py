@@ -6,7 +6,10 @@ acronyms, "the agency", safe pronouns); an event then takes, as a reader would:
 1. the mentions of its own clause (``clause``): in a clause listing dated items
    ("Greece and Turkey in 1952, Germany in 1955") each date takes its item's names and
    the shared subject; a date in what a person reported about others ("Glenn said that
-   of nine women killed last year ...") leaves the reporter out; a date in a
+   of nine women killed last year ...") leaves the reporter out (also without
+   "that": "X said special ambassador Y left Tuesday"), and so does a quotation about
+   others ('"Campaigns should have ended on Saturday," said Raila Odinga'); the source
+   after the date ("..., according to Rabbi Chaim Stauber") is no actor; a date in a
    subordinate clause ("60 years after the United States dropped ... on August 6")
    takes that clause, a relative clause the words it describes; a phrase describing
    the date ("on Saturday, the anniversary of ...") names no actor, nor does the
@@ -126,6 +129,7 @@ def sentence_actors(
     cues = _Cues(
         list(_REPORTING.finditer(text, low_end, high_end)),
         list(_SUBORDINATOR.finditer(text, low_end, high_end)),
+        _source_phrases(text, low_end, high_end),
     )
     found = []
     for clause, date in zip(clauses, dates, strict=True):
@@ -158,6 +162,12 @@ def _date_actors(
     speakers = _reported_start(text, item[0], date, cues.before(cues.reporting, date))
     low = _subordinate_start(text, speakers, date, cues.before(cues.subordinators, date))
     high = item[1]
+    # who says so after the date is no actor of it ("issued a summons Tuesday ...,
+    # according to the president of the World Council, Rabbi Chaim Stauber")
+    sources = [source for source in cues.sources_near(date) if source[0] >= date[1]]
+    speaker = _speaker_after_quotation(text, item, date)
+    if speaker is not None:
+        sources.append(speaker)
     description = _DATE_APPOSITION.match(text, date[1], high)
     antecedent = _relative_antecedent(text, clause[0], low)
     first = min(item[0], shared[0], antecedent[0] if antecedent else low)
@@ -183,6 +193,8 @@ def _date_actors(
                 continue
         if description is not None and description.start() <= entity.start < description.end():
             continue
+        if any(start <= entity.start < end for start, end in sources):
+            continue  # the source of what is told ("according to Rabbi Chaim Stauber")
         if entity.start < dateline_end:
             continue
         if entity.start not in acts:
@@ -429,15 +441,77 @@ _SPEAKER_PRONOUNS = words("he she it they we i his her its their our my")
 
 @dataclass
 class _Cues:
-    """Reporting verbs and subordinators of a sentence, found once."""
+    """Reporting verbs, subordinators and sources ("according to ...") of a sentence,
+    found once."""
 
     reporting: list[re.Match[str]]
     subordinators: list[re.Match[str]]
+    sources: list[Span]
+
+    def __post_init__(self) -> None:
+        self._starts = {
+            id(matches): [match.start() for match in matches]
+            for matches in (self.reporting, self.subordinators)
+        }
+        self._source_starts = [start for start, _ in self.sources]
 
     def before(self, matches: list[re.Match[str]], date: Span) -> list[re.Match[str]]:
         """The matches within ``_REACH`` characters before the date."""
-        ends = [match.start() for match in matches]
-        return matches[bisect_left(ends, date[0] - _REACH) : bisect_left(ends, date[0])]
+        starts = self._starts[id(matches)]
+        return matches[bisect_left(starts, date[0] - _REACH) : bisect_left(starts, date[0])]
+
+    def sources_near(self, date: Span) -> list[Span]:
+        """The source phrases starting within ``_REACH`` characters of the date."""
+        starts = self._source_starts
+        return self.sources[
+            bisect_left(starts, date[0] - _REACH) : bisect_left(starts, date[1] + _REACH)
+        ]
+
+
+# "according to the president of the World Council, Rabbi Chaim Stauber": who says so.
+_ACCORDING = re.compile(r"\b[Aa]ccording to\b")
+# The end of a source phrase: a comma (unless a name in apposition follows, to the end of
+# the sentence), a semicolon, a colon or a quotation mark.
+_SOURCE_END = re.compile(r",(?!\s+(?:[A-Z][\w.'’-]*\s*)+[.!?]?\s*$)|[;:\"“”]")
+
+
+# The end of a quotation and its speaker: '...," said Roads Minister Raila Odinga.',
+# '...," the minister said.'
+_QUOTE_SPEAKER = re.compile(
+    r"[,.!?]?\s*(?:[\"”]|'')\s*(?:(?:said|says|added|told)\b|[A-Za-z][^,.;\"“”]{0,60}?"
+    r"\b(?:said|says|added|told)\b)"
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
+
+
+def _speaker_after_quotation(text: str, item: Span, date: Span) -> Span | None:
+    """The span naming who spoke, when the date is inside a quotation about others
+    ('The law says campaigns should have ended on Saturday ...," said Roads Minister Raila
+    Odinga'): the speaker is no actor of what the quotation dates. None when the
+    quotation speaks of the speaker ('"We will withdraw on Friday," Saddam said')."""
+    closing = _QUOTE_SPEAKER.search(text, date[1], item[1])
+    if closing is None or re.search(r"[\"“]|``", text[date[1] : closing.start()]):
+        return None
+    # the quoted clause of the date: to a "but" or a semicolon after it
+    turn = re.compile(r"\bbut\b|;").search(text, date[1], closing.start())
+    quoted = text[item[0] : turn.start() if turn else closing.start()]
+    if _FIRST_PERSON.search(quoted):
+        return None
+    # to the end of the speaker's words ('Kommersant said, adding that Indonesia ...')
+    rest = _SPEAKER_END.search(text, closing.end(), item[1])
+    return closing.start(), rest.start() if rest else item[1]
+
+
+_SPEAKER_END = re.compile(r",\s+(?:adding|saying|and|but|while|as|who|which|whose)\b|;")
+
+
+def _source_phrases(text: str, low: int, high: int) -> list[Span]:
+    """The spans of the "according to ..." phrases of text[low:high]."""
+    found = []
+    for match in _ACCORDING.finditer(text, low, high):
+        stop = _SOURCE_END.search(text, match.end(), high)
+        found.append((match.start(), stop.start() if stop else high))
+    return found
 
 
 def _reported_start(text: str, low: int, date: Span, reporting: list[re.Match[str]]) -> int:
@@ -453,13 +527,28 @@ def _reported_start(text: str, low: int, date: Span, reporting: list[re.Match[st
         if not words_after or words_after[0].lower() in _NOT_REPORTED:
             continue
         has_that = re.search(r"\bthat\b", gap) is not None
-        if not has_that and _AUXILIARY.search(gap) is None:
-            continue
+        if (
+            not has_that
+            and _AUXILIARY.search(gap) is None
+            and (match.group() == "told" or not _finite_verb_after(gap))
+        ):
+            continue  # "told the weekly Welt am Sonntag": whom, not what
         content = gap[gap.index("that") + 4 :].split() if has_that else words_after
         if content and content[0].lower().strip("\"“”'") in _SPEAKER_PRONOUNS:
             continue
         start = match.end()
     return start
+
+
+def _finite_verb_after(gap: str) -> bool:
+    """Has the reported clause a verb of its own after its subject ("said special
+    ambassador Mikhail Sytenko left", "says thousands of people began gathering")?"""
+    found = _WORD.findall(gap)
+    return any(
+        _is_verb(word) and index > 0 and found[index - 1].lower() not in _FUNCTION
+        for index, word in enumerate(found)
+        if "," not in found[:index]
+    )
 
 
 def _subordinate_start(text: str, low: int, date: Span, subordinators: list[re.Match[str]]) -> int:
