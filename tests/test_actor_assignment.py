@@ -189,6 +189,38 @@ def test_royal_titles_are_part_of_the_name_and_shared_surnames_resolve_to_neithe
     assert actors(text, "on Friday") == []
 
 
+def test_a_role_in_the_lede_is_the_person_the_next_sentences_name() -> None:
+    text = (
+        "Poland is seeking to boost exports to Thailand, the Polish foreign minister said "
+        "here Friday.\n\nDariusz Rosati told reporters Poland had a strong industry.\n\n"
+        "Trade was discussed. The foreign minister said he was satisfied with talks with "
+        "Thai Prime Minister Chaowalit Yongchaiyudh Thursday.\n\nHe was holding talks at "
+        "the ministry on Saturday."
+    )
+    assert actors(text, "Friday", "1997-04-18") == ["Poland", "Thailand", "Dariusz Rosati"]
+    assert actors(text, "Thursday", "1997-04-18") == ["Dariusz Rosati", "Chaowalit Yongchaiyudh"]
+    assert actors(text, "on Saturday", "1997-04-18") == ["Dariusz Rosati"]
+    text = (
+        "U.S. Ambassador Prudence Bushnell met Kenya's trade minister on Wednesday.\n\n"
+        "On Aug. 7, Bushnell, Trade Minister Joseph Kimotho and others had just ended a "
+        "news conference."
+    )
+    assert actors(text, "on Wednesday", "1998-08-26") == [
+        "Prudence Bushnell",
+        "Kenya",
+        "Joseph Kimotho",
+    ]
+
+
+def test_a_role_of_one_country_is_no_person_titled_for_another() -> None:
+    text = (
+        "Soviet Foreign Ministry spokesman Yuri Gremitskikh said special ambassador Mikhail "
+        "Sytenko left Tuesday for Syria. Oil prices rose. The Iraqi ambassador to Venezuela "
+        "said on Wednesday that Iraq would retaliate."
+    )
+    assert "Mikhail Sytenko" not in actors(text, "on Wednesday", "1990-08-15")
+
+
 @pytest.mark.parametrize(
     "text, names",
     [

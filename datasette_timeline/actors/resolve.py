@@ -8,6 +8,12 @@
   ("Henderson described ..." after "Fritz Henderson": the man, not the Nevada city).
 * "The agency", "the company", "the airline" ...: the organisation of that sort named
   earlier in the article, when there is exactly one (see ``_NOMINAL_FITS``).
+* "The king", "the foreign minister", "Kenya's trade minister": the one person named
+  before with that title (of the same country, when the role names one), or that an
+  earlier mention of the role stood for. A lede may name the role first: it is the one
+  person the next two sentences name with that title ("Trade Minister Joseph Kimotho"),
+  or, when the role reports ("the Polish foreign minister said here Friday"), the person
+  whose full name opens the next sentence and reports too ("Dariusz Rosati told ...").
 * Pronouns, only where a reader could not hesitate: "he" or "she" as the subject of a
   sentence (its first word, or after a quotation, "and", "but", "that", ...), with no
   person named before it in that sentence, stands for the subject of the previous
@@ -133,21 +139,35 @@ def _nominals(document: Document, entities: list[Entity]) -> list[Entity]:
     return added
 
 
-# "the king", "the foreign minister": a person named earlier with that title.
+# "the king", "the monarch", "the foreign minister", "Kenya's trade minister": a person
+# named with that title.
 _PERSON_NOMINAL = re.compile(
-    r"\b[Tt]he\s+(?P<title>(?:(?:foreign|prime|defen[cs]e|finance|interior|state)\s+)?"
+    r"(?:\b[Tt]he\s+(?:[A-Z][a-z]+\s+)?|\b[A-Z][a-z]+['’]s\s+)"
+    r"(?P<title>(?:(?:foreign|prime|defen[cs]e|finance|interior|state|trade|justice|health|"
+    r"commerce|industry|economy|energy|transport|agriculture|labou?r)\s+)?"
     r"(?:king|queen|monarch|president|minister|premier|senator|governor|mayor|chancellor|"
     r"pope|ambassador|envoy|prosecutor|general))\b(?!\s+(?:[A-Z]|of\b))"
 )
 _TITLE_FORMS = {"monarch": ("king", "queen")}
+# A role or a name reporting: "the Polish foreign minister said", "Dariusz Rosati told".
+_REPORTS_AFTER = re.compile(r"\s+(?:said|says|told|announced|added|stated)\b")
 
 
 def _person_nominals(document: Document, entities: list[Entity]) -> list[Entity]:
-    """ "The monarch will meet Bush": the one person named earlier with that title."""
+    """ "The monarch will meet Bush": the one person named earlier with that title, or
+    that an earlier mention of the same role stood for ("The foreign minister said he
+    ..." after "the Polish foreign minister said"). A role before anyone is named with it
+    (in a lede: "Kenya's trade minister") is the one person the next two sentences name
+    with that title ("Trade Minister Joseph Kimotho"), or, when the role reports ("the
+    Polish foreign minister said here Friday"), the person whose full name opens the
+    next sentence and reports too ("Dariusz Rosati told reporters ...")."""
     text = document.text
-    people = [e for e in entities if e.kind == "person"]
-    taken = _Spans(entities)
-    added = []
+    people = [e for e in entities if e.kind == "person" and e.via not in ("pronoun", "nominal")]
+    # a country inside the role is part of it ("the Polish foreign minister")
+    taken = _Spans([e for e in entities if e.kind != "country"])
+    countries = [e for e in entities if e.kind == "country"]
+    added: list[Entity] = []
+    sentence_starts = [start for start, _ in document.sentences]
     for match in _PERSON_NOMINAL.finditer(text):
         if taken.overlaps(match.start(), match.end()):
             continue
@@ -155,27 +175,72 @@ def _person_nominals(document: Document, entities: list[Entity]) -> list[Entity]
             continue
         title = match.group("title").lower()
         forms = _TITLE_FORMS.get(title, (title,))
+        # "the Iraqi ambassador" is no Soviet ambassador named before
+        country = {e.name for e in countries if match.start() <= e.start < match.end()}
         fitting = {
-            e.name: e
+            e.name
             for e in people
             if e.end <= match.start()
-            and e.via not in ("pronoun", "nominal")
             and _titled(text, e, forms)
+            and (not country or country == _countries_before(text, countries, e))
         }
+        fitting |= {e.name for e in added if e.end <= match.start() and title in e.text.lower()}
+        if not fitting:
+            later = _named_later(document, people, match, forms, sentence_starts)
+            if later is not None and not (
+                country and _countries_before(text, countries, later) - country
+            ):
+                fitting = {later.name}
         if len(fitting) == 1:
-            referent = next(iter(fitting.values()))
+            name = next(iter(fitting))
             added.append(
-                Entity(
-                    match.start(),
-                    match.end(),
-                    match.group(),
-                    referent.name,
-                    "person",
-                    None,
-                    "nominal",
-                )
+                Entity(match.start(), match.end(), match.group(), name, "person", None, "nominal")
             )
     return added
+
+
+# The sentences of an article's start (a headline, a dateline, the lede).
+_LEDE_SENTENCES = 3
+
+
+def _named_later(
+    document: Document,
+    people: list[Entity],
+    match: re.Match[str],
+    forms: tuple[str, ...],
+    sentence_starts: list[int],
+) -> Entity | None:
+    """The mention of the person a role stands for before anyone is named with it (see
+    ``_person_nominals``), or None."""
+    text = document.text
+    number = bisect_right(sentence_starts, match.start()) - 1
+    if not 0 <= number < _LEDE_SENTENCES or number + 1 >= len(document.sentences):
+        return None  # only a lede names a role before the person
+    limit = document.sentences[min(number + 2, len(document.sentences) - 1)][1]
+    later = [e for e in people if match.end() <= e.start < limit]
+    titled = {e.name: e for e in later if _titled(text, e, forms)}
+    if titled:
+        return next(iter(titled.values())) if len(titled) == 1 else None
+    if not _REPORTS_AFTER.match(text, match.end()):
+        return None
+    start, end = document.sentences[number + 1]
+    while start < end and text[start] in ' \n\t"“':
+        start += 1
+    for person in later:
+        if person.start == start and " " in person.name and _REPORTS_AFTER.match(text, person.end):
+            return person
+    return None
+
+
+def _countries_before(text: str, countries: list[Entity], person: Entity) -> set[str]:
+    """The countries named in the 60 characters before a person's name in its sentence
+    ("Soviet Foreign Ministry spokesman ..."): the country of the title."""
+    return {
+        e.name
+        for e in countries
+        if person.start - 60 <= e.start < person.start
+        and not re.search(r"[.!?][\"”']?\s|\n", text[e.end : person.start])
+    }
 
 
 def _titled(text: str, person: Entity, titles: tuple[str, ...]) -> bool:
