@@ -470,9 +470,9 @@ class _Cues:
 
 # "according to the president of the World Council, Rabbi Chaim Stauber": who says so.
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
-# The end of a source phrase: a comma (unless a name in apposition follows, to the end of
-# the sentence), a semicolon, a colon or a quotation mark.
-_SOURCE_END = re.compile(r",(?!\s+(?:[A-Z][\w.'’-]*\s*)+[.!?]?\s*$)|[;:\"“”]")
+# The end of a source phrase: a comma (unless a name in apposition follows), a semicolon,
+# a colon or a quotation mark.
+_SOURCE_END = re.compile(r",(?!\s+(?:(?:[A-Z][\w.'’&-]*|&|amp)\s*)+(?:[.!?]?\s*$|,))|[;:\"“”]")
 
 
 # The end of a quotation and its speaker: '...," said Roads Minister Raila Odinga.',
@@ -642,12 +642,12 @@ _PREPOSITIONS = words(
     without within toward towards upon amid despite near behind beyond per via off up down
     out"""
 )
-# Words after a name that are no noun it could qualify ("joining the ADB next year"; "amp"
-# is what is left of "&amp;" in some corpora: "Dow Jones amp Co.").
+# Words after a name that are no noun it could qualify ("joining the ADB next year", "CBS
+# News first reported").
 _NOT_NOUNS = words(
     """next last this early late earlier later today yesterday tomorrow tonight here there
     now then again also still yet only even just already soon ago alone together instead
-    amp"""
+    first once twice never always often"""
 )
 
 

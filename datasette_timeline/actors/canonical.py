@@ -22,6 +22,8 @@ def organisation_name(words: list[str], lexicon: dict[str, Lexeme]) -> str:
         if words[-1] in ("Corporation", "Company") and words[-2].endswith("ing"):
             break  # "Australian Broadcasting Corporation": the word is part of the name
         words = words[:-1]
+    while len(words) > 1 and words[-1] in ("&", "amp", "and"):
+        words = words[:-1]  # "Dow Jones & Co." -> "Dow Jones"
     for size in range(min(3, len(words) - 1), 0, -1):
         lexeme = lexicon.get(" ".join(words[:size]))
         if lexeme is not None and lexeme.kind == "country" and lexeme.role == "country":

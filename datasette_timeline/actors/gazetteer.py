@@ -184,7 +184,7 @@ ORGANISATION_WORDS = words(
     Government Workers Corps Computer Electronics Technologies Technology Software Media
     Networks Communications Energy Pharmaceuticals Airline Railways Railway Bureau Board
     Coalition Alliance Movement Front Brigade Brigades Command Secretariat Tribunal Ministry
-    Enterprises Associates Consortium Network Times Post Journal Agency NV AG SpA Academy
+    Enterprises Associates Consortium Network Times Post Journal News Agency NV AG SpA Academy
     plc PLC GmbH SA"""
 )
 # Legal forms dropped from canonical names ("General Motors Corporation" -> "General Motors").

@@ -118,6 +118,10 @@ _ABBREVIATED_TITLES = frozenset(
 )
 _LINK_WORDS = frozenset({"of", "in", "for", "at", "to", "the"})
 # A short quoted phrase: the title of a work when its words are capitalised.
+_NAMED_DAY = re.compile(
+    r"\b(?:(?:[A-Z][a-z]+|St\.) )*[A-Z][a-z]+['’]s (?:[A-Z][a-z]+ )?(?:Day|Eve)\b"
+)
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _QUOTED_TITLE = re.compile(r"[\"“]([A-Z][^\"“”.,;:!?\n]{2,60})[\"”]")
 # A regnal number inside a name ("Carl XVI Gustaf").
 _ROMAN = re.compile(r"[IVX]{1,5}")
@@ -178,6 +182,7 @@ class _Finder:
 
     def run(self) -> None:
         self._titles_of_works()
+        self._days_named_after_someone()
         self._names_with_apostrophes()
         self._people_with_titles()
         self._people_in_apposition()
@@ -292,6 +297,18 @@ class _Finder:
             index = starts.get(match.start(1))
             while index is not None and index < len(self.doc.tokens):
                 if self.doc.tokens[index].start >= match.end(1):
+                    break
+                self.claimed.add(index)
+                index += 1
+
+    def _days_named_after_someone(self) -> None:
+        """ "International Women's Day", "St. Patrick's Day", "New Year's Eve": the name of
+        a day, whose words name no actor."""
+        starts = {token.start: i for i, token in enumerate(self.doc.tokens)}
+        for match in _NAMED_DAY.finditer(self.doc.text):
+            index = starts.get(match.start())
+            while index is not None and index < len(self.doc.tokens):
+                if self.doc.tokens[index].start >= match.end():
                     break
                 self.claimed.add(index)
                 index += 1
@@ -543,6 +560,13 @@ class _Finder:
         if self._has_organisation_word(first, last) or (
             words[0] == "Air" and len(words) > 1  # "Air France": an airline, not a country
         ):
+            if (
+                first > 0
+                and _ORDINAL.fullmatch(tokens[first - 1].text)
+                and self.doc.joined(first - 1, first)
+                and self._free(first - 1)
+            ):
+                first -= 1  # "the 11th Circuit U.S. Court of Appeals"
             self._add(first, last, self._organisation_name(first, last), "organization", "org-word")
             return
         if self._person_named_like_a_place(first, last):

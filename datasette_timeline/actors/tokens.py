@@ -18,6 +18,8 @@ _TOKEN = re.compile(
 _HEADER_LINE = re.compile(r"^[ \t]*[-*•][ \t]*[A-Z][\w ]{0,40}?(?:[ \t]*:.*)?$")
 _HEADER_LINES = 15
 _INITIAL = re.compile(r"[A-Z]")
+# "&" written "amp" between two words of a name ("Kohlberg Kravis Roberts amp Co.").
+_AMPERSAND = re.compile(r"\w amp [A-Z]")
 # Lower-case prefixes joined to a name by a hyphen ("al-Bolani", "el-Baradei").
 _NAME_PREFIXES = frozenset({"al", "el", "ad", "as", "ash", "at", "az", "bin", "ibn", "abu"})
 
@@ -72,7 +74,9 @@ class Document:
                 return False
             gap = text[before.end : token.start]
             # a middle initial: "John F. Kennedy"
-            if gap not in (" ", " & ") and not (gap == ". " and _INITIAL.fullmatch(before.text)):
+            if gap not in (" ", " & ", " amp ") and not (
+                gap == ". " and _INITIAL.fullmatch(before.text)
+            ):
                 return False
         return True
 
@@ -150,6 +154,8 @@ def _tokens(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
         word = text[word_start:word_end]
         if word == "s" and word_start and text[word_start - 1] in ("'", "’"):
             continue  # the possessive of the word before
+        if word == "amp" and _AMPERSAND.match(text, word_start - 2) and tokens:
+            continue  # "Dow Jones amp Co.": "&" as some corpora spell it
         while word_start >= next_start:
             sentence += 1
             following = sentence + 1
