@@ -437,3 +437,19 @@ def test_sources_and_speakers_of_what_others_did_are_no_actors(
     text: str, expression: str, expected: list[str]
 ) -> None:
     assert actors(text, expression, "2005-11-20") == expected
+
+
+def test_a_body_acts_through_its_head_not_through_its_other_staff() -> None:
+    text = "And this week, FBI director Louie Freeh assigned more agents to the search."
+    assert actors(text, "this week", "1998-02-27") == ["FBI", "Louie Freeh"]
+    text = "The remains of Air Force pilot Michael Blassie were found last night."
+    assert actors(text, "last night", "1998-01-20") == ["Michael Blassie"]
+
+
+def test_a_date_opening_a_list_of_dated_items_takes_none_of_their_names() -> None:
+    text = (
+        "There were 12 original members of NATO. Since 1949, the alliance has been "
+        "expanded to include Greece and Turkey in 1952, Germany in 1955 and Spain in 1982."
+    )
+    assert actors(text, "Since 1949", "1999-03-12") == ["NATO"]
+    assert "Greece" in actors(text, "in 1952", "1999-03-12")

@@ -5,7 +5,8 @@ acronyms, "the agency", safe pronouns); an event then takes, as a reader would:
 
 1. the mentions of its own clause (``clause``): in a clause listing dated items
    ("Greece and Turkey in 1952, Germany in 1955") each date takes its item's names and
-   the shared subject; a date in what a person reported about others ("Glenn said that
+   the shared subject, and a date opening such a clause ("Since 1949, ...") none of the
+   items' names; a date in what a person reported about others ("Glenn said that
    of nine women killed last year ...") leaves the reporter out (also without
    "that": "X said special ambassador Y left Tuesday"), and so does a quotation about
    others ('"Campaigns should have ended on Saturday," said Raila Odinga'); the source
@@ -18,7 +19,8 @@ acronyms, "the agency", safe pronouns); an event then takes, as a reader would:
    embassies") takes that noun's phrase, the subject of its clause and whoever "charged
    in" ties to it, not the sentence's other names (``noun_phrase_scope``);
 2. of these, the people; the organisations, except one that only employs a named person
-   ("Air Force pilot Michael Blassie"); and the countries the text makes act or be
+   ("Air Force pilot Michael Blassie"; but a body acts through its head: "FBI director
+   Louie Freeh"); and the countries the text makes act or be
    acted on. A country is not an actor where it only places or qualifies something:
    after a preposition of place ("in Kuwait", "between Australia and India", also
    across a list: "in Kenya and Tanzania"), as a plural demonym ("Americans": people of
@@ -120,7 +122,7 @@ def sentence_actors(
     per_clause: dict[Span, tuple[list[int], Span, int]] = {}
     for clause in set(clauses):
         inside = sorted(d for d in dates if clause[0] <= d[0] and d[1] <= clause[1])
-        boundaries = _item_boundaries(text, inside)
+        boundaries = _item_boundaries(text, clause[0], inside)
         shared = _subject_zone(text, clause) if boundaries else (clause[0], clause[0])
         dateline = _DATELINE_HEAD.match(text, clause[0], clause[1])
         per_clause[clause] = (boundaries, shared, dateline.end() if dateline else clause[0])
@@ -590,10 +592,20 @@ _AFFILIATION_TITLES = words(
 )
 
 
+# Titles of the head of a body, who acts for it.
+_HEAD_TITLES = words(
+    """director director-general chief head chairman chairwoman president leader
+    secretary-general commissioner governor commander ceo"""
+)
+
+
 def _affiliation(text: str, mention: Entity, sentence_start: int) -> bool:
     """Is the organisation only a named person's employer: "Air Force pilot Michael
     Blassie", "Derek Glenn, a spokesman for the Newark Police Department"?"""
     following = [m.group() for m in _WORD.finditer(text, mention.end, mention.end + 60)][:4]
+    former = re.search(r"\b(?:former|ex-)\s*$", text[max(0, mention.start - 10) : mention.start])
+    if following and following[0].lower() in _HEAD_TITLES and former is None:
+        return False  # "FBI director Louie Freeh": the body acts through its head
     if following and (following[0].lower() in _AFFILIATION_TITLES or following[0] == "Lieutenant"):
         rest = following[1:]
         while rest and (rest[0].lower() in _AFFILIATION_TITLES or rest[0] == "Colonel"):
@@ -686,13 +698,24 @@ def _qualifier(text: str, mention: Entity) -> bool:
     return True
 
 
-def _item_boundaries(text: str, inside: list[Span]) -> list[int]:
+def _item_boundaries(text: str, clause_start: int, inside: list[Span]) -> list[int]:
     """Where the dated items of one clause meet, in order: a list ("X in 1952, Y in 1955
     and Z in 1982": each item ends at its date) or predicates joined by "and" before a
     date ("held talks Friday ... and on Saturday was scheduled to meet ...")."""
     boundaries = []
-    for previous, following in pairwise(inside):
-        if _LIST_GAP.match(text, previous[1], following[0]):
+    listed = [bool(_LIST_GAP.match(text, a[1], b[0])) for a, b in pairwise(inside)]
+    for index, (previous, following) in enumerate(pairwise(inside)):
+        opening = _COMMA.match(text, previous[1], following[0])
+        if (
+            index == 0
+            and opening is not None
+            and any(listed[1:])
+            and _OPENING_WORDS.fullmatch(text, clause_start, previous[0])
+        ):
+            # a date opening a clause that lists dated items: "Since 1949, it has been
+            # expanded to include Greece and Turkey in 1952, Germany in 1955 ..."
+            boundaries.append(opening.end())
+        elif listed[index]:
             boundaries.append(previous[1])
         else:
             low = max(previous[1], following[0] - _REACH)
@@ -702,6 +725,11 @@ def _item_boundaries(text: str, inside: list[Span]) -> list[int]:
     return boundaries
 
 
+# A date opening its clause ("Since 1949, ...", "In 1990, ..."), before a list of others.
+_OPENING_WORDS = re.compile(
+    r"[\s\"“]*(?:(?:[Ss]ince|[Ii]n|[Oo]n|[Bb]y|[Ff]rom|[Uu]ntil|[Aa]fter|[Bb]efore|[Dd]uring)\s+)?"
+)
+_COMMA = re.compile(r",\s+")
 # Between two dated items of a list: a comma or "and", then a short item without a verb.
 _LIST_GAP = re.compile(r"(?:,\s*|\s+and\s+|,\s+and\s+)(?:the\s+)?[A-Z][^,;.]{0,60}?\s+$")
 # "... and on Saturday": a second predicate starts with its date.

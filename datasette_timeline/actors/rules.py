@@ -773,6 +773,9 @@ class _Finder:
     def _acronym_acts(self, index: int) -> bool:
         if self.doc.next_word(index) in ACTION_VERBS or self.doc.possessive(index):
             return True
+        following = self.doc.next_word(index)
+        if following.islower() and (following in TITLE_WORDS or following in _MEMBERS):
+            return True  # "FBI director Louie Freeh", "FBI agents"
         # "the MICEX and RTS exchanges"
         words = self._words_until_punctuation(index + 1, 4)
         for word in words:
@@ -921,6 +924,11 @@ class _Finder:
                     break
 
 
+# The people of a body, after its name ("FBI agents", "UN officials").
+_MEMBERS = words(
+    """officials agents investigators inspectors officers spokesman spokeswoman employees
+    staff members troops soldiers"""
+)
 _APPOSITION_TITLES = words(
     """president minister secretary senator governor mayor chancellor chairman chairwoman
     director spokesman spokeswoman spokesperson founder co-founder ceo officer executive
