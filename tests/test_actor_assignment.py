@@ -453,3 +453,31 @@ def test_a_date_opening_a_list_of_dated_items_takes_none_of_their_names() -> Non
     )
     assert actors(text, "Since 1949", "1999-03-12") == ["NATO"]
     assert "Greece" in actors(text, "in 1952", "1999-03-12")
+
+
+@pytest.mark.parametrize(
+    "text, expression, expected",
+    [
+        # a government body named after its country acts for it: both are actors
+        (
+            "The British Foreign Office said today conditions in Kuwait are deteriorating.",
+            "today",
+            ["British Foreign Office", "United Kingdom"],
+        ),
+        (
+            "The US State Department advised its embassies on Saturday to review security.",
+            "on Saturday",
+            ["United States State Department", "United States"],
+        ),
+        # a militia or an agency named after a country is no state's
+        (
+            "The Irish Republican Army declared a ceasefire on Friday.",
+            "on Friday",
+            ["Irish Republican Army"],
+        ),
+    ],
+)
+def test_a_government_body_named_after_its_country_keeps_the_country_filter(
+    text: str, expression: str, expected: list[str]
+) -> None:
+    assert actors(text, expression, "1990-08-15") == expected

@@ -209,7 +209,38 @@ def _date_actors(
             )
         if acts[entity.start]:
             chosen.setdefault(entity.name, entity)
+            state = state_of_body(entity) if entity.kind == "organization" else None
+            if state is not None:
+                chosen.setdefault(state.name, state)
     return list(chosen.values())
+
+
+# Bodies of a state's government: named after their country ("the British Foreign
+# Office"), they act for it, so the country is an actor beside them. (Armies and agencies
+# are left out: "Irish Republican Army", "US Anti-Doping Agency" are no state's.)
+_STATE_BODY_WORDS = words("Office Ministry Department Embassy Government Cabinet Parliament")
+
+
+def state_of_body(mention: Entity) -> Entity | None:
+    """The country a state body's name begins with ("British Foreign Office": the United
+    Kingdom; "Japanese Defense Agency": Japan), as a mention at the body's span; None for
+    other organisations."""
+    words_of_name = mention.text.split()
+    if len(words_of_name) < 2 or not any(w in _STATE_BODY_WORDS for w in words_of_name[1:]):
+        return None
+    for size in (3, 2, 1):
+        entry = lexicon().get(" ".join(words_of_name[:size]).removeprefix("the "))
+        if entry is not None and entry.kind == "country" and size < len(words_of_name):
+            return Entity(
+                mention.start,
+                mention.end,
+                mention.text,
+                entry.name,
+                "country",
+                entry.code,
+                "state-body",
+            )
+    return None
 
 
 # Words before a phrase that make it the complement of a preposition or the subject of
