@@ -481,3 +481,21 @@ def test_a_government_body_named_after_its_country_keeps_the_country_filter(
     text: str, expression: str, expected: list[str]
 ) -> None:
     assert actors(text, expression, "1990-08-15") == expected
+
+
+def test_without_english_no_english_word_decides_the_actors() -> None:
+    from datasette_timeline.actors import Entity
+    from datasette_timeline.actors.assign import sentence_actors
+
+    text = "MADRID, 3 nov (EFE) -- La OTAN dijo que Irán y Francia hablan el martes."
+    entities = [
+        Entity(0, 6, "MADRID", "Madrid", "place"),
+        Entity(text.index("OTAN"), text.index("OTAN") + 4, "OTAN", "NATO", "organization"),
+        Entity(text.index("Irán"), text.index("Irán") + 4, "Irán", "Iran", "country"),
+        Entity(text.index("Francia"), text.index("Francia") + 7, "Francia", "France", "country"),
+    ]
+    date = (text.index("martes"), text.index("martes") + 6)
+    english = sentence_actors(text, entities, [(0, len(text))], [date])[0]
+    assert "NATO" not in [e.name for e in english]  # "OTAN dijo" read as an English modifier
+    found = sentence_actors(text, entities, [(0, len(text))], [date], english=False)[0]
+    assert [e.name for e in found] == ["NATO", "Iran", "France"]

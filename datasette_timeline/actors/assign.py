@@ -100,12 +100,15 @@ def event_actors(
     clause: Span,
     date: Span,
     dates: Sequence[Span],
+    *,
+    english: bool = True,
 ) -> list[Entity]:
     """The actor mentions of the event dated at ``date`` (offsets in ``text``), one per
     canonical name, in text order. ``clause`` bounds the date's clause and ``dates``
     are every event date of the sentence."""
     clauses = [clause if d == date else (d[0], d[1]) for d in dates]
-    return sentence_actors(text, entities, clauses, dates)[list(dates).index(date)]
+    found = sentence_actors(text, entities, clauses, dates, english=english)
+    return found[list(dates).index(date)]
 
 
 def sentence_actors(
@@ -113,10 +116,16 @@ def sentence_actors(
     entities: Sequence[Entity],
     clauses: Sequence[Span],
     dates: Sequence[Span],
+    *,
+    english: bool = True,
 ) -> list[list[Entity]]:
     """The actors of each date of one sentence (``clauses[i]`` bounds the clause of
     ``dates[i]``), as ``event_actors``; the sentence's items, subjects and datelines are
-    worked out once, so a sentence of a thousand dates costs a thousand small steps."""
+    worked out once, so a sentence of a thousand dates costs a thousand small steps.
+    Without ``english`` (a text in another language) no English word is read: each date
+    takes the actors named in its clause, outside the dateline."""
+    if not english:
+        return [_named_in(text, entities, clause) for clause in clauses]
     ordered = sorted(entities, key=lambda e: e.start)
     starts = [e.start for e in ordered]
     per_clause: dict[Span, tuple[list[int], Span, int]] = {}
@@ -147,6 +156,17 @@ def sentence_actors(
             )
         )
     return found
+
+
+def _named_in(text: str, entities: Sequence[Entity], clause: Span) -> list[Entity]:
+    """Every actor named in the clause, past a dateline, once per canonical name."""
+    dateline = _DATELINE_HEAD.match(text, clause[0], clause[1])
+    low = dateline.end() if dateline else clause[0]
+    chosen: dict[str, Entity] = {}
+    for entity in sorted(entities, key=lambda e: e.start):
+        if entity.kind in ACTOR_KINDS and low <= entity.start and entity.end <= clause[1]:
+            chosen.setdefault(entity.name, entity)
+    return list(chosen.values())
 
 
 def _date_actors(
