@@ -499,3 +499,35 @@ def test_without_english_no_english_word_decides_the_actors() -> None:
     assert "NATO" not in [e.name for e in english]  # "OTAN dijo" read as an English modifier
     found = sentence_actors(text, entities, [(0, len(text))], [date], english=False)[0]
     assert [e.name for e in found] == ["NATO", "Iran", "France"]
+
+
+@pytest.mark.parametrize(
+    "text, expression, expected",
+    [
+        # a condition after the date takes no part in the dated happening
+        (
+            "Miami officials warned U.S. immigration officials Wednesday that the city could "
+            "erupt if federal agents tried to send the boy back to Cuba.",
+            "Wednesday",
+            [],
+        ),
+        # nor does a relative clause right after the date
+        (
+            "Rosati held talks with Thai Prime Minister Chaowalit Yongchaiyudh Thursday, "
+            "which included the prospects for Poland's entry into NATO.",
+            "Thursday",
+            ["Chaowalit Yongchaiyudh"],
+        ),
+        # but a relative clause elsewhere may name a participant
+        (
+            "The council issued a summons Tuesday for the World Jewish Restitution "
+            "Organization, which Edgar Bronfman chairs.",
+            "Tuesday",
+            ["World Jewish Restitution Organization", "Edgar Bronfman"],
+        ),
+    ],
+)
+def test_a_condition_or_a_relative_clause_after_the_date_names_no_actor(
+    text: str, expression: str, expected: list[str]
+) -> None:
+    assert actors(text, expression, "2000-03-29") == expected

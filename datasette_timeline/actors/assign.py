@@ -12,7 +12,9 @@ acronyms, "the agency", safe pronouns); an event then takes, as a reader would:
    others ('"Campaigns should have ended on Saturday," said Raila Odinga'); the source
    after the date ("..., according to Rabbi Chaim Stauber") is no actor; a date in a
    subordinate clause ("60 years after the United States dropped ... on August 6")
-   takes that clause, a relative clause the words it describes; a phrase describing
+   takes that clause, a relative clause the words it describes; a condition after the
+   date ("... if federal agents tried to send him back to Cuba") or a relative clause right
+   after it ("talks Thursday, which included ... Poland's entry into NATO") names none; a phrase describing
    the date ("on Saturday, the anniversary of ...") names no actor, nor does the
    dateline ("MACAO, Nov. 18 (Xinhua) --"); a date qualifying a noun inside a
    prepositional phrase ("cooperation in probing into last Friday's bombings of U.S.
@@ -158,6 +160,13 @@ def sentence_actors(
     return found
 
 
+# A clause of its own after the date, whose names take no part in the dated happening: a
+# condition ("if federal agents tried ... to send him back to Cuba"), or a relative clause
+# right after the date ("talks Thursday, which included ... Poland's entry into NATO").
+_CONDITION = re.compile(r"\b(?:if|unless)\s+")
+_RELATIVE_AFTER = re.compile(r",\s+(?:which|who|whose|whom)\b")
+
+
 def _named_in(text: str, entities: Sequence[Entity], clause: Span) -> list[Entity]:
     """Every actor named in the clause, past a dateline, once per canonical name."""
     dateline = _DATELINE_HEAD.match(text, clause[0], clause[1])
@@ -184,6 +193,11 @@ def _date_actors(
     speakers = _reported_start(text, item[0], date, cues.before(cues.reporting, date))
     low = _subordinate_start(text, speakers, date, cues.before(cues.subordinators, date))
     high = item[1]
+    later = _CONDITION.search(text, date[1], high) or _RELATIVE_AFTER.match(text, date[1], high)
+    if later is not None:
+        # "... Thursday, which included ... Poland's entry into NATO", "warned officials
+        # Wednesday that ... if federal agents tried to send him back to Cuba"
+        high = later.start()
     # who says so after the date is no actor of it ("issued a summons Tuesday ...,
     # according to the president of the World Council, Rabbi Chaim Stauber")
     sources = [source for source in cues.sources_near(date) if source[0] >= date[1]]
