@@ -531,3 +531,17 @@ def test_a_condition_or_a_relative_clause_after_the_date_names_no_actor(
     text: str, expression: str, expected: list[str]
 ) -> None:
     assert actors(text, expression, "2000-03-29") == expected
+
+
+def test_a_name_sharing_a_familys_surname_is_a_person_of_it() -> None:
+    text = (
+        "Lazaro Gonzalez refused to hand over the boy. Officials came for 6-year-old Elian "
+        "Gonzalez. Officials said they did not plan to remove Elian on Thursday morning."
+    )
+    assert actors(text, "on Thursday morning", "2000-03-29") == ["Elian Gonzalez"]
+
+
+def test_a_name_the_article_gives_a_company_is_no_person_before_said() -> None:
+    text = "Dow Jones & Co. extended its offer. The offer was fair, Dow Jones said on Friday."
+    events = {e.expression: e for e in extract_events(text, "1989-10-26")}
+    assert [(a.name, a.kind) for a in events["Friday"].actors] == [("Dow Jones", "organization")]

@@ -37,6 +37,7 @@ from .tokens import Document
 
 
 def resolve_mentions(document: Document, entities: list[Entity]) -> list[Entity]:
+    entities = _one_kind_per_name(entities)
     entities = _expanded_acronyms(entities)
     entities = _full_names_for_people(entities)
     entities = _full_names_for_organisations(entities)
@@ -44,6 +45,19 @@ def resolve_mentions(document: Document, entities: list[Entity]) -> list[Entity]
     nominals = _nominals(document, entities) + _person_nominals(document, entities)
     entities = sorted(entities + nominals, key=lambda entity: entity.start)
     return sorted(entities + _pronouns(document, entities), key=lambda entity: entity.start)
+
+
+def _one_kind_per_name(entities: list[Entity]) -> list[Entity]:
+    """A name the article gives an organisation elsewhere ("Dow Jones & Co.") is that
+    organisation where only its place before a reporting verb made it a person ("Dow
+    Jones said")."""
+    bodies = {e.name: e for e in entities if e.kind == "organization"}
+    return [
+        Entity(e.start, e.end, e.text, e.name, "organization", None, "name")
+        if e.kind == "person" and e.via == "reporting" and e.name in bodies
+        else e
+        for e in entities
+    ]
 
 
 # "the agency", "the company": the noun, and what an organisation's name or the words

@@ -19,8 +19,11 @@ Passes, in order (each only claims words no earlier pass claimed):
    ("Lockheed Martin, Boeing's rival"), but not a maker's name before a product code
    ("Airbus A330"); places after "in" or before "region", and the objects of
    "occupied"/"liberate";
+   a two-word name ending in the surname of someone found is one of the family ("Elian
+   Gonzalez" beside Lazaro Gonzalez);
 5. every other mention of a name found so far, then short mentions and pronouns
-   (see ``resolve``).
+   (see ``resolve``; a name found as a body elsewhere is no person where only its place
+   before "said" made it one: "Dow Jones said").
 """
 
 from __future__ import annotations
@@ -810,6 +813,7 @@ class _Finder:
             and entity.via != "title-surname"
             and name.split()[0].lower().rstrip(".") not in TITLE_WORDS
         }
+        bodies = {e.name for e in self.found.values() if e.kind == "organization"}
         for first, last in self.unknown:
             if not all(self._free(i) for i in range(first, last + 1)):
                 continue
@@ -830,6 +834,15 @@ class _Finder:
             ):
                 # "President Hussein" earlier, "Saddam Hussein" now: the fuller name.
                 self._add(first, last, phrase, "person", "context")
+            elif (
+                len(words) == 2
+                and words[-1] in by_surname
+                and self._name_like(first)
+                and not self.doc.sentence_initial(first)
+                and phrase not in bodies  # "Dow Jones amp Co." beside a Mr. Jones
+            ):
+                # "Elian Gonzalez" beside Lazaro and Juan Miguel Gonzalez: one of the family
+                self._add(first, last, phrase, "person", "family")
 
     def _bodies_and_places_by_context(self) -> None:
         organisations: set[str] = set()
