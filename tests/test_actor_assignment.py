@@ -47,6 +47,15 @@ def actors(text: str, expression: str, published: str = "2024-03-08") -> list[st
             ["Chaowalit Yongchaiyudh"],
         ),
         ("They backed an anti-Iraq blockade on Tuesday.", "on Tuesday", []),
+        # people of a country are not the country acting
+        ("All Macao residents were scanned on Tuesday.", "on Tuesday", []),
+        # ISO 3166's spelling is the country's name, and a body keeps its name as written
+        ("Macao resumed border checks on Tuesday.", "on Tuesday", ["Macao"]),
+        (
+            "The Macau Health Bureau resumed checks on Tuesday.",
+            "on Tuesday",
+            ["Macau Health Bureau"],
+        ),
     ],
 )
 def test_a_country_is_an_actor_where_it_acts_not_where_it_places(

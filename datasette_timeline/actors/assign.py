@@ -81,6 +81,8 @@ _PLACE_WORDS = words(
     city cities town towns province provinces region regions island islands heartland
     countryside mainland"""
 )
+# People of a country after its name: not the country acting.
+_INHABITANTS = words("residents resident citizens citizen nationals people population voters")
 # Words after a short form ("the US must", "U.S. said") that show it acts.
 _VERB_AFTER = words(
     """must may might will would could should can has have had is was are were did does
@@ -836,6 +838,8 @@ def country_acts(text: str, mention: Entity, sentence_start: int) -> bool:
     role = entry.role if entry is not None else None
     if role == "demonym" and mention.text.endswith("s") and mention.text[:-1] in lexicon():
         return False  # "Americans", "Iraqis": people of the country
+    if following[:1] and following[0].lower() in _INHABITANTS:
+        return False  # "all Macao residents", "Hong Kong citizens"
     letters = mention.text.replace(".", "")
     adjective = role == "demonym" or (letters.isupper() and len(letters) <= 3)
     if not adjective:

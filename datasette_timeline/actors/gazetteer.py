@@ -50,6 +50,7 @@ _COUNTRY_EXTRAS = (
     ("DPRK", "KP", "country"),
     ("ROK", "KR", "country"),
     ("PRC", "CN", "country"),
+    ("Macau", "MO", "country"),
     ("Azeri", "AZ", "demonym"),
     ("Azerbaijani", "AZ", "demonym"),
     ("Persian", "IR", "demonym"),
@@ -61,6 +62,9 @@ _COUNTRY_EXTRAS = (
     ("Kurdish", None, "skip"),
     ("English", None, "skip"),
 )
+# Canonical names by ISO 3166 where countryinfo spells them otherwise (its spelling stays
+# an alias).
+_ISO_NAMES = {"MO": "Macao"}
 # Countries that no longer exist but fill news archives.
 _HISTORICAL = (
     ("Soviet Union", "SU", "country"),
@@ -274,6 +278,8 @@ def lexicon() -> dict[str, Lexeme]:
         size = country.population() or 0
         if size >= population.get(code, -1):
             countries[code], population[code] = name, size
+    # Names ISO 3166 spells otherwise than countryinfo ("Macao", where it has "Macau").
+    countries.update(_ISO_NAMES)
     from .cities import CITIES
 
     for city in CITIES:
