@@ -179,7 +179,7 @@ def _person_nominals(document: Document, entities: list[Entity]) -> list[Entity]
     people = [e for e in entities if e.kind == "person" and e.via not in ("pronoun", "nominal")]
     # a country inside the role is part of it ("the Polish foreign minister")
     taken = _Spans([e for e in entities if e.kind != "country"])
-    countries = [e for e in entities if e.kind == "country"]
+    countries = sorted((e for e in entities if e.kind == "country"), key=lambda e: e.start)
     added: list[Entity] = []
     sentence_starts = [start for start, _ in document.sentences]
     for match in _PERSON_NOMINAL.finditer(text):
@@ -248,12 +248,14 @@ def _named_later(
 
 def _countries_before(text: str, countries: list[Entity], person: Entity) -> set[str]:
     """The countries named in the 60 characters before a person's name in its sentence
-    ("Soviet Foreign Ministry spokesman ..."): the country of the title."""
+    ("Soviet Foreign Ministry spokesman ..."): the country of the title. ``countries``
+    are in text order."""
+    low = bisect_left(countries, person.start - 60, key=lambda e: e.start)
+    high = bisect_left(countries, person.start, key=lambda e: e.start)
     return {
         e.name
-        for e in countries
-        if person.start - 60 <= e.start < person.start
-        and not re.search(r"[.!?][\"”']?\s|\n", text[e.end : person.start])
+        for e in countries[low:high]
+        if not re.search(r"[.!?][\"”']?\s|\n", text[e.end : person.start])
     }
 
 

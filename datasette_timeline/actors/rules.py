@@ -29,6 +29,7 @@ Passes, in order (each only claims words no earlier pass claimed):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -121,9 +122,7 @@ _ABBREVIATED_TITLES = frozenset(
 )
 _LINK_WORDS = frozenset({"of", "in", "for", "at", "to", "the"})
 # A short quoted phrase: the title of a work when its words are capitalised.
-_NAMED_DAY = re.compile(
-    r"\b(?:(?:[A-Z][a-z]+|St\.) )*[A-Z][a-z]+['’]s (?:[A-Z][a-z]+ )?(?:Day|Eve)\b"
-)
+_NAMED_DAY = re.compile(r"(?<=[a-z])['’]s (?:[A-Z][a-z]+ )?(?:Day|Eve)\b")
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 _QUOTED_TITLE = re.compile(r"[\"“]([A-Z][^\"“”.,;:!?\n]{2,60})[\"”]")
 # A regnal number inside a name ("Carl XVI Gustaf").
@@ -307,12 +306,20 @@ class _Finder:
     def _days_named_after_someone(self) -> None:
         """ "International Women's Day", "St. Patrick's Day", "New Year's Eve": the name of
         a day, whose words name no actor."""
-        starts = {token.start: i for i, token in enumerate(self.doc.tokens)}
-        for match in _NAMED_DAY.finditer(self.doc.text):
-            index = starts.get(match.start())
-            while index is not None and index < len(self.doc.tokens):
-                if self.doc.tokens[index].start >= match.end():
-                    break
+        text = self.doc.text
+        tokens = self.doc.tokens
+        starts = [token.start for token in tokens]
+        for match in _NAMED_DAY.finditer(text):
+            # the capitalised words before "'s Day" ("International Women"), back to the
+            # first word of their run
+            index = bisect_left(starts, match.start()) - 1
+            if index < 0 or not tokens[index].is_capitalised:
+                continue  # "the boss's day": no name
+            while (
+                index > 0 and tokens[index - 1].is_capitalised and self.doc.joined(index - 1, index)
+            ):
+                index -= 1
+            while 0 <= index < len(tokens) and tokens[index].start < match.end():
                 self.claimed.add(index)
                 index += 1
 

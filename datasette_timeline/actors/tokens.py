@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import InitVar, dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from ..sentences import sentence_spans
@@ -38,8 +38,14 @@ class Token(NamedTuple):
 
     @property
     def is_acronym(self) -> bool:
-        letters = self.text.replace(".", "")
-        return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+        # most words start in lower case: the cheap test first
+        return self.text[:1].isupper() and _is_acronym(self.text)
+
+
+@lru_cache(maxsize=8192)
+def _is_acronym(word: str) -> bool:
+    letters = word.replace(".", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
 
 
 @dataclass
