@@ -195,7 +195,8 @@ def _date_actors(
     speakers = _reported_start(text, item[0], date, cues.before(cues.reporting, date))
     low = _subordinate_start(text, speakers, date, cues.before(cues.subordinators, date))
     high = item[1]
-    later = _CONDITION.search(text, date[1], high) or _RELATIVE_AFTER.match(text, date[1], high)
+    reach = min(high, date[1] + _REACH)  # what follows the date is read this far
+    later = _CONDITION.search(text, date[1], reach) or _RELATIVE_AFTER.match(text, date[1], high)
     if later is not None:
         # "... Thursday, which included ... Poland's entry into NATO", "warned officials
         # Wednesday that ... if federal agents tried to send him back to Cuba"
@@ -409,8 +410,8 @@ def _head_noun(following: list[re.Match[str]], ends_with_year: bool) -> int | No
 def _local_subject(text: str, clause: Span, position: int) -> Span:
     """The subject of the (reported) clause that ``position`` is in: the words before its
     first verb ("she was heartened by ...", after "said that")."""
-    start = clause[0]
-    for opening in _CLAUSE_OPENING.finditer(text, clause[0], position):
+    start = max(clause[0], position - _REACH)
+    for opening in _CLAUSE_OPENING.finditer(text, start, position):
         if opening.group() in ("which", "who", "whom", "whose"):
             return (position, position)  # a relative clause: its subject is named before it
         start = opening.end()
@@ -541,7 +542,10 @@ class _Cues:
 _ACCORDING = re.compile(r"\b[Aa]ccording to\b")
 # The end of a source phrase: a comma (unless a name in apposition follows), a semicolon,
 # a colon or a quotation mark.
-_SOURCE_END = re.compile(r",(?!\s+(?:(?:[A-Z][\w.'’&-]*|&|amp)\s*)+(?:[.!?]?\s*$|,))|[;:\"“”]")
+_SOURCE_END = re.compile(
+    r",(?!\s+(?:[A-Z][\w.'’&-]*|&|amp)(?:\s+(?:[A-Z][\w.'’&-]*|&|amp))*[.!?]?\s*(?:$|,))"
+    r"|[;:\"“”]"
+)
 
 
 # The end of a quotation and its speaker: '...," said Roads Minister Raila Odinga.',
@@ -558,16 +562,16 @@ def _speaker_after_quotation(text: str, item: Span, date: Span) -> Span | None:
     ('The law says campaigns should have ended on Saturday ...," said Roads Minister Raila
     Odinga'): the speaker is no actor of what the quotation dates. None when the
     quotation speaks of the speaker ('"We will withdraw on Friday," Saddam said')."""
-    closing = _QUOTE_SPEAKER.search(text, date[1], item[1])
+    closing = _QUOTE_SPEAKER.search(text, date[1], min(item[1], date[1] + _REACH))
     if closing is None or re.search(r"[\"“]|``", text[date[1] : closing.start()]):
         return None
     # the quoted clause of the date: to a "but" or a semicolon after it
     turn = re.compile(r"\bbut\b|;").search(text, date[1], closing.start())
-    quoted = text[item[0] : turn.start() if turn else closing.start()]
+    quoted = text[max(item[0], date[0] - _REACH) : turn.start() if turn else closing.start()]
     if _FIRST_PERSON.search(quoted):
         return None
     # to the end of the speaker's words ('Kommersant said, adding that Indonesia ...')
-    rest = _SPEAKER_END.search(text, closing.end(), item[1])
+    rest = _SPEAKER_END.search(text, closing.end(), min(item[1], closing.end() + _REACH))
     return closing.start(), rest.start() if rest else item[1]
 
 
