@@ -582,8 +582,8 @@ def _source_phrases(text: str, low: int, high: int) -> list[Span]:
     """The spans of the "according to ..." phrases of text[low:high]."""
     found = []
     for match in _ACCORDING.finditer(text, low, high):
-        stop = _SOURCE_END.search(text, match.end(), high)
-        found.append((match.start(), stop.start() if stop else high))
+        stop = _SOURCE_END.search(text, match.end(), min(high, match.end() + _REACH))
+        found.append((match.start(), stop.start() if stop else min(high, match.end() + _REACH)))
     return found
 
 
