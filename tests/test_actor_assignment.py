@@ -554,3 +554,11 @@ def test_a_name_the_article_gives_a_company_is_no_person_before_said() -> None:
     text = "Dow Jones & Co. extended its offer. The offer was fair, Dow Jones said on Friday."
     events = {e.expression: e for e in extract_events(text, "1989-10-26")}
     assert [(a.name, a.kind) for a in events["Friday"].actors] == [("Dow Jones", "organization")]
+
+
+def test_with_and_a_phrase_doing_something_at_the_date_is_a_clause_of_its_own() -> None:
+    text = (
+        "Twelve Arab League nations voted for an Arab force to protect Saudi Arabia, with "
+        "the vanguard of Syria's contingent arriving Tuesday."
+    )
+    assert actors(text, "Tuesday", "1990-08-15") == ["Syria"]

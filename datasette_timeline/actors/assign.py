@@ -162,6 +162,10 @@ def sentence_actors(
     return found
 
 
+# "with" and a noun phrase doing something at the date: a clause of its own ("voted for an
+# Arab force to protect Saudi Arabia, with the vanguard of Syria's contingent arriving
+# Tuesday").
+_ABSOLUTE = re.compile(r",\s+(with)\s+[^,;]{1,100}?\s[a-z]{3,}ing\s+$")
 # A clause of its own after the date, whose names take no part in the dated happening: a
 # condition ("if federal agents tried ... to send him back to Cuba"), or a relative clause
 # right after the date ("talks Thursday, which included ... Poland's entry into NATO").
@@ -194,6 +198,9 @@ def _date_actors(
 ) -> list[Entity]:
     speakers = _reported_start(text, item[0], date, cues.before(cues.reporting, date))
     low = _subordinate_start(text, speakers, date, cues.before(cues.subordinators, date))
+    absolute = _ABSOLUTE.search(text, max(low, date[0] - 120), date[0])
+    if absolute is not None:
+        low = absolute.start(1)  # "..., with the vanguard of Syria's contingent arriving Tuesday"
     high = item[1]
     reach = min(high, date[1] + _REACH)  # what follows the date is read this far
     later = _CONDITION.search(text, date[1], reach) or _RELATIVE_AFTER.match(text, date[1], high)
