@@ -562,3 +562,16 @@ def test_with_and_a_phrase_doing_something_at_the_date_is_a_clause_of_its_own() 
         "the vanguard of Syria's contingent arriving Tuesday."
     )
     assert actors(text, "Tuesday", "1990-08-15") == ["Syria"]
+
+
+def test_who_and_whom_describe_the_names_right_before_them() -> None:
+    text = (
+        "King Hussein was reportedly carrying a message to Bush from Iraq's Saddam Hussein, "
+        "with whom the king met Monday."
+    )
+    assert sorted(actors(text, "Monday", "1990-08-15")) == ["King Hussein", "Saddam Hussein"]
+    text = (
+        '"I have not seen a pattern," said Patricia Hurt, the Essex County prosecutor, who '
+        "created the task force on Tuesday."
+    )
+    assert actors(text, "on Tuesday", "1998-04-02") == ["Patricia Hurt"]

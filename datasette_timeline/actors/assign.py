@@ -218,6 +218,10 @@ def _date_actors(
     antecedent = _relative_antecedent(text, clause[0], low)
     first = min(item[0], shared[0], antecedent[0] if antecedent else low)
     scope = noun_phrase_scope(text, clause, date)
+    # "who" and "whom" describe the names right before them ("Iraq's Saddam, with whom":
+    # Saddam, not the message's Bush nor the possessor Iraq)
+    if antecedent is not None and re.match(r"who\b|whom\b", text[low : low + 5]):
+        antecedent = _names_before(text, antecedent)
     chosen: dict[str, Entity] = {}
     for entity in ordered[bisect_left(starts, first) : bisect_right(starts, high)]:
         if entity.kind not in ACTOR_KINDS:
@@ -496,8 +500,10 @@ _DATE_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+[^,;]{1,120}?,")
 # Words opening a clause of its own inside a sentence.
 _SUBORDINATOR = re.compile(
     r"\b(?:after|before|when|because|while|until|although|though|whereas|once|since|"
-    r"(?P<relative>which|who|whose))\s+"
+    r"(?P<relative>which|who|whose|whom))\s+"
 )
+# "with whom", "to which": the preposition that opens a relative clause
+_PREPOSITION_AT_END = re.compile(r"\s+(?:with|to|of|for|by|from|in|on|at|under)$")
 _REPORTING = re.compile(
     r"\b(?:said|says|told|stated|added|announced|reported|confirmed|noted|warned|insisted|"
     r"claimed|acknowledged|explained|argued|revealed|disclosed)\b"
@@ -648,11 +654,12 @@ def _subordinate_start(text: str, low: int, date: Span, subordinators: list[re.M
 
 def _relative_antecedent(text: str, clause_start: int, low: int) -> Span | None:
     """The words a relative clause at ``low`` describes ("the NCAA, which ...", "the FBI's
-    most wanted list, which began in 1950"): the names there take part in its event."""
-    if re.match(r"(?:which|who|whose)\b", text[low : low + 6]) is None:
+    most wanted list, which began in 1950", "Iraq's Saddam, with whom the king met"): the
+    names there take part in its event."""
+    if re.match(r"(?:which|who|whose|whom)\b", text[low : low + 6]) is None:
         return None
     window = max(clause_start, low - 100)
-    stripped = text[window:low].rstrip()
+    stripped = _PREPOSITION_AT_END.sub("", text[window:low].rstrip())
     if not stripped.endswith(","):
         return None
     end = window + len(stripped) - 1
@@ -660,6 +667,28 @@ def _relative_antecedent(text: str, clause_start: int, low: int) -> Span | None:
     if not words_before:
         return None
     return words_before[max(0, len(words_before) - 8)].start(), end
+
+
+def _names_before(text: str, span: Span) -> Span:
+    """The names that end ``span``: its last capitalised words with "and" between them
+    ("Singh and Japanese Prime Minister Shinzo Abe"), past a possessor ("Iraq's Saddam"),
+    or those before an apposition that ends it ("Patricia Hurt, the Essex County
+    prosecutor")."""
+    end = span[1]
+    for _ in range(2):
+        start = end
+        for match in reversed(list(_WORD.finditer(text, span[0], end))):
+            word = match.group()
+            if word.endswith(("'s", "’s")) or not (word[:1].isupper() or word in ("and", "&")):
+                break
+            start = match.start()
+        if start < end:
+            return start, end
+        comma = text.rfind(",", span[0], end)
+        if comma < 0:
+            break
+        end = comma
+    return span[1], span[1]
 
 
 # Titles that make an organisation just before or after them a person's employer.
