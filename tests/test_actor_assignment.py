@@ -575,3 +575,32 @@ def test_who_and_whom_describe_the_names_right_before_them() -> None:
         "created the task force on Tuesday."
     )
     assert actors(text, "on Tuesday", "1998-04-02") == ["Patricia Hurt"]
+
+
+@pytest.mark.parametrize(
+    "text, expression, expected",
+    [
+        # a college after "at" is where it happened; a person's home after "in" is whose
+        (
+            "Winston Churchill gave a speech on March 5, 1946, at Westminster College.",
+            "March 5, 1946",
+            ["Winston Churchill"],
+        ),
+        (
+            "Barnett Slepian was shot. The car was spotted in Slepian's suburban neighborhood "
+            "and found at the airport in December.",
+            "in December",
+            [],
+        ),
+        # but "in X's place" is instead of X
+        (
+            "Roni Bar-On resigned. Robert Rubinstein was named in Bar-On's place in February.",
+            "in February",
+            ["Robert Rubinstein", "Roni Bar-On"],
+        ),
+    ],
+)
+def test_a_venue_or_someones_home_after_in_or_at_is_a_place(
+    text: str, expression: str, expected: list[str]
+) -> None:
+    assert actors(text, expression, "1999-05-06") == expected

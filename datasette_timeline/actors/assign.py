@@ -33,7 +33,9 @@ acronyms, "the agency", safe pronouns); an event then takes, as a reader would:
    government", "US air strikes", "US stock markets"). Nor is an organisation whose
    name only qualifies another noun ("the UN nuclear watchdog agency", "U.N.-ordered
    sanctions", "under IAEA control"), unless that noun is its people, forces, shares or
-   acts ("a UN official", "NATO warplanes", "a NATO-led airstrike", "the OPEC meeting");
+   acts ("a UN official", "NATO warplanes", "a NATO-led airstrike", "the OPEC meeting"),
+   nor a college or stadium after a preposition of place ("at Westminster College"), nor
+   a person whose home it names ("spotted in Slepian's suburban neighborhood");
 3. each actor once, under its canonical name.
 """
 
@@ -252,8 +254,13 @@ def _date_actors(
                 (entity.kind == "country" and not country_acts(text, entity, clause[0]))
                 or (
                     entity.kind == "organization"
-                    and (_affiliation(text, entity, clause[0]) or _qualifier(text, entity))
+                    and (
+                        _affiliation(text, entity, clause[0])
+                        or _qualifier(text, entity)
+                        or _venue(text, entity, clause[0])
+                    )
                 )
+                or (entity.kind == "person" and _owner_of_a_place(text, entity, clause[0]))
             )
         if acts[entity.start]:
             chosen.setdefault(entity.name, entity)
@@ -803,6 +810,41 @@ def _qualifier(text: str, mention: Entity) -> bool:
             # the run ends (or may be a verb: "Qantas plans", "the UN says")
             return word is not first and not word.endswith("s")
     return True
+
+
+# Bodies that are also buildings or grounds: after a preposition of place, the place.
+_VENUE_WORDS = words(
+    """College University School Hospital Stadium Hotel Center Centre Hall Museum Church
+    Cathedral Mosque Airport Park Square Palace Theatre Theater Arena"""
+)
+
+
+def _venue(text: str, mention: Entity, sentence_start: int) -> bool:
+    """ "a speech ... at Westminster College in Fulton": a college, hospital or stadium
+    after a preposition of place is where something happened."""
+    if mention.text.split()[-1] not in _VENUE_WORDS:
+        return False
+    before = text[max(sentence_start, mention.start - 20) : mention.start]
+    return re.search(r"\b(?:at|in|inside|outside|near)\s+(?:the\s+)?$", before) is not None
+
+
+def _owner_of_a_place(text: str, mention: Entity, sentence_start: int) -> bool:
+    """ "spotted in Slepian's suburban Amherst neighborhood": a person's possessive after
+    a preposition of place only says whose place it is."""
+    if text[mention.end : mention.end + 2] not in ("'s", "’s"):
+        return False
+    before = text[max(sentence_start, mention.start - 12) : mention.start]
+    if re.search(r"\b(?:at|in|inside|outside|near|into|from)\s+$", before) is None:
+        return False
+    following = [m.group().lower() for m in _WORD.finditer(text, mention.end + 2, mention.end + 60)]
+    return any(word in _HOMES for word in following[:4])  # not "named in Bar-On's place"
+
+
+# What a person's possessive after "in" or "at" may name as a place.
+_HOMES = words(
+    """home house residence apartment flat neighborhood neighbourhood office farm village
+    hometown compound estate garden street"""
+)
 
 
 def _item_boundaries(text: str, clause_start: int, inside: list[Span]) -> list[int]:
