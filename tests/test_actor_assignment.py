@@ -604,3 +604,13 @@ def test_a_venue_or_someones_home_after_in_or_at_is_a_place(
     text: str, expression: str, expected: list[str]
 ) -> None:
     assert actors(text, expression, "1999-05-06") == expected
+
+
+def test_his_or_her_opening_a_sentence_is_the_previous_subject() -> None:
+    text = (
+        "James Kopp was charged with murder on Thursday. His car was found abandoned at the "
+        "airport in December."
+    )
+    assert actors(text, "in December", "1999-05-06") == ["James Kopp"]
+    text = "Mary Smith resigned on Monday. His car was found on Tuesday."
+    assert actors(text, "on Tuesday", "1999-05-06") == []

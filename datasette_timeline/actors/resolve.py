@@ -20,7 +20,8 @@
   sentence: the last person named before that sentence's first verb (a possessive such
   as "Khamenei's representative" is not the subject; a quotation opening the sentence is
   skipped, so "'...,' Smith said." has Smith as subject), when that person agrees in
-  gender (a first name the Census lists give to one sex only). Otherwise the pronoun
+  gender (a first name the Census lists give to one sex only); "His" or "Her" opening a
+  sentence ("His car was found ...") stands for the same person. Otherwise the pronoun
   stays unresolved: "The former minister joined the navy in 1942, said the party leader.
   He ..." names no referent, since the subject of the first sentence is not a name.
 """
@@ -434,8 +435,15 @@ def _short_mentions(document: Document, entities: list[Entity]) -> list[Entity]:
     return entities + added
 
 
-_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t)\b")
-_PRONOUN_KINDS = {"he": ("person",), "she": ("person",), "it": ("organization",)}
+_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Ii]t|His|Her)\b")
+_PRONOUN_KINDS = {
+    "he": ("person",),
+    "she": ("person",),
+    "it": ("organization",),
+    "his": ("person",),
+    "her": ("person",),
+}
+_MALE = ("he", "his")
 # "It is expected that", "it was a ...", "it seems": "it" that stands for nothing.
 _EXPLETIVE_IT = re.compile(
     r"(?:['’]s\b|\s+(?:is|was|will\s+be|would\s+be|seems|seemed|appears|"
@@ -485,6 +493,8 @@ def _pronouns(document: Document, entities: list[Entity]) -> list[Entity]:
             kinds = _PRONOUN_KINDS[word]
             if not _subject_position(text, start, match.start()):
                 continue
+            if word in ("his", "her") and text[start : match.start()].strip(_QUOTES + "([ -"):
+                continue  # "His promise ... was abandoned": only opening the sentence
             if word == "it" and _EXPLETIVE_IT.match(text, match.end()):
                 continue  # "it is expected that ...": no referent
             here = by_sentence[number]
@@ -494,7 +504,7 @@ def _pronouns(document: Document, entities: list[Entity]) -> list[Entity]:
             if referent is None:
                 break
             if referent.kind == "person":
-                wanted = "male" if word == "he" else "female"
+                wanted = "male" if word in _MALE else "female"
                 if genders.get(referent.name.split()[0], wanted) != wanted:
                     break
             pronoun = Entity(
