@@ -614,3 +614,8 @@ def test_his_or_her_opening_a_sentence_is_the_previous_subject() -> None:
     assert actors(text, "in December", "1999-05-06") == ["James Kopp"]
     text = "Mary Smith resigned on Monday. His car was found on Tuesday."
     assert actors(text, "on Tuesday", "1999-05-06") == []
+
+
+def test_an_acronym_one_tells_is_a_body() -> None:
+    text = "Valery Levonevsky was allowed to phone home, his son told AFP late Thursday."
+    assert "AFP" in actors(text, "late Thursday", "2005-12-15")

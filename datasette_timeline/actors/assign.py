@@ -198,7 +198,7 @@ def _date_actors(
     acts: dict[int, bool],
     cues: _Cues,
 ) -> list[Entity]:
-    speakers = _reported_start(text, item[0], date, cues.before(cues.reporting, date))
+    speakers, verb = _reported_start(text, item[0], date, cues.before(cues.reporting, date))
     low = _subordinate_start(text, speakers, date, cues.before(cues.subordinators, date))
     absolute = _ABSOLUTE.search(text, max(low, date[0] - 120), date[0])
     if absolute is not None:
@@ -237,8 +237,9 @@ def _date_actors(
             inside = low <= entity.start and entity.end <= high
             if not inside and entity.kind != "person" and low == speakers:
                 # a body or country reporting its own plans stays ("it said two new flights
-                # would leave ..."); a person reporting others' deeds does not
-                inside = item[0] <= entity.start and entity.end <= high
+                # would leave ..."); a person reporting others' deeds does not, nor whom
+                # it was told ("told AFP that ...")
+                inside = item[0] <= entity.start and entity.end <= verb
             in_subject = shared[0] <= entity.start and entity.end <= shared[1]
             in_antecedent = antecedent is not None and antecedent[0] < entity.end <= antecedent[1]
             if not (inside or in_subject or in_antecedent):
@@ -607,11 +608,15 @@ def _source_phrases(text: str, low: int, high: int) -> list[Span]:
     return found
 
 
-def _reported_start(text: str, low: int, date: Span, reporting: list[re.Match[str]]) -> int:
+def _reported_start(
+    text: str, low: int, date: Span, reporting: list[re.Match[str]]
+) -> tuple[int, int]:
     """Where what was reported starts, when the date is in it and it is about someone
     else than the speaker ("Glenn said that of nine women killed last year ..."; but
-    "Saddam said he will begin ... on Friday" keeps Saddam); else ``low``."""
-    start = low
+    "Saddam said he will begin ... on Friday" keeps Saddam), and where its reporting verb
+    starts; else ``low`` twice. After "that" the words before it are whom it was told
+    ("told AFP that ...")."""
+    start = verb = low
     for match in reporting:
         if match.start() < low or match.end() > date[0]:
             continue
@@ -626,11 +631,13 @@ def _reported_start(text: str, low: int, date: Span, reporting: list[re.Match[st
             and (match.group() == "told" or not _finite_verb_after(gap))
         ):
             continue  # "told the weekly Welt am Sonntag": whom, not what
-        content = gap[gap.index("that") + 4 :].split() if has_that else words_after
+        that = re.search(r"\bthat\b", gap)
+        content = gap[that.end() :].split() if that else words_after
         if content and content[0].lower().strip("\"“”'") in _SPEAKER_PRONOUNS:
             continue
-        start = match.end()
-    return start
+        start = match.end() + that.end() if that else match.end()
+        verb = match.start()
+    return start, verb
 
 
 def _finite_verb_after(gap: str) -> bool:

@@ -786,6 +786,8 @@ class _Finder:
         following = self.doc.next_word(index)
         if following.islower() and (following in TITLE_WORDS or following in _MEMBERS):
             return True  # "FBI director Louie Freeh", "FBI agents"
+        if self.doc.previous_word(index) in ("told", "quoted"):
+            return True  # "his son told AFP": whom one tells or who quotes is a body
         # "the MICEX and RTS exchanges"
         words = self._words_until_punctuation(index + 1, 4)
         for word in words:
