@@ -85,8 +85,8 @@ class EventView:
     # How the date was found, when not from the event's own words ("publication").
     dated_by: str | None = None
     dated_by_link: str | None = None
-    # The language of the event's words when it is not the page's: the lang attribute of
-    # its text, and a link to the events of that language.
+    # The language tag of the event's words; when it is not the page's, a link to the
+    # events of that language (and the lang attribute of its text).
     language: str | None = None
     language_link: Link | None = None
     # Where the list moves on to events known only to a decade or coarser.
@@ -164,8 +164,7 @@ def event_view(
     dated_by = str(dated_value) if dated_value not in (None, "", "text") else None
     language_column = tl.get("language")
     language = language_tag(row.get(language_column)) if language_column else None
-    if language is not None and language.split("-")[0].lower() == PAGE_LANGUAGE:
-        language = None  # the page's own: its <html lang> says it
+    foreign = language is not None and language.split("-")[0].lower() != PAGE_LANGUAGE
     return EventView(
         anchor=anchor,
         display=display_date(value, precision),
@@ -191,7 +190,7 @@ def event_view(
         dated_by_link=filter_query(dated_column, dated_by) if dated_column and dated_by else None,
         language=language,
         language_link=Link(language, filter_query(language_column, language))
-        if language_column and language
+        if language_column and language and foreign
         else None,
     )
 
