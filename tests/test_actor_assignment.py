@@ -619,3 +619,12 @@ def test_his_or_her_opening_a_sentence_is_the_previous_subject() -> None:
 def test_an_acronym_one_tells_is_a_body() -> None:
     text = "Valery Levonevsky was allowed to phone home, his son told AFP late Thursday."
     assert "AFP" in actors(text, "late Thursday", "2005-12-15")
+
+
+def test_a_document_in_another_language_reads_no_english_word_for_its_actors() -> None:
+    # read as English, "NATO y Iran" makes "y" a noun NATO only qualifies
+    text = "Madrid\n\nLa OTAN dijo que Irak y Francia hablaron en 2009 con NATO y Iran."
+    english = extract_events(text, "2010-06-03", skip_spans=[(0, 6)])
+    assert [a.name for e in english for a in e.actors] == ["Iran"]
+    spanish = extract_events(text, "2010-06-03", skip_spans=[(0, 6)], language="es")
+    assert [a.name for e in spanish for a in e.actors] == ["NATO", "Iran"]

@@ -297,7 +297,7 @@ def _assemble(
         ]
         inside_sentence = [e for e in entities if sentence_start <= e.start < sentence_end]
         actors_of_dates = sentence_actors(
-            text, inside_sentence, clauses, [(t.start, t.end) for t in dated]
+            text, inside_sentence, clauses, [(t.start, t.end) for t in dated], english=english
         )
         for timex, (start, end), actors in zip(dated, offsets, actors_of_dates, strict=True):
             counted = relative.get(timex.start)
