@@ -807,7 +807,8 @@ def _qualifier(text: str, mention: Entity) -> bool:
         if word in _BODY_AGENTS or word in TITLE_WORDS:
             return False  # "OPEC oil cartel members", "UN weapons inspectors"
         if (
-            word in _NOT_NOUNS
+            len(word) < 3  # no noun: "y", "to"
+            or word in _NOT_NOUNS
             or word in _FUNCTION
             or word in _PREPOSITIONS
             or word.endswith(("s", "ed", "ly", "ing"))
