@@ -629,3 +629,16 @@ def test_a_document_in_another_language_reads_no_english_word_for_its_actors() -
     assert [a.name for e in english for a in e.actors] == ["Iran"]  # "NATO sobre"
     spanish = extract_events(text, "2010-06-03", skip_spans=[(0, 6)], language="es")
     assert [a.name for e in spanish for a in e.actors] == ["NATO", "Iran"]
+
+
+def test_a_relative_clause_between_commas_before_the_date_names_no_actor() -> None:
+    text = (
+        "The offer, which the directors of Telerate Inc. have rejected, had been scheduled "
+        "to expire at midnight Friday."
+    )
+    assert actors(text, "midnight Friday", "1989-10-26") == []
+    text = (
+        "Labor leader Amir Peretz, who had promised to leave a coalition headed by Ariel "
+        "Sharon, pledged to restart talks in March."
+    )
+    assert actors(text, "in March", "2005-11-28") == ["Amir Peretz"]

@@ -14,7 +14,9 @@ acronyms, "the agency", safe pronouns); an event then takes, as a reader would:
    subordinate clause ("60 years after the United States dropped ... on August 6")
    takes that clause, a relative clause the words it describes; a condition after the
    date ("... if federal agents tried to send him back to Cuba") or a relative clause right
-   after it ("talks Thursday, which included ... Poland's entry into NATO") names none; a phrase describing
+   after it ("talks Thursday, which included ... Poland's entry into NATO") names none,
+   nor does one between commas before the date ("The offer, which Telerate's directors
+   have rejected, had been scheduled to expire at midnight Friday"); a phrase describing
    the date ("on Saturday, the anniversary of ...") names no actor, nor does the
    dateline ("MACAO, Nov. 18 (Xinhua) --"); a date qualifying a noun inside a
    prepositional phrase ("cooperation in probing into last Friday's bombings of U.S.
@@ -168,6 +170,7 @@ def sentence_actors(
 # Arab force to protect Saudi Arabia, with the vanguard of Syria's contingent arriving
 # Tuesday").
 _ABSOLUTE = re.compile(r",\s+(with)\s+[^,;]{1,100}?\s[a-z]{3,}ing\s+$")
+_ASIDE = re.compile(r",\s+(?:which|who|whose)\s[^,;()]{1,120},")
 # A clause of its own after the date, whose names take no part in the dated happening: a
 # condition ("if federal agents tried ... to send him back to Cuba"), or a relative clause
 # right after the date ("talks Thursday, which included ... Poland's entry into NATO").
@@ -216,6 +219,11 @@ def _date_actors(
     speaker = _speaker_after_quotation(text, item, date)
     if speaker is not None:
         sources.append(speaker)
+    # a relative clause between commas before the date describes a noun, it tells nothing
+    # of the dated happening ("The offer, which Telerate's directors have rejected, had
+    # been scheduled to expire at midnight Friday")
+    for aside in _ASIDE.finditer(text, max(low, date[0] - _REACH), date[0]):
+        sources.append(aside.span())
     description = _DATE_APPOSITION.match(text, date[1], high)
     antecedent = _relative_antecedent(text, clause[0], low)
     first = min(item[0], shared[0], antecedent[0] if antecedent else low)
