@@ -49,6 +49,18 @@ def actors(text: str, expression: str, published: str = "2024-03-08") -> list[st
         ("They backed an anti-Iraq blockade on Tuesday.", "on Tuesday", []),
         # people of a country are not the country acting
         ("All Macao residents were scanned on Tuesday.", "on Tuesday", []),
+        # nor is a country that makes a topic, a product or a player's team
+        (
+            "Germany will not change its Iraq policy, Steinmeier said on Wednesday.",
+            "on Wednesday",
+            ["Germany", "Steinmeier"],
+        ),
+        ("A ship of China-made presents arrived on Saturday.", "on Saturday", []),
+        (
+            "England midfielder Steven Gerrard scored on Saturday.",
+            "on Saturday",
+            ["Steven Gerrard"],
+        ),
         # ISO 3166's spelling is the country's name, and a body keeps its name as written
         ("Macao resumed border checks on Tuesday.", "on Tuesday", ["Macao"]),
         (

@@ -85,6 +85,12 @@ _PLACE_WORDS = words(
     city cities town towns province provinces region regions island islands heartland
     countryside mainland"""
 )
+# What a country's name before it makes a topic or a player's team, not an actor.
+_TOPICS = words(
+    """war wars policy policies question issue crisis conflict problem situation
+    independence file star midfielder striker defender forward goalkeeper international
+    captain coach"""
+)
 # People of a country after its name: not the country acting.
 _INHABITANTS = words("residents resident citizens citizen nationals people population voters")
 # Words after a short form ("the US must", "U.S. said") that show it acts.
@@ -770,6 +776,9 @@ _BODY_AGENTS = words(
     proposal offer bid deal agreement strike airstrike patrol operation attack raid offensive
     probe inquiry investigation ban embargo move order ruling verdict victory win campaign"""
 )
+# "U.N.-ordered", "UN-run", "China-made": a name joined to a participle (not a dash
+# before a word: "Turkey and Russia-last week").
+_HYPHEN_PARTICIPLE = re.compile(r"-(?:[a-z]+ed|run|made|built|held|led)\b")
 # "a NATO-led airstrike", "Arab League-mediated talks": the body acts.
 _AGENT_PARTICIPLES = ("-led", "-brokered", "-mediated", "-sponsored", "-hosted", "-organi")
 # Nouns saying what the body is ("the Hamas movement", "the UN mission").
@@ -799,7 +808,7 @@ def _qualifier(text: str, mention: Entity) -> bool:
     or one of its acts ("a UN official", "NATO warplanes", "the OPEC meeting"), nor when
     the word may be a verb ("Qantas plans", "the UN says")."""
     after = text[mention.end : mention.end + 40]
-    if after[:1] == "-" and after[1:2].islower():
+    if _HYPHEN_PARTICIPLE.match(after):
         # "U.N.-ordered sanctions", "the UN-run province"; but "a NATO-led airstrike"
         return not after.startswith(_AGENT_PARTICIPLES)
     run = re.match(r"(?: [a-z][a-z-]*\b){1,3}", text[mention.end : mention.end + 60])
@@ -941,7 +950,12 @@ def country_acts(text: str, mention: Entity, sentence_start: int) -> bool:
     letters = mention.text.replace(".", "")
     adjective = role == "demonym" or (letters.isupper() and len(letters) <= 3)
     if not adjective:
-        return True
+        # a country's name that only qualifies what follows ("China-made presents", "the
+        # Iraq war", "his one-China policy", "England midfielder Gerrard") is no actor
+        after = text[mention.end : mention.end + 30]
+        if _HYPHEN_PARTICIPLE.match(after):
+            return after.startswith(_AGENT_PARTICIPLES)
+        return not (following[:1] and following[0] in _TOPICS)
     return _qualifies_an_agent(following, short_form=role != "demonym")
 
 
