@@ -29,7 +29,9 @@ acronyms, "the agency", safe pronouns); an event then takes, as a reader would:
    after a preposition of place ("in Kuwait", "between Australia and India", also
    across a list: "in Kenya and Tanzania"), as a plural demonym ("Americans": people of
    the country), before a place word ("Tanzania's commercial capital", "the Saudi
-   border"), after "anti-", or as an adjective ("Iraqi civilians", "U.S. dollars",
+   border"), before a topic or a player it names ("its Iraq policy", "England
+   midfielder Gerrard", "China-made presents"), after "anti-", or as an adjective
+   ("Iraqi civilians", "U.S. dollars",
    "Thai Prime Minister Chaowalit": that person is the actor) unless the noun it
    qualifies is one of the state's agents or its economy ("Iraqi troops", "the British
    government", "US air strikes", "US stock markets"). Nor is an organisation whose
