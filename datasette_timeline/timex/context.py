@@ -5,18 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
-from .reading import Reading
-from .tense import Tense, read_tense
+from .reading import Direction, Reading
+
+if TYPE_CHECKING:
+    from .pack import LanguagePack
 
 _SENTENCE_BREAK = re.compile(r"[.!?]\s|\n")
-# Words before a date that make it a starting point or a limit, not the time a story is
-# told in ("has coached the team since 2009 and signed ... in January").
-_LIMIT_BEFORE = re.compile(
-    r"\b(?:since|until|till|by|as\s+of|before|through|to)\s+(?:the\s+)?$", re.IGNORECASE
-)
-# "... since 1966, when they beat West Germany": the clause after it is set in that time.
-_SETTING_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 # How far before the creation date a story must lie for its passage to be told in its own
 # time rather than the reader's: "In 1999 ... on 17 August" is 1999, "in March ... on 5 April"
 # of last year's news is not.
@@ -59,14 +55,20 @@ class Context:
     # The reading of the clause around each span, shared by the contexts of one text: the
     # tagger asks for it when checking a candidate and again when resolving it.
     tenses: dict[tuple[int, int], Reading] = field(default_factory=dict)
+    # The language's words and grammar (None: a reader of no language, which reads no
+    # tense; the resolver's tests use it).
+    pack: LanguagePack | None = None
 
     def reading(self, start: int, end: int) -> Reading:
         """The tense and modality of the clause around ``text[start:end]``, read once."""
         if (start, end) not in self.tenses:
-            self.tenses[start, end] = read_tense(self.text, start, end)
+            reading = Reading()
+            if self.pack is not None:
+                reading = self.pack.analyse_sentence(self.text, start, end).reading(start, end)
+            self.tenses[start, end] = reading
         return self.tenses[start, end]
 
-    def tense(self, start: int, end: int) -> Tense:
+    def tense(self, start: int, end: int) -> Direction:
         """Which side of the reference time the clause around ``text[start:end]`` is on."""
         return self.reading(start, end).direction
 
@@ -103,8 +105,7 @@ class Context:
         counted from today ("as of February")."""
         if not self.per_passage or self.dct is None:
             return False
-        limit = _LIMIT_BEFORE.search(self.text, max(0, start - 12), start)
-        return limit is not None or self.about_the_present(start, end)
+        return self._limit_before(start) or self.about_the_present(start, end)
 
     def story_passage(self, start: int, end: int) -> Reference | None:
         """The date a passage of news is told in, when it is a story of a time well before
@@ -118,11 +119,26 @@ class Context:
         if len(_SENTENCE_BREAK.findall(self.text, self.reference_end, start)) > 1:
             return None
         before = self.text[max(0, self.reference_start - 12) : self.reference_start]
-        if _LIMIT_BEFORE.search(before) and not _SETTING_AFTER.match(self.text, self.reference_end):
+        limit = self.pack is not None and self.pack.limit_before.search(before) is not None
+        if limit and not self._sets_what_follows():
             return None
         if self.leaves_the_story(start, end):
             return None  # "as of February", "through Sept. 29", "will play on 9 October"
         return self.reference
+
+    def _limit_before(self, start: int) -> bool:
+        """Whether words right before ``start`` make the date there a starting point or
+        a limit ("since 2009", "as of February"), not the time a story is told in."""
+        if self.pack is None:
+            return False
+        return self.pack.limit_before.search(self.text, max(0, start - 12), start) is not None
+
+    def _sets_what_follows(self) -> bool:
+        """Whether the clause after the date in discussion is set in it ("... since 1966,
+        when they beat West Germany")."""
+        if self.pack is None:
+            return False
+        return self.pack.setting_after.match(self.text, self.reference_end) is not None
 
     def anaphoric_anchor(self) -> Reference | None:
         """Where "the next day" or "two years later" point from."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...pack import AnalysedSentence
 from ...reading import NO_READING, Reading
 from .clause import read_clause
 from .cues import phrase_points_ahead, tense_at
@@ -17,3 +18,17 @@ def read_tense(text: str, start: int, end: int) -> Reading:
         return reading
     cue = tense_at(text, start, end)
     return Reading(cue, "cue") if cue is not None else NO_READING
+
+
+class _Clauses(AnalysedSentence):
+    """The clauses of a sentence, read expression by expression."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def reading(self, start: int, end: int) -> Reading:
+        return read_tense(self.text, start, end)
+
+
+def analyse_sentence(text: str, start: int, end: int) -> AnalysedSentence:
+    return _Clauses(text)

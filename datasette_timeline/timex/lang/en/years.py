@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from ...titles import at_sentence_start
-from ..en import verbs as v
+from . import verbs as v
+from .titles import at_sentence_start
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
 # Capitalised words that may stand before a year without naming anything: prepositions

@@ -10,29 +10,14 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from . import calendar_math as cal
-from .context import Context, Reference, Resolution
-from .grammar import CLOCK_DATE, DAY_OF_MONTH, DAY_WORD, MONTH, RULES, UNIT, WEEKDAY, YEAR
-from .lang.en.years import counted_by_a_verb, names_with_year
-from .lexicon import (
-    DECADE_WORDS,
-    HOLIDAYS_EASTER,
-    HOLIDAYS_FIXED,
-    HOLIDAYS_FLOATING,
-    MONTHS,
-    ORDINALS,
-    PARTS_OF_DAY,
-    SEASONS,
-    TIME_UNITS,
-    UNITS,
-    WEEKDAYS,
-    number_value,
-)
-from .resolve import (
+from ... import calendar_math as cal
+from ...context import Context, Reference, Resolution
+from ...pack import Normaliser
+from ...reading import Direction
+from ...resolve import (
     Underspecified,
     calendar_date,
     no_finer_than,
@@ -44,29 +29,34 @@ from .resolve import (
     year_for_day,
     year_for_month,
 )
-from .tense import Tense
+from .grammar import CLOCK_DATE, DAY_OF_MONTH, DAY_WORD, MONTH, RULES, UNIT, WEEKDAY, YEAR
+from .lexicon import (
+    APPROXIMATION_MODS,
+    DAY_OFFSETS,
+    DECADE_WORDS,
+    HOLIDAYS_EASTER,
+    HOLIDAYS_FIXED,
+    HOLIDAYS_FLOATING,
+    MONTH_RELATIONS,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    POSITION_MODS,
+    RELATION_STEPS,
+    SEASON_STORY_STEPS,
+    SEASONS,
+    SET_ADVERBS,
+    STORY_YEAR_STEPS,
+    TIME_UNITS,
+    UNITS,
+    VAGUE_REFERENCES,
+    WEEKDAY_RELATIONS,
+    WEEKDAYS,
+    YEAR_STEPS,
+    number_value,
+)
 from .titles import at_sentence_start
-
-Normaliser = Callable[[re.Match[str], Context], "Resolution | None"]
-
-_POSITION_MODS = {
-    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
-    "the early part of": "START", "the first half of": "START", "mid": "MID", "middle": "MID",
-    "the middle of": "MID", "late": "END", "later": "END", "the end of": "END",
-    "the close of": "END", "the late part of": "END", "the second half of": "END",
-    "mid-morning": "MID", "mid-afternoon": "MID", "mid-evening": "MID", "midmorning": "MID",
-    "midafternoon": "MID", "midevening": "MID",
-}  # fmt: skip
-_APPROXIMATION_MODS = {
-    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
-    "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "close to": "APPROX",
-    "more than": "MORE_THAN", "over": "MORE_THAN", "upwards of": "MORE_THAN",
-    "well over": "MORE_THAN", "just over": "MORE_THAN", "less than": "LESS_THAN",
-    "under": "LESS_THAN", "just under": "LESS_THAN", "barely": "LESS_THAN",
-    "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-    "a minimum of": "EQUAL_OR_MORE", "a maximum of": "EQUAL_OR_LESS",
-}  # fmt: skip
+from .years import counted_by_a_verb, names_with_year
 
 
 def _words(text: str | None) -> str:
@@ -74,11 +64,11 @@ def _words(text: str | None) -> str:
 
 
 def _position_mod(match: re.Match[str]) -> str | None:
-    return _POSITION_MODS.get(_words(match.groupdict().get("position")))
+    return POSITION_MODS.get(_words(match.groupdict().get("position")))
 
 
 def _approximation_mod(match: re.Match[str]) -> str | None:
-    return _APPROXIMATION_MODS.get(_words(match.groupdict().get("approx")))
+    return APPROXIMATION_MODS.get(_words(match.groupdict().get("approx")))
 
 
 def _month_number(word: str) -> int:
@@ -110,11 +100,7 @@ def _year_number(text: str, anchor: date | None) -> int:
     return int(text)
 
 
-# "last year", "this year", "next year" (and "May 3 next year", "next spring").
-_YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
-
-
-def _tense(match: re.Match[str], ctx: Context) -> Tense:
+def _tense(match: re.Match[str], ctx: Context) -> Direction:
     return ctx.tense(match.start(), match.end())
 
 
@@ -194,17 +180,13 @@ def _range_year(match: re.Match[str], ctx: Context) -> int | None:
     return int(partner["year"]) if partner else None
 
 
-_STORY_YEAR_STEPS = {"the following": 1, "the next": 1, "the previous": -1,
-                     "the preceding": -1, "that": 0, "the same": 0}  # fmt: skip
-
-
 def _story_year(match: re.Match[str], ctx: Context) -> int | None:
     """The year of "November that year", "1 February the following year": counted from
     the date in discussion (None when there is none)."""
     reference = ctx.anaphoric_anchor()
     if reference is None:
         return None
-    return reference.day.year + _STORY_YEAR_STEPS[_words(match["story_year"])]
+    return reference.day.year + STORY_YEAR_STEPS[_words(match["story_year"])]
 
 
 def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -253,18 +235,9 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     if range_year is not None:
         return Resolution("DATE", f"{range_year:04d}-{number:02d}", mod)
     by_year = bool(match["year_relation"])
-    relation = _MONTH_RELATIONS[_words(match["relation"] or match["year_relation"])]
+    relation = MONTH_RELATIONS[_words(match["relation"] or match["year_relation"])]
     value = Underspecified("month", month=number, relation=relation, by_year=by_year, mod=mod)
     return resolve(value, ctx, match.start(), match.end())
-
-
-# English relation words before a month, in the resolver's terms.
-_MONTH_RELATIONS = {
-    "": "", "last": "last", "past": "last", "this past": "last", "next": "next",
-    "coming": "next", "this coming": "next", "this": "this", "the next": "following",
-    "the following": "following", "the previous": "previous", "the preceding": "previous",
-    "that": "same", "the same": "same",
-}  # fmt: skip
 
 
 _MONTH_CONTEXT_BEFORE = re.compile(
@@ -427,7 +400,7 @@ def _sentence_around(text: str, start: int, end: int) -> str:
 
 
 def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
-    mod = _POSITION_MODS.get(_words(match["position"]))
+    mod = POSITION_MODS.get(_words(match["position"]))
     if match["full"]:
         return Resolution("DATE", match["full"][:3], mod)
     after_the = ctx.text[max(0, match.start() - 4) : match.start()].lower() == "the " or bool(
@@ -462,7 +435,7 @@ def century(match: re.Match[str], ctx: Context) -> Resolution | None:
     )
     if number <= 0:
         return None
-    mod = _POSITION_MODS.get(_words(match["position"]))
+    mod = POSITION_MODS.get(_words(match["position"]))
     if _words(match["era"]) in {"bc", "bce"}:
         return Resolution("DATE", f"BC{number - 1:02d}", mod)
     return Resolution("DATE", f"{number - 1:02d}", mod)
@@ -528,7 +501,7 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("DATE", f"{int(year_text):04d}-{label}")
     determiner = _words(match.groupdict().get("determiner"))
     relation = _words(match["year_relation"]) if match.groupdict().get("year_relation") else ""
-    offset = _YEAR_STEPS.get(relation, 0)
+    offset = YEAR_STEPS.get(relation, 0)
     offset += {"last year's": -1, "next year's": 1}.get(determiner, 0)
     anchor = ctx.deictic_anchor()
     if anchor is None:
@@ -552,8 +525,6 @@ _SEASON_AS_MODIFIER = re.compile(
     r"Lane|Boulevard|Drive|Place|Square|St\.|Ave\.|Rd\.))\b",
     re.IGNORECASE,
 )
-_ANAPHORIC_SEASON = {"that": 0, "the same": 0, "the following": 1, "the next": 1,
-                     "the previous": -1, "the preceding": -1}  # fmt: skip
 
 
 def season(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -577,13 +548,13 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
         relation = "the following"
     elif relation in {"", "the"} and ctx.dct is None and ctx.reference is not None:
         relation = "that"  # "through the autumn" in a story: the season of its year
-    if relation in _ANAPHORIC_SEASON:
+    if relation in SEASON_STORY_STEPS:
         # "later that summer", "the following spring": counted from the date in discussion.
         reference = ctx.anaphoric_anchor()
         if reference is None:
             return Resolution("DATE", f"XXXX-{code}", mod, anchored=False)
         reference_year, reference_season = cal.season_of(reference.day)
-        step = _ANAPHORIC_SEASON[relation]
+        step = SEASON_STORY_STEPS[relation]
         year = reference_year
         if step == 0 and code != "WI":
             year = reference.day.year  # "that summer" after 31 January 1958 is 1958's
@@ -598,7 +569,7 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     current_year, current = cal.season_of(anchor)
     index, current_index = order.index(code), order.index(current)
     if match["year_relation"]:
-        year = anchor.year + _YEAR_STEPS[_words(match["year_relation"])]
+        year = anchor.year + YEAR_STEPS[_words(match["year_relation"])]
     elif relation == "this":
         year = current_year if code == "WI" else anchor.year
     elif relation in {"last", "past", "this past"}:
@@ -622,16 +593,6 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # Days with a name of their own ("Black Monday" 1987, "Super Tuesday" of some primary year)
 # are not the Monday of the week of writing.
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:Black|Bloody|Super|Cyber)\s+$")
-
-
-# English relation words before a weekday, in the resolver's terms ("early Monday" is
-# Monday from the tense, its start).
-_WEEKDAY_RELATIONS = {
-    "": "", "last": "last", "past": "last", "this past": "last", "next": "next",
-    "coming": "next", "this coming": "next", "this": "this", "early": "", "late": "",
-    "the previous": "previous", "the preceding": "previous", "the following": "following",
-    "the next": "following",
-}  # fmt: skip
 
 
 # Newspapers named after a day: "the Sunday Times", "the Mail on Sunday".
@@ -662,7 +623,7 @@ def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     value = Underspecified(
         "weekday",
         weekday=_weekday_number(match["weekday"]),
-        relation=_WEEKDAY_RELATIONS[relation],
+        relation=WEEKDAY_RELATIONS[relation],
         part=PARTS_OF_DAY.get(_words(match["part"])) if match["part"] else None,
         # "Wednesday's ruling" names something that has happened.
         possessive=ctx.text.startswith(("'s", "’s"), match.end()),
@@ -702,20 +663,6 @@ def _is_discourse_now(match: re.Match[str], ctx: Context) -> bool:
     return ctx.text.startswith(",", match.end()) and at_sentence_start(ctx.text, match.start())
 
 
-_DEIXIS_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-                   "the day before yesterday": -2, "the day after tomorrow": 2}  # fmt: skip
-_REFERENCES = {
-    "now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF",
-    "current": "PRESENT_REF", "the present": "PRESENT_REF", "at present": "PRESENT_REF",
-    "presently": "PRESENT_REF", "these days": "PRESENT_REF", "the moment": "PRESENT_REF",
-    "right now": "PRESENT_REF", "just now": "PRESENT_REF", "the time being": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "the recent past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
-    "soon": "FUTURE_REF", "the near future": "FUTURE_REF", "the long term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "the near term": "FUTURE_REF", "the medium term": "FUTURE_REF",
-}  # fmt: skip
-
-
 def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
     word = _words(match["word"])
     if word == "now" and _is_discourse_now(match, ctx):
@@ -725,11 +672,11 @@ def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
     mod = _position_mod(match)
     if word == "tonight":
         part = "NI"
-    if word in _REFERENCES:
+    if word in VAGUE_REFERENCES:
         if part:
             return None
-        return Resolution("DATE", _REFERENCES[word])
-    value = Underspecified("day", offset=_DEIXIS_OFFSETS[word], part=part, mod=mod)
+        return Resolution("DATE", VAGUE_REFERENCES[word])
+    value = Underspecified("day", offset=DAY_OFFSETS[word], part=part, mod=mod)
     return resolve(value, ctx, match.start(), match.end())
 
 
@@ -743,13 +690,6 @@ _RELATIVE_GRANULARITY = {
     "week": "week", "weekend": "week", "month": "month", "year": "year", "quarter": "quarter",
     "decade": "decade", "century": "century", "day": "day", "morning": "day",
     "afternoon": "day", "evening": "day", "night": "day", "period": "period", "time": "time",
-}  # fmt: skip
-_RELATION_STEPS = {
-    "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "this past": -1,
-    "next": 1, "coming": 1, "following": 1, "upcoming": 1, "this coming": 1,
-    "this": 0, "current": 0, "same": 0, "that": 0, "latest": 0, "recent": -1,
-    "most recent": -1, "the": 0, "full": 0, "fiscal": 0, "entire": 0, "whole": 0,
-    "calendar": 0,
 }  # fmt: skip
 _ANAPHORIC_RELATIONS = {"following", "previous", "prior", "preceding", "same", "that", "next"}
 _UNIT_LETTERS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
@@ -786,7 +726,7 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
     if relation == "recent" and unit not in {"quarter"}:
         return None
     anchor = _relative_anchor(ctx, relation, has_the)
-    steps = _RELATION_STEPS.get(relation, 0)
+    steps = RELATION_STEPS.get(relation, 0)
     if relation == "latest" and unit == "year":
         steps = -1  # "the latest fiscal year" has ended, like "the latest quarter"
     if unit == "quarter" and relation in {"the", "latest", "recent", "most recent", "same", "that"}:
@@ -843,7 +783,7 @@ def year_end(match: re.Match[str], ctx: Context) -> Resolution | None:
         return unanchored("year", "END")
     relation = _words(match["relation"])
     if relation:
-        year = anchor.year + _YEAR_STEPS[relation]
+        year = anchor.year + YEAR_STEPS[relation]
     elif _SINCE_BEFORE.search(ctx.text, max(0, match.start() - 12), match.start()) or (
         anchor.month <= 2 and _tense(match, ctx) == "past"
     ):
@@ -1205,18 +1145,11 @@ def vague_duration(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DURATION", f"PX{letter}", _approximation_mod(match))
 
 
-_SET_ADVERBS = {
-    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-    "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
-    "semiannually": "P6M", "biannually": "P6M",
-}  # fmt: skip
-
-
 def set_expression(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["per_annum"]:
         return Resolution("SET", "P1Y")
     if match["adverb"]:
-        return Resolution("SET", _SET_ADVERBS[match["adverb"].lower().replace("-", "")])
+        return Resolution("SET", SET_ADVERBS[match["adverb"].lower().replace("-", "")])
     if match["per"]:
         if (
             match["per"].lower() in {"a", "an"}
@@ -1310,7 +1243,7 @@ def _clock_day(match: re.Match[str], ctx: Context) -> tuple[date | None, bool]:
     if lowered == "last night":
         return anchor - timedelta(days=1), False
     first_word = lowered.split()[0]  # "yesterday morning", "this evening"
-    return anchor + timedelta(days=_DEIXIS_OFFSETS.get(first_word, 0)), False
+    return anchor + timedelta(days=DAY_OFFSETS.get(first_word, 0)), False
 
 
 def _clock_calendar_day(match: re.Match[str], ctx: Context) -> date | None:
