@@ -12,9 +12,7 @@ import re
 from ...pack import Rule, alternation, build_triggers, compile_rule
 from .lexicon import (
     DECADE_WORDS,
-    HOLIDAYS_EASTER,
-    HOLIDAYS_FIXED,
-    HOLIDAYS_FLOATING,
+    HOLIDAYS,
     MONTHS,
     NUMBER_WORDS,
     ORDINALS,
@@ -103,10 +101,7 @@ DAY_WORD = (
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 ORDINAL = alternation([word for word in ORDINALS if word not in {"last", "final"}])
-_HOLIDAY_NAMES = [
-    name.title().replace("'S", "'s").replace(" Of ", " of ")
-    for name in [*HOLIDAYS_FIXED, *HOLIDAYS_FLOATING, *HOLIDAYS_EASTER, "election day"]
-]
+_HOLIDAY_NAMES = [name.title().replace("'S", "'s").replace(" Of ", " of ") for name in HOLIDAYS]
 HOLIDAY = "(?-i:" + alternation(_HOLIDAY_NAMES) + ")"
 DECADE_WORD = alternation(list(DECADE_WORDS))
 # "5 p.m. EST, Nov. 6" and "16:15 UTC, June 1st, 2009": a clock time on a calendar day.

@@ -11,6 +11,8 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ...calendar_math import Holiday
+
 _DATA: dict[str, Any] = json.loads(
     (Path(__file__).with_name("lexicon.json")).read_text(encoding="utf-8")
 )
@@ -28,15 +30,7 @@ UNITS: dict[str, str] = _DATA["units"]
 TIME_UNITS = frozenset(_DATA["time_units"])
 DECADE_WORDS: dict[str, int] = _DATA["decade_words"]
 PARTS_OF_DAY: dict[str, str] = _DATA["parts_of_day"]
-HOLIDAYS_FIXED: dict[str, tuple[int, int]] = {
-    name: (when[0], when[1]) for name, when in _DATA["holidays_fixed"].items()
-}
-# (month, weekday 1-7, n-th occurrence, negative counts from the month's end)
-HOLIDAYS_FLOATING: dict[str, tuple[int, int, int]] = {
-    name: (when[0], when[1], when[2]) for name, when in _DATA["holidays_floating"].items()
-}
-# Days counted from Western Easter Sunday.
-HOLIDAYS_EASTER: dict[str, int] = _DATA["holidays_easter"]
+HOLIDAYS: dict[str, Holiday] = {name: Holiday(**when) for name, when in _DATA["holidays"].items()}
 # Words before an expression and the TIMEX3 mod they give.
 POSITION_MODS: dict[str, str] = _DATA["position_mods"]
 APPROXIMATION_MODS: dict[str, str] = _DATA["approximation_mods"]
@@ -47,11 +41,10 @@ VAGUE_REFERENCES: dict[str, str] = _DATA["vague_references"]
 # Relation words before a month or a weekday, in the resolver's terms.
 MONTH_RELATIONS: dict[str, str] = _DATA["month_relations"]
 WEEKDAY_RELATIONS: dict[str, str] = _DATA["weekday_relations"]
-# Steps of "last week", "the following year"; of "November that year"; of "the
-# following spring"; of "May 3 next year".
+# Steps of "last week", "the following year"; of "November that year"; of "May 3 next
+# year".
 RELATION_STEPS: dict[str, int] = _DATA["relation_steps"]
 STORY_YEAR_STEPS: dict[str, int] = _DATA["story_year_steps"]
-SEASON_STORY_STEPS: dict[str, int] = _DATA["season_story_steps"]
 YEAR_STEPS: dict[str, int] = _DATA["year_steps"]
 
 

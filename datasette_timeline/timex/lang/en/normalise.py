@@ -20,7 +20,7 @@ from ...reading import Direction
 from ...resolve import (
     Underspecified,
     calendar_date,
-    no_finer_than,
+    holiday_value,
     resolve,
     safe_date,
     story_anchor,
@@ -34,16 +34,13 @@ from .lexicon import (
     APPROXIMATION_MODS,
     DAY_OFFSETS,
     DECADE_WORDS,
-    HOLIDAYS_EASTER,
-    HOLIDAYS_FIXED,
-    HOLIDAYS_FLOATING,
+    HOLIDAYS,
     MONTH_RELATIONS,
     MONTHS,
     ORDINALS,
     PARTS_OF_DAY,
     POSITION_MODS,
     RELATION_STEPS,
-    SEASON_STORY_STEPS,
     SEASONS,
     SET_ADVERBS,
     STORY_YEAR_STEPS,
@@ -469,14 +466,11 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("DATE", f"{int(match['bare_year']):04d}-Q{number}", is_reference=False)
     if match["qmonth"]:  # "the December quarter": the quarter that ends that month
         last_month = _month_number(match["qmonth"])
-        label = f"Q{(last_month - 1) // 3 + 1}"
+        number = (last_month - 1) // 3 + 1
         if match["qmyear"]:
-            return Resolution("DATE", f"{int(match['qmyear']):04d}-{label}")
-        anchor = ctx.deictic_anchor()
-        if anchor is None:
-            return Resolution("DATE", f"XXXX-{label}", anchored=False)
-        year = year_for_month(anchor, last_month, _tense(match, ctx))
-        return Resolution("DATE", f"{year:04d}-{label}")
+            return Resolution("DATE", f"{int(match['qmyear']):04d}-Q{number}")
+        value = Underspecified("quarter", unit="quarter", number=number, month=last_month)
+        return resolve(value, ctx, match.start(), match.end())
     if match["qnumber"]:
         number, unit = int(match["qnumber"]), match["qletter"]
         if unit == "H" and (number > 2 or not match["qyear"]):
@@ -496,26 +490,25 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
         said_of_a_year = " of " in _words(match.group(0)) or "-" in match.group(0)
         if unit == "H" and not (year_text or match["year_relation"] or said_of_a_year):
             return None  # "the second half" of a match, a film...
-    label = f"{unit}{number if unit == 'H' or number <= 4 else 4}"
+    number = number if unit == "H" or number <= 4 else 4
     if year_text:
-        return Resolution("DATE", f"{int(year_text):04d}-{label}")
+        return Resolution("DATE", f"{int(year_text):04d}-{unit}{number}")
     determiner = _words(match.groupdict().get("determiner"))
     relation = _words(match["year_relation"]) if match.groupdict().get("year_relation") else ""
     offset = YEAR_STEPS.get(relation, 0)
     offset += {"last year's": -1, "next year's": 1}.get(determiner, 0)
-    anchor = ctx.deictic_anchor()
-    if anchor is None:
-        return Resolution("DATE", f"XXXX-{label}", anchored=False)
-    year = anchor.year + offset
-    first_month = (number - 1) * (6 if unit == "H" else 3) + 1
-    # A period that has not begun yet is last year's, unless the clause is future.
-    not_begun = not (offset or relation or determiner not in {"", "the"})
-    if not_begun and first_month > anchor.month:
-        tense = _tense(match, ctx)
-        # "The fourth quarter" said in March is last year's if told in the past.
-        if tense == "past" or (tense is None and not determiner):
-            year -= 1
-    return Resolution("DATE", f"{year:04d}-{label}")
+    # "the fourth quarter" alone may be last year's or this year's (see the resolver);
+    # "this quarter", "the fourth quarter of next year" are in the year they say.
+    chosen = bool(offset or relation or determiner not in {"", "the"})
+    value = Underspecified(
+        "quarter",
+        unit="half" if unit == "H" else "quarter",
+        number=number,
+        offset=offset,
+        relation="this" if chosen else "",
+        definite=determiner == "the",
+    )
+    return resolve(value, ctx, match.start(), match.end())
 
 
 # Nouns a season word describes rather than dates, and street names.
@@ -543,47 +536,24 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     mod = _position_mod(match)
     if match["year"]:
         return Resolution("DATE", f"{_year_number(match['year'], ctx.dct):04d}-{code}", mod)
-    order = ["SP", "SU", "FA", "WI"]
-    if match["followed"]:  # "the winter that followed"
-        relation = "the following"
-    elif relation in {"", "the"} and ctx.dct is None and ctx.reference is not None:
-        relation = "that"  # "through the autumn" in a story: the season of its year
-    if relation in SEASON_STORY_STEPS:
-        # "later that summer", "the following spring": counted from the date in discussion.
-        reference = ctx.anaphoric_anchor()
-        if reference is None:
-            return Resolution("DATE", f"XXXX-{code}", mod, anchored=False)
-        reference_year, reference_season = cal.season_of(reference.day)
-        step = SEASON_STORY_STEPS[relation]
-        year = reference_year
-        if step == 0 and code != "WI":
-            year = reference.day.year  # "that summer" after 31 January 1958 is 1958's
-        if step > 0 and order.index(code) <= order.index(reference_season):
-            year += 1
-        elif step < 0 and order.index(code) >= order.index(reference_season):
-            year -= 1
-        return Resolution("DATE", f"{year:04d}-{code}", mod)
-    anchor = ctx.deictic_anchor()
-    if anchor is None:
-        return Resolution("DATE", f"XXXX-{code}", mod, anchored=False)
-    current_year, current = cal.season_of(anchor)
-    index, current_index = order.index(code), order.index(current)
     if match["year_relation"]:
-        year = anchor.year + YEAR_STEPS[_words(match["year_relation"])]
-    elif relation == "this":
-        year = current_year if code == "WI" else anchor.year
-    elif relation in {"last", "past", "this past"}:
-        year = current_year if index < current_index else current_year - 1
-    elif relation in {"next", "coming", "this coming"}:
-        year = current_year if index > current_index else current_year + 1
+        neutral = _SEASON_RELATIONS[_words(match["year_relation"])]
     else:
-        tense = _tense(match, ctx)
-        year = current_year
-        if tense == "past" and index > current_index:
-            year -= 1
-        elif tense == "future" and index < current_index:
-            year += 1
-    return Resolution("DATE", f"{year:04d}-{code}", mod)
+        neutral = _SEASON_RELATIONS["the following" if match["followed"] else relation]
+    value = Underspecified(
+        "season", season=code, relation=neutral, by_year=bool(match["year_relation"]), mod=mod
+    )
+    return resolve(value, ctx, match.start(), match.end())
+
+
+# English relation words before a season, in the resolver's terms ("the winter that
+# followed" is the following one).
+_SEASON_RELATIONS = {
+    "": "", "the": "", "last": "last", "past": "last", "this past": "last", "next": "next",
+    "coming": "next", "this coming": "next", "this": "this", "the following": "following",
+    "the next": "following", "the previous": "previous", "the preceding": "previous",
+    "that": "same", "the same": "same",
+}  # fmt: skip
 
 
 # --- weekdays, parts of days, times -----------------------------------------------------
@@ -692,8 +662,6 @@ _RELATIVE_GRANULARITY = {
     "afternoon": "day", "evening": "day", "night": "day", "period": "period", "time": "time",
 }  # fmt: skip
 _ANAPHORIC_RELATIONS = {"following", "previous", "prior", "preceding", "same", "that", "next"}
-_UNIT_LETTERS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
-                 "decade": "DE", "century": "CE"}  # fmt: skip
 
 
 def _relative_anchor(ctx: Context, relation: str, has_the: bool) -> Reference | None:
@@ -702,7 +670,7 @@ def _relative_anchor(ctx: Context, relation: str, has_the: bool) -> Reference | 
         return ctx.anaphoric_anchor()
     anchor = ctx.deictic_anchor()
     if anchor is None and relation == "the" and ctx.reference is not None:
-        return ctx.reference  # "by the end of the year" in a story without a date
+        return ctx.reference  # "for the year" in a story without a date
     return Reference(anchor, "day") if anchor else None
 
 
@@ -725,50 +693,33 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if relation == "recent" and unit not in {"quarter"}:
         return None
-    anchor = _relative_anchor(ctx, relation, has_the)
     steps = RELATION_STEPS.get(relation, 0)
     if relation == "latest" and unit == "year":
         steps = -1  # "the latest fiscal year" has ended, like "the latest quarter"
     if unit == "quarter" and relation in {"the", "latest", "recent", "most recent", "same", "that"}:
         return _reference_quarter(ctx, match, relation, mod)
-    if anchor is None:
-        part = PARTS_OF_DAY.get(unit)
-        if part:
-            return Resolution("TIME", f"XXXX-XX-XXT{part}", mod, anchored=False)
-        return unanchored(granularity, mod)
-    day = (
-        cal.shift(anchor.day, _UNIT_LETTERS.get(granularity, "D"), steps)
-        if unit != "night" or steps
-        else anchor.day
-    )
-    if unit == "weekend":
-        year, week, _ = (
-            day if steps >= 0 else anchor.day - timedelta(days=anchor.day.isoweekday())
-        ).isocalendar()
-        if steps == 0 and relation not in {"this", "same", "that"}:
-            year, week, _ = _nearest_weekend(ctx, match, anchor.day).isocalendar()
-        return Resolution("DATE", f"{year:04d}-W{week:02d}-WE", mod)
-    part = PARTS_OF_DAY.get(unit)
-    if part:
-        if unit == "night" and relation == "last":
-            day = anchor.day - timedelta(days=1)
-        elif steps:
-            day = anchor.day + timedelta(days=steps)
-        return Resolution("TIME", f"{day.isoformat()}T{part}", mod)
     if relation == "the" and unit in {"week", "month"} and not mod:
         return None  # "the week" alone is too vague; "the end of the month" is not
     if raw_relation in {"the", "the fiscal", "the entire", "the whole", "the full"} and (
         unit == "year" and not mod
     ):
-        return _the_year(match, ctx, anchor)
-    if relation == "the":  # "by the end of the year" in a story: its year in discussion
-        return Resolution("DATE", cal.format_value(day, no_finer_than(granularity, anchor)), mod)
+        anchor = _relative_anchor(ctx, relation, has_the)
+        return _the_year(match, ctx, anchor) if anchor else unanchored("year")
     anaphoric = relation in _ANAPHORIC_RELATIONS and (has_the or relation in {"that", "same"})
-    if anaphoric:
+    if relation == "the" or (
+        unit == "weekend" and steps == 0 and relation not in {"this", "same", "that"}
+    ):
+        neutral = ""  # "the end of the year", "the weekend": the one in discussion
+    elif anaphoric:
         neutral = "previous" if steps < 0 else "following" if steps > 0 else "same"
     else:
         neutral = "last" if steps < 0 else "next" if steps > 0 else "this"
-    value = Underspecified("unit", unit=granularity, offset=steps, relation=neutral, mod=mod)
+    part = PARTS_OF_DAY.get(unit)
+    if part:  # "last night", "the next morning"
+        value = Underspecified("day", offset=steps, part=part, relation=neutral, mod=mod)
+    else:
+        name = "weekend" if unit == "weekend" else granularity
+        value = Underspecified("unit", unit=name, offset=steps, relation=neutral, mod=mod)
     return resolve(value, ctx, match.start(), match.end())
 
 
@@ -824,12 +775,6 @@ def _the_day(ctx: Context, mod: str | None) -> Resolution:
     return Resolution("DATE", anchor.isoformat(), mod)
 
 
-def _nearest_weekend(ctx: Context, match: re.Match[str], anchor: date) -> date:
-    if _tense(match, ctx) == "future":
-        return cal.nearest_weekday(anchor, 6, 1)
-    return cal.nearest_weekday(anchor, 6, -1)
-
-
 def _reference_quarter(
     ctx: Context, match: re.Match[str], relation: str, mod: str | None
 ) -> Resolution | None:
@@ -862,12 +807,14 @@ def anaphoric(match: re.Match[str], ctx: Context) -> Resolution | None:
     unit_words = _words(match["unit"]).split()
     unit = unit_words[-1]
     direction = _words(match["direction"])
-    steps = 1 if direction in {"after", "later"} else -1
-    anchor = ctx.anaphoric_anchor()
-    if anchor is None:
-        return unanchored(unit)
-    day = cal.shift(anchor.day, _UNIT_LETTERS[unit], steps)
-    return Resolution("DATE", cal.format_value(day, no_finer_than(unit, anchor)))
+    forward = direction in {"after", "later"}
+    value = Underspecified(
+        "unit",
+        unit=unit,
+        offset=1 if forward else -1,
+        relation="following" if forward else "previous",
+    )
+    return resolve(value, ctx, match.start(), match.end())
 
 
 # --- "ago", durations and sets ------------------------------------------------------------
@@ -891,6 +838,19 @@ def _unit_word(unit_word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
 
 
+# The resolver's unit names, by duration letter (hours, minutes and seconds by word).
+_RESOLVER_UNITS = {
+    "D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year",
+    "DE": "decade", "CE": "century", "ML": "millennium", "hour": "hour", "hr": "hour",
+    "minute": "minute", "min": "minute", "second": "second", "sec": "second",
+}  # fmt: skip
+
+
+def _resolver_unit(unit_word: str) -> str:
+    word = _unit_word(unit_word)
+    return _RESOLVER_UNITS[word if word in TIME_UNITS else _unit_letter(unit_word)]
+
+
 def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
     direction = _words(match["direction"])
     unit = _unit_word(match["unit"])
@@ -904,61 +864,37 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
     amount = number_value(match["number"])
     if amount is None:
         return None
-    if direction in {"earlier", "later", "before", "after"}:
-        anchor = ctx.anaphoric_anchor()
-    else:
-        deictic = ctx.deictic_anchor()
-        anchor = Reference(deictic, "day") if deictic else None
-    letter = _unit_letter(match["unit"])
-    mod = _approximation_mod(match)
-    if unit in TIME_UNITS:
-        if anchor is None:
-            return None
-        if anchor.granularity != "day":  # "two hours later" after "in 1354": day unknown
-            return Resolution("TIME", "XXXX-XX-XXTXX:XX", mod, anchored=False)
-        return Resolution("TIME", cal.format_value(anchor.day, "day") + "T" + "XX:XX", mod)
-    granularity = cal.unit_granularity(letter)
-    if anchor is None:
-        return unanchored(granularity, mod)
     whole = int(amount) * (2 if unit == "fortnight" else 1)
-    day = cal.shift(anchor.day, letter, whole if forward else -whole)
-    quarter = ctx.recent_quarter(match.start())
-    if letter == "Y" and whole == 1 and quarter is not None:
-        # "a year ago/earlier" in a report about a quarter means that quarter a year before.
-        day = cal.shift(quarter.day, "Y", 1 if forward else -1)
-        return Resolution("DATE", cal.format_value(day, "quarter"), mod, is_reference=False)
-    if letter == "DE":
-        granularity = "year"
-    compared = ctx.reference_in_sentence(match.start())
-    if letter == "Y" and whole == 1 and compared is not None and compared.granularity == "month":
-        granularity = "month"  # "sales in November rose 2% from a year earlier": that month
-    if letter == "W" and whole <= 2 and mod is None:
-        granularity = "day"  # "a week ago", "two weeks ago" name a day (TimeBank)
-    granularity = no_finer_than(granularity, anchor)
-    # "Four days later" moves a story on to a new day ("it sank the next morning"); other
-    # offsets ("a year ago", "two weeks earlier") only look aside from it.
-    moves_the_story = forward and direction != "from now" and granularity == "day" and mod is None
-    return Resolution("DATE", cal.format_value(day, granularity), mod, is_reference=moves_the_story)
+    if direction in {"earlier", "later", "before", "after"}:  # from the date in discussion
+        relation = "following" if forward else "previous"
+    else:  # "ago", "from now": from the creation date
+        relation = "this"
+    value = Underspecified(
+        "offset",
+        unit=_resolver_unit(match["unit"]),
+        offset=whole if forward else -whole,
+        relation=relation,
+        mod=_approximation_mod(match),
+    )
+    return resolve(value, ctx, match.start(), match.end())
 
 
 def in_time(match: re.Match[str], ctx: Context) -> Resolution | None:
     """ "in two weeks' time": the date that far ahead, known to the unit counted."""
     amount = number_value(match["number"])
     unit = _unit_word(match["unit"])
-    letter = _unit_letter(match["unit"])
     if amount is None or amount <= 0 or unit in TIME_UNITS or amount != int(amount):
         return None
     whole = int(amount) * (2 if unit == "fortnight" else 1)
-    granularity = cal.unit_granularity(letter)
-    anchor = ctx.deictic_anchor()
-    if anchor is None:
-        return unanchored(granularity, _approximation_mod(match))
-    day = cal.shift(anchor, letter, whole)
-    if letter == "DE":
-        granularity = "year"
-    return Resolution(
-        "DATE", cal.format_value(day, granularity), _approximation_mod(match), is_reference=False
+    value = Underspecified(
+        "offset",
+        unit=_resolver_unit(match["unit"]),
+        offset=whole,
+        relation="this",
+        keep_unit=True,
+        mod=_approximation_mod(match),
     )
+    return resolve(value, ctx, match.start(), match.end())
 
 
 def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -1303,58 +1239,17 @@ def noon(match: re.Match[str], ctx: Context) -> Resolution | None:
 # --- holidays ---------------------------------------------------------------------------
 
 
-def _holiday_date(name: str, year: int) -> date | None:
-    if name in HOLIDAYS_FIXED:
-        month_number, day_number = HOLIDAYS_FIXED[name]
-        return safe_date(year, month_number, day_number)
-    if name in HOLIDAYS_EASTER:
-        return cal.easter_sunday(year) + timedelta(days=HOLIDAYS_EASTER[name])
-    if name == "election day":  # US: the Tuesday after the first Monday of November
-        return cal.nth_weekday(year, 11, 1, 1) + timedelta(days=1)
-    month_number, weekday_number, nth = HOLIDAYS_FLOATING[name]
-    return cal.nth_weekday(year, month_number, weekday_number, nth)
-
-
-def _holiday_resolution(day: date | None, match: re.Match[str]) -> Resolution | None:
-    if day is None:
-        return None
-    if match["week"]:  # "Easter week": the week of the holiday
-        return Resolution("DATE", cal.format_value(day, "week"))
-    return Resolution("DATE", day.isoformat())
-
-
 def holiday(match: re.Match[str], ctx: Context) -> Resolution | None:
     name = _words(match["name"])
-    if name not in HOLIDAYS_FIXED | HOLIDAYS_FLOATING | HOLIDAYS_EASTER and name != "election day":
+    if name not in HOLIDAYS:
         return None
     if match["year"]:
-        return _holiday_resolution(_holiday_date(name, int(match["year"])), match)
-    anchor = ctx.deictic_anchor()
+        return holiday_value(HOLIDAYS[name], int(match["year"]), bool(match["week"]))
     relation = _words(match["relation"])
-    if anchor is None and not relation and ctx.deixis_from_text is False:
-        # A story without a creation date: the holiday of the year in discussion
-        # ("William was crowned on Christmas Day" in a story of 1066).
-        around, _ = story_anchor(ctx, match.start(), match.end(), None)
-        if around is not None:
-            return _holiday_resolution(_holiday_date(name, around.year), match)
-    if anchor is None:
-        if name in HOLIDAYS_FIXED and not match["week"]:
-            month_number, day_number = HOLIDAYS_FIXED[name]
-            return Resolution("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", anchored=False)
-        return unanchored("week" if match["week"] else "day")
-    this_year = _holiday_date(name, anchor.year)
-    if this_year is None:
-        return None
-    # A holiday a few days off is this year's whatever the tense ("as Easter week began").
-    near = abs((this_year - anchor).days) <= 7
-    if relation == "last" or (relation != "next" and _tense(match, ctx) == "past" and not near):
-        day = this_year if this_year <= anchor else _holiday_date(name, anchor.year - 1)
-    elif relation == "next" or (_tense(match, ctx) == "future" and not near):
-        day = this_year if this_year >= anchor else _holiday_date(name, anchor.year + 1)
-    else:  # no tense: the nearest occurrence
-        options = [_holiday_date(name, anchor.year + offset) for offset in (-1, 0, 1)]
-        day = min((d for d in options if d), key=lambda d: abs((d - anchor).days))
-    return _holiday_resolution(day, match)
+    value = Underspecified(
+        "holiday", holiday=HOLIDAYS[name], relation=relation, week=bool(match["week"])
+    )
+    return resolve(value, ctx, match.start(), match.end())
 
 
 NORMALISERS: dict[str, Normaliser] = {
