@@ -192,7 +192,7 @@ def extract_events(
 ) -> list[Event]:
     """Return the events of one article, in text order."""
     sentences = sentence_spans(text)
-    tagged = tag(text, published, anchoring=anchoring)
+    tagged = tag(text, published, anchoring=anchoring, sentences=sentences)
 
     def is_event(timex: Timex) -> bool:
         sentence = _enclosing(sentences, timex.start, timex.end)

@@ -115,7 +115,7 @@ def build_triggers(
     )
 
 
-def _never(text: str, start: int, end: int) -> bool:
+def _never(ctx: Context, start: int, end: int) -> bool:
     return False
 
 
@@ -149,7 +149,7 @@ class LanguagePack:
     triggers: Triggers
     normalisers: Mapping[str, Normaliser]
     analyse_sentence: SentenceAnalyser = no_analysis
-    names_a_title: Callable[[str, int, int], bool] = _never
+    names_a_title: Callable[[Context, int, int], bool] = _never
     titled_rules: frozenset[str] = frozenset()
     deictic_words: re.Pattern[str] = re.compile(r"(?!)")
     year_rule: str = "year"

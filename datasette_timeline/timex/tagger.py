@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Sequence
 from datetime import date, datetime
 
+from ..sentences import sentence_spans
 from .context import Context, Reference, Resolution
 from .lang import pack_for
 from .model import Timex
@@ -190,15 +192,25 @@ def _accepted(
     dct: date | None,
     tenses: dict[tuple[int, int], Reading],
     pack: LanguagePack,
+    sentences: list[tuple[int, int]],
 ) -> list[_Candidate]:
     """Drop the candidates their normaliser rejects ("May" the name, "2000 people") and
     the time words of titles ("This Week With David Brinkley")."""
-    probe = Context(text=text, dct=dct or date(2000, 1, 1), mode="news", tenses=tenses, pack=pack)
+    probe = Context(
+        text=text,
+        dct=dct or date(2000, 1, 1),
+        mode="news",
+        tenses=tenses,
+        pack=pack,
+        sentences=sentences,
+    )
     return [
         c
         for c in candidates
         if _normalise(c[2], c[3], probe, pack) is not None
-        and (pack.rules[c[2]].name in pack.titled_rules or not pack.names_a_title(text, c[0], c[1]))
+        and (
+            pack.rules[c[2]].name in pack.titled_rules or not pack.names_a_title(probe, c[0], c[1])
+        )
     ]
 
 
@@ -241,20 +253,25 @@ def tag(
     *,
     anchoring: str = "auto",
     language: str = "en",
+    sentences: Sequence[tuple[int, int]] | None = None,
 ) -> list[Timex]:
     """The TIMEX3 expressions of ``text``, sorted by start and not overlapping.
 
     ``dct`` is the document creation time (ISO date or datetime) or None. ``anchoring``
     is "news" (relative expressions anchor to the DCT), "narrative" (to the last date
     mentioned) or "auto" (see ``choose_mode``). ``language`` is the code of a language
-    pack (``timex.lang.LANGUAGES``).
+    pack (``timex.lang.LANGUAGES``). ``sentences`` are the (start, end) offsets of the
+    text's sentences as ``datasette_timeline.sentences.sentence_spans`` finds them (a
+    caller that has them already passes them; they are found when not given).
     """
     if anchoring not in ANCHORINGS:
         raise ValueError(f"anchoring must be one of {', '.join(ANCHORINGS)}")
     pack = pack_for(language)
     creation = parse_dct(dct)
+    spans = list(sentences) if sentences is not None else sentence_spans(text)
     tenses: dict[tuple[int, int], Reading] = {}
-    chosen = _choose(_accepted(text, _candidates(text, pack), creation, tenses, pack))
+    candidates = _candidates(text, pack)
+    chosen = _choose(_accepted(text, candidates, creation, tenses, pack, spans))
     mode = anchoring if anchoring != "auto" else choose_mode(text, creation, chosen, pack)
     # Without a creation time, "auto" resolves "the following year" from the text's own
     # dates but leaves "last month" unresolved (it may be news read without its date).
@@ -267,6 +284,7 @@ def tag(
         tenses=tenses,
         per_passage=anchoring == "auto",
         pack=pack,
+        sentences=spans,
     )
     timexes: list[Timex] = []
     for start, end, index, match in chosen:

@@ -32,10 +32,6 @@ _SENTENCE_MARKS = frozenset([".", "!", "?"])
 _CLAUSE_MARKS = frozenset([";", ":", "--", "—", "–", "(", ")", '"', "“", "”", "``", "''"])
 # Conjunctions after which the verb before belongs to another clause.
 _CONTRASTS = frozenset(["while", "whereas", "although", "though", "but"])
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen gov sen rep lt col capt sgt jr sr prof rev no vs mt ft jan feb mar "
-    "apr jun jul aug sep sept oct nov dec inc corp co ltd m".split()
-)
 # Word sets the reader asks about at every word, built once.
 _NOUN_STARTERS = v.DETERMINERS | v.PREPOSITIONS - {"that"}
 _SUBJECTS = v.SUBJECT_PRONOUNS - {"there"}
@@ -218,9 +214,7 @@ class _Sentence:
             if word in v.DO_FORMS:
                 lemma = "do"
             return self._classify(index, lemma, frozenset(["AUX"]))
-        if not token.text[0].isalpha() or (
-            token.text[0].isupper() and index > 0 and not self._sentence_end_at(index - 1)
-        ):
+        if not token.text[0].isalpha() or (token.text[0].isupper() and index > 0):
             return None  # numbers, marks and names inside a sentence are no verbs
         if word in v.PREPOSITIONS or word in v.DETERMINERS or word in v.SUBJECT_PRONOUNS:
             return None  # "over", "that": the lexicon also knows rare verbs of that spelling
@@ -255,7 +249,7 @@ class _Sentence:
             word = self.word(position)
             if word in _CLAUSE_MARKS or word in {",", "and", "or", "that", "which", "who"}:
                 return None
-            if self._sentence_end_at(position) or word in _CONTRASTS:
+            if word in _CONTRASTS:
                 return None
             if word in v.MODALS and (word != "may" or self.tokens[position].text == "may"):
                 for verb in range(position + 1, index):
@@ -374,12 +368,8 @@ class _Sentence:
                 group.infinitive = other.infinitive
                 group.first = other.first
                 return
-            if self.word(index) in _CLAUSE_MARKS or self._sentence_end_at(index):
+            if self.word(index) in _CLAUSE_MARKS:
                 return
-
-    def _sentence_end_at(self, index: int) -> bool:
-        word = self.word(index)
-        return word in {"!", "?"} or (word == "." and not self._abbreviation(index))
 
     def controller(self, group: _Group) -> tuple[str | None, str | None]:
         """The time of an infinitive, from the verb (or "is due", "ready") it depends on;
@@ -545,66 +535,28 @@ class _Sentence:
         joins = previous in v.AUXILIARIES or previous in v.MODALS or previous == "to"
         return joins and bool(v.verb_forms(word)[0])
 
-    def sentence_start(self, first: int) -> int:
-        """The first token of the sentence of ``tokens[first]``: after the last full stop
-        that ends a sentence (not "Mr." or "p.m."); the tokens are those of one line."""
-        for index in range(first - 1, -1, -1):
-            text = self.tokens[index].text
-            if text in {"!", "?"} or (text == "." and not self._abbreviation(index)):
-                return index + 1
-        return 0
-
-    def sentence_end(self, last: int) -> int:
-        for index in range(last + 1, len(self.tokens)):
-            text = self.tokens[index].text
-            if text in {"!", "?"} or (text == "." and not self._abbreviation(index)):
-                return index
-        return len(self.tokens)
-
-    def _abbreviation(self, index: int) -> bool:
-        """Whether the full stop at ``index`` ends an abbreviation or an initial."""
-        if index == 0:
-            return False
-        before = self.tokens[index - 1]
-        attached = before.end == self.tokens[index].start
-        following = self.tokens[index + 1].text if index + 1 < len(self.tokens) else "A"
-        if attached and (following == "," or following[:1].islower()):
-            return True  # "Peoria, Ill., bank": a sentence goes on after a comma or in lower case
-        return attached and (
-            (len(before.text) == 1 and before.text.isalpha()) or before.lower in _ABBREVIATIONS
-        )
-
 
 _LEFT_WINDOW = 150
 _RIGHT_WINDOW = 110
 
 
-def read_clause(text: str, start: int, end: int) -> Reading | None:
-    """The tense and modality of the verb that governs ``text[start:end]``, or None when
-    no verb group can be read around it."""
-    # The words around it on its line (a sentence never crosses a line break), as far as
-    # a verb may stand from the expression it governs.
-    window_start = max(
-        text.rfind("\n", max(0, start - _LEFT_WINDOW), start) + 1, start - _LEFT_WINDOW
-    )
-    newline = text.find("\n", end, end + _RIGHT_WINDOW)
-    window_end = newline if newline >= 0 else min(len(text), end + _RIGHT_WINDOW)
-    tokens = _tokens_within(text, max(0, window_start), window_end)
+def read_clause(text: str, start: int, end: int, sentence: tuple[int, int]) -> Reading | None:
+    """The tense and modality of the verb that governs ``text[start:end]`` in its
+    ``sentence`` (start, end), or None when no verb group can be read around it."""
+    # The words of its sentence as far as a verb may stand from the expression it governs.
+    window_start = max(sentence[0], start - _LEFT_WINDOW)
+    window_end = min(sentence[1], end + _RIGHT_WINDOW)
+    tokens = _tokens_within(text, window_start, window_end)
     starts = [token.start for token in tokens]
     first = bisect.bisect_left(starts, start)
     last = bisect.bisect_left(starts, end) - 1
     if first > last:
         return None
-    sentence = _Sentence(text, tokens)
-    sentence_start = sentence.sentence_start(first)
-    if sentence.opening(first, sentence_start):
-        found = sentence.right(last, sentence.sentence_end(last)) or sentence.left(
-            first, sentence_start
-        )
+    words = _Sentence(text, tokens)
+    if words.opening(first, 0):
+        found = words.right(last, len(tokens)) or words.left(first, 0)
     else:
-        found = sentence.left(first, sentence_start) or sentence.right(
-            last, sentence.sentence_end(last)
-        )
+        found = words.left(first, 0) or words.right(last, len(tokens))
     if found is None or isinstance(found, Reading):
         return found
-    return sentence.reading(found, first)
+    return words.reading(found, first)

@@ -52,7 +52,7 @@ from .lexicon import (
     YEAR_STEPS,
     number_value,
 )
-from .titles import at_sentence_start
+from .titles import opens_a_clause
 from .years import counted_by_a_verb, names_with_year
 
 
@@ -314,7 +314,7 @@ def year(match: re.Match[str], ctx: Context) -> Resolution | None:
     if not match["fiscal"] and not match["position"] and not era:
         if _is_standalone_number(match, ctx):
             return None
-        if names_with_year(ctx.text, match.start()) or counted_by_a_verb(ctx.text, match.start()):
+        if names_with_year(ctx, match.start()) or counted_by_a_verb(ctx.text, match.start()):
             return None  # "the Data Protection Act 1998", "Windows 2000", "employs 1500"
         if not 1000 <= number <= 2099:
             return None
@@ -389,13 +389,6 @@ _TEMPERATURE = re.compile(
 )
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (roughly: between full stops or line breaks) containing text[start:end]."""
-    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    stops = [found for mark in (". ", "\n") if (found := text.find(mark, end)) >= 0]
-    return text[begin + 1 : min(stops, default=len(text))]
-
-
 def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
     mod = POSITION_MODS.get(_words(match["position"]))
     if match["full"]:
@@ -405,9 +398,7 @@ def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
     )
     if match["bare"] and not after_the:
         return None  # "in her 80s" is an age
-    if match["bare"] and _TEMPERATURE.search(
-        _sentence_around(ctx.text, match.start(), match.end())
-    ):
+    if match["bare"] and _TEMPERATURE.search(ctx.sentence_text(match.start(), match.end())):
         return None  # "temperatures climbed into the 90s"
     if match["word"] and not after_the and "nineteen" not in match["word"].lower():
         return None
@@ -450,7 +441,7 @@ _NOT_A_GAME = re.compile(r"\b(?:percentage\s+points?|basis\s+points?|fiscal)\b",
 
 def _in_a_game(match: re.Match[str], ctx: Context) -> bool:
     """Whether the sentence around a quarter or half is about a game."""
-    sentence = _sentence_around(ctx.text, match.start(), match.end())
+    sentence = ctx.sentence_text(match.start(), match.end())
     # Two different words of play: "the Dow fell 30 points in the fourth quarter" is not one.
     words = {found.lower() for found in _GAME_WORDS.findall(sentence)}
     return len(words) >= 2 and not _NOT_A_GAME.search(sentence)
@@ -630,7 +621,7 @@ def weekday_plural(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _is_discourse_now(match: re.Match[str], ctx: Context) -> bool:
     """A sentence opening "Now," moves the story on; it does not say when."""
-    return ctx.text.startswith(",", match.end()) and at_sentence_start(ctx.text, match.start())
+    return ctx.text.startswith(",", match.end()) and opens_a_clause(ctx, match.start())
 
 
 def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
