@@ -64,8 +64,9 @@ class Context:
     _sentence_starts: list[int] = field(default_factory=list, init=False, repr=False)
     # The paragraph of each sentence: a blank line between two sentences starts one.
     _paragraphs: list[int] = field(default_factory=list, init=False, repr=False)
-    # Each sentence's analysis by the pack, made when first asked for.
-    _analyses: dict[int, AnalysedSentence] = field(default_factory=dict, init=False, repr=False)
+    # Each sentence's analysis by the pack (by index), made when first asked for; shared,
+    # like ``tenses``, by the contexts of one text.
+    analyses: dict[int, AnalysedSentence] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.sentences:
@@ -100,13 +101,13 @@ class Context:
     def analysis(self, position: int) -> AnalysedSentence:
         """The pack's analysis of the sentence ``position`` lies in, made once."""
         index = self.sentence_index(position)
-        if index not in self._analyses:
+        if index not in self.analyses:
             if self.pack is None:
-                self._analyses[index] = AnalysedSentence()
+                self.analyses[index] = AnalysedSentence()
             else:
                 start, end = self.sentences[index]
-                self._analyses[index] = self.pack.analyse_sentence(self.text, start, end)
-        return self._analyses[index]
+                self.analyses[index] = self.pack.analyse_sentence(self.text, start, end)
+        return self.analyses[index]
 
     def tense(self, start: int, end: int) -> Direction:
         """Which side of the reference time the clause around ``text[start:end]`` is on."""

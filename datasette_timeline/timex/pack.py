@@ -77,12 +77,18 @@ def no_analysis(text: str, start: int, end: int) -> AnalysedSentence:
 class Triggers:
     """Which rules may match near a token: every match of a rule contains one of its
     trigger tokens, so a rule only runs in windows around them (``reach``: characters
-    before and after the token) instead of over the whole text."""
+    before and after the token) instead of over the whole text. A rule may also name
+    text that every match of it contains besides its trigger (``required``: "ago",
+    "later" or "before" in "three years ago"): a window without it is not searched."""
 
     token: re.Pattern[str]  # the tokens looked at: words and runs of digits
     words: Mapping[str, tuple[int, ...]]  # lower-case word -> rule indices
     digits: Mapping[int, tuple[int, ...]]  # length of a run of digits -> rule indices
     reach: tuple[tuple[int, int], ...]  # per rule: characters before, after
+    required: tuple[re.Pattern[str] | None, ...] = ()  # per rule
+    # The same, ready for the scan: (rule index, before, after) of a word or digit run.
+    word_reach: Mapping[str, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
+    digit_reach: Mapping[int, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
 
     def rules_of(self, token: str) -> tuple[int, ...] | None:
         if token[0].isdigit():
@@ -96,8 +102,10 @@ def build_triggers(
     word_groups: Iterable[tuple[str, str]],
     digit_groups: Mapping[int, str],
     token: str = r"[A-Za-z]+|\d+",
+    required: Mapping[str, str] | None = None,
 ) -> Triggers:
-    """Triggers from groups of (words, rule names), both written space-separated."""
+    """Triggers from groups of (words, rule names), both written space-separated, and
+    the patterns ``required`` of some rules (searched case-insensitively)."""
     index = {rule.name: position for position, rule in enumerate(rules)}
 
     def indices(names: str) -> tuple[int, ...]:
@@ -107,11 +115,25 @@ def build_triggers(
     for group, names in word_groups:
         for word in group.split():
             words[word] = tuple(sorted(set(words.get(word, ())) | set(indices(names))))
+    digits = {length: indices(names) for length, names in digit_groups.items()}
+    reaches = tuple(reach[rule.name] for rule in rules)
+
+    def with_reach(found: tuple[int, ...]) -> tuple[tuple[int, int, int], ...]:
+        return tuple((rule, *reaches[rule]) for rule in found)
+
     return Triggers(
         token=re.compile(token),
         words=words,
-        digits={length: indices(names) for length, names in digit_groups.items()},
-        reach=tuple(reach[rule.name] for rule in rules),
+        digits=digits,
+        reach=reaches,
+        word_reach={word: with_reach(found) for word, found in words.items()},
+        digit_reach={length: with_reach(found) for length, found in digits.items()},
+        required=tuple(
+            re.compile(required[rule.name], re.IGNORECASE)
+            if required and rule.name in required
+            else None
+            for rule in rules
+        ),
     )
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
 from ..sentences import sentence_spans
 from .context import Context, Reference, Resolution
 from .lang import pack_for
 from .model import Timex
-from .pack import LanguagePack
+from .pack import AnalysedSentence, LanguagePack
 from .reading import NO_READING, Reading
 from .values import bounds, is_valid_value
 
@@ -41,29 +41,36 @@ def _windows(text: str, pack: LanguagePack) -> dict[int, list[tuple[int, int]]]:
     """For each rule, the merged stretches of text around its trigger tokens."""
     spans: dict[int, list[tuple[int, int]]] = {}
     limit = len(text)
-    triggers = pack.triggers
-    for token in triggers.token.finditer(text):
-        rules = triggers.rules_of(token.group())
-        if not rules:
+    word_reach, digit_reach = pack.triggers.word_reach, pack.triggers.digit_reach
+    for token in pack.triggers.token.finditer(text):
+        word = token.group()
+        found = digit_reach.get(len(word)) if word[0].isdigit() else word_reach.get(word.lower())
+        if not found:
             continue
-        for index in rules:
-            before, after = triggers.reach[index]
-            window = (max(0, token.start() - before), min(limit, token.end() + after))
-            stretches = spans.setdefault(index, [])
-            if stretches and window[0] <= stretches[-1][1]:
-                stretches[-1] = (stretches[-1][0], window[1])
+        first, last = token.span()
+        for index, before, after in found:
+            start, end = max(0, first - before), min(limit, last + after)
+            stretches = spans.get(index)
+            if stretches is None:
+                spans[index] = [(start, end)]
+            elif start <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], end)
             else:
-                stretches.append(window)
+                stretches.append((start, end))
     return spans
 
 
 def _candidates(text: str, pack: LanguagePack) -> list[_Candidate]:
     found: list[_Candidate] = []
+    required = pack.triggers.required
     for index, stretches in _windows(text, pack).items():
         pattern = pack.rules[index].pattern
+        needed = required[index] if index < len(required) else None
         for window_start, window_end in stretches:
             # Stop at a space so that a window never cuts a word in two.
             end = window_end if window_end == len(text) else _next_space(text, window_end)
+            if needed is not None and needed.search(text, window_start, end) is None:
+                continue
             for match in pattern.finditer(text, window_start, end):
                 start, stop = _trim(text, match.start(), match.end())
                 if stop > start:
@@ -88,8 +95,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Keep the longest matches, earlier rules winning ties, without overlaps."""
+def _choose(candidates: list[_Candidate], accept: Callable[[_Candidate], bool]) -> list[_Candidate]:
+    """Keep the longest matches that ``accept`` takes, earlier rules winning ties, without
+    overlaps. A candidate that overlaps one already kept is never asked about: the
+    normalisers (and the clause readings they need) run only for those that may stay."""
     ordered = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[_Candidate] = []
     # The spans taken are disjoint: kept sorted, an overlap can only be with the spans just
@@ -100,6 +109,8 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
         start, end = candidate[0], candidate[1]
         index = bisect_right(starts, start)
         if (index and ends[index - 1] > start) or (index < len(starts) and starts[index] < end):
+            continue
+        if not accept(candidate):
             continue
         taken.append(candidate)
         starts.insert(index, start)
@@ -186,32 +197,20 @@ def _normalise(
         return None
 
 
-def _accepted(
-    text: str,
-    candidates: list[_Candidate],
-    dct: date | None,
-    tenses: dict[tuple[int, int], Reading],
-    pack: LanguagePack,
-    sentences: list[tuple[int, int]],
-) -> list[_Candidate]:
-    """Drop the candidates their normaliser rejects ("May" the name, "2000 people") and
-    the time words of titles ("This Week With David Brinkley")."""
-    probe = Context(
-        text=text,
-        dct=dct or date(2000, 1, 1),
-        mode="news",
-        tenses=tenses,
-        pack=pack,
-        sentences=sentences,
-    )
-    return [
-        c
-        for c in candidates
-        if _normalise(c[2], c[3], probe, pack) is not None
-        and (
-            pack.rules[c[2]].name in pack.titled_rules or not pack.names_a_title(probe, c[0], c[1])
+def _acceptance(probe: Context, pack: LanguagePack) -> Callable[[_Candidate], bool]:
+    """Whether a candidate stands: its normaliser takes it ("May" the name and "2000
+    people" it rejects) and it is no time word of a title ("This Week With David
+    Brinkley")."""
+
+    def accept(candidate: _Candidate) -> bool:
+        start, end, index, match = candidate
+        if _normalise(index, match, probe, pack) is None:
+            return False
+        return pack.rules[index].name in pack.titled_rules or not pack.names_a_title(
+            probe, start, end
         )
-    ]
+
+    return accept
 
 
 def _quarter_has_ended(day: date, creation: date | None) -> bool:
@@ -270,8 +269,17 @@ def tag(
     creation = parse_dct(dct)
     spans = list(sentences) if sentences is not None else sentence_spans(text)
     tenses: dict[tuple[int, int], Reading] = {}
-    candidates = _candidates(text, pack)
-    chosen = _choose(_accepted(text, candidates, creation, tenses, pack, spans))
+    analyses: dict[int, AnalysedSentence] = {}
+    probe = Context(
+        text=text,
+        dct=creation or date(2000, 1, 1),
+        mode="news",
+        tenses=tenses,
+        pack=pack,
+        sentences=spans,
+        analyses=analyses,
+    )
+    chosen = _choose(_candidates(text, pack), _acceptance(probe, pack))
     mode = anchoring if anchoring != "auto" else choose_mode(text, creation, chosen, pack)
     # Without a creation time, "auto" resolves "the following year" from the text's own
     # dates but leaves "last month" unresolved (it may be news read without its date).
@@ -285,6 +293,7 @@ def tag(
         per_passage=anchoring == "auto",
         pack=pack,
         sentences=spans,
+        analyses=analyses,
     )
     timexes: list[Timex] = []
     for start, end, index, match in chosen:

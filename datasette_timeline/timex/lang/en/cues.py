@@ -322,10 +322,17 @@ def tense_at(text: str, start: int, end: int, sentence: tuple[int, int]) -> Tens
     return _cue(before_words[::-1], backwards=True) or _cue(after_words, backwards=False)
 
 
+# Every phrase of _PHRASE_AHEAD holds one of these.
+_AHEAD_HINTS = (
+    "soon", "early", "until", "effect", "record", "postpon", "reschedul", "mov", "delay",
+    "adjourn", "defer", "push", "extend",
+)  # fmt: skip
+
+
 def phrase_points_ahead(text: str, start: int, sentence_start: int) -> bool:
     """Whether a phrase right before ``text[start:]`` says the date lies ahead ("as soon
     as", "until", "of record", "postponed ... to")."""
-    before = text[max(sentence_start, start - 100) : start]
-    if not _may_hold_a_phrase(before):
+    before = text[max(sentence_start, start - 100) : start].lower()
+    if not any(hint in before for hint in _AHEAD_HINTS):
         return False
     return bool(_PHRASE_AHEAD.search(_clause_before(text, sentence_start, start, 100)))

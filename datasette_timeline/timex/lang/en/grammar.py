@@ -414,4 +414,22 @@ _DIGIT_GROUPS = {
     3: "era",
     4: "iso numeric year year_range_end era decade clock24 clock24_range_start",
 }
-TRIGGERS = build_triggers(RULES, REACH, _TRIGGER_GROUPS, _DIGIT_GROUPS)
+# Text every match of a rule holds besides its trigger, so that a window without it
+# need not be searched (written loosely: a window holding a match must hold one).
+_PLURAL_UNITS = "seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries|millennia"
+_REQUIRED = {
+    "ago": r"ago|earlier|later|now|hence|before|after|back",
+    "in_time": r"time",
+    "vague_duration": _PLURAL_UNITS,
+    "unit_long": r"-long",
+    "year_end": r"end",
+    "month_day": r"\d",
+    "day_month": r"\d",
+    "decade": r"0'?s|ties",
+    "clock24_bare": r":",
+    "numeric": r"[/.]",
+    "iso": r"\d-",
+    "year_range_end": r"[-–]",
+    "short_year": r"'",
+}
+TRIGGERS = build_triggers(RULES, REACH, _TRIGGER_GROUPS, _DIGIT_GROUPS, required=_REQUIRED)
