@@ -43,6 +43,11 @@ class Underspecified:
     - "weekday" (``weekday`` 1-7, with ``part`` of the day when the text names one);
     - "month" (``month``);
     - "month_day" (``month`` and ``day``, with ``weekday`` when the text names it too);
+      relation "last" or "next" without ``by_year`` picks the occurrence before or after
+      the anchor ("el pasado 10 de marzo");
+    - "day_of_month" (``day``, with ``weekday``): that day of the anchor's month or a
+      month next to it, the one whose weekday agrees, on the side the tense points to
+      ("el lunes 3");
     - "day": the anchor moved by ``offset`` days ("yesterday" -1, "the next morning" +1
       from the date in discussion), with ``part`` of the day;
     - "unit": the ``unit``-sized period (day, week, weekend, month, quarter, year,
@@ -106,6 +111,8 @@ class Underspecified:
         if self.kind == "month_day":
             unit = "year" if self.by_year else "XXXX"
             return f"UNDEF-{relation}-{unit}-{self.month:02d}-{self.day:02d}"
+        if self.kind == "day_of_month":
+            return f"UNDEF-{relation}-XXXX-XX-{self.day:02d}-weekday-{self.weekday}"
         if self.kind == "season":
             unit = "year-season" if self.by_year else "season"
             return f"UNDEF-{relation}-{unit}-{self.season}"
@@ -134,6 +141,8 @@ def resolve(value: Underspecified, ctx: Context, start: int, end: int) -> Resolu
         resolution = _month(value, ctx, start, end)
     elif value.kind == "month_day":
         resolution = _month_day(value, ctx, start, end)
+    elif value.kind == "day_of_month":
+        resolution = _day_of_month(value, ctx, start, end)
     elif value.kind == "unit":
         resolution = _unit(value, ctx, start, end)
     elif value.kind == "offset":
@@ -359,6 +368,8 @@ def _month_day(value: Underspecified, ctx: Context, start: int, end: int) -> Res
         around, direction = anchor, None
     else:
         around, direction = story_anchor(ctx, start, end, anchor, month, day_of_month)
+        if value.relation in {"last", "next"}:
+            direction = "past" if value.relation == "last" else "future"
     if around is None:
         return Resolution("DATE", f"XXXX-{month:02d}-{day_of_month:02d}", anchored=False)
     if value.by_year:  # "the 3rd of May last year"
@@ -370,6 +381,28 @@ def _month_day(value: Underspecified, ctx: Context, start: int, end: int) -> Res
     if value.weekday:
         year = year_of_weekday(year, month, day_of_month, value.weekday)
     return calendar_date(ctx, year, month, day_of_month, value.week)
+
+
+def _day_of_month(value: Underspecified, ctx: Context, start: int, end: int) -> Resolution | None:
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return Resolution("DATE", f"XXXX-XX-{value.day:02d}", anchored=False)
+    options = []
+    for step in (-1, 0, 1):
+        first = cal.add_months(anchor.replace(day=1), step)
+        day = safe_date(first.year, first.month, value.day)
+        if day is not None:
+            options.append(day)
+    agreeing = [day for day in options if day.isoweekday() == value.weekday]
+    options = agreeing or options
+    if not options:
+        return None
+    direction = ctx.tense(start, end)
+    if direction == "past" and any(day <= anchor for day in options):
+        options = [day for day in options if day <= anchor]
+    elif direction == "future" and any(day >= anchor for day in options):
+        options = [day for day in options if day >= anchor]
+    return Resolution("DATE", min(options, key=lambda day: abs((day - anchor).days)).isoformat())
 
 
 def calendar_date(

@@ -15,6 +15,7 @@ from typing import Any
 
 from ... import calendar_math as cal
 from ...context import Context, Reference, Resolution
+from ...durations import duration_value
 from ...pack import Normaliser
 from ...reading import Direction
 from ...resolve import (
@@ -919,37 +920,9 @@ def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
     )
 
 
-def _duration_value(amount: float, letter: str) -> str:
-    """ "P3Y", "P2Y6M" (two and a half years), "P1WE": whole amounts without a decimal
-    point where the next unit can say the fraction."""
-    if letter == "WE":
-        return f"P{int(amount)}WE"
-    months = (amount - int(amount)) * 12
-    if letter == "Y" and amount != int(amount) and months == int(months):
-        return f"P{int(amount)}Y{int(months)}M" if int(amount) else f"P{int(months)}M"
-    text = str(int(amount)) if amount == int(amount) else f"{amount:g}"
-    return f"P{text}{letter}"
-
-
-_YEARS_PER_UNIT = {"DE": 10, "CE": 100}
-
-
 def _format_duration(amount: float, unit_word: str) -> str:
-    letter = _unit_letter(unit_word)
-    unit = _unit_word(unit_word)
-    if unit == "fortnight":
-        amount *= 2
-    if unit in TIME_UNITS:
-        whole = int(amount)
-        if amount - whole == 0.5 and letter in {"H", "M"}:
-            half = f"30{'M' if letter == 'H' else 'S'}"
-            return f"PT{whole}{letter}{half}" if whole else f"PT{half}"
-        text = str(whole) if amount == whole else f"{amount:g}"
-        return f"PT{text}{letter}"
-    if letter in _YEARS_PER_UNIT:
-        # TimeBank writes "two decades" as P20Y and "a century" as P100Y.
-        return _duration_value(amount * _YEARS_PER_UNIT[letter], "Y")
-    return _duration_value(amount, letter)
+    fortnights = _unit_word(unit_word) == "fortnight"
+    return duration_value(amount * 2 if fortnights else amount, _resolver_unit(unit_word))
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|can)\s+$", re.IGNORECASE)
