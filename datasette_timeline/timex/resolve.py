@@ -638,3 +638,35 @@ def _holiday(value: Underspecified, ctx: Context, start: int, end: int) -> Resol
         options = [cal.holiday_date(holiday, anchor.year + offset) for offset in (-1, 0, 1)]
         day = min((d for d in options if d), key=lambda d: abs((d - anchor).days))
     return _holiday_value(day, value.week)
+
+
+def period_a_year_before(ctx: Context, start: int, what: str) -> Resolution:
+    """ "the same period last year", "the year-earlier quarter", "el mismo mes del año
+    anterior": the period in discussion one year before. ``what`` is the period named:
+    "" or "period"/"time" (the one in discussion), "quarter", "month", "week", "day",
+    "year"."""
+    quarter = ctx.recent_quarter(start)
+    if quarter is not None and what in {"", "quarter", "period", "time"}:
+        day = cal.shift(quarter.day, "Y", -1)
+        return Resolution("DATE", cal.format_value(day, "quarter"), is_reference=False)
+    reference = ctx.reference
+    # A "period" is longer than the day last named ("Christmas ... the same period last
+    # year" is not Christmas Day).
+    period_of_a_day = what in {"period", "time"} and (
+        reference is None or reference.granularity == "day"
+    )
+    if (
+        reference is not None
+        and what in {"period", "time", "month", "week", "day"}
+        and not period_of_a_day
+    ):
+        granularity = reference.granularity if what in {"period", "time"} else what
+        day = cal.shift(reference.day, "Y", -1)
+        return Resolution("DATE", cal.format_value(day, granularity), is_reference=False)
+    anchor = ctx.deictic_anchor()
+    if anchor is None:
+        return unanchored("year")
+    granularity = "quarter" if what == "quarter" else "year"
+    return Resolution(
+        "DATE", cal.format_value(cal.shift(anchor, "Y", -1), granularity), is_reference=False
+    )

@@ -22,6 +22,7 @@ from ...resolve import (
     Underspecified,
     calendar_date,
     holiday_value,
+    period_a_year_before,
     resolve,
     safe_date,
     story_anchor,
@@ -893,31 +894,7 @@ def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
     """ "the year-earlier quarter", "the same period last year": the period in discussion,
     one year before."""
     what = _words(match["what"] or match["what2"] or match["what3"])
-    quarter = ctx.recent_quarter(match.start())
-    if quarter is not None and (not what or what.endswith("quarter") or what in {"period", "time"}):
-        day = cal.shift(quarter.day, "Y", -1)
-        return Resolution("DATE", cal.format_value(day, "quarter"), is_reference=False)
-    reference = ctx.reference
-    # A "period" is longer than the day last named ("Christmas ... the same period last
-    # year" is not Christmas Day).
-    period_of_a_day = what in {"period", "time"} and (
-        reference is None or reference.granularity == "day"
-    )
-    if (
-        reference is not None
-        and what in {"period", "time", "month", "week", "day"}
-        and not (period_of_a_day)
-    ):
-        granularity = reference.granularity if what in {"period", "time"} else what
-        day = cal.shift(reference.day, "Y", -1)
-        return Resolution("DATE", cal.format_value(day, granularity), is_reference=False)
-    anchor = ctx.deictic_anchor()
-    if anchor is None:
-        return unanchored("year")
-    granularity = "quarter" if what.endswith("quarter") else "year"
-    return Resolution(
-        "DATE", cal.format_value(cal.shift(anchor, "Y", -1), granularity), is_reference=False
-    )
+    return period_a_year_before(ctx, match.start(), "quarter" if what.endswith("quarter") else what)
 
 
 def _format_duration(amount: float, unit_word: str) -> str:

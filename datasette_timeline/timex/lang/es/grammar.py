@@ -124,7 +124,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         # "y 80" after "los 70": the second decade of a pair.
         "decade_pair",
-        r"(?<=\d0\sy\s)(?P<short>[1-9]0)(?!\s*(?:%|por|años|\d))",
+        r"(?<=\d0\sy\s)(?P<short>[1-9]0)(?!\s*(?:%|por|años|\d|[.,]\d))",
         boundary="",
     ),
     _rule(
@@ -158,6 +158,17 @@ RULES: tuple[Rule, ...] = (
         rf"""(?:(?P<position>{POSITION})\s+(?:de|del)\s+)?(?:(?P<before>{BEFORE}|tod[oa]\s+(?:el|la))\s+)?
         (?P<unit>semana|mes|año|trimestre|semestre|década|decenio|siglo|fin\s+de\s+semana|día|jornada|ejercicio)
         (?:\s+(?P<after>{AFTER}))?""",
+    ),
+    _rule(
+        # "el mismo periodo del año anterior": the period in discussion a year before.
+        "same_period",
+        r"""(?:(?:el|del|al|la)\s+)?mism[oa]\s+(?P<what>periodo|período|trimestre|mes|semana|día|dia|fecha)
+        \s+(?:del|de)\s+(?:(?:el\s+)?año\s+(?:anterior|pasado)|ejercicio\s+anterior)""",
+    ),
+    _rule(
+        # "al final del día", "al principio de la jornada": the day in discussion.
+        "day_part",
+        rf"""(?:(?:al|el)\s+)?(?P<position>{POSITION})\s+(?:del|de\s+la)\s+(?:día|dia|jornada)""",
     ),
     _rule(
         "deixis",
@@ -237,7 +248,7 @@ RULES: tuple[Rule, ...] = (
 REACH: dict[str, tuple[int, int]] = {
     "iso": (2, 26), "numeric": (8, 10), "date": (40, 40), "weekday_day": (8, 6),
     "month": (50, 50), "year": (50, 12), "era": (14, 16), "decade": (40, 12),
-    "decade_pair": (6, 4), "century": (36, 24), "quarter": (30, 50), "season": (50, 40),
+    "decade_pair": (6, 4), "century": (36, 24), "same_period": (30, 40), "day_part": (30, 12), "quarter": (30, 50), "season": (50, 40),
     "weekday": (30, 40), "part_of_weekday": (30, 6), "relative": (50, 30), "deixis": (20, 30),
     "this_part": (10, 4), "vague": (16, 16), "ago": (60, 20), "later": (60, 20),
     "duration": (80, 60), "duration_range_start": (30, 4), "vague_duration": (60, 4),
@@ -251,6 +262,8 @@ _TRIGGER_GROUPS: list[tuple[str, str]] = [
     (" ".join(w for unit in UNITS for w in unit.split()), _UNIT_RULES),
     ("año años", "year quarter season month date"),
     ("semana mes año trimestre semestre década decenio siglo día jornada ejercicio", "relative"),
+    ("mismo misma", "same_period"),
+    ("día dia jornada", "day_part"),
     ("trimestre semestre cuatrimestre", "quarter"),
     ("siglo", "century"),
     ("década años", "decade"),

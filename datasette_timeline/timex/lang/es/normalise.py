@@ -17,6 +17,7 @@ from ...resolve import (
     Underspecified,
     calendar_date,
     holiday_value,
+    period_a_year_before,
     resolve,
     safe_date,
     story_anchor,
@@ -448,7 +449,10 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
     if not relation and not mod and not before.startswith("tod"):
         if unit == "day" and before == "la" and _words(match["unit"]) == "jornada":
             return _the_day(ctx)  # "terminó la jornada": the day in discussion
-        return None  # "el año", "la semana" alone say no time
+        if unit != "weekend" or not before:
+            return None  # "el año", "la semana" alone say no time
+    if before.startswith("tod") and unit == "year":
+        return _the_year(ctx, match.start())
     if unit == "day" and relation in {"this", ""}:
         return None  # "este día", "todo el día": no date of their own
     if before.startswith("tod"):
@@ -468,13 +472,39 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
     return resolve(value, ctx, match.start(), match.end())
 
 
-def _the_day(ctx: Context) -> Resolution:
+def _the_year(ctx: Context, start: int) -> Resolution:
+    """ "todo el año": the year of a date named earlier in the sentence ("en el cuarto
+    trimestre del 2005 y en todo el año"), else the reference year."""
+    anchor = ctx.deictic_anchor()
+    reference = ctx.reference_in_sentence(start)
+    if (
+        reference is not None
+        and reference.granularity in {"quarter", "half", "month", "year"}
+        and (anchor is None or reference.day.year <= anchor.year)
+    ):
+        return Resolution("DATE", f"{reference.day.year:04d}")
+    if anchor is None:
+        return unanchored("year")
+    return Resolution("DATE", f"{anchor.year:04d}")
+
+
+def _the_day(ctx: Context, mod: str | None = None) -> Resolution:
     if ctx.reference is not None and ctx.reference.granularity == "day":
-        return Resolution("DATE", ctx.reference.day.isoformat())
+        return Resolution("DATE", ctx.reference.day.isoformat(), mod)
     anchor = ctx.deictic_anchor()
     if anchor is None:
-        return unanchored("day")
-    return Resolution("DATE", anchor.isoformat())
+        return unanchored("day", mod)
+    return Resolution("DATE", anchor.isoformat(), mod)
+
+
+def same_period(match: re.Match[str], ctx: Context) -> Resolution | None:
+    what = {"periodo": "period", "período": "period", "trimestre": "quarter", "mes": "month",
+            "semana": "week", "día": "day", "dia": "day", "fecha": "day"}[_words(match["what"])]  # fmt: skip
+    return period_a_year_before(ctx, match.start(), what)
+
+
+def day_part(match: re.Match[str], ctx: Context) -> Resolution | None:
+    return _the_day(ctx, _position(match))
 
 
 def _unit(word: str) -> str | None:
@@ -548,16 +578,17 @@ _PERSON_BEFORE = re.compile(
 )
 _AGE_BEFORE = re.compile(
     r"\b(?:tiene|tenía|tenia|tenían|tienen|tendrá|tendria|tendría|cumple|cumplió|cumplio|"
-    r"cumplirá|cumplira|cumplir|cumplido|edad\s+de|a\s+los|a\s+las|con|sus|mis|tus|los\s+\w+\s+de)\s+$",
+    r"cumplirá|cumplira|cumplir|cumplido|edad\s+de|a\s+los)\s+$",
     re.IGNORECASE,
 )
 _AGE_AFTER = re.compile(r"\s+(?:de\s+edad|cumplidos)\b|\s*\)", re.IGNORECASE)
 
 
 def _is_age(match: re.Match[str], ctx: Context) -> bool:
-    if _unit(match["unit"]) != "year":
+    if _unit(match["unit"]) != "year" or not match["number"]:
         return False
-    before = ctx.text[max(0, match.start() - 40) : match.start()]
+    number = match.start("number")
+    before = ctx.text[max(0, number - 40) : number]
     if _PERSON_BEFORE.search(before) or _AGE_BEFORE.search(before):
         return True
     if before.rstrip().endswith("(") and _AGE_AFTER.match(ctx.text, match.end()):
@@ -662,9 +693,25 @@ def _is_rate(match: re.Match[str], ctx: Context) -> bool:
     return bool(re.search(r"(?:\d|vez|veces|%|[a-záéíóúñ]+s)\s*$", before))
 
 
+# Nouns of amounts: "beneficio anual" is a profit over a year, not a yearly event.
+_AMOUNT_BEFORE = re.compile(
+    r"\b(?:beneficios?|pérdidas?|perdidas?|ganancias?|ingresos?|ventas?|facturación|"
+    r"facturacion|producción|produccion|crecimiento|caída|caida|subida|aumento|descenso|"
+    r"salarios?|sueldos?|presupuestos?|déficit|deficit|superávit|superavit|inflación|"
+    r"inflacion|tasa|rentabilidad|resultados?|cifras?|media|promedio|récord|record)\s+$",
+    re.IGNORECASE,
+)
+
+
 def set_(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["adverb"]:
-        return Resolution("SET", lookup(SET_ADVERBS, match["adverb"]))
+        value = lookup(SET_ADVERBS, match["adverb"])
+        adjective = not _words(match["adverb"]).endswith(("mente", "cada")) and " " not in _words(
+            match["adverb"]
+        )
+        if adjective and _AMOUNT_BEFORE.search(ctx.text, max(0, match.start() - 20), match.start()):
+            return Resolution("DURATION", value)  # "pérdidas anuales": over a year
+        return Resolution("SET", value)
     if match["plural"]:
         day = _words(match["plural"]).split()[-1]
         number = lookup(WEEKDAYS, day.rstrip("s") if day.endswith("os") else day)
@@ -796,7 +843,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "iso": iso, "numeric": numeric, "date": date_, "weekday_day": weekday_day, "month": month,
     "year": year, "era": era, "decade": decade, "decade_pair": decade_pair, "century": century,
     "quarter": quarter, "season": season, "weekday": weekday, "part_of_weekday": part_of_weekday,
-    "relative": relative, "deixis": deixis, "this_part": this_part, "vague": vague, "ago": ago,
+    "relative": relative, "same_period": same_period, "day_part": day_part, "deixis": deixis, "this_part": this_part, "vague": vague, "ago": ago,
     "later": later, "duration": duration, "duration_range_start": duration_range_start,
     "vague_duration": vague_duration, "clock": clock, "noon": noon, "set": set_,
     "holiday": holiday,

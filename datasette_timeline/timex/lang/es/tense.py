@@ -47,6 +47,11 @@ _BEFORE_AN_EXPRESSION = frozenset(
     "el la los las en a de desde hasta del al este esta pasado próximo".split()
 )
 _CLAUSE_OPENERS = frozenset([",", ";", ":", "y", "que", "cuando", "("])
+# Words before a participle that make it part of a verb group or a noun phrase of its own.
+_AUXILIARY_BEFORE = frozenset(
+    "ha han he hemos has había habían ser sido será serán es son fue fueron está están "
+    "estaba estaban estar haber el la los las un una".split()
+)
 # How many words a verb may stand from the expression it governs.
 _REACH = 12
 
@@ -91,6 +96,13 @@ def _form(words: list[str], index: int) -> tuple[str | None, str | None] | None:
         return "past", None  # imperfecto: "estaba", "trabajaban"
     if word in _SCHEDULE:
         return "present", "schedule"
+    if (
+        _participle(word)
+        and len(word) > 5
+        and index > 0
+        and words[index - 1] not in _AUXILIARY_BEFORE
+    ):
+        return "past", None  # "los planes anunciados en enero": a done act
     return None
 
 
