@@ -149,9 +149,20 @@ RULES: tuple[Rule, ...] = (
         (?:\s+(?:por|en|a|de)\s+la\s+(?P<part>{PART})|\s+(?:a|al)\s+(?P<noon>mediodía|mediodia|medianoche))?""",
     ),
     _rule(
-        # "la noche del lunes", "la mañana del 12 de agosto"
+        # "la noche del lunes", "la jornada del jueves"
         "part_of_weekday",
-        rf"""(?:la|esa|aquella)\s+(?P<part>mañana|tarde|noche|madrugada)\s+del\s+(?P<weekday>{WEEKDAY})""",
+        rf"""(?:la|esa|aquella)\s+(?P<part>mañana|tarde|noche|madrugada|jornada)\s+del\s+(?P<weekday>{WEEKDAY})""",
+    ),
+    _rule(
+        # "la última semana de marzo": the week most of whose days are in that month.
+        "week_of_month",
+        rf"""(?:(?:la|del|en\s+la)\s+)?(?P<ordinal>primera|segunda|tercera|cuarta|última|ultima)\s+semana\s+(?:de|del\s+mes\s+de)\s+(?P<month>{MONTH})
+        (?:\s+(?:de|del)\s+(?P<year>{YEAR}))?""",
+    ),
+    _rule(
+        # "por segundo día consecutivo", "la cuarta semana consecutiva": the current one.
+        "running",
+        rf"""(?:(?:el|la)\s+)?(?P<ordinal>{ORDINAL})\s+(?P<unit>día|dia|jornada|semana|mes|año|trimestre)\s+(?:consecutiv[oa]|seguid[oa])""",
     ),
     _rule(
         "relative",
@@ -248,7 +259,7 @@ RULES: tuple[Rule, ...] = (
 REACH: dict[str, tuple[int, int]] = {
     "iso": (2, 26), "numeric": (8, 10), "date": (40, 40), "weekday_day": (8, 6),
     "month": (50, 50), "year": (50, 12), "era": (14, 16), "decade": (40, 12),
-    "decade_pair": (6, 4), "century": (36, 24), "same_period": (30, 40), "day_part": (30, 12), "quarter": (30, 50), "season": (50, 40),
+    "decade_pair": (6, 4), "century": (36, 24), "same_period": (30, 40), "day_part": (30, 12), "week_of_month": (30, 30), "running": (24, 20), "quarter": (30, 50), "season": (50, 40),
     "weekday": (30, 40), "part_of_weekday": (30, 6), "relative": (50, 30), "deixis": (20, 30),
     "this_part": (10, 4), "vague": (16, 16), "ago": (60, 20), "later": (60, 20),
     "duration": (80, 60), "duration_range_start": (30, 4), "vague_duration": (60, 4),
@@ -263,6 +274,8 @@ _TRIGGER_GROUPS: list[tuple[str, str]] = [
     ("año años", "year quarter season month date"),
     ("semana mes año trimestre semestre década decenio siglo día jornada ejercicio", "relative"),
     ("mismo misma", "same_period"),
+    ("semana", "week_of_month"),
+    ("consecutivo consecutiva seguido seguida", "running"),
     ("día dia jornada", "day_part"),
     ("trimestre semestre cuatrimestre", "quarter"),
     ("siglo", "century"),

@@ -386,7 +386,40 @@ def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 def part_of_weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     value = Underspecified("weekday", weekday=_weekday(match["weekday"]))
-    return _with_part(resolve(value, ctx, match.start(), match.end()), match["part"], None)
+    part = None if _words(match["part"]) == "jornada" else match["part"]
+    return _with_part(resolve(value, ctx, match.start(), match.end()), part, None)
+
+
+def week_of_month(match: re.Match[str], ctx: Context) -> Resolution | None:
+    number = _month(match["month"])
+    if match["year"]:
+        year_number: int | None = int(match["year"])
+    else:
+        found = resolve(Underspecified("month", month=number), ctx, match.start(), match.end())
+        year_number = int(found.value[:4]) if found is not None and found.anchored else None
+    if year_number is None:
+        return Resolution("DATE", "XXXX-WXX", anchored=False)
+    if _words(match["ordinal"]) in {"última", "ultima"}:
+        last = (
+            safe_date(year_number, number % 12 + 1, 1)
+            if number < 12
+            else date(year_number + 1, 1, 1)
+        )
+        day = (last or date(year_number, number, 28)) - timedelta(days=4)
+    else:
+        nth = {"primera": 1, "segunda": 2, "tercera": 3, "cuarta": 4}[_words(match["ordinal"])]
+        day = date(year_number, number, 1) + timedelta(days=3 + 7 * (nth - 1))
+    iso_year, week, _ = day.isocalendar()
+    return Resolution("DATE", f"{iso_year:04d}-W{week:02d}")
+
+
+def running(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "por segundo día consecutivo": the reference day (week, month) itself."""
+    unit = _UNIT_OF.get(_words(match["unit"]).replace("dia", "día"))
+    if unit is None or unit == "half":
+        return None
+    value = Underspecified("unit", unit=unit, offset=0, relation="this")
+    return resolve(value, ctx, match.start(), match.end())
 
 
 _NOT_TOMORROW_BEFORE = re.compile(
@@ -596,6 +629,14 @@ def _is_age(match: re.Match[str], ctx: Context) -> bool:
     return bool(re.match(r"\s+de\s+edad\b", ctx.text[match.end() : match.end() + 10]))
 
 
+# A lower-case word after "un día" that is no preposition, conjunction or quantity
+# describes the day.
+_QUALIFIED_AFTER = re.compile(
+    r"\s+(?!(?:de|del|y|o|e|u|en|a|al|para|por|con|sin|más|mas|menos|después|despues|antes|"
+    r"tras|entero|entera|completo|completa|que|como|hasta|desde|seguido|seguida|atrás|atras|"
+    r"exacto|exacta|justo|escaso|escasa|aproximadamente)\b)(?-i:[a-záéíóúñ]{3,})",
+    re.IGNORECASE,
+)
 _DESIGNATORS = ("Y", "M", "W", "D", "TH", "TM", "TS")
 
 
@@ -618,7 +659,7 @@ def _sum(values: list[str]) -> str | None:
 
 
 _MORE = re.compile(
-    r"(?P<number>\d+|[^\W\d_]+)\s+(?P<unit>[^\W\d_]+(?:\s+de\s+semana)?)", re.IGNORECASE
+    r"(?P<number>\d+|(?!y\s)[^\W\d_]+)\s+(?P<unit>[^\W\d_]+(?:\s+de\s+semana)?)", re.IGNORECASE
 )
 
 
@@ -637,6 +678,8 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None  # "un segundo intento": the ordinal
     if _is_age(match, ctx):
         return None
+    if number in {"un", "una"} and _QUALIFIED_AFTER.match(ctx.text, match.end()):
+        return None  # "un día maravilloso", "un año difícil": a day, not a length of time
     if match["and_half"]:
         amount += 0.5
     if amount != int(amount) and not match["half"] and unit not in TIME_UNITS:
@@ -666,7 +709,8 @@ def duration_range_start(match: re.Match[str], ctx: Context) -> Resolution | Non
 
 
 _VAGUE_ALONE_BEFORE = re.compile(
-    r"\b(?:en|durante|hace|tras|lleva|llevan|llevaba|llevaban|por|desde\s+hace)\s+$", re.IGNORECASE
+    r"\b(?:en|durante|hace|tras|lleva|llevan|llevaba|llevaban|por|desde\s+hace)\s+[\"“«]?\s*$",
+    re.IGNORECASE,
 )
 
 
@@ -843,6 +887,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "iso": iso, "numeric": numeric, "date": date_, "weekday_day": weekday_day, "month": month,
     "year": year, "era": era, "decade": decade, "decade_pair": decade_pair, "century": century,
     "quarter": quarter, "season": season, "weekday": weekday, "part_of_weekday": part_of_weekday,
+    "week_of_month": week_of_month, "running": running,
     "relative": relative, "same_period": same_period, "day_part": day_part, "deixis": deixis, "this_part": this_part, "vague": vague, "ago": ago,
     "later": later, "duration": duration, "duration_range_start": duration_range_start,
     "vague_duration": vague_duration, "clock": clock, "noon": noon, "set": set_,
