@@ -393,11 +393,13 @@ def _day_of_month(value: Underspecified, ctx: Context, start: int, end: int) -> 
         day = safe_date(first.year, first.month, value.day)
         if day is not None:
             options.append(day)
-    agreeing = [day for day in options if day.isoweekday() == value.weekday]
+    agreeing = [day for day in options if value.weekday and day.isoweekday() == value.weekday]
     options = agreeing or options
     if not options:
         return None
     direction = ctx.tense(start, end)
+    if value.relation in {"last", "next"}:
+        direction = "past" if value.relation == "last" else "future"
     if direction == "past" and any(day <= anchor for day in options):
         options = [day for day in options if day <= anchor]
     elif direction == "future" and any(day >= anchor for day in options):

@@ -94,6 +94,21 @@ RULES: tuple[Rule, ...] = (
         (?:\s*,?\s*(?:de|del)\s+(?:(?:año|ejercicio)\s+)?(?P<year>{YEAR})|\s+(?:de|del)\s+{YEAR_WORDS})?""",
     ),
     _rule(
+        # "el día 15", "el próximo día 20", "el 15 de este mes": a day of a month the
+        # text does not name.
+        "day_alone",
+        rf"""(?:(?P<article>el|del|al)\s+)?(?:(?P<relation>pasado|próximo|proximo)\s+)?
+        (?:día\s+(?P<day>3[01]|[12]\d|0?[1-9])(?!\s*(?:de\s+{MONTH}|[:.,/-]?\d|%|h\b|horas))
+        |(?P<day2>3[01]|[12]\d|0?[1-9])\s+de\s+(?P<this_month>este|ese|el\s+próximo|el\s+pasado)\s+mes)""",
+    ),
+    _rule(
+        # "del 1 al 15 de marzo", "entre el 10 y el 12 de junio": the first day of a range
+        # takes the month of the second.
+        "day_range_start",
+        rf"""(?:(?:del|el)\s+)?(?P<day>3[01]|[12]\d|0?[1-9])(?=\s+(?:al|y\s+el|a|-|–)\s+(?:3[01]|[12]\d|0?[1-9])\s+de\s+(?P<month>{MONTH})
+        (?:\s+(?:de|del)\s+(?P<year>{YEAR}))?)""",
+    ),
+    _rule(
         # "el lunes 3", "el martes 22": a day of a month the text does not name.
         "weekday_day",
         rf"""(?:(?:el|del|al)\s+)?(?P<weekday>{WEEKDAY})\s+(?P<day>3[01]|[12]\d|0?[1-9])
@@ -182,6 +197,16 @@ RULES: tuple[Rule, ...] = (
         rf"""(?:(?:al|el)\s+)?(?P<position>{POSITION})\s+(?:del|de\s+la)\s+(?:día|dia|jornada)""",
     ),
     _rule(
+        # "en lo que va de año": the current one so far.
+        "so_far",
+        r"""lo\s+que\s+va\s+de(?:l)?\s+(?P<unit>año|mes|semana|siglo|trimestre)""",
+    ),
+    _rule(
+        # "la víspera": the day before the one in discussion.
+        "eve",
+        r"""(?:la\s+)?(?P<word>víspera|vispera)""",
+    ),
+    _rule(
         "deixis",
         r"""(?P<word>(?:el\s+día\s+de\s+)?(?:hoy|ayer|mañana)|anteayer|antier|pasado\s+mañana|anoche)
         (?:\s+(?:por|en|a)\s+la\s+(?P<part>mañana|tarde|noche|madrugada)|\s+(?:a|al)\s+(?P<noon>mediodía|mediodia|medianoche))?""",
@@ -259,7 +284,8 @@ RULES: tuple[Rule, ...] = (
 REACH: dict[str, tuple[int, int]] = {
     "iso": (2, 26), "numeric": (8, 10), "date": (40, 40), "weekday_day": (8, 6),
     "month": (50, 50), "year": (50, 12), "era": (14, 16), "decade": (40, 12),
-    "decade_pair": (6, 4), "century": (36, 24), "same_period": (30, 40), "day_part": (30, 12), "week_of_month": (30, 30), "running": (24, 20), "quarter": (30, 50), "season": (50, 40),
+    "decade_pair": (6, 4), "century": (36, 24), "same_period": (30, 40), "day_part": (30, 12), "week_of_month": (30, 30), "running": (24, 20), "day_alone": (30, 30),
+    "day_range_start": (10, 50), "so_far": (16, 12), "eve": (6, 10), "quarter": (30, 50), "season": (50, 40),
     "weekday": (30, 40), "part_of_weekday": (30, 6), "relative": (50, 30), "deixis": (20, 30),
     "this_part": (10, 4), "vague": (16, 16), "ago": (60, 20), "later": (60, 20),
     "duration": (80, 60), "duration_range_start": (30, 4), "vague_duration": (60, 4),
@@ -274,6 +300,9 @@ _TRIGGER_GROUPS: list[tuple[str, str]] = [
     ("año años", "year quarter season month date"),
     ("semana mes año trimestre semestre década decenio siglo día jornada ejercicio", "relative"),
     ("mismo misma", "same_period"),
+    ("día dia mes", "day_alone"),
+    ("va", "so_far"),
+    ("víspera vispera", "eve"),
     ("semana", "week_of_month"),
     ("consecutivo consecutiva seguido seguida", "running"),
     ("día dia jornada", "day_part"),
@@ -299,8 +328,8 @@ _TRIGGER_GROUPS: list[tuple[str, str]] = [
     ("principios comienzos inicios mediados finales fines", "relative month year"),
 ]
 _DIGIT_GROUPS = {
-    1: "numeric weekday_day date era clock duration duration_range_start set later ago",
-    2: "numeric weekday_day date era clock decade decade_pair century duration duration_range_start set later ago",
+    1: "numeric weekday_day date era clock duration duration_range_start set later ago day_range_start",
+    2: "numeric weekday_day date era clock decade decade_pair century duration duration_range_start set later ago day_range_start",
     3: "era duration duration_range_start later ago",
     4: "iso numeric year era decade duration later ago",
 }

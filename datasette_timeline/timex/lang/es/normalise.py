@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ... import calendar_math as cal
 from ...context import Context, Resolution
 from ...durations import TIME_UNITS, duration_value, unit_letter
 from ...pack import Normaliser
@@ -190,6 +191,43 @@ def date_(match: re.Match[str], ctx: Context) -> Resolution | None:
     return resolve(value, ctx, match.start(), match.end())
 
 
+def day_alone(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if match["this_month"]:
+        step = {"este": 0, "ese": 0}.get(_words(match["this_month"]))
+        relation = _relation(match["this_month"].split()[-1]) if step is None else "this"
+        anchor = ctx.deictic_anchor()
+        if anchor is None:
+            return Resolution("DATE", f"XXXX-XX-{int(match['day2']):02d}", anchored=False)
+        first = cal.add_months(anchor.replace(day=1), {"last": -1, "next": 1}.get(relation, 0))
+        return calendar_date(ctx, first.year, first.month, int(match["day2"]))
+    value = Underspecified(
+        "day_of_month", day=int(match["day"]), relation=_relation(match["relation"])
+    )
+    return resolve(value, ctx, match.start(), match.end())
+
+
+def day_range_start(match: re.Match[str], ctx: Context) -> Resolution | None:
+    month_number, day_of_month = _month(match["month"]), int(match["day"])
+    if match["year"]:
+        return calendar_date(ctx, int(match["year"]), month_number, day_of_month)
+    value = Underspecified("month_day", month=month_number, day=day_of_month)
+    return resolve(value, ctx, match.start(), match.end())
+
+
+def so_far(match: re.Match[str], ctx: Context) -> Resolution | None:
+    unit = _UNIT_OF.get(_words(match["unit"]))
+    if unit is None:
+        return None
+    return resolve(
+        Underspecified("unit", unit=unit, relation="this"), ctx, match.start(), match.end()
+    )
+
+
+def eve(match: re.Match[str], ctx: Context) -> Resolution | None:
+    value = Underspecified("unit", unit="day", offset=-1, relation="previous")
+    return resolve(value, ctx, match.start(), match.end())
+
+
 def weekday_day(match: re.Match[str], ctx: Context) -> Resolution | None:
     """ "el lunes 3": the 3rd that is a Monday, near the reference time."""
     if _named(ctx, match, "weekday"):
@@ -257,7 +295,8 @@ def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
         digit = int(lookup(DECADE_WORDS, match["word"]))
     else:
         digit = int(match["short"][0])
-        if "año" not in match.group(0).lower() and "década" not in match.group(0).lower():
+        said = match.group(0).lower()
+        if "año" not in said and "década" not in said and not match["position"]:
             # "los 70" names a decade only as one of a pair or at the end of a phrase.
             following = ctx.text[match.end() : match.end() + 8]
             if not re.match(r"\s*(?:y\s+\d0\b|[,.;)]|$)", following):
@@ -887,7 +926,8 @@ NORMALISERS: dict[str, Normaliser] = {
     "iso": iso, "numeric": numeric, "date": date_, "weekday_day": weekday_day, "month": month,
     "year": year, "era": era, "decade": decade, "decade_pair": decade_pair, "century": century,
     "quarter": quarter, "season": season, "weekday": weekday, "part_of_weekday": part_of_weekday,
-    "week_of_month": week_of_month, "running": running,
+    "week_of_month": week_of_month, "running": running, "day_alone": day_alone,
+    "day_range_start": day_range_start, "so_far": so_far, "eve": eve,
     "relative": relative, "same_period": same_period, "day_part": day_part, "deixis": deixis, "this_part": this_part, "vague": vague, "ago": ago,
     "later": later, "duration": duration, "duration_range_start": duration_range_start,
     "vague_duration": vague_duration, "clock": clock, "noon": noon, "set": set_,
