@@ -81,7 +81,7 @@ def _form(words: list[str], index: int) -> tuple[str | None, str | None] | None:
     if word in _PLANS:
         return "future", "intention"
     if word in _FUTURE_IRREGULAR or (
-        len(word) > 4 and word.endswith(("rá", "rán", "ré", "remos", "réis", "rás"))
+        len(word) > 3 and word.endswith(("rá", "rán", "ré", "remos", "réis", "rás"))
     ):
         return "future", "will"
     if len(word) > 4 and word.endswith(("ría", "rían", "ríamos", "rías")):
