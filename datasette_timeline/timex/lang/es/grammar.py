@@ -39,8 +39,8 @@ POSITION = rf"(?:{alternation(POSITION_MODS)})"
 _NUMBER_WORD = alternation([w for w in NUMBER_WORDS if w != "cero"])
 # "treinta y dos", "ciento veinte", "dos mil".
 NUMBER = (
-    rf"(?:\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?|{_NUMBER_WORD}(?:\s+y\s+{_NUMBER_WORD})?"
-    rf"|{_NUMBER_WORD}\s+{_NUMBER_WORD})"
+    rf"(?:\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?"
+    rf"|{_NUMBER_WORD}(?:\s+(?:y\s+)?{_NUMBER_WORD}(?![^\W\d_]))?)"
 )
 VAGUE = alternation(VAGUE_QUANTITIES)
 APPROXIMATION = alternation(APPROXIMATION_MODS)
@@ -296,8 +296,8 @@ _TRIGGER_GROUPS: list[tuple[str, str]] = [
     (" ".join(MONTHS), "date month set clock"),
     (" ".join(WEEKDAYS), "date weekday_day weekday part_of_weekday set clock noon"),
     ("sábados sabados domingos", "set"),
-    (" ".join(w for unit in UNITS for w in unit.split()), _UNIT_RULES),
-    ("año años", "year quarter season month date"),
+    # The last word of a unit ("semana" of "fin de semana") is in every match.
+    (" ".join(unit.split()[-1] for unit in UNITS), _UNIT_RULES),
     ("semana mes año trimestre semestre década decenio siglo día jornada ejercicio", "relative"),
     ("mismo misma", "same_period"),
     ("día dia mes", "day_alone"),
@@ -308,13 +308,12 @@ _TRIGGER_GROUPS: list[tuple[str, str]] = [
     ("día dia jornada", "day_part"),
     ("trimestre semestre cuatrimestre", "quarter"),
     ("siglo", "century"),
-    ("década años", "decade"),
     (" ".join(DECADE_WORDS), "decade"),
     (" ".join(SEASONS), "season set"),
     ("hoy ayer mañana anteayer antier anoche", "deixis clock"),
     ("mañana tarde noche madrugada", "this_part part_of_weekday"),
     (
-        " ".join(w for ref in VAGUE_REFERENCES for w in ref.split() if len(w) > 3),
+        " ".join(ref.split()[-1] for ref in VAGUE_REFERENCES),
         "vague",
     ),
     ("hace dentro", "ago"),
@@ -322,10 +321,9 @@ _TRIGGER_GROUPS: list[tuple[str, str]] = [
     ("una dos tres cuatro cinco seis siete ocho nueve diez once doce", "clock"),
     ("mediodía mediodia medianoche", "noon clock weekday deixis"),
     ("cada todos todas", "set"),
-    (" ".join(w for adverb in SET_ADVERBS for w in adverb.split()), "set"),
+    (" ".join(adverb.split()[-1] for adverb in SET_ADVERBS), "set"),
     (" ".join({w for name in HOLIDAYS for w in name.split() if len(w) > 3}), "holiday"),
     ("primavera verano otoño invierno", "season"),
-    ("principios comienzos inicios mediados finales fines", "relative month year"),
 ]
 _DIGIT_GROUPS = {
     1: "numeric weekday_day date era clock duration duration_range_start set later ago day_range_start",
@@ -336,6 +334,18 @@ _DIGIT_GROUPS = {
 _PLURAL_UNITS = "|".join(u for u in UNITS if u.endswith("s"))
 _REQUIRED = {
     "ago": r"hace|dentro",
+    "duration": (
+        r"segund|minut|hora|día|dia|jornada|noche|semana|quincena|mes|trimestre|semestre|año|"
+        r"ejercicio|década|decada|decenio|siglo|milenio"
+    ),
+    "duration_range_start": _PLURAL_UNITS,
+    "weekday_day": WEEKDAY,
+    "era": r"[aA]\.?\s?[cC]|[cC]risto",
+    "century": r"siglo",
+    "decade": r"años|década|decada|los|las|ochenta|noventa|setenta|sesenta|cincuenta|cuarenta|treinta|veinte",
+    "decade_pair": r"\d0\sy\s",
+    "day_range_start": MONTH,
+    "set": r"cada|tod[oa]s|vez|veces|al\s|por\s|a\s+la\s|los|las|anual|semanal|mensual|diari|trimestral|semestral|quincenal|bienal|bianual",
     "later": r"despu|tarde|antes|atr",
     "vague_duration": _PLURAL_UNITS,
     "date": r"\d|primero",
