@@ -3,7 +3,7 @@
 frozen before the pack first ran on them, scored as the English sentence sets are
 (tests/test_timex_guidelines.py): each item a test of its own, the ones the pack gets
 wrong listed with what is wrong in tests/fixtures/timex_es_known_failures.txt and run as
-strict expected failures. ``python tests/test_timex_spanish_blind.py`` prints the set's
+strict expected failures. ``python -m tests.test_timex_spanish_blind`` prints the set's
 relaxed and value F1.
 """
 

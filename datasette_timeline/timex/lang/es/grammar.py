@@ -90,8 +90,10 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "date",
         rf"""(?:(?P<article>el|del|al)\s+)?(?:(?P<relation>pasado|próximo|proximo)\s+)?
-        (?:(?P<weekday>{WEEKDAY}),?\s+)?(?:día\s+)?(?P<day>{DAY}|{FIRST_DAY})\s+de\s+(?P<month>{MONTH})
-        (?:\s*,?\s*(?:de|del)\s+(?:(?:año|ejercicio)\s+)?(?P<year>{YEAR})|\s+(?:de|del)\s+{YEAR_WORDS})?""",
+        (?:(?P<weekday>{WEEKDAY})\s+)?(?:día\s+)?(?P<day>{DAY}|{FIRST_DAY})\s+de\s+(?P<month>{MONTH})
+        (?:\s*,?\s*(?:de|del)\s+(?:(?:año|ejercicio)\s+)?(?P<year>{YEAR})
+        |\s+(?:de|del)\s+(?:año\s+)?(?P<bc_year>\d{{1,4}})\s*(?:a\.\s?[cC]\.|a\.?[cC]\.?|antes\s+de\s+Cristo)
+        |\s+(?:de|del)\s+{YEAR_WORDS})?""",
     ),
     _rule(
         # "el día 15", "el próximo día 20", "el 15 de este mes": a day of a month the
@@ -129,12 +131,14 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "era",
-        r"""(?:(?:el\s+)?año\s+)?(?P<number>\d{1,4})\s*(?P<era>a\.\s?[cC]\.|a\.?[cC]\.?|antes\s+de\s+Cristo)(?!\w)""",
+        r"""(?:(?:el\s+)?año\s+)?(?P<number>\d{1,4})\s*(?P<era>a\.\s?[cC]\.|a\.?[cC]\.?|antes\s+de\s+Cristo)(?!\w)
+        |(?:el\s+|del\s+)?año\s+(?P<ad>\d{1,3})(?!\d|\s*(?:%|a\.))""",
     ),
     _rule(
         "decade",
         rf"""(?:(?P<position>{POSITION})\s+de\s+)?(?:(?:la\s+)?década\s+de\s+(?:(?:los|las)\s+)?(?:años\s+)?|(?:los|las)\s+(?:años\s+)?|años\s+)
-        (?:(?P<full>1\d{{2}}0|20\d0)|(?P<short>[1-9]0)(?!\s*(?:%|por|años\b))|(?P<word>{DECADE_WORD}))""",
+        (?:(?P<full>1\d{{2}}0|20\d0)|(?P<short>[1-9]0)(?!\s*(?:%|por|años\b))|(?P<word>{DECADE_WORD}))
+        (?:\s+del\s+(?P<century>siglo\s+(?:pasado|XX|XIX|XXI|anterior)))?""",
     ),
     _rule(
         # "y 80" after "los 70": the second decade of a pair.
@@ -161,12 +165,18 @@ RULES: tuple[Rule, ...] = (
         "weekday",
         rf"""(?:(?P<before>el\s+pasado|el\s+próximo|el\s+proximo|este|ese|aquel|el|del|al)\s+)?(?P<weekday>{WEEKDAY})
         (?:\s+(?P<after>pasado|próximo|proximo|que\s+viene|siguiente|anterior))?
-        (?:\s+(?:por|en|a|de)\s+la\s+(?P<part>{PART})|\s+(?:a|al)\s+(?P<noon>mediodía|mediodia|medianoche))?""",
+        (?:\s+(?:por|en|a|de)\s+la\s+(?P<part>{PART}))?""",
     ),
     _rule(
         # "la noche del lunes", "la jornada del jueves"
         "part_of_weekday",
         rf"""(?:la|esa|aquella)\s+(?P<part>mañana|tarde|noche|madrugada|jornada)\s+del\s+(?P<weekday>{WEEKDAY})""",
+    ),
+    _rule(
+        # "la noche del 12 de agosto de 2014"
+        "part_of_date",
+        rf"""(?:la|esa|aquella)\s+(?P<part>mañana|tarde|noche|madrugada)\s+del\s+(?P<day>{DAY})\s+de\s+(?P<month>{MONTH})
+        (?:\s+(?:de|del)\s+(?P<year>{YEAR}))?""",
     ),
     _rule(
         # "la última semana de marzo": the week most of whose days are in that month.
@@ -188,8 +198,8 @@ RULES: tuple[Rule, ...] = (
     _rule(
         # "el mismo periodo del año anterior": the period in discussion a year before.
         "same_period",
-        r"""(?:(?:el|del|al|la)\s+)?mism[oa]\s+(?P<what>periodo|período|trimestre|mes|semana|día|dia|fecha)
-        \s+(?:del|de)\s+(?:(?:el\s+)?año\s+(?:anterior|pasado)|ejercicio\s+anterior)""",
+        rf"""(?:(?:el|del|al|la)\s+)?mism[oa]\s+(?P<what>periodo|período|trimestre|mes|semana|día|dia|fecha)
+        \s+(?:del|de)\s+(?:(?:el\s+)?año\s+(?:anterior|pasado)|ejercicio\s+anterior|(?P<year>{YEAR}))""",
     ),
     _rule(
         # "al final del día", "al principio de la jornada": the day in discussion.
@@ -208,8 +218,8 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "deixis",
-        r"""(?P<word>(?:el\s+día\s+de\s+)?(?:hoy|ayer|mañana)|anteayer|antier|pasado\s+mañana|anoche)
-        (?:\s+(?:por|en|a)\s+la\s+(?P<part>mañana|tarde|noche|madrugada)|\s+(?:a|al)\s+(?P<noon>mediodía|mediodia|medianoche))?""",
+        rf"""(?P<word>(?:el\s+día\s+de\s+)?(?:hoy|ayer|mañana)|anteayer|antier|pasado\s+mañana|anoche)
+        (?:\s+(?P<weekday>{WEEKDAY}))?(?:\s+(?:por|en|a)\s+la\s+(?P<part>mañana|tarde|noche|madrugada))?""",
     ),
     _rule(
         # "esta mañana", "esta tarde", "esta noche"
@@ -253,8 +263,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "clock",
-        rf"""(?:(?P<dayword>hoy|ayer|mañana|anoche)\s+(?:a\s+)?)?
-        (?:las|la)\s+(?P<hour>[01]?\d|2[0-3]|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)
+        rf"""(?:(?:las|la)\s+|(?=\d{{1,2}}[:.][0-5]\d\s*(?:{TIMEZONE}|horas|h\b)))(?P<hour>[01]?\d|2[0-3]|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)
         (?:(?:[:.]|\sy\s)(?P<minute>[0-5]\d)|\s+y\s+(?P<fraction>media|cuarto)|\s+menos\s+(?P<less>cuarto))?
         (?P<hours>\s+(?:horas|h|hrs?)\.?)?(?:\s+(?P<zone>{TIMEZONE}))?
         (?:\s+(?:de\s+la|del|en\s+la|por\s+la)\s+(?P<part>{PART}))?(?P<sharp>\s+en\s+punto)?
@@ -267,11 +276,11 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "set",
-        rf"""(?P<every>cada|tod[oa]s\s+(?:los|las))\s+(?:(?P<count>{NUMBER})\s+|(?P<half>medi[oa])\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{SEASON}|{MONTH}|(?P<day>{DAY})\s+de\s+(?P<month>{MONTH}))
+        rf"""(?P<every>cada|tod[oa]s\s+(?:los|las))\s+(?:(?P<count>{NUMBER})\s+|(?P<half>medi[oa])\s+)?(?P<unit>{UNIT}|{WEEKDAY}|{SEASON}|{MONTH}|mañana|tarde|noche|(?P<day>{DAY})\s+de\s+(?P<month>{MONTH}))
         |(?P<adverb>{alternation(SET_ADVERBS)})
         |(?:(?P<frequency>(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)\s+(?:vez|veces))\s+)?
         (?P<per>al|por|a\s+la|cada)\s+(?P<per_unit>día|semana|mes|año|hora|minuto|trimestre)(?!\s+(?:de|del|que|pasad|próxim|siguiente|anterior))
-        |(?P<plural>(?:los|las)\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábados|sabados|domingos))(?=\s+(?:por|a|de|en|y|se|,|\.)|$)""",
+        |(?P<plural>(?:los|las)\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábados|sabados|domingos|mañanas|tardes|noches))(?=\s+(?:por|a|de|en|y|se|,|\.)|$)""",
     ),
     _rule(
         "holiday",
@@ -284,7 +293,7 @@ RULES: tuple[Rule, ...] = (
 REACH: dict[str, tuple[int, int]] = {
     "iso": (2, 26), "numeric": (8, 10), "date": (40, 40), "weekday_day": (8, 6),
     "month": (50, 50), "year": (50, 12), "era": (14, 16), "decade": (40, 12),
-    "decade_pair": (6, 4), "century": (36, 24), "same_period": (30, 40), "day_part": (30, 12), "week_of_month": (30, 30), "running": (24, 20), "day_alone": (30, 30),
+    "decade_pair": (6, 4), "century": (36, 24), "same_period": (30, 40), "day_part": (30, 12), "week_of_month": (30, 30), "part_of_date": (30, 50), "running": (24, 20), "day_alone": (30, 30),
     "day_range_start": (10, 50), "so_far": (16, 12), "eve": (6, 10), "quarter": (30, 50), "season": (50, 40),
     "weekday": (30, 40), "part_of_weekday": (30, 6), "relative": (50, 30), "deixis": (20, 30),
     "this_part": (10, 4), "vague": (16, 16), "ago": (60, 20), "later": (60, 20),
@@ -311,12 +320,14 @@ _TRIGGER_GROUPS: list[tuple[str, str]] = [
     (" ".join(DECADE_WORDS), "decade"),
     (" ".join(SEASONS), "season set"),
     ("hoy ayer mañana anteayer antier anoche", "deixis clock"),
-    ("mañana tarde noche madrugada", "this_part part_of_weekday"),
+    ("mañana tarde noche madrugada", "this_part part_of_weekday part_of_date"),
+    ("mañanas tardes noches", "set"),
     (
         " ".join(ref.split()[-1] for ref in VAGUE_REFERENCES),
         "vague",
     ),
     ("hace dentro", "ago"),
+    ("año", "era"),
     ("después despues tarde antes atrás atras", "later"),
     ("una dos tres cuatro cinco seis siete ocho nueve diez once doce", "clock"),
     ("mediodía mediodia medianoche", "noon clock weekday deixis"),
@@ -345,7 +356,7 @@ _REQUIRED = {
     "decade": r"años|década|decada|los|las|ochenta|noventa|setenta|sesenta|cincuenta|cuarenta|treinta|veinte",
     "decade_pair": r"\d0\sy\s",
     "day_range_start": MONTH,
-    "set": r"cada|tod[oa]s|vez|veces|al\s|por\s|a\s+la\s|los|las|anual|semanal|mensual|diari|trimestral|semestral|quincenal|bienal|bianual",
+    "set": r"cada|tod[oa]s|vez|veces|al\s|por\s|a\s+la\s|los|las|mañanas|tardes|noches|anual|semanal|mensual|diari|trimestral|semestral|quincenal|bienal|bianual",
     "later": r"despu|tarde|antes|atr",
     "vague_duration": _PLURAL_UNITS,
     "date": r"\d|primero",

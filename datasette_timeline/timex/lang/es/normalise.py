@@ -104,11 +104,20 @@ def _opens_a_sentence(ctx: Context, position: int) -> bool:
     return not ctx.text[start:position].strip(_SENTENCE_OPENERS + " \t")
 
 
+_CAPITALISED_AFTER = re.compile(r"\s+(?-i:[A-ZÁÉÍÓÚÑ])[\wáéíóúñü]+")
+
+
 def _named(ctx: Context, match: re.Match[str], group: str) -> bool:
-    """A month or weekday written with a capital inside a sentence: a name ("Plaza de
-    Mayo", "Carmen Mayo", "Sábado Gigante"), Spanish writes them in lower case."""
+    """A month or weekday written with a capital inside a sentence, or before another
+    capitalised word: a name ("Plaza de Mayo", "Carmen Mayo", "Julio César", "Sábado
+    Gigante"); Spanish writes them in lower case."""
     word = match[group]
-    return word[:1].isupper() and not _opens_a_sentence(ctx, match.start(group))
+    if not word[:1].isupper():
+        return False
+    if not _opens_a_sentence(ctx, match.start(group)):
+        return True
+    following = _CAPITALISED_AFTER.match(ctx.text, match.end(group))
+    return following is not None and lookup(MONTHS, following.group().strip()) is None
 
 
 # --- absolute dates -------------------------------------------------------------------
@@ -168,6 +177,8 @@ def date_(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if match["year"]:
         return calendar_date(ctx, int(match["year"]), month, day_of_month)
+    if match["bc_year"]:
+        return Resolution("DATE", f"BC{int(match['bc_year']):04d}-{month:02d}-{day_of_month:02d}")
     weekday = _weekday(match["weekday"]) if match["weekday"] else 0
     said = _year_of_words(match["year_words"], ctx)
     if said is not None and said != ("", 0):
@@ -238,6 +249,17 @@ def weekday_day(match: re.Match[str], ctx: Context) -> Resolution | None:
     return resolve(value, ctx, match.start(), match.end())
 
 
+# "entre mayo y junio de 1937": the year of the other end of the range.
+_RANGE_YEAR = re.compile(
+    r"\s+(?:y|a|al|hasta|-|–)\s+(?:(?:principios|mediados|finales|fines)\s+de\s+)?"
+    + "(?:"
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + ")"
+    + r"\.?\s+(?:de|del)\s+(?P<year>\d{4})(?!\d)",
+    re.IGNORECASE,
+)
+
+
 def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     number = _month(match["month"])
     if _named(ctx, match, "month"):
@@ -245,6 +267,9 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     mod = _position(match)
     if match["year"]:
         return Resolution("DATE", f"{int(match['year']):04d}-{number:02d}", mod)
+    range_year = _RANGE_YEAR.match(ctx.text, match.end())
+    if range_year is not None and not (match["relation"] or match["relation_after"]):
+        return Resolution("DATE", f"{int(range_year['year']):04d}-{number:02d}", mod)
     relation = _relation(match["relation"], match["relation_after"])
     if match["this_year"]:
         value = Underspecified("month", month=number, relation="this", by_year=True, mod=mod)
@@ -284,6 +309,8 @@ def year(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 def era(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if match["ad"]:
+        return Resolution("DATE", f"{int(match['ad']):04d}")  # "el año 476"
     return Resolution("DATE", f"BC{int(match['number']):04d}")
 
 
@@ -301,9 +328,19 @@ def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
             following = ctx.text[match.end() : match.end() + 8]
             if not re.match(r"\s*(?:y\s+\d0\b|[,.;)]|$)", following):
                 return None
+    said_century = _words(match["century"])
+    if said_century:
+        number = roman_value(said_century.split()[-1].upper())
+        if number is not None:
+            return Resolution("DATE", f"{number - 1:02d}{digit}", mod)
     anchor = ctx.dct or (ctx.reference.day if ctx.reference else None)
-    if anchor is None:
-        return Resolution("DATE", f"XX{digit}", mod, anchored=False)
+    if said_century or anchor is None:
+        if anchor is None and not said_century and match["word"]:
+            return Resolution("DATE", f"19{digit}", mod)  # "los años veinte": the 1920s
+        if anchor is None:
+            return Resolution("DATE", f"XX{digit}", mod, anchored=False)
+        # "del siglo pasado": the century before the anchor's.
+        return Resolution("DATE", f"{anchor.year // 100 - 1:02d}{digit}", mod)
     century = anchor.year // 100 if digit * 10 <= anchor.year % 100 else anchor.year // 100 - 1
     return Resolution("DATE", f"{century:02d}{digit}", mod)
 
@@ -414,10 +451,9 @@ def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     if before in {"ese", "aquel"}:
         relation = ""
     part = _words(match["part"]) or None
+    noon = None
     if part in {"mediodía", "mediodia"}:
         part, noon = None, "mediodía"
-    else:
-        noon = match["noon"]
     value = Underspecified("weekday", weekday=_weekday(match["weekday"]), relation=relation)
     resolution = resolve(value, ctx, match.start(), match.end())
     return _with_part(resolution, part, noon)
@@ -427,6 +463,16 @@ def part_of_weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     value = Underspecified("weekday", weekday=_weekday(match["weekday"]))
     part = None if _words(match["part"]) == "jornada" else match["part"]
     return _with_part(resolve(value, ctx, match.start(), match.end()), part, None)
+
+
+def part_of_date(match: re.Match[str], ctx: Context) -> Resolution | None:
+    month_number, day_of_month = _month(match["month"]), _day(match["day"])
+    if match["year"]:
+        resolution = calendar_date(ctx, int(match["year"]), month_number, day_of_month)
+    else:
+        value = Underspecified("month_day", month=month_number, day=day_of_month)
+        resolution = resolve(value, ctx, match.start(), match.end())
+    return _with_part(resolution, match["part"], None)
 
 
 def week_of_month(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -462,7 +508,7 @@ def running(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 
 _NOT_TOMORROW_BEFORE = re.compile(
-    r"(?:\b(?:la|esta|esa|una|cada|toda|de|por|buena|buenas|media|aquella|misma)\s+)$",
+    r"(?:\b(?:la|esta|esa|una|cada|toda|por|buena|buenas|media|aquella|misma)\s+)$",
     re.IGNORECASE,
 )
 
@@ -480,9 +526,8 @@ def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
     part = PARTS_OF_DAY.get(_words(match["part"])) if match["part"] else None
     if word == "anoche":
         part = part or "NI"
-    if match["noon"]:
-        value = Underspecified("day", offset=offset)
-        return _with_part(resolve(value, ctx, match.start(), match.end()), None, match["noon"])
+    if offset == 0 and not part and ctx.dct is None and ctx.reference is None:
+        return Resolution("DATE", "PRESENT_REF")  # "hoy" in a text without a date: today
     value = Underspecified("day", offset=offset, part=part)
     return resolve(value, ctx, match.start(), match.end())
 
@@ -518,22 +563,25 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
     before = _words(match["before"])
     relation = _relation(before, match["after"])
     mod = _position(match)
-    if not relation and not mod and not before.startswith("tod"):
-        if unit == "day" and before == "la" and _words(match["unit"]) == "jornada":
-            return _the_day(ctx)  # "terminó la jornada": the day in discussion
-        if unit != "weekend" or not before:
-            return None  # "el año", "la semana" alone say no time
+    said_alone = not relation and not mod and not before.startswith("tod")
+    if said_alone and before == "la" and _words(match["unit"]) == "jornada":
+        if _DAY_OF_TRADING_AFTER.match(ctx.text, match.end()):
+            return _the_day(ctx)  # "terminó la jornada en 8.017": the day in discussion
+        return None  # "la jornada laboral", "la jornada de huelga"
+    if said_alone and (unit != "weekend" or not before):
+        return None  # "el año", "la semana" alone say no time ("el fin de semana" does)
     if before.startswith("tod") and unit == "year":
         return _the_year(ctx, match.start())
     if unit == "day" and relation in {"this", ""}:
         return None  # "este día", "todo el día": no date of their own
     if before.startswith("tod"):
         relation = ""  # "todo el año": the one in discussion
-    if relation == "last" and before.startswith(
-        ("el último", "la última", "el ultimo", "la ultima")
+    if (
+        before.startswith(("el último", "la última", "el ultimo", "la ultima"))
+        and not match["after"]
     ):
-        # "la última semana": the past week, like "la semana pasada".
-        relation = "last"
+        # "el último año", "la última semana": the stretch of time up to now.
+        return Resolution("DURATION", duration_value(1, unit), mod)
     value = Underspecified(
         "unit",
         unit=unit,
@@ -542,6 +590,13 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         mod=mod,
     )
     return resolve(value, ctx, match.start(), match.end())
+
+
+# After "la jornada" as the day told of, a preposition or the end of the clause ("terminó
+# la jornada en 8.017"), not a word that says which kind of day it is.
+_DAY_OF_TRADING_AFTER = re.compile(
+    r"\s*(?:[,.;:)]|$|(?:en|con|a|al|y|sin|por|para|tras)\b)", re.IGNORECASE
+)
 
 
 def _the_year(ctx: Context, start: int) -> Resolution:
@@ -572,6 +627,14 @@ def _the_day(ctx: Context, mod: str | None = None) -> Resolution:
 def same_period(match: re.Match[str], ctx: Context) -> Resolution | None:
     what = {"periodo": "period", "período": "period", "trimestre": "quarter", "mes": "month",
             "semana": "week", "día": "day", "dia": "day", "fecha": "day"}[_words(match["what"])]  # fmt: skip
+    if match["year"]:
+        # "el mismo periodo de 2017": the period in discussion, in that year.
+        reference = ctx.recent_quarter(match.start()) or ctx.reference
+        if reference is None or reference.granularity in {"year", "decade", "century"}:
+            return Resolution("DATE", f"{int(match['year']):04d}")
+        day = safe_date(int(match["year"]), reference.day.month, 1)
+        granularity = reference.granularity if what == "period" else what
+        return Resolution("DATE", cal.format_value(day, granularity)) if day else None
     return period_a_year_before(ctx, match.start(), what)
 
 
@@ -649,15 +712,16 @@ _PERSON_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _AGE_BEFORE = re.compile(
-    r"\b(?:tiene|tenía|tenia|tenían|tienen|tendrá|tendria|tendría|cumple|cumplió|cumplio|"
-    r"cumplirá|cumplira|cumplir|cumplido|edad\s+de|a\s+los)\s+$",
+    r"\b(?:(?<!se\s)(?:tiene|tenía|tenia|tenían|tienen|tendrá|tendria|tendría|cumple|cumplió|"
+    r"cumplio|cumplirá|cumplira|cumplir|cumplido)|edad\s+de|a\s+los|a\s+sus|mayores\s+de|"
+    r"menores\s+de)\s+$|(?:,|\()\s*de\s+$",
     re.IGNORECASE,
 )
 _AGE_AFTER = re.compile(r"\s+(?:de\s+edad|cumplidos)\b|\s*\)", re.IGNORECASE)
 
 
 def _is_age(match: re.Match[str], ctx: Context) -> bool:
-    if _unit(match["unit"]) != "year" or not match["number"]:
+    if _unit(match["unit"]) != "year" or not _group(match, "number"):
         return False
     number = match.start("number")
     before = ctx.text[max(0, number - 40) : number]
@@ -721,10 +785,12 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None  # "un día maravilloso", "un año difícil": a day, not a length of time
     if match["and_half"]:
         amount += 0.5
-    if amount != int(amount) and not match["half"] and unit not in TIME_UNITS:
+    if unit in {"decade", "century"} and amount != int(amount):
+        value: str | None = duration_value(amount * (10 if unit == "decade" else 100), "year")
+    elif amount != int(amount) and not match["half"] and unit not in TIME_UNITS:
         # "dos años y medio": P2.5Y, as MEANTIME and TimeML write it in Spanish.
         letter = unit_letter(unit)
-        value: str | None = f"P{amount:g}{letter}"
+        value = f"P{amount:g}{letter}"
     else:
         value = duration_value(amount, unit)
     if match["more"]:
@@ -742,8 +808,8 @@ def duration(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 def duration_range_start(match: re.Match[str], ctx: Context) -> Resolution | None:
     amount, unit = number_value(match["number"]), _unit(match["unit"])
-    if amount is None or amount <= 0 or unit is None:
-        return None
+    if amount is None or amount <= 0 or unit is None or _is_age(match, ctx):
+        return None  # "dos hombres, de 34 y 41 años"
     return Resolution("DURATION", duration_value(amount, unit))
 
 
@@ -797,6 +863,9 @@ def set_(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("SET", value)
     if match["plural"]:
         day = _words(match["plural"]).split()[-1]
+        part = PARTS_OF_DAY.get(day[:-1]) if day.endswith(("ñanas", "rdes", "ches")) else None
+        if part:
+            return Resolution("SET", f"XXXX-XX-XXT{part}")  # "las mañanas"
         number = lookup(WEEKDAYS, day.rstrip("s") if day.endswith("os") else day)
         return Resolution("SET", f"XXXX-WXX-{number}") if number else None
     if match["per"]:
@@ -810,6 +879,9 @@ def set_(match: re.Match[str], ctx: Context) -> Resolution | None:
     weekday_number = lookup(WEEKDAYS, word)
     if weekday_number:
         return Resolution("SET", f"XXXX-WXX-{weekday_number}")
+    part = PARTS_OF_DAY.get(_words(word)) if _words(word) in {"mañana", "tarde", "noche"} else None
+    if part:
+        return Resolution("SET", f"XXXX-XX-XXT{part}")  # "cada mañana"
     season_code = lookup(SEASONS, word)
     if season_code:
         return Resolution("SET", f"XXXX-{season_code}")
@@ -853,9 +925,6 @@ def _clock_day(match: re.Match[str], ctx: Context) -> date | None:
     anchor = ctx.deictic_anchor()
     if groups.get("weekday"):
         return weekday_date(ctx, match.start(), match.end(), _weekday(groups["weekday"]), "")
-    if groups.get("dayword"):
-        offset = DAY_OFFSETS.get(_words(groups["dayword"]), 0)
-        return anchor + timedelta(days=offset) if anchor else None
     if ctx.reference is not None and ctx.reference.granularity == "day":
         return ctx.reference.day
     return anchor
@@ -915,7 +984,7 @@ def noon(match: re.Match[str], ctx: Context) -> Resolution | None:
 def holiday(match: re.Match[str], ctx: Context) -> Resolution | None:
     name = _words(match["name"])
     found = lookup(HOLIDAYS, name)
-    if found is None or not match["name"][:1].isupper():
+    if found is None or not any(word[:1].isupper() for word in match["name"].split()):
         return None
     if match["year"]:
         return holiday_value(found, int(match["year"]))
@@ -926,7 +995,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "iso": iso, "numeric": numeric, "date": date_, "weekday_day": weekday_day, "month": month,
     "year": year, "era": era, "decade": decade, "decade_pair": decade_pair, "century": century,
     "quarter": quarter, "season": season, "weekday": weekday, "part_of_weekday": part_of_weekday,
-    "week_of_month": week_of_month, "running": running, "day_alone": day_alone,
+    "week_of_month": week_of_month, "part_of_date": part_of_date, "running": running, "day_alone": day_alone,
     "day_range_start": day_range_start, "so_far": so_far, "eve": eve,
     "relative": relative, "same_period": same_period, "day_part": day_part, "deixis": deixis, "this_part": this_part, "vague": vague, "ago": ago,
     "later": later, "duration": duration, "duration_range_start": duration_range_start,

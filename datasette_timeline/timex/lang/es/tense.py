@@ -39,6 +39,8 @@ _TIME_CLAUSE = frozenset(_DATA["time_clause_words"])
 _CLAUSE_BREAKS = frozenset(_DATA["clause_breaks"])
 _AHEAD_BEFORE = re.compile(_DATA["ahead_before"] + r"\s*$", re.IGNORECASE)
 _BACK_BEFORE = re.compile(_DATA["back_before"] + r"\s*$", re.IGNORECASE)
+# "tras ganar el sábado": an act done before the one told.
+_BACK_INFINITIVE = re.compile(_DATA["back_infinitive_before"], re.IGNORECASE)
 
 _WORD = re.compile(r"[^\W\d_]+|\d+|[^\w\s]", re.UNICODE)
 _MARKS = frozenset(';:()"«»“”—–')
@@ -124,6 +126,8 @@ class _Clauses(AnalysedSentence):
         before = self.text[max(self.span[0], start - 40) : start]
         if _AHEAD_BEFORE.search(before):
             return Reading("future", "cue")
+        if _BACK_INFINITIVE.search(before):
+            return Reading("past", "cue")
         first = bisect_left(self.starts, start)
         last = bisect_left(self.starts, end) - 1
         found = self._left(first)
