@@ -93,3 +93,25 @@ def test_the_engine_anchors_a_story_for_any_language() -> None:
     text = "Am 3. Mai 1921 begann es. Am 5. Juni kam sie."
     values = [t.value for t in tagger.tag(text, None, language="de")]
     assert values == ["1921-05-03", "1921-06-05"]
+
+
+ENGINE = (
+    "tagger.py", "context.py", "resolve.py", "pack.py", "reading.py", "calendar_math.py",
+    "values.py", "durations.py",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("module", ENGINE)
+def test_the_engine_imports_no_language(module: str) -> None:
+    """The engine and the resolver know no language: they import no pack (only the
+    registry that loads one by its code)."""
+    import ast
+    from pathlib import Path
+
+    source = Path(tagger.__file__).with_name(module).read_text(encoding="utf-8")
+    imported = [
+        node.module or ""
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.ImportFrom)
+    ]
+    assert not [name for name in imported if name.startswith("lang.")], imported
