@@ -351,7 +351,7 @@ _REQUIRED = {
     ),
     "duration_range_start": _PLURAL_UNITS,
     "weekday_day": WEEKDAY,
-    "era": r"[aA]\.?\s?[cC]|[cC]risto",
+    "era": r"[aA]\.?\s?[cC]|[cC]risto|año",
     "century": r"siglo",
     "decade": r"años|década|decada|los|las|ochenta|noventa|setenta|sesenta|cincuenta|cuarenta|treinta|veinte",
     "decade_pair": r"\d0\sy\s",
