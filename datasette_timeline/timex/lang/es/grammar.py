@@ -121,7 +121,9 @@ RULES: tuple[Rule, ...] = (
         rf"""(?:(?P<article>el|del|al)\s+)?(?:(?P<position>{POSITION})\s+(?:de|del)\s+)?
         (?:(?P<relation>(?:el\s+|del\s+|al\s+)?(?:pasado|próximo|proximo)|este|ese|aquel)\s+(?:mes\s+de\s+)?)?
         (?:mes\s+de\s+)?(?P<month>{MONTH})(?:\s+(?P<relation_after>pasado|próximo|proximo|que\s+viene))?
-        (?:\s*,?\s*(?:de|del)\s+(?:año\s+)?(?P<year>{YEAR})|\s+(?:de|del)\s+(?P<this_year>este\s+año))?""",
+        (?:\s*,?\s*(?:de|del)\s+(?:año\s+)?(?P<year>{YEAR})|\s+(?:de|del)\s+(?P<this_year>este\s+año)
+        |(?=\s+(?:de|del)\s+(?P<later_year>(?:el\s+)?año\s+(?:pasado|anterior|siguiente|próximo|proximo|que\s+viene)
+        |(?:el\s+)?(?:próximo|proximo|pasado)\s+año)))?""",
     ),
     _rule(
         "year",

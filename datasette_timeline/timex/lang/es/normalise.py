@@ -271,8 +271,13 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     if range_year is not None and not (match["relation"] or match["relation_after"]):
         return Resolution("DATE", f"{int(range_year['year']):04d}-{number:02d}", mod)
     relation = _relation(match["relation"], match["relation_after"])
-    if match["this_year"]:
-        value = Underspecified("month", month=number, relation="this", by_year=True, mod=mod)
+    said = _year_of_words(match["later_year"], ctx)
+    if match["this_year"] or (said is not None and said[0] == "this"):
+        # "marzo de este año", "octubre del año que viene" (the year is an expression of
+        # its own): the month of the year said.
+        step = said[1] if said is not None else 0
+        relation = {-1: "last", 0: "this", 1: "next"}[step]
+        value = Underspecified("month", month=number, relation=relation, by_year=True, mod=mod)
     else:
         value = Underspecified("month", month=number, relation=relation, mod=mod)
     return resolve(value, ctx, match.start(), match.end())
