@@ -90,11 +90,6 @@ class Triggers:
     word_reach: Mapping[str, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
     digit_reach: Mapping[int, tuple[tuple[int, int, int], ...]] = field(default_factory=dict)
 
-    def rules_of(self, token: str) -> tuple[int, ...] | None:
-        if token[0].isdigit():
-            return self.digits.get(len(token))
-        return self.words.get(token.lower())
-
 
 def build_triggers(
     rules: tuple[Rule, ...],
