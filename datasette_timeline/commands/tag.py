@@ -11,6 +11,7 @@ from pathlib import Path
 
 import click
 
+from ..readers.language import detect_language
 from ..timex.evaluate import SystemFileError, evaluate, format_table, gold_files, system_files
 from ..timex.lang import LANGUAGES
 from ..timex.model import Timex
@@ -89,6 +90,15 @@ def _read_file(path: Path, dct: str | None) -> _Input:
     return _Input(path.name, text, dct or header_date(text))
 
 
+def pack_language(language: str, text: str) -> str:
+    """The language pack to read ``text`` with: the one named, or for "auto" the one of
+    the language detected (the detector of the readers), English when it has none."""
+    if language != "auto":
+        return language
+    detected = detect_language(text)
+    return detected if detected in LANGUAGES else "en"
+
+
 def _check_dct(value: str | None) -> str | None:
     if value is not None and parse_dct(value) is None:
         raise click.BadParameter(f"not an ISO date: {value!r}", param_hint="--dct")
@@ -113,7 +123,7 @@ def _check_dct(value: str | None) -> str | None:
     type=click.Choice([*LANGUAGES, "auto"]),
     default="en",
     show_default=True,
-    help="The language of the texts (auto: guessed from each text's frequent words).",
+    help="The language of the texts (auto: detected in each text).",
 )
 @click.option(
     "--format",
@@ -152,7 +162,9 @@ def tag_command(
     if output_format == "timeml" and not output_dir:
         raise click.UsageError("--format timeml needs --output-dir")
     for item in _read_inputs(inputs, jsonl, dct):
-        timexes = tag(item.text, item.dct, anchoring=anchoring, language=language)
+        timexes = tag(
+            item.text, item.dct, anchoring=anchoring, language=pack_language(language, item.text)
+        )
         if output_format == "timeml" and output_dir:
             _write_timeml_file(Path(output_dir), item, timexes)
         else:
@@ -199,7 +211,7 @@ def _fold_files(name: str, fold: tuple[frozenset[int], int] | None) -> list[Path
     type=click.Choice([*LANGUAGES, "auto"]),
     default="en",
     show_default=True,
-    help="The language of the gold texts (auto: guessed from each text).",
+    help="The language of the gold texts (auto: detected in each text).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", is_flag=True, help="Also list misses, spurious tags and wrong values.")
@@ -240,7 +252,7 @@ def evaluate_command(
     """
 
     def tagger(text: str, dct: str | None) -> list[Timex]:
-        return tag(text, dct, anchoring=anchoring, language=language)
+        return tag(text, dct, anchoring=anchoring, language=pack_language(language, text))
 
     system = system_files(system_folder) if system_folder else None
     files = {name: _fold_files(name, fold) for name in gold}

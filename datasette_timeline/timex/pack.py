@@ -158,7 +158,6 @@ class LanguagePack:
     - ``fiscal``: words that make a quarter a company's own.
     - ``event_anchor``: for a duration, the event it is counted from ("three days after
       the vote").
-    - ``common_words``: frequent words of the language, to recognise its texts.
     """
 
     code: str
@@ -174,4 +173,3 @@ class LanguagePack:
     setting_after: re.Pattern[str] = re.compile(r"(?!)")
     fiscal: re.Pattern[str] = re.compile(r"(?!)")
     event_anchor: Callable[[str, int], tuple[int, int, int] | None] = _no_anchor
-    common_words: frozenset[str] = field(default_factory=frozenset)

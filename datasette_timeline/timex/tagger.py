@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from ..sentences import sentence_spans
 from .context import Context, Reference, Resolution
-from .lang import detect_language, pack_for
+from .lang import pack_for
 from .model import Timex
 from .pack import AnalysedSentence, LanguagePack
 from .reading import NO_READING, Reading
@@ -259,14 +259,13 @@ def tag(
     ``dct`` is the document creation time (ISO date or datetime) or None. ``anchoring``
     is "news" (relative expressions anchor to the DCT), "narrative" (to the last date
     mentioned) or "auto" (see ``choose_mode``). ``language`` is the code of a language
-    pack (``timex.lang.LANGUAGES``), or "auto" to guess it from the text
-    (``timex.lang.detect_language``). ``sentences`` are the (start, end) offsets of the
+    pack (``timex.lang.LANGUAGES``). ``sentences`` are the (start, end) offsets of the
     text's sentences as ``datasette_timeline.sentences.sentence_spans`` finds them (a
     caller that has them already passes them; they are found when not given).
     """
     if anchoring not in ANCHORINGS:
         raise ValueError(f"anchoring must be one of {', '.join(ANCHORINGS)}")
-    pack = pack_for(detect_language(text) if language == "auto" else language)
+    pack = pack_for(language)
     creation = parse_dct(dct)
     spans = list(sentences) if sentences is not None else sentence_spans(text)
     tenses: dict[tuple[int, int], Reading] = {}

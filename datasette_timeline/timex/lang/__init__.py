@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import re
 
 from ..pack import LanguagePack
 
@@ -25,21 +24,3 @@ def pack_for(code: str) -> LanguagePack:
     module = importlib.import_module(f"{__name__}.{code}")
     pack: LanguagePack = module.PACK
     return pack
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-
-
-def detect_language(text: str, sample: int = 4000) -> str:
-    """The language of ``text`` among those with a pack: the one whose frequent words
-    (each pack's ``common_words``) are most of the words of its first ``sample``
-    characters; English when none is found. A cheap guess for texts that say nothing of
-    their language; a caller that knows it passes it."""
-    words = [word.lower() for word in _WORD.findall(text[:sample])]
-    best, best_count = LANGUAGES[0], 0
-    for code in LANGUAGES:
-        common = pack_for(code).common_words
-        count = sum(1 for word in words if word in common)
-        if count > best_count:
-            best, best_count = code, count
-    return best

@@ -43,8 +43,4 @@ PACK = LanguagePack(
     setting_after=_SETTING_AFTER,
     fiscal=re.compile("fiscal", re.IGNORECASE),
     event_anchor=event_anchor,
-    common_words=frozenset(
-        "the of and to in is was for that on with by he it as at from his said has have "
-        "are were be will an had its which who but not they their this been after".split()
-    ),
 )

@@ -88,8 +88,4 @@ PACK = LanguagePack(
     setting_after=_SETTING_AFTER,
     fiscal=re.compile(r"fiscal|ejercicio", re.IGNORECASE),
     event_anchor=event_anchor,
-    common_words=frozenset(
-        "de la que el en y los se del las un por con no una su para es al lo como más pero "
-        "sus le ha este ya o fue son entre cuando muy sin sobre también me hasta hay donde".split()
-    ),
 )
