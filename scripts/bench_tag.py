@@ -5,7 +5,13 @@ core, alternating, ``--repeat`` times (default 3), and prints documents per seco
 MB/s of each run, the medians and their ratio, then both tools' TempEval-3 value F1 on
 TBAQ. Not a test: run it by hand.
 
+With ``--language es`` it tags MEANTIME Spanish with the Spanish pack and the same
+Wikinews articles in English (MEANTIME) with the English one, alternating, and prints
+the MB/s of each and their ratio (the Spanish pack's cost per MB against English), then
+``search_dates(languages=["es"])`` on the Spanish texts and both tools' value F1 there.
+
     python scripts/bench_tag.py [--corpora ../shared/corpora] [--limit N] [--repeat N]
+    python scripts/bench_tag.py --language es --repeat 7
 """
 
 from __future__ import annotations
@@ -59,6 +65,14 @@ def search_dates_tagger(text: str, dct: str | None, language: str = "en") -> lis
 def _measure(
     name: str, documents: list[tuple[str, str | None]], run: Callable[[str, str | None], object]
 ) -> float:
+    """Documents per second of ``run`` (MB/s is printed too)."""
+    rate, _ = _measure_both(name, documents, run)
+    return rate
+
+
+def _measure_both(
+    name: str, documents: list[tuple[str, str | None]], run: Callable[[str, str | None], object]
+) -> tuple[float, float]:
     started = time.perf_counter()
     for text, dct in documents:
         run(text, dct)
@@ -68,7 +82,45 @@ def _measure(
     print(
         f"{name:<14} {len(documents):>6} docs {elapsed:>9.2f} s {rate:>10.1f} docs/s {size / elapsed:>8.3f} MB/s"
     )
-    return rate
+    return rate, size / elapsed
+
+
+def _read(folder: Path, limit: int | None) -> list[tuple[str, str | None]]:
+    return [(doc.text, doc.dct) for doc in map(read_timeml, gold_files([folder])[:limit])]
+
+
+def _spanish(args: argparse.Namespace) -> None:
+    spanish, english = (
+        _read(args.corpora / "meantime-es", None),
+        _read(args.corpora / "meantime", None),
+    )
+    for name, documents in (("MEANTIME-es", spanish), ("MEANTIME (en)", english)):
+        size = sum(len(text.encode("utf-8")) for text, _ in documents) / 1e6
+        print(f"{name}: {len(documents)} documents, {size:.2f} MB")
+    tag("calentamiento el 5 de mayo de 2020", "2020-05-06", language="es")
+    tag("warm up on 5 May 2020", "2020-05-06")
+    search_dates_tagger("el 5 de mayo de 2020", "2020-05-06", "es")
+    es_rates, en_rates, dateparser_rates = [], [], []
+    for _ in range(args.repeat):
+        es_rates.append(
+            _measure_both("tag es", spanish, lambda text, dct: tag(text, dct, language="es"))[1]
+        )
+        en_rates.append(_measure_both("tag en", english, lambda text, dct: tag(text, dct))[1])
+        dateparser_rates.append(
+            _measure_both(
+                "search_dates es", spanish, lambda text, dct: search_dates_tagger(text, dct, "es")
+            )[1]
+        )
+    es_median, en_median = statistics.median(es_rates), statistics.median(en_rates)
+    print(
+        f"medians of {args.repeat}: tag es {es_median:.3f} MB/s, tag en {en_median:.3f} MB/s "
+        f"(English {en_median / es_median:.2f}x the Spanish throughput per MB), "
+        f"search_dates es {statistics.median(dateparser_rates):.3f} MB/s"
+    )
+    gold = [args.corpora / "meantime-es"]
+    ours = evaluate(gold, lambda text, dct: tag(text, dct, language="es")).value_f1
+    theirs = evaluate(gold, lambda text, dct: search_dates_tagger(text, dct, "es")).value_f1
+    print(f"value F1 on MEANTIME-es: tag {ours:.3f}, search_dates {theirs:.3f}")
 
 
 def main() -> None:
@@ -81,7 +133,16 @@ def main() -> None:
         "--skip-dateparser-f1", action="store_true", help="Skip dateparser's F1 on TBAQ."
     )
     parser.add_argument("--repeat", type=int, default=3, help="Runs of each tool (median).")
+    parser.add_argument(
+        "--language",
+        choices=["en", "es"],
+        default="en",
+        help="es: the Spanish pack on MEANTIME-es against English on MEANTIME.",
+    )
     args = parser.parse_args()
+    if args.language == "es":
+        _spanish(args)
+        return
     silver = gold_files([args.corpora / "te3-silver"])[: args.limit]
     documents = [(doc.text, doc.dct) for doc in map(read_timeml, silver)]
     size = sum(len(text.encode("utf-8")) for text, _ in documents) / 1e6

@@ -159,6 +159,8 @@ def test_tagger_and_event_assembly_are_fast_on_hostile_input(name: str) -> None:
     for dct in ("2020-05-03", None):
         with cpu_seconds_at_most(LIMIT, f"tagger (DCT {dct}), {name}"):
             tag(text, dct)
+        with cpu_seconds_at_most(LIMIT, f"Spanish tagger (DCT {dct}), {name}"):
+            tag(text, dct, language="es")
     with cpu_seconds_at_most(LIMIT, f"events, {name}"):
         extract_events(text, "2020-05-03")
 

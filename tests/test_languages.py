@@ -237,8 +237,9 @@ def test_a_spanish_document_gets_its_dates_and_no_english_rule_junk() -> None:
     spanish = extract_events(
         SPANISH_ARTICLE, "2010-06-03", skip_spans=head_span(SPANISH_ARTICLE), language="es"
     )
-    assert [e.date for e in spanish] == ["2010"]
-    (event,) = spanish
+    # The Spanish pack reads "el martes" (Tuesday 1 June, told in the past) and "2010".
+    assert [e.date for e in spanish] == ["2010-06-01", "2010"]
+    event = spanish[1]
     assert (event.event_type, event.trigger, event.dated_by) == ("other", None, None)
     assert event.text == event.sentence  # no English clause cuts
     # only gazetteer names as written: China; not "General Motors" (an English
@@ -262,8 +263,8 @@ def test_the_tagger_reads_a_language_with_its_own_pack_or_english() -> None:
 
 
 def test_a_language_with_a_pack_is_named_to_the_tagger(monkeypatch: pytest.MonkeyPatch) -> None:
-    """When timex/lang/es/ exists the tagger is asked for Spanish; English is never named,
-    so the call suits the engine before and after language packs."""
+    """The tagger reads a document with its language's pack (timex/lang/es/), with English
+    when there is none, and gets the sentence spans the event stage has found."""
     calls: list[dict[str, Any]] = []
 
     def fake_tag(text: str, dct: str | None, **options: Any) -> list[Any]:
@@ -271,15 +272,15 @@ def test_a_language_with_a_pack_is_named_to_the_tagger(monkeypatch: pytest.Monke
         return []
 
     monkeypatch.setattr(event_stage, "tag", fake_tag)
-    monkeypatch.setattr(event_stage, "_has_pack", lambda language: language == "es")
     extract_events(SPANISH_BODY, "2025-03-04", language="es")
     extract_events(SPANISH_BODY, "2025-03-04", language="fr")
     extract_events(ENGLISH_BODY, "2025-03-04")
-    assert calls == [
-        {"anchoring": "auto", "language": "es"},
-        {"anchoring": "auto"},
-        {"anchoring": "auto"},
+    assert [(c["anchoring"], c["language"]) for c in calls] == [
+        ("auto", "es"),
+        ("auto", "en"),
+        ("auto", "en"),
     ]
+    assert all(c["sentences"] for c in calls)
 
 
 def test_worker_processes_get_each_documents_language() -> None:
@@ -300,7 +301,8 @@ def test_documents_and_events_store_the_language(tmp_path: Path) -> None:
     document = Document(SPANISH_ARTICLE, "a.txt", "Cumbre", "2010-06-03", language="es")
     save_document(db, document, extract_events(document.text, "2010-06-03", language="es"))
     assert db.execute("select language from documents").fetchall() == [("es",)]
-    assert db.execute("select language from events").fetchall() == [("es",)]
+    # "el martes" and "2010", read by the Spanish pack
+    assert db.execute("select language from events").fetchall() == [("es",), ("es",)]
     db.close()
 
 

@@ -85,14 +85,14 @@ def expected_timexes(case: Case) -> list[tuple[Timex, dict[str, Any]]]:
     return items
 
 
-def check_case(case: Case, counts: Counts | None = None) -> list[str]:
+def check_case(case: Case, counts: Counts | None = None, language: str = "en") -> list[str]:
     """What the tagger gets wrong on one case (nothing when it is right), counted
     TempEval-3 style into ``counts`` when given."""
     items = expected_timexes(case)
     required = [timex for timex, item in items if not item.get("ambiguous")]
     ambiguous = [timex for timex, item in items if item.get("ambiguous")]
     dct = case.get("dct")
-    found = tag(str(case["text"]), str(dct) if dct else None)
+    found = tag(str(case["text"]), str(dct) if dct else None, language=language)
     pairs = match_timexes(required, found)
     paired_gold = {id(gold) for gold, _ in pairs}
     paired = {id(system) for _, system in pairs}

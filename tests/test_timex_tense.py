@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from datasette_timeline.timex import tag
+from datasette_timeline.timex.lang.en.tense import read_tense
 from datasette_timeline.timex.reading import Reading
-from datasette_timeline.timex.tense import read_tense
 
 
 def reading_of(sentence: str, expression: str) -> Reading:

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import click
 
+from ..readers.language import detect_language
 from ..timex.evaluate import SystemFileError, evaluate, format_table, gold_files, system_files
+from ..timex.lang import LANGUAGES
 from ..timex.model import Timex
 from ..timex.tagger import ANCHORINGS, parse_dct, tag
 from ..timex.timeml import read_timeml, write_timeml
@@ -88,6 +90,15 @@ def _read_file(path: Path, dct: str | None) -> _Input:
     return _Input(path.name, text, dct or header_date(text))
 
 
+def pack_language(language: str, text: str) -> str:
+    """The language pack to read ``text`` with: the one named, or for "auto" the one of
+    the language detected (the detector of the readers), English when it has none."""
+    if language != "auto":
+        return language
+    detected = detect_language(text)
+    return detected if detected in LANGUAGES else "en"
+
+
 def _check_dct(value: str | None) -> str | None:
     if value is not None and parse_dct(value) is None:
         raise click.BadParameter(f"not an ISO date: {value!r}", param_hint="--dct")
@@ -108,6 +119,13 @@ def _check_dct(value: str | None) -> str | None:
     help="news: relative dates from the DCT; narrative: from the last date mentioned.",
 )
 @click.option(
+    "--language",
+    type=click.Choice([*LANGUAGES, "auto"]),
+    default="en",
+    show_default=True,
+    help="The language of the texts (auto: detected in each text).",
+)
+@click.option(
     "--format",
     "output_format",
     type=click.Choice(["jsonl", "timeml"]),
@@ -124,6 +142,7 @@ def tag_command(
     dct: str | None,
     jsonl: str | None,
     anchoring: str,
+    language: str,
     output_format: str,
     output_dir: str | None,
 ) -> None:
@@ -143,7 +162,9 @@ def tag_command(
     if output_format == "timeml" and not output_dir:
         raise click.UsageError("--format timeml needs --output-dir")
     for item in _read_inputs(inputs, jsonl, dct):
-        timexes = tag(item.text, item.dct, anchoring=anchoring)
+        timexes = tag(
+            item.text, item.dct, anchoring=anchoring, language=pack_language(language, item.text)
+        )
         if output_format == "timeml" and output_dir:
             _write_timeml_file(Path(output_dir), item, timexes)
         else:
@@ -185,6 +206,13 @@ def _fold_files(name: str, fold: tuple[frozenset[int], int] | None) -> list[Path
 @click.command(name="evaluate")
 @click.argument("gold", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("--anchoring", type=click.Choice(ANCHORINGS), default="auto", show_default=True)
+@click.option(
+    "--language",
+    type=click.Choice([*LANGUAGES, "auto"]),
+    default="en",
+    show_default=True,
+    help="The language of the gold texts (auto: detected in each text).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--errors", is_flag=True, help="Also list misses, spurious tags and wrong values.")
 @click.option(
@@ -203,6 +231,7 @@ def _fold_files(name: str, fold: tuple[frozenset[int], int] | None) -> list[Path
 def evaluate_command(
     gold: tuple[str, ...],
     anchoring: str,
+    language: str,
     as_json: bool,
     errors: bool,
     fold: tuple[frozenset[int], int] | None,
@@ -216,13 +245,14 @@ def evaluate_command(
     \b
     Example:
         datasette-timeline evaluate gold/TimeBank gold/AQUAINT
+        datasette-timeline evaluate meantime-es/ --language es
         datasette-timeline evaluate gold/ --json
         datasette-timeline tag gold/*.tml --format timeml --output-dir out/
         datasette-timeline evaluate gold/ --system out/
     """
 
     def tagger(text: str, dct: str | None) -> list[Timex]:
-        return tag(text, dct, anchoring=anchoring)
+        return tag(text, dct, anchoring=anchoring, language=pack_language(language, text))
 
     system = system_files(system_folder) if system_folder else None
     files = {name: _fold_files(name, fold) for name in gold}

@@ -219,10 +219,7 @@ def extract_events(
     the document's; for any but English the events are dates only (see above)."""
     sentences = sentence_spans(text)
     pack = tagger_language(language)
-    # Only another language's pack is named: English is what every tagger reads by default.
-    tagged = tag(
-        text, published, anchoring=anchoring, **({"language": pack} if pack != "en" else {})
-    )
+    tagged = tag(text, published, anchoring=anchoring, language=pack, sentences=sentences)
     english = language == RULES_LANGUAGE
 
     def is_event(timex: Timex) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 _UNIT_GRANULARITY = {
@@ -107,3 +108,43 @@ def easter_sunday(year: int) -> date:
     m = (a + 11 * h + 22 * el) // 451
     month, day = divmod(h + el - 7 * m + 114, 31)
     return date(year, month, day + 1)
+
+
+@dataclass(frozen=True)
+class Holiday:
+    """A holiday as the calendar computes it: a fixed ``month`` and ``day``; the ``nth``
+    ``weekday`` (1 Monday - 7) of ``month``, negative counting from its end; or Western
+    Easter Sunday (``easter``). ``days_after`` moves the day so found: Good Friday is
+    Easter and -2, US election day the first Monday of November and 1."""
+
+    month: int = 0
+    day: int = 0
+    weekday: int = 0
+    nth: int = 0
+    easter: bool = False
+    days_after: int = 0
+
+    def __str__(self) -> str:
+        if self.easter:
+            found = "easter"
+        elif self.day:
+            found = f"{self.month:02d}-{self.day:02d}"
+        else:
+            found = f"{self.month:02d}-nth-{self.nth}-weekday-{self.weekday}"
+        if self.days_after:
+            found += f"-{'PLUS' if self.days_after > 0 else 'MINUS'}-{abs(self.days_after)}"
+        return found
+
+
+def holiday_date(holiday: Holiday, year: int) -> date | None:
+    """The day of ``holiday`` in ``year`` (None when there is none: 29 February)."""
+    try:
+        if holiday.easter:
+            found = easter_sunday(year)
+        elif holiday.day:
+            found = date(year, holiday.month, holiday.day)
+        else:
+            found = nth_weekday(year, holiday.month, holiday.weekday, holiday.nth)
+        return found + timedelta(days=holiday.days_after)
+    except (ValueError, OverflowError):
+        return None

@@ -4,28 +4,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 
+from ..sentences import sentence_spans
 from .context import Context, Reference, Resolution
-from .grammar import DIGIT_RULES, RULE_REACH, RULES, TOKEN, TRIGGERS
-from .lang.en.anchors import event_anchor
+from .lang import pack_for
 from .model import Timex
-from .normalise import NORMALISERS
+from .pack import AnalysedSentence, LanguagePack
 from .reading import NO_READING, Reading
-from .titles import names_a_title
 from .values import bounds, is_valid_value
 
 ANCHORINGS = ("auto", "news", "narrative")
 _Candidate = tuple[int, int, int, re.Match[str]]  # start, end, rule index, match
-# Words whose presence says the text is reported relative to its own date.
-_DEICTIC_WORDS = re.compile(
-    r"\b(?:today|yesterday|tomorrow|tonight|(?<!the\s)(?:this|last|next)\s+(?:week|month|year|"
-    r"morning|afternoon|evening|night|weekend|"
-    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|[Ss]pring|[Ss]ummer|[Ff]all|[Aa]utumn|[Ww]inter))|ago|"
-    r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
-    re.IGNORECASE,
-)
 
 
 def parse_dct(dct: str | None) -> date | None:
@@ -46,33 +37,40 @@ def parse_dct(dct: str | None) -> date | None:
     return None
 
 
-def _windows(text: str) -> dict[int, list[tuple[int, int]]]:
+def _windows(text: str, pack: LanguagePack) -> dict[int, list[tuple[int, int]]]:
     """For each rule, the merged stretches of text around its trigger tokens."""
     spans: dict[int, list[tuple[int, int]]] = {}
     limit = len(text)
-    for token in TOKEN.finditer(text):
+    word_reach, digit_reach = pack.triggers.word_reach, pack.triggers.digit_reach
+    for token in pack.triggers.token.finditer(text):
         word = token.group()
-        rules = DIGIT_RULES.get(len(word)) if word[0].isdigit() else TRIGGERS.get(word.lower())
-        if not rules:
+        found = digit_reach.get(len(word)) if word[0].isdigit() else word_reach.get(word.lower())
+        if not found:
             continue
-        for index in rules:
-            before, after = RULE_REACH[index]
-            window = (max(0, token.start() - before), min(limit, token.end() + after))
-            stretches = spans.setdefault(index, [])
-            if stretches and window[0] <= stretches[-1][1]:
-                stretches[-1] = (stretches[-1][0], window[1])
+        first, last = token.span()
+        for index, before, after in found:
+            start, end = max(0, first - before), min(limit, last + after)
+            stretches = spans.get(index)
+            if stretches is None:
+                spans[index] = [(start, end)]
+            elif start <= stretches[-1][1]:
+                stretches[-1] = (stretches[-1][0], end)
             else:
-                stretches.append(window)
+                stretches.append((start, end))
     return spans
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _candidates(text: str, pack: LanguagePack) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for index, stretches in _windows(text).items():
-        pattern = RULES[index].pattern
+    required = pack.triggers.required
+    for index, stretches in _windows(text, pack).items():
+        pattern = pack.rules[index].pattern
+        needed = required[index] if index < len(required) else None
         for window_start, window_end in stretches:
             # Stop at a space so that a window never cuts a word in two.
             end = window_end if window_end == len(text) else _next_space(text, window_end)
+            if needed is not None and needed.search(text, window_start, end) is None:
+                continue
             for match in pattern.finditer(text, window_start, end):
                 start, stop = _trim(text, match.start(), match.end())
                 if stop > start:
@@ -97,8 +95,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
-    """Keep the longest matches, earlier rules winning ties, without overlaps."""
+def _choose(candidates: list[_Candidate], accept: Callable[[_Candidate], bool]) -> list[_Candidate]:
+    """Keep the longest matches that ``accept`` takes, earlier rules winning ties, without
+    overlaps. A candidate that overlaps one already kept is never asked about: the
+    normalisers (and the clause readings they need) run only for those that may stay."""
     ordered = sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     taken: list[_Candidate] = []
     # The spans taken are disjoint: kept sorted, an overlap can only be with the spans just
@@ -110,13 +110,15 @@ def _choose(candidates: list[_Candidate]) -> list[_Candidate]:
         index = bisect_right(starts, start)
         if (index and ends[index - 1] > start) or (index < len(starts) and starts[index] < end):
             continue
+        if not accept(candidate):
+            continue
         taken.append(candidate)
         starts.insert(index, start)
         ends.insert(index, end)
     return sorted(taken, key=lambda c: c[0])
 
 
-def choose_mode(text: str, dct: date | None, chosen: list[_Candidate]) -> str:
+def choose_mode(text: str, dct: date | None, chosen: list[_Candidate], pack: LanguagePack) -> str:
     """The "auto" anchoring: news when the text has a date and speaks relative to it.
 
     Without a creation time the text can only be read as a narrative. With one, the text
@@ -126,12 +128,12 @@ def choose_mode(text: str, dct: date | None, chosen: list[_Candidate]) -> str:
     """
     if dct is None:
         return "narrative"
-    if _DEICTIC_WORDS.search(text):
+    if pack.deictic_words.search(text):
         return "news"
     years = [
         int(m.group("year"))
         for _, _, index, m in chosen
-        if RULES[index].name == "year" and m.group("year")
+        if pack.rules[index].name == pack.year_rule and m.group("year")
     ]
     if not years:
         return "news"
@@ -139,7 +141,9 @@ def choose_mode(text: str, dct: date | None, chosen: list[_Candidate]) -> str:
     return "news" if close * 2 >= len(years) else "narrative"
 
 
-def _record(start: int, end: int, text: str, resolution: Resolution, reading: Reading) -> Timex:
+def _record(
+    start: int, end: int, text: str, resolution: Resolution, reading: Reading, pack: LanguagePack
+) -> Timex:
     timex = Timex(
         start=start,
         end=end,
@@ -156,7 +160,7 @@ def _record(start: int, end: int, text: str, resolution: Resolution, reading: Re
         timex.verb_start, timex.verb_end = reading.verb
         timex.verb = text[timex.verb_start : timex.verb_end]
     if resolution.type == "DURATION" and resolution.value.startswith("P"):
-        anchor = event_anchor(text, end)
+        anchor = pack.event_anchor(text, end)
         if anchor is not None:
             sign, timex.relative_to_start, timex.relative_to_end = anchor
             timex.offset = ("+" if sign > 0 else "-") + resolution.value
@@ -182,30 +186,31 @@ def _reference_of(timex: Timex) -> Reference | None:
     return Reference(date.fromisoformat(timex.range_start), granularity)
 
 
-def _normalise(index: int, match: re.Match[str], context: Context) -> Resolution | None:
+def _normalise(
+    index: int, match: re.Match[str], context: Context, pack: LanguagePack
+) -> Resolution | None:
     """Run a rule's normaliser; calendar overflow at the ends of time rejects the match."""
     context.span = (match.start(), match.end())
     try:
-        return NORMALISERS[RULES[index].name](match, context)
+        return pack.normalisers[pack.rules[index].name](match, context)
     except (OverflowError, ValueError):
         return None
 
 
-def _accepted(
-    text: str,
-    candidates: list[_Candidate],
-    dct: date | None,
-    tenses: dict[tuple[int, int], Reading],
-) -> list[_Candidate]:
-    """Drop the candidates their normaliser rejects ("May" the name, "2000 people") and
-    the time words of titles ("This Week With David Brinkley")."""
-    probe = Context(text=text, dct=dct or date(2000, 1, 1), mode="news", tenses=tenses)
-    return [
-        c
-        for c in candidates
-        if _normalise(c[2], c[3], probe) is not None
-        and (RULES[c[2]].name == "holiday" or not names_a_title(text, c[0], c[1]))
-    ]
+def _acceptance(probe: Context, pack: LanguagePack) -> Callable[[_Candidate], bool]:
+    """Whether a candidate stands: its normaliser takes it ("May" the name and "2000
+    people" it rejects) and it is no time word of a title ("This Week With David
+    Brinkley")."""
+
+    def accept(candidate: _Candidate) -> bool:
+        start, end, index, match = candidate
+        if _normalise(index, match, probe, pack) is None:
+            return False
+        return pack.rules[index].name in pack.titled_rules or not pack.names_a_title(
+            probe, start, end
+        )
+
+    return accept
 
 
 def _quarter_has_ended(day: date, creation: date | None) -> bool:
@@ -241,19 +246,41 @@ def _note_quarter(context: Context, quarter: Reference, end: int, fiscal: bool) 
     context.quarter, context.quarter_end = quarter, end
 
 
-def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[Timex]:
+def tag(
+    text: str,
+    dct: str | None = None,
+    *,
+    anchoring: str = "auto",
+    language: str = "en",
+    sentences: Sequence[tuple[int, int]] | None = None,
+) -> list[Timex]:
     """The TIMEX3 expressions of ``text``, sorted by start and not overlapping.
 
     ``dct`` is the document creation time (ISO date or datetime) or None. ``anchoring``
     is "news" (relative expressions anchor to the DCT), "narrative" (to the last date
-    mentioned) or "auto" (see ``choose_mode``).
+    mentioned) or "auto" (see ``choose_mode``). ``language`` is the code of a language
+    pack (``timex.lang.LANGUAGES``). ``sentences`` are the (start, end) offsets of the
+    text's sentences as ``datasette_timeline.sentences.sentence_spans`` finds them (a
+    caller that has them already passes them; they are found when not given).
     """
     if anchoring not in ANCHORINGS:
         raise ValueError(f"anchoring must be one of {', '.join(ANCHORINGS)}")
+    pack = pack_for(language)
     creation = parse_dct(dct)
+    spans = list(sentences) if sentences is not None else sentence_spans(text)
     tenses: dict[tuple[int, int], Reading] = {}
-    chosen = _choose(_accepted(text, _candidates(text), creation, tenses))
-    mode = anchoring if anchoring != "auto" else choose_mode(text, creation, chosen)
+    analyses: dict[int, AnalysedSentence] = {}
+    probe = Context(
+        text=text,
+        dct=creation or date(2000, 1, 1),
+        mode="news",
+        tenses=tenses,
+        pack=pack,
+        sentences=spans,
+        analyses=analyses,
+    )
+    chosen = _choose(_candidates(text, pack), _acceptance(probe, pack))
+    mode = anchoring if anchoring != "auto" else choose_mode(text, creation, chosen, pack)
     # Without a creation time, "auto" resolves "the following year" from the text's own
     # dates but leaves "last month" unresolved (it may be news read without its date).
     from_text = anchoring == "narrative" or creation is not None
@@ -264,17 +291,20 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
         deixis_from_text=from_text,
         tenses=tenses,
         per_passage=anchoring == "auto",
+        pack=pack,
+        sentences=spans,
+        analyses=analyses,
     )
     timexes: list[Timex] = []
     for start, end, index, match in chosen:
-        resolution = _normalise(index, match, context)
+        resolution = _normalise(index, match, context, pack)
         if resolution is None or not is_valid_value(resolution.value):
             continue  # the grammar check guards the edges of the calendar
         # The clause's reading is for dates and times (a plan or a report of an event);
         # durations and sets need none.
         dated = resolution.type in {"DATE", "TIME"}
         reading = context.reading(match.start(), match.end()) if dated else NO_READING
-        timex = _record(start, end, text, resolution, reading)
+        timex = _record(start, end, text, resolution, reading, pack)
         timexes.append(timex)
         reference = _reference_of(timex) if resolution.is_reference else None
         if reference is not None:
@@ -284,5 +314,6 @@ def tag(text: str, dct: str | None = None, *, anchoring: str = "auto") -> list[T
             if reference.granularity == "quarter" and (
                 creation is None or _reported_quarter(context, start, end, reference.day, creation)
             ):
-                _note_quarter(context, reference, end, fiscal="fiscal" in timex.text.lower())
+                fiscal = pack.fiscal.search(timex.text) is not None
+                _note_quarter(context, reference, end, fiscal=fiscal)
     return timexes

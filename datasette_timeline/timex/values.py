@@ -7,6 +7,7 @@ value is and which calendar days it covers, so events can be sorted and filtered
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date, timedelta
 
@@ -110,6 +111,7 @@ def _within_year_bounds(year: int, rest: str) -> tuple[str, str, str] | None:
     return _day_bounds(year, rest)
 
 
+@functools.lru_cache(maxsize=4096)
 def bounds(value: str) -> tuple[str, str, str] | None:
     """``(precision, first_day, last_day)`` of a DATE/TIME value, or None when it has none.
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from ...grammar import MONTH, WEEKDAY
+from .grammar import MONTH, WEEKDAY
 
 # The anchor phrase: up to eight words after "after"/"before", to the end of the clause.
 _ANCHOR = re.compile(

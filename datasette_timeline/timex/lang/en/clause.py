@@ -18,7 +18,6 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ...reading import Reading
 from . import verbs as v
@@ -32,10 +31,6 @@ _SENTENCE_MARKS = frozenset([".", "!", "?"])
 _CLAUSE_MARKS = frozenset([";", ":", "--", "—", "–", "(", ")", '"', "“", "”", "``", "''"])
 # Conjunctions after which the verb before belongs to another clause.
 _CONTRASTS = frozenset(["while", "whereas", "although", "though", "but"])
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr st gen gov sen rep lt col capt sgt jr sr prof rev no vs mt ft jan feb mar "
-    "apr jun jul aug sep sept oct nov dec inc corp co ltd m".split()
-)
 # Word sets the reader asks about at every word, built once.
 _NOUN_STARTERS = v.DETERMINERS | v.PREPOSITIONS - {"that"}
 _SUBJECTS = v.SUBJECT_PRONOUNS - {"there"}
@@ -52,56 +47,43 @@ _GROUP_JOINS = v.AUXILIARIES | set(v.MODALS) | {"to"}
 _REACH = 20
 
 
-class Token:
-    __slots__ = ("end", "lower", "start", "text")
-
-    def __init__(self, text: str, lower: str, start: int, end: int) -> None:
-        self.text, self.lower, self.start, self.end = text, lower, start, end
-
-
-@lru_cache(maxsize=2)
-def _text_tokens(text: str) -> tuple[list[Token], list[int]]:
-    tokens = _tokens(text, 0, len(text))
-    return tokens, [token.start for token in tokens]
-
-
-def _tokens_within(text: str, start: int, end: int) -> list[Token]:
-    """The whole words of text[start:end]. A text's words are found once, so each of its
-    expressions takes its window by bisection instead of reading it again."""
-    tokens, starts = _text_tokens(text)
-    first, last = bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
-    while last > first and tokens[last - 1].end > end:
-        last -= 1
-    return tokens[first:last]
-
-
-def _tokens(text: str, start: int, end: int) -> list[Token]:
+def _tokens(text: str, start: int, end: int) -> tuple[list[str], list[int], list[int]]:
+    """The words of ``text[start:end]``: their text, starts and ends ("won't" is "wo" and
+    "n't", "it'll" is "it" and "'ll"; a curly apostrophe is written straight)."""
     matches = list(_TOKEN.finditer(text, start, end))
     if "'" not in text[start:end] and "’" not in text[start:end]:
-        lowered = text[start:end].lower()
-        spans = [match.span() for match in matches]
-        return [Token(text[a:b], lowered[a - start : b - start], a, b) for a, b in spans]
-    found = []
+        return (
+            [m.group() for m in matches],
+            [m.start() for m in matches],
+            [m.end() for m in matches],
+        )
+    words: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for match in matches:
-        word = match.group()
-        lower = word.lower()
+        (a, b), word = match.span(), match.group()
         if "'" not in word and "’" not in word:
-            found.append(Token(word, lower, match.start(), match.end()))
+            words.append(word)
+            starts.append(a)
+            ends.append(b)
             continue
         word = word.replace("’", "'")
-        lower = lower.replace("’", "'")
+        lower = word.lower()
         if lower.endswith("n't") and len(lower) > 3:  # "won't", "didn't": the auxiliary
-            found.append(Token(word[:-3], lower[:-3], match.start(), match.end() - 3))
-            found.append(Token("n't", "n't", match.end() - 3, match.end()))
-            continue
-        if "'" in lower[1:] and lower.rsplit("'", 1)[1] in {"ll", "re", "ve", "d", "m"}:
-            head, tail = lower.rsplit("'", 1)  # "it'll", "they're": pronoun and auxiliary
-            cut = match.start() + len(head)
-            found.append(Token(word[: len(head)], head, match.start(), cut))
-            found.append(Token("'" + tail, "'" + tail, cut, match.end()))
-            continue
-        found.append(Token(word, lower, match.start(), match.end()))
-    return found
+            words += [word[:-3], "n't"]
+            starts += [a, b - 3]
+            ends += [b - 3, b]
+        elif "'" in lower[1:] and lower.rsplit("'", 1)[1] in {"ll", "re", "ve", "d", "m"}:
+            head = lower.rsplit("'", 1)[0]  # "it'll", "they're": pronoun and auxiliary
+            cut = a + len(head)
+            words += [word[: len(head)], word[len(head) :]]
+            starts += [a, cut]
+            ends += [cut, b]
+        else:
+            words.append(word)
+            starts.append(a)
+            ends.append(b)
+    return words, starts, ends
 
 
 @dataclass
@@ -116,31 +98,34 @@ class _Group:
     infinitive: bool = False  # "to hold": the time is that of the verb it depends on
 
 
-class _Sentence:
-    """The words of one sentence and the verb groups read in it."""
+class Sentence:
+    """The words of one sentence and the verb groups read in it: read once, shared by
+    the expressions of the sentence."""
 
-    def __init__(self, text: str, tokens: list[Token]) -> None:
-        self.text = text
-        self.tokens = tokens
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text, self.start, self.end = text, start, end
+        self.texts, self.starts, self.ends = _tokens(text, start, end)
+        self.lowers = [word.lower() for word in self.texts]
+        self.size = len(self.texts)
         self._groups: dict[int, _Group | None] = {}
 
     def word(self, index: int) -> str:
-        return self.tokens[index].lower if 0 <= index < len(self.tokens) else ""
+        return self.lowers[index] if 0 <= index < self.size else ""
 
     def capitalised_name(self, index: int) -> bool:
         """A capitalised word that is not the first of its sentence: part of a name."""
-        return index > 0 and self.tokens[index].text[:1].isupper()
+        return index > 0 and self.texts[index][:1].isupper()
 
     def starts_an_object(self, index: int) -> bool:
         """Whether the word at ``index`` can begin what a verb acts on ("his match")."""
-        if index >= len(self.tokens):
+        if index >= self.size:
             return False
-        token = self.tokens[index]
+        lower, first = self.lowers[index], self.texts[index][:1]
         return (
-            token.lower in v.DETERMINERS
-            or token.text[:1].isupper()
-            or token.text[:1].isdigit()
-            or token.lower in {"him", "them", "us", "me", "it", "her"}
+            lower in v.DETERMINERS
+            or first.isupper()
+            or first.isdigit()
+            or lower in {"him", "them", "us", "me", "it", "her"}
         )
 
     def skip_adverbs(self, index: int) -> int:
@@ -157,18 +142,18 @@ class _Sentence:
         previous = self.word(index - 1)
         if not previous or previous in _NOUN_STARTERS:
             return False
-        token = self.tokens[index]
-        if not token.text.islower():
+        if not self.texts[index].islower():
             return False
+        lower = self.lowers[index]
         if previous in _SUBJECTS and forms & {"VBP", "VBZ"}:
             return True
         if (
             self.word(index + 1) == "to"
-            and v.verb_forms(token.lower)[1] in _LOOKING_AHEAD
+            and v.verb_forms(lower)[1] in _LOOKING_AHEAD
             and "VB" in v.verb_forms(self.word(index + 2))[0]
         ):
             return True  # "the company hopes to finish", "lawmakers plan to vote"
-        if v.word_classes(token.lower) <= {"VERB", "AUX"}:
+        if v.word_classes(lower) <= {"VERB", "AUX"}:
             return previous not in {"'s", "to"}
         if previous == ",":
             return self.starts_an_object(
@@ -180,14 +165,14 @@ class _Sentence:
             return True  # "The United States plays Switzerland"
         # "Tom Brady returns to Foxborough", "The Rio Games open on Friday": a name that
         # opens the sentence, a verb that agrees with it, a preposition.
-        plural = self.tokens[index - 1].text.endswith("s")
+        plural = self.texts[index - 1].endswith("s")
         agrees = "VBZ" in forms or (plural and "VBP" in forms)
         return agrees and self.word(index + 1) in v.PREPOSITIONS and self.subject_name(index - 1)
 
     def subject_name(self, index: int) -> bool:
         """Whether the capitalised name ending at ``index`` opens its sentence ("Tom
         Brady", "The Rio Games"), not one inside a phrase ("off the Florida coast")."""
-        while index >= 0 and (self.tokens[index].text[:1].isupper() or self.word(index) == "'s"):
+        while index >= 0 and (self.texts[index][:1].isupper() or self.word(index) == "'s"):
             if self.word(index) == "the":
                 break
             index -= 1
@@ -209,18 +194,15 @@ class _Sentence:
         return self._groups[index]
 
     def _read(self, index: int) -> _Group | None:
-        token = self.tokens[index]
-        word = token.lower
-        if word in v.MODALS and (word != "may" or token.text == "may"):
+        text, word = self.texts[index], self.lowers[index]
+        if word in v.MODALS and (word != "may" or text == "may"):
             return self._classify(index, "", frozenset(["MD"]))
         if word in v.AUXILIARIES:
             lemma = "be" if word in v.BE_FORMS else "have"
             if word in v.DO_FORMS:
                 lemma = "do"
             return self._classify(index, lemma, frozenset(["AUX"]))
-        if not token.text[0].isalpha() or (
-            token.text[0].isupper() and index > 0 and not self._sentence_end_at(index - 1)
-        ):
+        if not text[0].isalpha() or (text[0].isupper() and index > 0):
             return None  # numbers, marks and names inside a sentence are no verbs
         if word in v.PREPOSITIONS or word in v.DETERMINERS or word in v.SUBJECT_PRONOUNS:
             return None  # "over", "that": the lexicon also knows rare verbs of that spelling
@@ -255,9 +237,9 @@ class _Sentence:
             word = self.word(position)
             if word in _CLAUSE_MARKS or word in {",", "and", "or", "that", "which", "who"}:
                 return None
-            if self._sentence_end_at(position) or word in _CONTRASTS:
+            if word in _CONTRASTS:
                 return None
-            if word in v.MODALS and (word != "may" or self.tokens[position].text == "may"):
+            if word in v.MODALS and (word != "may" or self.texts[position] == "may"):
                 for verb in range(position + 1, index):
                     group = self.group(verb)
                     if group is not None and group.first == position:
@@ -281,7 +263,7 @@ class _Sentence:
             if word in v.GROUP_ADVERBS or word in v.NEGATIONS:
                 position -= 1
                 continue
-            if word == "may" and self.tokens[position].text != "may":
+            if word == "may" and self.texts[position] != "may":
                 break  # "May" is the month
             if word in v.AUXILIARIES or word in v.MODALS or word == "to":
                 found.append(word)
@@ -374,12 +356,8 @@ class _Sentence:
                 group.infinitive = other.infinitive
                 group.first = other.first
                 return
-            if self.word(index) in _CLAUSE_MARKS or self._sentence_end_at(index):
+            if self.word(index) in _CLAUSE_MARKS:
                 return
-
-    def _sentence_end_at(self, index: int) -> bool:
-        word = self.word(index)
-        return word in {"!", "?"} or (word == "." and not self._abbreviation(index))
 
     def controller(self, group: _Group) -> tuple[str | None, str | None]:
         """The time of an infinitive, from the verb (or "is due", "ready") it depends on;
@@ -468,7 +446,7 @@ class _Sentence:
             # the date of what was arranged ("Cuba predicted Wednesday" dates the act).
             tense = "future"
             modality = "expectation" if group.lemma in v.EXPECTATION_LEMMAS else "intention"
-        verb = (self.tokens[group.first].start, self.tokens[group.last].end)
+        verb = (self.starts[group.first], self.ends[group.last])
         return Reading(tense, modality, verb)
 
     def opening(self, index: int, sentence_start: int) -> bool:
@@ -545,66 +523,25 @@ class _Sentence:
         joins = previous in v.AUXILIARIES or previous in v.MODALS or previous == "to"
         return joins and bool(v.verb_forms(word)[0])
 
-    def sentence_start(self, first: int) -> int:
-        """The first token of the sentence of ``tokens[first]``: after the last full stop
-        that ends a sentence (not "Mr." or "p.m."); the tokens are those of one line."""
-        for index in range(first - 1, -1, -1):
-            text = self.tokens[index].text
-            if text in {"!", "?"} or (text == "." and not self._abbreviation(index)):
-                return index + 1
-        return 0
-
-    def sentence_end(self, last: int) -> int:
-        for index in range(last + 1, len(self.tokens)):
-            text = self.tokens[index].text
-            if text in {"!", "?"} or (text == "." and not self._abbreviation(index)):
-                return index
-        return len(self.tokens)
-
-    def _abbreviation(self, index: int) -> bool:
-        """Whether the full stop at ``index`` ends an abbreviation or an initial."""
-        if index == 0:
-            return False
-        before = self.tokens[index - 1]
-        attached = before.end == self.tokens[index].start
-        following = self.tokens[index + 1].text if index + 1 < len(self.tokens) else "A"
-        if attached and (following == "," or following[:1].islower()):
-            return True  # "Peoria, Ill., bank": a sentence goes on after a comma or in lower case
-        return attached and (
-            (len(before.text) == 1 and before.text.isalpha()) or before.lower in _ABBREVIATIONS
-        )
-
 
 _LEFT_WINDOW = 150
 _RIGHT_WINDOW = 110
 
 
-def read_clause(text: str, start: int, end: int) -> Reading | None:
-    """The tense and modality of the verb that governs ``text[start:end]``, or None when
-    no verb group can be read around it."""
-    # The words around it on its line (a sentence never crosses a line break), as far as
-    # a verb may stand from the expression it governs.
-    window_start = max(
-        text.rfind("\n", max(0, start - _LEFT_WINDOW), start) + 1, start - _LEFT_WINDOW
-    )
-    newline = text.find("\n", end, end + _RIGHT_WINDOW)
-    window_end = newline if newline >= 0 else min(len(text), end + _RIGHT_WINDOW)
-    tokens = _tokens_within(text, max(0, window_start), window_end)
-    starts = [token.start for token in tokens]
-    first = bisect.bisect_left(starts, start)
-    last = bisect.bisect_left(starts, end) - 1
+def read_clause(words: Sentence, start: int, end: int) -> Reading | None:
+    """The tense and modality of the verb that governs ``text[start:end]`` in the
+    sentence ``words``, or None when no verb group can be read around it."""
+    first = bisect.bisect_left(words.starts, start)
+    last = bisect.bisect_left(words.starts, end) - 1
     if first > last:
         return None
-    sentence = _Sentence(text, tokens)
-    sentence_start = sentence.sentence_start(first)
-    if sentence.opening(first, sentence_start):
-        found = sentence.right(last, sentence.sentence_end(last)) or sentence.left(
-            first, sentence_start
-        )
+    # As far as a verb may stand from the expression it governs.
+    window_start = bisect.bisect_left(words.starts, start - _LEFT_WINDOW)
+    window_end = bisect.bisect_right(words.ends, end + _RIGHT_WINDOW)
+    if words.opening(first, window_start):
+        found = words.right(last, window_end) or words.left(first, window_start)
     else:
-        found = sentence.left(first, sentence_start) or sentence.right(
-            last, sentence.sentence_end(last)
-        )
+        found = words.left(first, window_start) or words.right(last, window_end)
     if found is None or isinstance(found, Reading):
         return found
-    return sentence.reading(found, first)
+    return words.reading(found, first)

@@ -190,17 +190,6 @@ _NOT_PAST = frozenset(
     ]
 )
 _WORD = re.compile(r"[A-Za-z']+")
-# A sentence ends at a full stop, but not after an initial ("Daniel P. Davison"), a title
-# or a month's abbreviation ("payable Jan. 2 to holders of record Dec. 15").
-_ABBREVIATIONS = (
-    "Mr Mrs Ms Dr St Gen Gov Sen Rep Lt Col Capt Sgt Jr Sr Prof Rev No vs Mt Ft "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec"
-).split()
-_SENTENCE_END = re.compile(
-    r"(?:(?<![\s.][A-Z])(?<![ap]\.m)"  # "8 a.m. on Tuesday" goes on
-    + "".join(rf"(?<!\b{abbreviation})" for abbreviation in _ABBREVIATIONS)
-    + r"[.!?]|[\n;])\s"
-)
 
 
 def _is_past(word: str) -> bool:
@@ -303,30 +292,6 @@ def _lower(word: str) -> str:
     return word if word == "May" else word.lower()
 
 
-_BREAK_CHARACTERS = frozenset(".!?;\n")
-
-
-def _last_sentence_end(text: str) -> int:
-    """Where the last sentence of ``text`` begins (0 when it has no sentence end).
-
-    Scans back from the end and tries the full pattern only at punctuation: running its
-    many look-behinds at every character made this the tagger's slowest step."""
-    for position in range(len(text) - 2, -1, -1):
-        if text[position] in _BREAK_CHARACTERS:
-            found = _SENTENCE_END.match(text, position)
-            if found is not None:
-                return found.end()
-    return 0
-
-
-def _first_sentence_end(text: str) -> int:
-    """Where the first sentence of ``text`` ends (its length when it does not)."""
-    for position, character in enumerate(text):
-        if character in _BREAK_CHARACTERS and _SENTENCE_END.match(text, position):
-            return position
-    return len(text)
-
-
 # Every phrase of _FUTURE_PHRASES holds one of these: a cheap test first.
 _PHRASE_HINTS = ("to ", "as ", "until", "till", "effect", "record")
 
@@ -336,24 +301,38 @@ def _may_hold_a_phrase(text: str) -> bool:
     return any(hint in lowered for hint in _PHRASE_HINTS)
 
 
-def tense_at(text: str, start: int, end: int) -> Tense:
+def _clause_before(text: str, sentence_start: int, start: int, reach: int) -> str:
+    """The words of the sentence before ``start`` (``reach`` characters at most), from
+    the last semicolon."""
+    before = text[max(sentence_start, start - reach) : start]
+    semicolon = before.rfind("; ")
+    return before[semicolon + 2 :] if semicolon >= 0 else before
+
+
+def tense_at(text: str, start: int, end: int, sentence: tuple[int, int]) -> Tense:
     """ "past", "future" or None from the words of the clause around ``text[start:end]``."""
-    before = text[max(0, start - 120) : start]
-    before = before[_last_sentence_end(before) :]
+    before = _clause_before(text, sentence[0], start, 120)
     if _may_hold_a_phrase(before) and _FUTURE_PHRASES.search(before):
         return "future"
     before_words = [_lower(word) for word in _WORD.findall(before)][-12:]
-    after = text[end : end + 50]
-    after = after[: _first_sentence_end(after)]
+    after = text[end : min(sentence[1], end + 50)]
+    semicolon = after.find("; ")
+    after = after[:semicolon] if semicolon >= 0 else after
     after_words = [word.lower() for word in _WORD.findall(after)][:5]
     return _cue(before_words[::-1], backwards=True) or _cue(after_words, backwards=False)
 
 
-def phrase_points_ahead(text: str, start: int) -> bool:
+# Every phrase of _PHRASE_AHEAD holds one of these.
+_AHEAD_HINTS = (
+    "soon", "early", "until", "effect", "record", "postpon", "reschedul", "mov", "delay",
+    "adjourn", "defer", "push", "extend",
+)  # fmt: skip
+
+
+def phrase_points_ahead(text: str, start: int, sentence_start: int) -> bool:
     """Whether a phrase right before ``text[start:]`` says the date lies ahead ("as soon
     as", "until", "of record", "postponed ... to")."""
-    before = text[max(0, start - 100) : start]
-    if not _may_hold_a_phrase(before):
+    before = text[max(sentence_start, start - 100) : start].lower()
+    if not any(hint in before for hint in _AHEAD_HINTS):
         return False
-    before = before[_last_sentence_end(before) :]
-    return bool(_PHRASE_AHEAD.search(before))
+    return bool(_PHRASE_AHEAD.search(_clause_before(text, sentence_start, start, 100)))

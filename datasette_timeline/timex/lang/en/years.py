@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from ...titles import at_sentence_start
-from ..en import verbs as v
+from ...context import Context
+from . import verbs as v
+from .titles import opens_a_clause
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)[ \t]+$")
 # Capitalised words that may stand before a year without naming anything: prepositions
@@ -35,10 +36,10 @@ _VERBS_OF_YEARS = frozenset(
 )
 
 
-def names_with_year(text: str, start: int) -> bool:
+def names_with_year(ctx: Context, start: int) -> bool:
     """Whether the number at ``start`` completes a name: a capitalised word inside a
     sentence stands right before it ("the Data Protection Act 1998", "Euro 2016")."""
-    found = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    found = _WORD_BEFORE.search(ctx.text, max(0, start - 30), start)
     if found is None:
         return False
     word = found.group(1)
@@ -46,7 +47,7 @@ def names_with_year(text: str, start: int) -> bool:
         return False  # "NASA's 1986 inquiry": the year describes what follows
     if word.lower().rstrip(".") in _NOT_A_NAME | _EVENT_SERIES:
         return False
-    return not at_sentence_start(text, found.start(1))
+    return not opens_a_clause(ctx, found.start(1))
 
 
 def counted_by_a_verb(text: str, start: int) -> bool:

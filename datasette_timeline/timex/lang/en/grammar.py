@@ -1,4 +1,4 @@
-"""The regular grammar that proposes temporal expressions.
+"""The regular grammar that proposes English temporal expressions.
 
 Each rule is one compiled pattern with named groups; ``normalise.py`` turns a match of
 rule ``name`` into a TIMEX3 type and value. When matches overlap the longest wins, so
@@ -8,19 +8,16 @@ patterns may be generous about what they include ("the", "early", "about").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ...pack import Rule, alternation, build_triggers, compile_rule
 from .lexicon import (
     DECADE_WORDS,
-    HOLIDAYS_EASTER,
-    HOLIDAYS_FIXED,
-    HOLIDAYS_FLOATING,
+    HOLIDAYS,
     MONTHS,
     NUMBER_WORDS,
     ORDINALS,
     VAGUE_QUANTITIES,
     WEEKDAYS,
-    alternation,
 )
 
 
@@ -104,10 +101,7 @@ DAY_WORD = (
 PART_OF_DAY = r"(?:morning|afternoon|evening|night)"
 SEASON = r"(?:spring|summer|fall|autumn|winter)"
 ORDINAL = alternation([word for word in ORDINALS if word not in {"last", "final"}])
-_HOLIDAY_NAMES = [
-    name.title().replace("'S", "'s").replace(" Of ", " of ")
-    for name in [*HOLIDAYS_FIXED, *HOLIDAYS_FLOATING, *HOLIDAYS_EASTER, "election day"]
-]
+_HOLIDAY_NAMES = [name.title().replace("'S", "'s").replace(" Of ", " of ") for name in HOLIDAYS]
 HOLIDAY = "(?-i:" + alternation(_HOLIDAY_NAMES) + ")"
 DECADE_WORD = alternation(list(DECADE_WORDS))
 # "5 p.m. EST, Nov. 6" and "16:15 UTC, June 1st, 2009": a clock time on a calendar day.
@@ -119,30 +113,13 @@ LAST = (
     r"(?<!\bto\s)(?<!\bwill\s)(?<!\bwould\s)(?<!\bcould\s)(?<!\bmay\s)(?<!\bmight\s)"
     r"(?<!\bcan\s)(?<!\bshould\s)(?<!\bmust\s)last"
 )
-BOUNDARY = r"(?<![\w$£€#@/.])(?<!\d-)"
 # "November that year", "1 February the following year": the year counted from the one
 # in discussion.
 STORY_YEAR = (
     r"(?:,?\s+(?:of\s+)?(?P<story_year>the\s+following|the\s+next|the\s+previous|"
     r"the\s+preceding|that|the\s+same)\s+year(?![\w'’]))"
 )
-END = r"(?![\w%])"
-
-
-@dataclass(frozen=True)
-class Rule:
-    name: str
-    pattern: re.Pattern[str]
-
-
-def _single_line(body: str) -> str:
-    """Whitespace inside an expression never spans a line break (headers, lists)."""
-    return body.replace(r"[\s-]", r"[ \t\u00a0-]").replace(r"\s", r"[ \t\u00a0]")
-
-
-def _rule(name: str, body: str, boundary: str = BOUNDARY) -> Rule:
-    pattern = boundary + "(?:" + _single_line(body) + ")" + END
-    return Rule(name, re.compile(pattern, re.IGNORECASE | re.VERBOSE))
+_rule = compile_rule
 
 
 _MONTH_DAY_YEAR = rf"""
@@ -381,72 +358,78 @@ REACH: dict[str, tuple[int, int]] = {
     "year_ago_period": (34, 50), "duration": (80, 30), "unit_long": (2, 6), "duration_range_start": (26, 2), "vague_duration": (64, 10),
     "clock": (12, 48), "clock24": (6, 40), "clock24_bare": (1, 8), "clock24_range_start": (2, 30), "in_time": (40, 12), "noon": (2, 30), "set": (30, 30), "holiday": (10, 34),
 }  # fmt: skip
-_RULE_INDEX = {rule.name: index for index, rule in enumerate(RULES)}
-RULE_REACH = tuple(REACH[rule.name] for rule in RULES)
-
-
-def _indices(names: str) -> tuple[int, ...]:
-    return tuple(_RULE_INDEX[name] for name in names.split())
-
-
-# Rules a number of each length can start or end (longer numbers trigger nothing).
-DIGIT_RULES: dict[int, tuple[int, ...]] = {
-    1: _indices("numeric era clock clock24 clock24_bare"),
-    2: _indices("numeric era clock clock24 clock24_bare decade year_range_end short_year"),
-    3: _indices("era"),
-    4: _indices("iso numeric year year_range_end era decade clock24 clock24_range_start"),
-}
 _UNIT_RULES = (
     "ago duration duration_range_start unit_long vague_duration relative anaphoric set "
     "vague_period in_time"
 )
-_TRIGGER_GROUPS: list[tuple[str, tuple[int, ...]]] = [
-    (" ".join(MONTHS), _indices("month_day day_month month set holiday")),
+_TRIGGER_GROUPS: list[tuple[str, str]] = [
+    (" ".join(MONTHS), "month_day day_month month set holiday"),
     (
         " ".join(WEEKDAYS),
-        _indices("weekday nth_weekday weekday_plural month_day day_month set clock noon"),
+        "weekday nth_weekday weekday_plural month_day day_month set clock noon",
     ),
     (
         "mondays tuesdays wednesdays thursdays fridays saturdays sundays",
-        _indices("weekday_plural"),
+        "weekday_plural",
     ),
     (
         "second seconds sec minute minutes hour hours hr day days night nights week weeks "
         "fortnight fortnights month months year years yr decade decades millennium millennia "
         "weekend weekends",
-        _indices(_UNIT_RULES),
+        _UNIT_RULES,
     ),
-    ("year years", _indices("year_ago_period")),
-    ("year end", _indices("year_end")),
-    ("quarter quarters", _indices(_UNIT_RULES + " quarter year_ago_period")),
-    ("century centuries", _indices(_UNIT_RULES + " century")),
-    ("half q h", _indices("quarter")),
-    ("morning afternoon evening night", _indices("relative set deixis")),
-    ("period", _indices("relative year_ago_period quarter")),
+    ("year years", "year_ago_period"),
+    ("year end", "year_end"),
+    ("quarter quarters", _UNIT_RULES + " quarter year_ago_period"),
+    ("century centuries", _UNIT_RULES + " century"),
+    ("half q h", "quarter"),
+    ("morning afternoon evening night", "relative set deixis"),
+    ("period", "relative year_ago_period quarter"),
     (
         "today tonight yesterday tomorrow now nowadays currently current recent recently lately past "
         "future present presently these moment term time",
-        _indices("deixis vague_period"),
+        "deixis vague_period",
     ),
-    ("spring summer fall autumn winter", _indices("season set")),
-    (" ".join(DECADE_WORDS), _indices("decade")),
-    ("nineteen thousand", _indices("spoken_year")),
+    ("spring summer fall autumn winter", "season set"),
+    (" ".join(DECADE_WORDS), "decade"),
+    ("nineteen thousand", "spoken_year"),
     (
         "christmas new halloween valentine independence veterans boxing bastille armistice st "
         "saint guy thanksgiving labor memorial mother father martin presidents columbus "
         "easter good election fourth",
-        _indices("holiday"),
+        "holiday",
     ),
     (
         "daily weekly monthly yearly hourly nightly biweekly annually semiannually biannually "
         "quarterly every each per annum semi bi",
-        _indices("set"),
+        "set",
     ),
-    ("noon midnight midday", _indices("noon")),
-    ("fy", _indices("fiscal_short_year")),
+    ("noon midnight midday", "noon"),
+    ("fy", "fiscal_short_year"),
 ]
-TRIGGERS: dict[str, tuple[int, ...]] = {}
-for _words, _rules in _TRIGGER_GROUPS:
-    for _word in _words.split():
-        TRIGGERS[_word] = tuple(sorted(set(TRIGGERS.get(_word, ())) | set(_rules)))
-TOKEN = re.compile(r"[A-Za-z]+|\d+")
+# Rules a number of each length can start or end (longer numbers trigger nothing).
+_DIGIT_GROUPS = {
+    1: "numeric era clock clock24 clock24_bare",
+    2: "numeric era clock clock24 clock24_bare decade year_range_end short_year",
+    3: "era",
+    4: "iso numeric year year_range_end era decade clock24 clock24_range_start",
+}
+# Text every match of a rule holds besides its trigger, so that a window without it
+# need not be searched (written loosely: a window holding a match must hold one).
+_PLURAL_UNITS = "seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries|millennia"
+_REQUIRED = {
+    "ago": r"ago|earlier|later|now|hence|before|after|back",
+    "in_time": r"time",
+    "vague_duration": _PLURAL_UNITS,
+    "unit_long": r"-long",
+    "year_end": r"end",
+    "month_day": r"\d",
+    "day_month": r"\d",
+    "decade": r"0'?s|ties",
+    "clock24_bare": r":",
+    "numeric": r"[/.]",
+    "iso": r"\d-",
+    "year_range_end": r"[-–]",
+    "short_year": r"'",
+}
+TRIGGERS = build_triggers(RULES, REACH, _TRIGGER_GROUPS, _DIGIT_GROUPS, required=_REQUIRED)

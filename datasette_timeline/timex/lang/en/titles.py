@@ -5,27 +5,32 @@ from __future__ import annotations
 
 import re
 
+from ...context import Context
 from .lexicon import MONTHS, WEEKDAYS
 
 _OPENING_QUOTES = "`'\"“‘("
-_SENTENCE_END = ".!?:;"
 _WORD = re.compile(r"[A-Za-z][\w'’.-]*")
 # A leading number and the word after it ("60 Minutes"): the word is what may be a name.
 _FIRST_WORD = re.compile(r"(?:\d+[ -])?([A-Za-z]+)")
 
 
-def at_sentence_start(text: str, position: int) -> bool:
-    """Whether ``position`` begins a sentence (opening quotes and spaces skipped)."""
+def opens_a_clause(ctx: Context, position: int) -> bool:
+    """Whether ``position`` is the first word of its sentence (opening quotes skipped), or
+    comes right after a full stop, a colon, a semicolon or a dateline's double dash
+    ("GAZA, Nov. 10 (Xinhua) -- Two years after"): where a capital says nothing of a
+    name. (A full stop after an abbreviation may end a sentence the splitter goes on with:
+    "... and Hewlett-Packard Co. Recently, analysts have said".)"""
+    sentence_start = ctx.sentence_around(position)[0]
+    text = ctx.text
     index = position
-    while index > 0 and (text[index - 1].isspace() or text[index - 1] in _OPENING_QUOTES):
-        if text[index - 1] == "\n":
-            return True
+    while index > sentence_start and (
+        text[index - 1].isspace() or text[index - 1] in _OPENING_QUOTES
+    ):
         index -= 1
-    if index == 0:
+    if index <= sentence_start:
         return True
-    before = text[max(0, index - 3) : index].rstrip("'\"”’)")
-    # A dateline ("GAZA, Nov. 10 (Xinhua) -- Two years after") ends with a double dash.
-    return not before or before[-1] in _SENTENCE_END or before.endswith("--")
+    before = text[max(sentence_start, index - 3) : index].rstrip("'\"”’)")
+    return not before or before[-1] in ".!?:;" or before.endswith("--")
 
 
 _CLOSING_QUOTE = re.compile(r"[^.!?\n]{0,40}?[.,!?]?(?:''|\"|”|’|')(?!\w)")
@@ -47,10 +52,10 @@ _NUMBER_BEFORE = re.compile(r"\d+[ -]$")
 _PREVIOUS_WORD = re.compile(r"([A-Za-z][\w'’.-]*)[ \t]+$")
 
 
-def _previous_word(text: str, position: int) -> str:
+def _previous_word(ctx: Context, position: int) -> str:
     """The word just before ``position`` (spaces only between), unless it opens a sentence."""
-    found = _PREVIOUS_WORD.search(text, max(0, position - 40), position)
-    if found is None or at_sentence_start(text, found.start(1)):
+    found = _PREVIOUS_WORD.search(ctx.text, max(0, position - 40), position)
+    if found is None or opens_a_clause(ctx, found.start(1)):
         return ""
     return found.group(1)
 
@@ -66,13 +71,14 @@ def _line_is_title_case(text: str, position: int) -> bool:
     )
 
 
-def names_a_title(text: str, start: int, end: int) -> bool:
+def names_a_title(ctx: Context, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is part of a name rather than a time.
 
     Its first word is one that is written in lower case inside a sentence (not a month or a
     weekday), yet it is capitalised there: inside quotes of its own, or beside another
     capitalised word ("VOA Today", "High Noon", "Winter Olympics"), outside a headline.
     """
+    text = ctx.text
     if text[start : start + 4].lower() == "the ":
         start += 4  # "the Winter Olympics": the name begins after the article
     found = _FIRST_WORD.match(text, start, end)
@@ -81,11 +87,11 @@ def names_a_title(text: str, start: int, end: int) -> bool:
         return False
     if first.lower() in MONTHS or first.lower() in WEEKDAYS:
         return False
-    if at_sentence_start(text, start):
+    if opens_a_clause(ctx, start):
         return False
     if _quoted_title(text, start, end):
         return True
-    previous = _previous_word(text, start)
+    previous = _previous_word(ctx, start)
     next_word = _NEXT_WORD.match(text, end)
     beside_a_name = (bool(previous) and previous[0].isupper()) or (
         next_word is not None and next_word.group(1)[0].isupper()

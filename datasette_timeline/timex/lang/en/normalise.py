@@ -10,32 +10,19 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any
 
-from . import calendar_math as cal
-from .context import Context, Reference, Resolution
-from .grammar import CLOCK_DATE, DAY_OF_MONTH, DAY_WORD, MONTH, RULES, UNIT, WEEKDAY, YEAR
-from .lang.en.years import counted_by_a_verb, names_with_year
-from .lexicon import (
-    DECADE_WORDS,
-    HOLIDAYS_EASTER,
-    HOLIDAYS_FIXED,
-    HOLIDAYS_FLOATING,
-    MONTHS,
-    ORDINALS,
-    PARTS_OF_DAY,
-    SEASONS,
-    TIME_UNITS,
-    UNITS,
-    WEEKDAYS,
-    number_value,
-)
-from .resolve import (
+from ... import calendar_math as cal
+from ...context import Context, Reference, Resolution
+from ...durations import duration_value
+from ...pack import Normaliser
+from ...reading import Direction
+from ...resolve import (
     Underspecified,
     calendar_date,
-    no_finer_than,
+    holiday_value,
+    period_a_year_before,
     resolve,
     safe_date,
     story_anchor,
@@ -44,29 +31,31 @@ from .resolve import (
     year_for_day,
     year_for_month,
 )
-from .tense import Tense
-from .titles import at_sentence_start
-
-Normaliser = Callable[[re.Match[str], Context], "Resolution | None"]
-
-_POSITION_MODS = {
-    "early": "START", "earlier": "START", "the beginning of": "START", "the start of": "START",
-    "the early part of": "START", "the first half of": "START", "mid": "MID", "middle": "MID",
-    "the middle of": "MID", "late": "END", "later": "END", "the end of": "END",
-    "the close of": "END", "the late part of": "END", "the second half of": "END",
-    "mid-morning": "MID", "mid-afternoon": "MID", "mid-evening": "MID", "midmorning": "MID",
-    "midafternoon": "MID", "midevening": "MID",
-}  # fmt: skip
-_APPROXIMATION_MODS = {
-    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
-    "nearly": "APPROX", "almost": "APPROX", "some": "APPROX", "close to": "APPROX",
-    "more than": "MORE_THAN", "over": "MORE_THAN", "upwards of": "MORE_THAN",
-    "well over": "MORE_THAN", "just over": "MORE_THAN", "less than": "LESS_THAN",
-    "under": "LESS_THAN", "just under": "LESS_THAN", "barely": "LESS_THAN",
-    "at least": "EQUAL_OR_MORE", "no less than": "EQUAL_OR_MORE", "at most": "EQUAL_OR_LESS",
-    "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS",
-    "a minimum of": "EQUAL_OR_MORE", "a maximum of": "EQUAL_OR_LESS",
-}  # fmt: skip
+from .grammar import CLOCK_DATE, DAY_OF_MONTH, DAY_WORD, MONTH, RULES, UNIT, WEEKDAY, YEAR
+from .lexicon import (
+    APPROXIMATION_MODS,
+    DAY_OFFSETS,
+    DECADE_WORDS,
+    HOLIDAYS,
+    MONTH_RELATIONS,
+    MONTHS,
+    ORDINALS,
+    PARTS_OF_DAY,
+    POSITION_MODS,
+    RELATION_STEPS,
+    SEASONS,
+    SET_ADVERBS,
+    STORY_YEAR_STEPS,
+    TIME_UNITS,
+    UNITS,
+    VAGUE_REFERENCES,
+    WEEKDAY_RELATIONS,
+    WEEKDAYS,
+    YEAR_STEPS,
+    number_value,
+)
+from .titles import opens_a_clause
+from .years import counted_by_a_verb, names_with_year
 
 
 def _words(text: str | None) -> str:
@@ -74,11 +63,11 @@ def _words(text: str | None) -> str:
 
 
 def _position_mod(match: re.Match[str]) -> str | None:
-    return _POSITION_MODS.get(_words(match.groupdict().get("position")))
+    return POSITION_MODS.get(_words(match.groupdict().get("position")))
 
 
 def _approximation_mod(match: re.Match[str]) -> str | None:
-    return _APPROXIMATION_MODS.get(_words(match.groupdict().get("approx")))
+    return APPROXIMATION_MODS.get(_words(match.groupdict().get("approx")))
 
 
 def _month_number(word: str) -> int:
@@ -110,11 +99,7 @@ def _year_number(text: str, anchor: date | None) -> int:
     return int(text)
 
 
-# "last year", "this year", "next year" (and "May 3 next year", "next spring").
-_YEAR_STEPS = {"last": -1, "this": 0, "next": 1}
-
-
-def _tense(match: re.Match[str], ctx: Context) -> Tense:
+def _tense(match: re.Match[str], ctx: Context) -> Direction:
     return ctx.tense(match.start(), match.end())
 
 
@@ -194,17 +179,13 @@ def _range_year(match: re.Match[str], ctx: Context) -> int | None:
     return int(partner["year"]) if partner else None
 
 
-_STORY_YEAR_STEPS = {"the following": 1, "the next": 1, "the previous": -1,
-                     "the preceding": -1, "that": 0, "the same": 0}  # fmt: skip
-
-
 def _story_year(match: re.Match[str], ctx: Context) -> int | None:
     """The year of "November that year", "1 February the following year": counted from
     the date in discussion (None when there is none)."""
     reference = ctx.anaphoric_anchor()
     if reference is None:
         return None
-    return reference.day.year + _STORY_YEAR_STEPS[_words(match["story_year"])]
+    return reference.day.year + STORY_YEAR_STEPS[_words(match["story_year"])]
 
 
 def calendar_day(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -253,18 +234,9 @@ def month(match: re.Match[str], ctx: Context) -> Resolution | None:
     if range_year is not None:
         return Resolution("DATE", f"{range_year:04d}-{number:02d}", mod)
     by_year = bool(match["year_relation"])
-    relation = _MONTH_RELATIONS[_words(match["relation"] or match["year_relation"])]
+    relation = MONTH_RELATIONS[_words(match["relation"] or match["year_relation"])]
     value = Underspecified("month", month=number, relation=relation, by_year=by_year, mod=mod)
     return resolve(value, ctx, match.start(), match.end())
-
-
-# English relation words before a month, in the resolver's terms.
-_MONTH_RELATIONS = {
-    "": "", "last": "last", "past": "last", "this past": "last", "next": "next",
-    "coming": "next", "this coming": "next", "this": "this", "the next": "following",
-    "the following": "following", "the previous": "previous", "the preceding": "previous",
-    "that": "same", "the same": "same",
-}  # fmt: skip
 
 
 _MONTH_CONTEXT_BEFORE = re.compile(
@@ -344,7 +316,7 @@ def year(match: re.Match[str], ctx: Context) -> Resolution | None:
     if not match["fiscal"] and not match["position"] and not era:
         if _is_standalone_number(match, ctx):
             return None
-        if names_with_year(ctx.text, match.start()) or counted_by_a_verb(ctx.text, match.start()):
+        if names_with_year(ctx, match.start()) or counted_by_a_verb(ctx.text, match.start()):
             return None  # "the Data Protection Act 1998", "Windows 2000", "employs 1500"
         if not 1000 <= number <= 2099:
             return None
@@ -419,15 +391,8 @@ _TEMPERATURE = re.compile(
 )
 
 
-def _sentence_around(text: str, start: int, end: int) -> str:
-    """The sentence (roughly: between full stops or line breaks) containing text[start:end]."""
-    begin = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
-    stops = [found for mark in (". ", "\n") if (found := text.find(mark, end)) >= 0]
-    return text[begin + 1 : min(stops, default=len(text))]
-
-
 def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
-    mod = _POSITION_MODS.get(_words(match["position"]))
+    mod = POSITION_MODS.get(_words(match["position"]))
     if match["full"]:
         return Resolution("DATE", match["full"][:3], mod)
     after_the = ctx.text[max(0, match.start() - 4) : match.start()].lower() == "the " or bool(
@@ -435,9 +400,7 @@ def decade(match: re.Match[str], ctx: Context) -> Resolution | None:
     )
     if match["bare"] and not after_the:
         return None  # "in her 80s" is an age
-    if match["bare"] and _TEMPERATURE.search(
-        _sentence_around(ctx.text, match.start(), match.end())
-    ):
+    if match["bare"] and _TEMPERATURE.search(ctx.sentence_text(match.start(), match.end())):
         return None  # "temperatures climbed into the 90s"
     if match["word"] and not after_the and "nineteen" not in match["word"].lower():
         return None
@@ -462,7 +425,7 @@ def century(match: re.Match[str], ctx: Context) -> Resolution | None:
     )
     if number <= 0:
         return None
-    mod = _POSITION_MODS.get(_words(match["position"]))
+    mod = POSITION_MODS.get(_words(match["position"]))
     if _words(match["era"]) in {"bc", "bce"}:
         return Resolution("DATE", f"BC{number - 1:02d}", mod)
     return Resolution("DATE", f"{number - 1:02d}", mod)
@@ -480,7 +443,7 @@ _NOT_A_GAME = re.compile(r"\b(?:percentage\s+points?|basis\s+points?|fiscal)\b",
 
 def _in_a_game(match: re.Match[str], ctx: Context) -> bool:
     """Whether the sentence around a quarter or half is about a game."""
-    sentence = _sentence_around(ctx.text, match.start(), match.end())
+    sentence = ctx.sentence_text(match.start(), match.end())
     # Two different words of play: "the Dow fell 30 points in the fourth quarter" is not one.
     words = {found.lower() for found in _GAME_WORDS.findall(sentence)}
     return len(words) >= 2 and not _NOT_A_GAME.search(sentence)
@@ -496,14 +459,11 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
         return Resolution("DATE", f"{int(match['bare_year']):04d}-Q{number}", is_reference=False)
     if match["qmonth"]:  # "the December quarter": the quarter that ends that month
         last_month = _month_number(match["qmonth"])
-        label = f"Q{(last_month - 1) // 3 + 1}"
+        number = (last_month - 1) // 3 + 1
         if match["qmyear"]:
-            return Resolution("DATE", f"{int(match['qmyear']):04d}-{label}")
-        anchor = ctx.deictic_anchor()
-        if anchor is None:
-            return Resolution("DATE", f"XXXX-{label}", anchored=False)
-        year = year_for_month(anchor, last_month, _tense(match, ctx))
-        return Resolution("DATE", f"{year:04d}-{label}")
+            return Resolution("DATE", f"{int(match['qmyear']):04d}-Q{number}")
+        value = Underspecified("quarter", unit="quarter", number=number, month=last_month)
+        return resolve(value, ctx, match.start(), match.end())
     if match["qnumber"]:
         number, unit = int(match["qnumber"]), match["qletter"]
         if unit == "H" and (number > 2 or not match["qyear"]):
@@ -523,26 +483,25 @@ def quarter(match: re.Match[str], ctx: Context) -> Resolution | None:
         said_of_a_year = " of " in _words(match.group(0)) or "-" in match.group(0)
         if unit == "H" and not (year_text or match["year_relation"] or said_of_a_year):
             return None  # "the second half" of a match, a film...
-    label = f"{unit}{number if unit == 'H' or number <= 4 else 4}"
+    number = number if unit == "H" or number <= 4 else 4
     if year_text:
-        return Resolution("DATE", f"{int(year_text):04d}-{label}")
+        return Resolution("DATE", f"{int(year_text):04d}-{unit}{number}")
     determiner = _words(match.groupdict().get("determiner"))
     relation = _words(match["year_relation"]) if match.groupdict().get("year_relation") else ""
-    offset = _YEAR_STEPS.get(relation, 0)
+    offset = YEAR_STEPS.get(relation, 0)
     offset += {"last year's": -1, "next year's": 1}.get(determiner, 0)
-    anchor = ctx.deictic_anchor()
-    if anchor is None:
-        return Resolution("DATE", f"XXXX-{label}", anchored=False)
-    year = anchor.year + offset
-    first_month = (number - 1) * (6 if unit == "H" else 3) + 1
-    # A period that has not begun yet is last year's, unless the clause is future.
-    not_begun = not (offset or relation or determiner not in {"", "the"})
-    if not_begun and first_month > anchor.month:
-        tense = _tense(match, ctx)
-        # "The fourth quarter" said in March is last year's if told in the past.
-        if tense == "past" or (tense is None and not determiner):
-            year -= 1
-    return Resolution("DATE", f"{year:04d}-{label}")
+    # "the fourth quarter" alone may be last year's or this year's (see the resolver);
+    # "this quarter", "the fourth quarter of next year" are in the year they say.
+    chosen = bool(offset or relation or determiner not in {"", "the"})
+    value = Underspecified(
+        "quarter",
+        unit="half" if unit == "H" else "quarter",
+        number=number,
+        offset=offset,
+        relation="this" if chosen else "",
+        definite=determiner == "the",
+    )
+    return resolve(value, ctx, match.start(), match.end())
 
 
 # Nouns a season word describes rather than dates, and street names.
@@ -552,8 +511,6 @@ _SEASON_AS_MODIFIER = re.compile(
     r"Lane|Boulevard|Drive|Place|Square|St\.|Ave\.|Rd\.))\b",
     re.IGNORECASE,
 )
-_ANAPHORIC_SEASON = {"that": 0, "the same": 0, "the following": 1, "the next": 1,
-                     "the previous": -1, "the preceding": -1}  # fmt: skip
 
 
 def season(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -572,47 +529,24 @@ def season(match: re.Match[str], ctx: Context) -> Resolution | None:
     mod = _position_mod(match)
     if match["year"]:
         return Resolution("DATE", f"{_year_number(match['year'], ctx.dct):04d}-{code}", mod)
-    order = ["SP", "SU", "FA", "WI"]
-    if match["followed"]:  # "the winter that followed"
-        relation = "the following"
-    elif relation in {"", "the"} and ctx.dct is None and ctx.reference is not None:
-        relation = "that"  # "through the autumn" in a story: the season of its year
-    if relation in _ANAPHORIC_SEASON:
-        # "later that summer", "the following spring": counted from the date in discussion.
-        reference = ctx.anaphoric_anchor()
-        if reference is None:
-            return Resolution("DATE", f"XXXX-{code}", mod, anchored=False)
-        reference_year, reference_season = cal.season_of(reference.day)
-        step = _ANAPHORIC_SEASON[relation]
-        year = reference_year
-        if step == 0 and code != "WI":
-            year = reference.day.year  # "that summer" after 31 January 1958 is 1958's
-        if step > 0 and order.index(code) <= order.index(reference_season):
-            year += 1
-        elif step < 0 and order.index(code) >= order.index(reference_season):
-            year -= 1
-        return Resolution("DATE", f"{year:04d}-{code}", mod)
-    anchor = ctx.deictic_anchor()
-    if anchor is None:
-        return Resolution("DATE", f"XXXX-{code}", mod, anchored=False)
-    current_year, current = cal.season_of(anchor)
-    index, current_index = order.index(code), order.index(current)
     if match["year_relation"]:
-        year = anchor.year + _YEAR_STEPS[_words(match["year_relation"])]
-    elif relation == "this":
-        year = current_year if code == "WI" else anchor.year
-    elif relation in {"last", "past", "this past"}:
-        year = current_year if index < current_index else current_year - 1
-    elif relation in {"next", "coming", "this coming"}:
-        year = current_year if index > current_index else current_year + 1
+        neutral = _SEASON_RELATIONS[_words(match["year_relation"])]
     else:
-        tense = _tense(match, ctx)
-        year = current_year
-        if tense == "past" and index > current_index:
-            year -= 1
-        elif tense == "future" and index < current_index:
-            year += 1
-    return Resolution("DATE", f"{year:04d}-{code}", mod)
+        neutral = _SEASON_RELATIONS["the following" if match["followed"] else relation]
+    value = Underspecified(
+        "season", season=code, relation=neutral, by_year=bool(match["year_relation"]), mod=mod
+    )
+    return resolve(value, ctx, match.start(), match.end())
+
+
+# English relation words before a season, in the resolver's terms ("the winter that
+# followed" is the following one).
+_SEASON_RELATIONS = {
+    "": "", "the": "", "last": "last", "past": "last", "this past": "last", "next": "next",
+    "coming": "next", "this coming": "next", "this": "this", "the following": "following",
+    "the next": "following", "the previous": "previous", "the preceding": "previous",
+    "that": "same", "the same": "same",
+}  # fmt: skip
 
 
 # --- weekdays, parts of days, times -----------------------------------------------------
@@ -622,16 +556,6 @@ _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 # Days with a name of their own ("Black Monday" 1987, "Super Tuesday" of some primary year)
 # are not the Monday of the week of writing.
 _NAMED_DAY_BEFORE = re.compile(r"\b(?:Black|Bloody|Super|Cyber)\s+$")
-
-
-# English relation words before a weekday, in the resolver's terms ("early Monday" is
-# Monday from the tense, its start).
-_WEEKDAY_RELATIONS = {
-    "": "", "last": "last", "past": "last", "this past": "last", "next": "next",
-    "coming": "next", "this coming": "next", "this": "this", "early": "", "late": "",
-    "the previous": "previous", "the preceding": "previous", "the following": "following",
-    "the next": "following",
-}  # fmt: skip
 
 
 # Newspapers named after a day: "the Sunday Times", "the Mail on Sunday".
@@ -662,7 +586,7 @@ def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     value = Underspecified(
         "weekday",
         weekday=_weekday_number(match["weekday"]),
-        relation=_WEEKDAY_RELATIONS[relation],
+        relation=WEEKDAY_RELATIONS[relation],
         part=PARTS_OF_DAY.get(_words(match["part"])) if match["part"] else None,
         # "Wednesday's ruling" names something that has happened.
         possessive=ctx.text.startswith(("'s", "’s"), match.end()),
@@ -699,21 +623,7 @@ def weekday_plural(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 def _is_discourse_now(match: re.Match[str], ctx: Context) -> bool:
     """A sentence opening "Now," moves the story on; it does not say when."""
-    return ctx.text.startswith(",", match.end()) and at_sentence_start(ctx.text, match.start())
-
-
-_DEIXIS_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1,
-                   "the day before yesterday": -2, "the day after tomorrow": 2}  # fmt: skip
-_REFERENCES = {
-    "now": "PRESENT_REF", "nowadays": "PRESENT_REF", "currently": "PRESENT_REF",
-    "current": "PRESENT_REF", "the present": "PRESENT_REF", "at present": "PRESENT_REF",
-    "presently": "PRESENT_REF", "these days": "PRESENT_REF", "the moment": "PRESENT_REF",
-    "right now": "PRESENT_REF", "just now": "PRESENT_REF", "the time being": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "the recent past": "PAST_REF", "the future": "FUTURE_REF", "future": "FUTURE_REF",
-    "soon": "FUTURE_REF", "the near future": "FUTURE_REF", "the long term": "FUTURE_REF",
-    "the short term": "FUTURE_REF", "the near term": "FUTURE_REF", "the medium term": "FUTURE_REF",
-}  # fmt: skip
+    return ctx.text.startswith(",", match.end()) and opens_a_clause(ctx, match.start())
 
 
 def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -725,11 +635,11 @@ def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
     mod = _position_mod(match)
     if word == "tonight":
         part = "NI"
-    if word in _REFERENCES:
+    if word in VAGUE_REFERENCES:
         if part:
             return None
-        return Resolution("DATE", _REFERENCES[word])
-    value = Underspecified("day", offset=_DEIXIS_OFFSETS[word], part=part, mod=mod)
+        return Resolution("DATE", VAGUE_REFERENCES[word])
+    value = Underspecified("day", offset=DAY_OFFSETS[word], part=part, mod=mod)
     return resolve(value, ctx, match.start(), match.end())
 
 
@@ -744,16 +654,7 @@ _RELATIVE_GRANULARITY = {
     "decade": "decade", "century": "century", "day": "day", "morning": "day",
     "afternoon": "day", "evening": "day", "night": "day", "period": "period", "time": "time",
 }  # fmt: skip
-_RELATION_STEPS = {
-    "last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1, "this past": -1,
-    "next": 1, "coming": 1, "following": 1, "upcoming": 1, "this coming": 1,
-    "this": 0, "current": 0, "same": 0, "that": 0, "latest": 0, "recent": -1,
-    "most recent": -1, "the": 0, "full": 0, "fiscal": 0, "entire": 0, "whole": 0,
-    "calendar": 0,
-}  # fmt: skip
 _ANAPHORIC_RELATIONS = {"following", "previous", "prior", "preceding", "same", "that", "next"}
-_UNIT_LETTERS = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y",
-                 "decade": "DE", "century": "CE"}  # fmt: skip
 
 
 def _relative_anchor(ctx: Context, relation: str, has_the: bool) -> Reference | None:
@@ -762,7 +663,7 @@ def _relative_anchor(ctx: Context, relation: str, has_the: bool) -> Reference | 
         return ctx.anaphoric_anchor()
     anchor = ctx.deictic_anchor()
     if anchor is None and relation == "the" and ctx.reference is not None:
-        return ctx.reference  # "by the end of the year" in a story without a date
+        return ctx.reference  # "for the year" in a story without a date
     return Reference(anchor, "day") if anchor else None
 
 
@@ -785,50 +686,33 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         return None
     if relation == "recent" and unit not in {"quarter"}:
         return None
-    anchor = _relative_anchor(ctx, relation, has_the)
-    steps = _RELATION_STEPS.get(relation, 0)
+    steps = RELATION_STEPS.get(relation, 0)
     if relation == "latest" and unit == "year":
         steps = -1  # "the latest fiscal year" has ended, like "the latest quarter"
     if unit == "quarter" and relation in {"the", "latest", "recent", "most recent", "same", "that"}:
         return _reference_quarter(ctx, match, relation, mod)
-    if anchor is None:
-        part = PARTS_OF_DAY.get(unit)
-        if part:
-            return Resolution("TIME", f"XXXX-XX-XXT{part}", mod, anchored=False)
-        return unanchored(granularity, mod)
-    day = (
-        cal.shift(anchor.day, _UNIT_LETTERS.get(granularity, "D"), steps)
-        if unit != "night" or steps
-        else anchor.day
-    )
-    if unit == "weekend":
-        year, week, _ = (
-            day if steps >= 0 else anchor.day - timedelta(days=anchor.day.isoweekday())
-        ).isocalendar()
-        if steps == 0 and relation not in {"this", "same", "that"}:
-            year, week, _ = _nearest_weekend(ctx, match, anchor.day).isocalendar()
-        return Resolution("DATE", f"{year:04d}-W{week:02d}-WE", mod)
-    part = PARTS_OF_DAY.get(unit)
-    if part:
-        if unit == "night" and relation == "last":
-            day = anchor.day - timedelta(days=1)
-        elif steps:
-            day = anchor.day + timedelta(days=steps)
-        return Resolution("TIME", f"{day.isoformat()}T{part}", mod)
     if relation == "the" and unit in {"week", "month"} and not mod:
         return None  # "the week" alone is too vague; "the end of the month" is not
     if raw_relation in {"the", "the fiscal", "the entire", "the whole", "the full"} and (
         unit == "year" and not mod
     ):
-        return _the_year(match, ctx, anchor)
-    if relation == "the":  # "by the end of the year" in a story: its year in discussion
-        return Resolution("DATE", cal.format_value(day, no_finer_than(granularity, anchor)), mod)
+        anchor = _relative_anchor(ctx, relation, has_the)
+        return _the_year(match, ctx, anchor) if anchor else unanchored("year")
     anaphoric = relation in _ANAPHORIC_RELATIONS and (has_the or relation in {"that", "same"})
-    if anaphoric:
+    if relation == "the" or (
+        unit == "weekend" and steps == 0 and relation not in {"this", "same", "that"}
+    ):
+        neutral = ""  # "the end of the year", "the weekend": the one in discussion
+    elif anaphoric:
         neutral = "previous" if steps < 0 else "following" if steps > 0 else "same"
     else:
         neutral = "last" if steps < 0 else "next" if steps > 0 else "this"
-    value = Underspecified("unit", unit=granularity, offset=steps, relation=neutral, mod=mod)
+    part = PARTS_OF_DAY.get(unit)
+    if part:  # "last night", "the next morning"
+        value = Underspecified("day", offset=steps, part=part, relation=neutral, mod=mod)
+    else:
+        name = "weekend" if unit == "weekend" else granularity
+        value = Underspecified("unit", unit=name, offset=steps, relation=neutral, mod=mod)
     return resolve(value, ctx, match.start(), match.end())
 
 
@@ -843,7 +727,7 @@ def year_end(match: re.Match[str], ctx: Context) -> Resolution | None:
         return unanchored("year", "END")
     relation = _words(match["relation"])
     if relation:
-        year = anchor.year + _YEAR_STEPS[relation]
+        year = anchor.year + YEAR_STEPS[relation]
     elif _SINCE_BEFORE.search(ctx.text, max(0, match.start() - 12), match.start()) or (
         anchor.month <= 2 and _tense(match, ctx) == "past"
     ):
@@ -884,12 +768,6 @@ def _the_day(ctx: Context, mod: str | None) -> Resolution:
     return Resolution("DATE", anchor.isoformat(), mod)
 
 
-def _nearest_weekend(ctx: Context, match: re.Match[str], anchor: date) -> date:
-    if _tense(match, ctx) == "future":
-        return cal.nearest_weekday(anchor, 6, 1)
-    return cal.nearest_weekday(anchor, 6, -1)
-
-
 def _reference_quarter(
     ctx: Context, match: re.Match[str], relation: str, mod: str | None
 ) -> Resolution | None:
@@ -922,12 +800,14 @@ def anaphoric(match: re.Match[str], ctx: Context) -> Resolution | None:
     unit_words = _words(match["unit"]).split()
     unit = unit_words[-1]
     direction = _words(match["direction"])
-    steps = 1 if direction in {"after", "later"} else -1
-    anchor = ctx.anaphoric_anchor()
-    if anchor is None:
-        return unanchored(unit)
-    day = cal.shift(anchor.day, _UNIT_LETTERS[unit], steps)
-    return Resolution("DATE", cal.format_value(day, no_finer_than(unit, anchor)))
+    forward = direction in {"after", "later"}
+    value = Underspecified(
+        "unit",
+        unit=unit,
+        offset=1 if forward else -1,
+        relation="following" if forward else "previous",
+    )
+    return resolve(value, ctx, match.start(), match.end())
 
 
 # --- "ago", durations and sets ------------------------------------------------------------
@@ -951,6 +831,19 @@ def _unit_word(unit_word: str) -> str:
     return word[:-1] if word.endswith("s") and word[:-1] in UNITS else word
 
 
+# The resolver's unit names, by duration letter (hours, minutes and seconds by word).
+_RESOLVER_UNITS = {
+    "D": "day", "W": "week", "WE": "weekend", "M": "month", "Q": "quarter", "Y": "year",
+    "DE": "decade", "CE": "century", "ML": "millennium", "hour": "hour", "hr": "hour",
+    "minute": "minute", "min": "minute", "second": "second", "sec": "second",
+}  # fmt: skip
+
+
+def _resolver_unit(unit_word: str) -> str:
+    word = _unit_word(unit_word)
+    return _RESOLVER_UNITS[word if word in TIME_UNITS else _unit_letter(unit_word)]
+
+
 def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
     direction = _words(match["direction"])
     unit = _unit_word(match["unit"])
@@ -964,125 +857,49 @@ def ago(match: re.Match[str], ctx: Context) -> Resolution | None:
     amount = number_value(match["number"])
     if amount is None:
         return None
-    if direction in {"earlier", "later", "before", "after"}:
-        anchor = ctx.anaphoric_anchor()
-    else:
-        deictic = ctx.deictic_anchor()
-        anchor = Reference(deictic, "day") if deictic else None
-    letter = _unit_letter(match["unit"])
-    mod = _approximation_mod(match)
-    if unit in TIME_UNITS:
-        if anchor is None:
-            return None
-        if anchor.granularity != "day":  # "two hours later" after "in 1354": day unknown
-            return Resolution("TIME", "XXXX-XX-XXTXX:XX", mod, anchored=False)
-        return Resolution("TIME", cal.format_value(anchor.day, "day") + "T" + "XX:XX", mod)
-    granularity = cal.unit_granularity(letter)
-    if anchor is None:
-        return unanchored(granularity, mod)
     whole = int(amount) * (2 if unit == "fortnight" else 1)
-    day = cal.shift(anchor.day, letter, whole if forward else -whole)
-    quarter = ctx.recent_quarter(match.start())
-    if letter == "Y" and whole == 1 and quarter is not None:
-        # "a year ago/earlier" in a report about a quarter means that quarter a year before.
-        day = cal.shift(quarter.day, "Y", 1 if forward else -1)
-        return Resolution("DATE", cal.format_value(day, "quarter"), mod, is_reference=False)
-    if letter == "DE":
-        granularity = "year"
-    compared = ctx.reference_in_sentence(match.start())
-    if letter == "Y" and whole == 1 and compared is not None and compared.granularity == "month":
-        granularity = "month"  # "sales in November rose 2% from a year earlier": that month
-    if letter == "W" and whole <= 2 and mod is None:
-        granularity = "day"  # "a week ago", "two weeks ago" name a day (TimeBank)
-    granularity = no_finer_than(granularity, anchor)
-    # "Four days later" moves a story on to a new day ("it sank the next morning"); other
-    # offsets ("a year ago", "two weeks earlier") only look aside from it.
-    moves_the_story = forward and direction != "from now" and granularity == "day" and mod is None
-    return Resolution("DATE", cal.format_value(day, granularity), mod, is_reference=moves_the_story)
+    if direction in {"earlier", "later", "before", "after"}:  # from the date in discussion
+        relation = "following" if forward else "previous"
+    else:  # "ago", "from now": from the creation date
+        relation = "this"
+    value = Underspecified(
+        "offset",
+        unit=_resolver_unit(match["unit"]),
+        offset=whole if forward else -whole,
+        relation=relation,
+        mod=_approximation_mod(match),
+    )
+    return resolve(value, ctx, match.start(), match.end())
 
 
 def in_time(match: re.Match[str], ctx: Context) -> Resolution | None:
     """ "in two weeks' time": the date that far ahead, known to the unit counted."""
     amount = number_value(match["number"])
     unit = _unit_word(match["unit"])
-    letter = _unit_letter(match["unit"])
     if amount is None or amount <= 0 or unit in TIME_UNITS or amount != int(amount):
         return None
     whole = int(amount) * (2 if unit == "fortnight" else 1)
-    granularity = cal.unit_granularity(letter)
-    anchor = ctx.deictic_anchor()
-    if anchor is None:
-        return unanchored(granularity, _approximation_mod(match))
-    day = cal.shift(anchor, letter, whole)
-    if letter == "DE":
-        granularity = "year"
-    return Resolution(
-        "DATE", cal.format_value(day, granularity), _approximation_mod(match), is_reference=False
+    value = Underspecified(
+        "offset",
+        unit=_resolver_unit(match["unit"]),
+        offset=whole,
+        relation="this",
+        keep_unit=True,
+        mod=_approximation_mod(match),
     )
+    return resolve(value, ctx, match.start(), match.end())
 
 
 def year_ago_period(match: re.Match[str], ctx: Context) -> Resolution | None:
     """ "the year-earlier quarter", "the same period last year": the period in discussion,
     one year before."""
     what = _words(match["what"] or match["what2"] or match["what3"])
-    quarter = ctx.recent_quarter(match.start())
-    if quarter is not None and (not what or what.endswith("quarter") or what in {"period", "time"}):
-        day = cal.shift(quarter.day, "Y", -1)
-        return Resolution("DATE", cal.format_value(day, "quarter"), is_reference=False)
-    reference = ctx.reference
-    # A "period" is longer than the day last named ("Christmas ... the same period last
-    # year" is not Christmas Day).
-    period_of_a_day = what in {"period", "time"} and (
-        reference is None or reference.granularity == "day"
-    )
-    if (
-        reference is not None
-        and what in {"period", "time", "month", "week", "day"}
-        and not (period_of_a_day)
-    ):
-        granularity = reference.granularity if what in {"period", "time"} else what
-        day = cal.shift(reference.day, "Y", -1)
-        return Resolution("DATE", cal.format_value(day, granularity), is_reference=False)
-    anchor = ctx.deictic_anchor()
-    if anchor is None:
-        return unanchored("year")
-    granularity = "quarter" if what.endswith("quarter") else "year"
-    return Resolution(
-        "DATE", cal.format_value(cal.shift(anchor, "Y", -1), granularity), is_reference=False
-    )
-
-
-def _duration_value(amount: float, letter: str) -> str:
-    """ "P3Y", "P2Y6M" (two and a half years), "P1WE": whole amounts without a decimal
-    point where the next unit can say the fraction."""
-    if letter == "WE":
-        return f"P{int(amount)}WE"
-    months = (amount - int(amount)) * 12
-    if letter == "Y" and amount != int(amount) and months == int(months):
-        return f"P{int(amount)}Y{int(months)}M" if int(amount) else f"P{int(months)}M"
-    text = str(int(amount)) if amount == int(amount) else f"{amount:g}"
-    return f"P{text}{letter}"
-
-
-_YEARS_PER_UNIT = {"DE": 10, "CE": 100}
+    return period_a_year_before(ctx, match.start(), "quarter" if what.endswith("quarter") else what)
 
 
 def _format_duration(amount: float, unit_word: str) -> str:
-    letter = _unit_letter(unit_word)
-    unit = _unit_word(unit_word)
-    if unit == "fortnight":
-        amount *= 2
-    if unit in TIME_UNITS:
-        whole = int(amount)
-        if amount - whole == 0.5 and letter in {"H", "M"}:
-            half = f"30{'M' if letter == 'H' else 'S'}"
-            return f"PT{whole}{letter}{half}" if whole else f"PT{half}"
-        text = str(whole) if amount == whole else f"{amount:g}"
-        return f"PT{text}{letter}"
-    if letter in _YEARS_PER_UNIT:
-        # TimeBank writes "two decades" as P20Y and "a century" as P100Y.
-        return _duration_value(amount * _YEARS_PER_UNIT[letter], "Y")
-    return _duration_value(amount, letter)
+    fortnights = _unit_word(unit_word) == "fortnight"
+    return duration_value(amount * 2 if fortnights else amount, _resolver_unit(unit_word))
 
 
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|may|might|shall|can)\s+$", re.IGNORECASE)
@@ -1205,18 +1022,11 @@ def vague_duration(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("DURATION", f"PX{letter}", _approximation_mod(match))
 
 
-_SET_ADVERBS = {
-    "daily": "P1D", "weekly": "P1W", "monthly": "P1M", "annually": "P1Y", "yearly": "P1Y",
-    "quarterly": "P3M", "hourly": "PT1H", "nightly": "P1D", "biweekly": "P2W",
-    "semiannually": "P6M", "biannually": "P6M",
-}  # fmt: skip
-
-
 def set_expression(match: re.Match[str], ctx: Context) -> Resolution | None:
     if match["per_annum"]:
         return Resolution("SET", "P1Y")
     if match["adverb"]:
-        return Resolution("SET", _SET_ADVERBS[match["adverb"].lower().replace("-", "")])
+        return Resolution("SET", SET_ADVERBS[match["adverb"].lower().replace("-", "")])
     if match["per"]:
         if (
             match["per"].lower() in {"a", "an"}
@@ -1310,7 +1120,7 @@ def _clock_day(match: re.Match[str], ctx: Context) -> tuple[date | None, bool]:
     if lowered == "last night":
         return anchor - timedelta(days=1), False
     first_word = lowered.split()[0]  # "yesterday morning", "this evening"
-    return anchor + timedelta(days=_DEIXIS_OFFSETS.get(first_word, 0)), False
+    return anchor + timedelta(days=DAY_OFFSETS.get(first_word, 0)), False
 
 
 def _clock_calendar_day(match: re.Match[str], ctx: Context) -> date | None:
@@ -1370,58 +1180,17 @@ def noon(match: re.Match[str], ctx: Context) -> Resolution | None:
 # --- holidays ---------------------------------------------------------------------------
 
 
-def _holiday_date(name: str, year: int) -> date | None:
-    if name in HOLIDAYS_FIXED:
-        month_number, day_number = HOLIDAYS_FIXED[name]
-        return safe_date(year, month_number, day_number)
-    if name in HOLIDAYS_EASTER:
-        return cal.easter_sunday(year) + timedelta(days=HOLIDAYS_EASTER[name])
-    if name == "election day":  # US: the Tuesday after the first Monday of November
-        return cal.nth_weekday(year, 11, 1, 1) + timedelta(days=1)
-    month_number, weekday_number, nth = HOLIDAYS_FLOATING[name]
-    return cal.nth_weekday(year, month_number, weekday_number, nth)
-
-
-def _holiday_resolution(day: date | None, match: re.Match[str]) -> Resolution | None:
-    if day is None:
-        return None
-    if match["week"]:  # "Easter week": the week of the holiday
-        return Resolution("DATE", cal.format_value(day, "week"))
-    return Resolution("DATE", day.isoformat())
-
-
 def holiday(match: re.Match[str], ctx: Context) -> Resolution | None:
     name = _words(match["name"])
-    if name not in HOLIDAYS_FIXED | HOLIDAYS_FLOATING | HOLIDAYS_EASTER and name != "election day":
+    if name not in HOLIDAYS:
         return None
     if match["year"]:
-        return _holiday_resolution(_holiday_date(name, int(match["year"])), match)
-    anchor = ctx.deictic_anchor()
+        return holiday_value(HOLIDAYS[name], int(match["year"]), bool(match["week"]))
     relation = _words(match["relation"])
-    if anchor is None and not relation and ctx.deixis_from_text is False:
-        # A story without a creation date: the holiday of the year in discussion
-        # ("William was crowned on Christmas Day" in a story of 1066).
-        around, _ = story_anchor(ctx, match.start(), match.end(), None)
-        if around is not None:
-            return _holiday_resolution(_holiday_date(name, around.year), match)
-    if anchor is None:
-        if name in HOLIDAYS_FIXED and not match["week"]:
-            month_number, day_number = HOLIDAYS_FIXED[name]
-            return Resolution("DATE", f"XXXX-{month_number:02d}-{day_number:02d}", anchored=False)
-        return unanchored("week" if match["week"] else "day")
-    this_year = _holiday_date(name, anchor.year)
-    if this_year is None:
-        return None
-    # A holiday a few days off is this year's whatever the tense ("as Easter week began").
-    near = abs((this_year - anchor).days) <= 7
-    if relation == "last" or (relation != "next" and _tense(match, ctx) == "past" and not near):
-        day = this_year if this_year <= anchor else _holiday_date(name, anchor.year - 1)
-    elif relation == "next" or (_tense(match, ctx) == "future" and not near):
-        day = this_year if this_year >= anchor else _holiday_date(name, anchor.year + 1)
-    else:  # no tense: the nearest occurrence
-        options = [_holiday_date(name, anchor.year + offset) for offset in (-1, 0, 1)]
-        day = min((d for d in options if d), key=lambda d: abs((d - anchor).days))
-    return _holiday_resolution(day, match)
+    value = Underspecified(
+        "holiday", holiday=HOLIDAYS[name], relation=relation, week=bool(match["week"])
+    )
+    return resolve(value, ctx, match.start(), match.end())
 
 
 NORMALISERS: dict[str, Normaliser] = {
