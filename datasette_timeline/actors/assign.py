@@ -157,6 +157,7 @@ def sentence_actors(
         list(_REPORTING.finditer(text, low_end, high_end)),
         list(_SUBORDINATOR.finditer(text, low_end, high_end)),
         _source_phrases(text, low_end, high_end),
+        list(_QUOTE_SPEAKER.finditer(text, low_end, high_end)),
     )
     found = []
     for clause, date in zip(clauses, dates, strict=True):
@@ -224,7 +225,7 @@ def _date_actors(
     # who says so after the date is no actor of it ("issued a summons Tuesday ...,
     # according to the president of the World Council, Rabbi Chaim Stauber")
     sources = [source for source in cues.sources_near(date) if source[0] >= date[1]]
-    speaker = _speaker_after_quotation(text, item, date)
+    speaker = _speaker_after_quotation(text, item, date, cues.quote_ends_after(date))
     if speaker is not None:
         sources.append(speaker)
     # a relative clause between commas before the date describes a noun, it tells nothing
@@ -338,6 +339,9 @@ _CHARGED = words(
 _AUXILIARIES = words("is are was were be been being has have had also")
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
+
+
 def noun_phrase_scope(text: str, clause: Span, date: Span) -> list[Span] | None:
     """When the date qualifies a noun inside a prepositional phrase or a reported subject
     ("probing into last Friday's bombings of U.S. embassies", "said last month's
@@ -350,9 +354,11 @@ def noun_phrase_scope(text: str, clause: Span, date: Span) -> list[Span] | None:
     court", "Innopac reported a fourth-quarter loss"), an opening "In the 1916 Rising,"
     whose clause tells what happened in it, or a description of a person ("a 17th century
     bishop")."""
-    before = list(_WORD.finditer(text, max(clause[0], date[0] - 80), date[0]))
     expression = text[date[0] : date[1]]
     possessive = text[date[1] : date[1] + 2] in ("'s", "’s") or expression.endswith(("'s", "’s"))
+    if not possessive and not _DETERMINER_BEFORE.search(text, max(0, date[0] - 5), date[0]):
+        return None  # the common case, told without reading the words around
+    before = list(_WORD.finditer(text, max(clause[0], date[0] - 80), date[0]))
     opener_index = len(before) - 1
     if not possessive:
         if not before or before[-1].group().lower() not in ("the", "a", "an"):
@@ -554,6 +560,7 @@ class _Cues:
     reporting: list[re.Match[str]]
     subordinators: list[re.Match[str]]
     sources: list[Span]
+    quote_ends: list[re.Match[str]]  # a closing quotation mark and its speaker
 
     def __post_init__(self) -> None:
         self._starts = {
@@ -561,11 +568,17 @@ class _Cues:
             for matches in (self.reporting, self.subordinators)
         }
         self._source_starts = [start for start, _ in self.sources]
+        self._quote_starts = [match.start() for match in self.quote_ends]
 
     def before(self, matches: list[re.Match[str]], date: Span) -> list[re.Match[str]]:
         """The matches within ``_REACH`` characters before the date."""
         starts = self._starts[id(matches)]
         return matches[bisect_left(starts, date[0] - _REACH) : bisect_left(starts, date[0])]
+
+    def quote_ends_after(self, date: Span) -> re.Match[str] | None:
+        """The first end of a quotation after the date."""
+        index = bisect_left(self._quote_starts, date[1])
+        return self.quote_ends[index] if index < len(self.quote_ends) else None
 
     def sources_near(self, date: Span) -> list[Span]:
         """The source phrases starting within ``_REACH`` characters of the date."""
@@ -594,13 +607,18 @@ _QUOTE_SPEAKER = re.compile(
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|our|Our|us|my|My)\b")
 
 
-def _speaker_after_quotation(text: str, item: Span, date: Span) -> Span | None:
+def _speaker_after_quotation(
+    text: str, item: Span, date: Span, closing: re.Match[str] | None
+) -> Span | None:
     """The span naming who spoke, when the date is inside a quotation about others
     ('The law says campaigns should have ended on Saturday ...," said Roads Minister Raila
     Odinga'): the speaker is no actor of what the quotation dates. None when the
     quotation speaks of the speaker ('"We will withdraw on Friday," Saddam said')."""
-    closing = _QUOTE_SPEAKER.search(text, date[1], min(item[1], date[1] + _REACH))
-    if closing is None or re.search(r"[\"“]|``", text[date[1] : closing.start()]):
+    if (
+        closing is None
+        or closing.start() >= min(item[1], date[1] + _REACH)
+        or re.search(r"[\"“]|``", text[date[1] : closing.start()])
+    ):
         return None
     # the quoted clause of the date: to a "but" or a semicolon after it
     turn = re.compile(r"\bbut\b|;").search(text, date[1], closing.start())
