@@ -35,8 +35,6 @@ FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content")
 SHOWN_DIFFERENCES = 5
 
 
-
-
 def tables(connection: sqlite3.Connection) -> list[str]:
     names = [
         row[0]
