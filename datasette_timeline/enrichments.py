@@ -33,6 +33,7 @@ from wtforms.validators import ValidationError  # type: ignore[import-not-found,
 
 from .pipeline import ExtractSettings, extract_document, write_results
 from .readers import Document, InputError
+from .readers.language import settle_language
 from .readers.published import normalise_published_option
 from .readers.records import (
     DATE_NAMES,
@@ -266,7 +267,11 @@ async def _rowid(db: Any, table: str, row: dict[str, Any], pks: Sequence[str]) -
 def _extract_all(
     documents: list[Document], settings: ExtractSettings
 ) -> list[tuple[Document, list[Any]]]:
-    return [(document, extract_document(document, settings)) for document in documents]
+    """Each row's events, its language detected first (as ``extract`` does for rows
+    without a language field)."""
+    return [
+        (document, extract_document(settle_language(document), settings)) for document in documents
+    ]
 
 
 def _write(connection: Any, results: list[tuple[Document, list[Any]]]) -> None:

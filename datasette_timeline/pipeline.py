@@ -93,15 +93,19 @@ class Summary:
     failed: int = 0
     events: int = 0
     actors: set[str] = field(default_factory=set)
+    # Documents stored per language (ISO 639 code; "" when no language could be told).
+    languages: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     # With --dry-run --json, what would be stored is listed in the JSON (held until the end).
     keep_documents: bool = False
     documents: list[dict[str, Any]] = field(default_factory=list)
 
-    def count_stored(self, events: Sequence[Event]) -> None:
+    def count_stored(self, document: Document, events: Sequence[Event]) -> None:
         self.stored += 1
         self.events += len(events)
         self.actors.update(actor.name for event in events for actor in event.actors)
+        language = document.language or ""
+        self.languages[language] = self.languages.get(language, 0) + 1
 
     def as_json(self, seconds: float, dry_run: bool, exit_code: int) -> dict[str, Any]:
         return {
@@ -112,6 +116,8 @@ class Summary:
             "failed": self.failed,
             "events": self.events,
             "actors": len(self.actors),
+            "languages": dict(sorted(self.languages.items())),
+            "dates_only_languages": self.dates_only(),
             "seconds": round(seconds, 3),
             "dry_run": dry_run,
             "exit_code": exit_code,
@@ -119,14 +125,34 @@ class Summary:
             **({"documents": self.documents} if dry_run else {}),
         }
 
+    def dates_only(self) -> dict[str, int]:
+        """Documents per language whose events are dates only (see ``events``)."""
+        from .events import RULES_LANGUAGE
+
+        return {
+            language: count
+            for language, count in sorted(self.languages.items())
+            if language not in (RULES_LANGUAGE, "")
+        }
+
     def line(self, seconds: float, dry_run: bool) -> str:
         stored = f"{self.stored} would be stored" if dry_run else f"{self.stored} stored"
         tail = " (dry run: nothing written)" if dry_run else ""
-        return (
+        line = (
             f"{self.read} documents read: {stored}, {self.skipped} already present, "
             f"{self.failed} failed; {self.events} events, {len(self.actors)} actors "
             f"in {seconds:.1f}s{tail}"
         )
+        others = self.dates_only()
+        if others:
+            (language, count), *rest = others.items()
+            counts = f"{_plural(count, 'document')} in {language}"
+            counts += "".join(f", {count} in {language}" for language, count in rest)
+            line += (
+                f"\n{counts}: dates only, event types and actors are English-only for now "
+                "(only names of countries and capitals are found)"
+            )
+        return line
 
 
 class Reporter(Protocol):
@@ -163,7 +189,7 @@ class QuietReporter:
 def extract_document(document: Document, settings: ExtractSettings | None = None) -> list[Event]:
     """The events of one document: the pure per-document function, with the document's
     own publication date and the spans that hold no events."""
-    from .events import extract_events
+    from .events import RULES_LANGUAGE, extract_events
 
     settings = settings or ExtractSettings()
     return extract_events(
@@ -173,6 +199,7 @@ def extract_document(document: Document, settings: ExtractSettings | None = None
         anchoring=settings.anchoring,
         ner=settings.ner,
         spacy_model=settings.spacy_model,
+        language=document.language or RULES_LANGUAGE,
     )
 
 
@@ -196,10 +223,14 @@ def extracted(
             yield document, error
 
 
-def _extract_task(task: tuple[str, str | None, list[tuple[int, int]], ExtractSettings]) -> Any:
+_Task = tuple[str, str | None, list[tuple[int, int]], str | None, ExtractSettings]
+
+
+def _extract_task(task: _Task) -> Any:
     """Run in a worker process: what travels is the text and settings, not the Document."""
-    text, published, skip_spans, settings = task
-    return extract_document(Document(text, "", None, published, skip_spans), settings)
+    text, published, skip_spans, language, settings = task
+    document = Document(text, "", None, published, skip_spans, language=language)
+    return extract_document(document, settings)
 
 
 def _extracted_in_workers(
@@ -227,7 +258,13 @@ def _extracted_in_workers(
     ) as pool:
         try:
             for document in documents:
-                task = (document.text, document.published, document.skip_spans, settings)
+                task = (
+                    document.text,
+                    document.published,
+                    document.skip_spans,
+                    document.language,
+                    settings,
+                )
                 window.append((document, pool.submit(_extract_task, task)))
                 if len(window) >= in_flight(jobs):
                     yield _collect(window.popleft())
@@ -338,12 +375,12 @@ class BatchWriter:
             return
         began = time.monotonic()
         transaction = DocumentBatch(self.db)
-        written: list[Sequence[Event]] = []  # events of each document stored
+        written: list[tuple[Document, Sequence[Event]]] = []  # each document stored
         try:
             for document, events in batch:
                 outcome = self._save(transaction, document, events)
                 if outcome is True:
-                    written.append(events)
+                    written.append((document, events))
                 elif outcome is False:
                     self.summary.skipped += 1
                 else:
@@ -375,7 +412,7 @@ class BatchWriter:
         self.summary.errors.append(message)
         self.reporter.error(message)
 
-    def _commit(self, transaction: Any, written: list[Sequence[Event]]) -> None:
+    def _commit(self, transaction: Any, written: list[tuple[Document, Sequence[Event]]]) -> None:
         try:
             transaction.commit()
         except sqlite3.DatabaseError as error:
@@ -384,8 +421,8 @@ class BatchWriter:
                 f"({error}); they are not stored, what was stored before is kept: fix "
                 "the problem (disk space, another writer) and run again"
             ) from None
-        for events in written:
-            self.summary.count_stored(events)
+        for document, events in written:
+            self.summary.count_stored(document, events)
 
 
 def store(
@@ -496,7 +533,7 @@ def run_extract(
                     summary.errors.append(message)
                     reporter.error(message)
                 elif writer is None:
-                    summary.count_stored(outcome)
+                    summary.count_stored(document, outcome)
                     if summary.keep_documents:
                         summary.documents.append(listing(document, outcome))
                     reporter.would_store(document, outcome)
@@ -518,6 +555,7 @@ def listing(document: Document, events: Sequence[Event]) -> dict[str, Any]:
         "id": document.id,
         "title": document.title,
         "published": document.published,
+        "language": document.language,
         "events": [
             {
                 "date": e.date,

@@ -64,6 +64,9 @@ DOCUMENTS = Table(
         ("source_id", str),
         ("source_table", str),
         ("source_rowid", int),
+        # ISO 639 code ("es"): declared by the input or detected; null when no language
+        # could be told (and for documents stored before languages were).
+        ("language", str),
     ),
     pk="id",
 )
@@ -92,6 +95,9 @@ EVENTS = Table(
         ("mention_count", int),
         ("merged_into", str),  # the event this one reports again, or null
         ("dated_by", str),  # null: its own expression; "publication": the publication day
+        # The language of its document (documents.language), here so that the timeline,
+        # the table page and Datasette's filters (?language=es) need no join.
+        ("language", str),
     ),
     pk="id",
     foreign_keys=(ForeignKey("document_id", "documents", "id"),),
@@ -104,6 +110,7 @@ EVENTS = Table(
         ("event_type",),
         ("merged_into",),
         ("precision", "start"),
+        ("language",),
     ),
 )
 
@@ -221,6 +228,7 @@ FACETS = (
     Facet("Type", "event_type", "column"),
     Facet("Place", "places", "array", link=PLACE_LINK),
     Facet("Source", "document_id", "foreign"),
+    Facet("Language", "language", "column"),
 )
 
 # What each column of events is for, by the name the timeline uses for that role: the
@@ -240,6 +248,7 @@ EVENT_ROLES = {
     "mod": "mod",
     "document": "document_id",
     "merged_into": "merged_into",
+    "language": "language",
 }
 
 # How a document links back to the row it was read from (--from-table, the enrichment).

@@ -377,9 +377,10 @@ def save_document(db: sqlite_utils.Database, document: Document, events: Iterabl
                 "source_id": document.source_id,
                 "source_table": document.source_table,
                 "source_rowid": document.source_rowid,
+                "language": document.language,
             },
         )
-        _insert_events(db, document.id, events)
+        _insert_events(db, document.id, events, document.language)
     return True
 
 
@@ -443,7 +444,12 @@ def _rolled_back() -> sqlite3.OperationalError:
     return sqlite3.OperationalError("SQLite rolled the batch's transaction back after an error")
 
 
-def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable[Event]) -> None:
+def _insert_events(
+    db: sqlite_utils.Database,
+    document_id: str,
+    events: Iterable[Event],
+    language: str | None = None,
+) -> None:
     """Rows of a document's events, their mentions, actors and places.
 
     Merge candidates never come from the document itself, so every decision can be taken
@@ -461,7 +467,7 @@ def _insert_events(db: sqlite_utils.Database, document_id: str, events: Iterable
         canonical = _same_event(db, document_id, event)
         if canonical:
             canonicals[canonical] = None
-        rows["events"].append(_event_record(document_id, identifier, event, canonical))
+        rows["events"].append(_event_record(document_id, identifier, event, canonical, language))
         rows["mentions"] += _mention_records(document_id, event, canonical or identifier)
         for actor in event.actors:
             actor_key = actor_id(actor)
@@ -588,7 +594,11 @@ def _merge_actor(db: sqlite_utils.Database, old_id: str, new_id: str, new_name: 
 
 
 def _event_record(
-    document_id: str, identifier: str, event: Event, canonical: str | None
+    document_id: str,
+    identifier: str,
+    event: Event,
+    canonical: str | None,
+    language: str | None = None,
 ) -> dict[str, Any]:
     return {
         "id": identifier,
@@ -612,6 +622,7 @@ def _event_record(
         "mention_count": 0 if canonical else event.mention_count,
         "merged_into": canonical,
         "dated_by": event.dated_by,
+        "language": language,
     }
 
 

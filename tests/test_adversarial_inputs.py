@@ -134,6 +134,9 @@ def read_all(data: bytes, kind: str) -> list[Any]:
         return [error]
 
 
+# CPU-time bounds mean something only on a machine that is not running other tests at
+# the same time: slow, so the parallel quick tier leaves them to the full run.
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(INPUTS))
 def test_every_reader_is_fast_on_hostile_input(name: str) -> None:
     for encoding, (kind, encode) in ENCODERS.items():
@@ -142,6 +145,7 @@ def test_every_reader_is_fast_on_hostile_input(name: str) -> None:
             read_all(data, kind)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(INPUTS))
 def test_tagger_and_event_assembly_are_fast_on_hostile_input(name: str) -> None:
     text = INPUTS[name]

@@ -87,8 +87,8 @@ def test_a_document_failing_inside_a_batch_is_rolled_back_alone(
     failing = extracted[1][0]
     insert_events = storage._insert_events
 
-    def fail_after_writing(db: Any, document_id: str, events: Any) -> None:
-        insert_events(db, document_id, events)
+    def fail_after_writing(db: Any, document_id: str, *rest: Any) -> None:
+        insert_events(db, document_id, *rest)
         if document_id == failing.id:
             raise OverflowError("after its rows were written")
 
@@ -157,8 +157,8 @@ def test_ctrl_c_inside_a_batch_commits_the_documents_before_it(
     interrupted = articles()[2][0]
     insert_events = storage._insert_events
 
-    def interrupt_midway(db: Any, document_id: str, events: Any) -> None:
-        insert_events(db, document_id, events)
+    def interrupt_midway(db: Any, document_id: str, *rest: Any) -> None:
+        insert_events(db, document_id, *rest)
         if document_id == interrupted.id:
             raise KeyboardInterrupt
 
@@ -176,10 +176,10 @@ def test_a_database_error_inside_a_batch_keeps_the_documents_before_it(
     full = articles()[2][0]
     insert_events = storage._insert_events
 
-    def disk_full(db: Any, document_id: str, events: Any) -> None:
+    def disk_full(db: Any, document_id: str, *rest: Any) -> None:
         if document_id == full.id:
             raise sqlite3.OperationalError("database or disk is full")
-        insert_events(db, document_id, events)
+        insert_events(db, document_id, *rest)
 
     monkeypatch.setattr(storage, "_insert_events", disk_full)
     db = tmp_path / "events.db"

@@ -20,13 +20,23 @@ def find_entities(
     ner: str = "rules",
     spacy_model: str | None = None,
     sentences: list[tuple[int, int]] | None = None,
+    language: str = "en",
 ) -> list[Entity]:
     """Return the entities of ``text``, sorted by start offset, covering the whole text.
 
     ``ner`` is ``"rules"`` (default) or ``"spacy"``; the latter loads ``spacy_model``
     (a package name or a path to a saved pipeline) once and reuses it. ``sentences``,
     the text's ``sentence_spans`` if the caller has them, saves splitting it again.
+
+    The rules and the spaCy mapping are written for English. A text in another
+    ``language`` (ISO 639 code) gets only the gazetteer's names written as it writes
+    them (countries, capitals, regions, well-known bodies, cities): no rule reads the
+    words around a name, and no English model reads the text.
     """
+    if language != "en":
+        from .rules import find_gazetteer_names
+
+        return find_gazetteer_names(text, sentences)
     if ner == "rules":
         from .rules import find_rule_entities
 

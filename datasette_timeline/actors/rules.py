@@ -161,6 +161,18 @@ def find_rule_entities(text: str, sentences: list[tuple[int, int]] | None = None
     return resolve_mentions(document, finder.entities)
 
 
+def find_gazetteer_names(text: str, sentences: list[tuple[int, int]] | None = None) -> list[Entity]:
+    """Only the gazetteer's names in ``text``, for a language the rules are not written
+        for: countries, capitals, regions and well-known bodies, capitalised as the gazetteer
+        writes them, with no English context rule (titles, reporting verbs, organisation
+        words, first names, pronouns). Cities, provinces and demonyms are left out: many are
+        ordinary words somewhere ("Store", "Mayo") and only English context tells them. A name counts
+    only as a whole capitalised run: inside a longer one it is part of another name."""
+    finder = _Finder(Document(text, sentences))
+    finder.run_gazetteer_names()
+    return finder.entities
+
+
 class _Finder:
     def __init__(self, document: Document) -> None:
         self.doc = document
@@ -186,6 +198,19 @@ class _Finder:
         self._acronyms()
         self._names_by_context()
         self._other_mentions()
+
+    def run_gazetteer_names(self) -> None:
+        self._names_with_apostrophes()
+        for first, last in self._capitalised_runs():
+            while first <= last and self._uninformative_start(first, last):
+                first += 1  # a word capitalised only because it starts the sentence
+            if first > last:
+                continue
+            # The whole run only: a name inside a longer one ("Bank of America", "Air
+            # France", "McDonnell Douglas") is part of another name.
+            lexeme = self.lexicon.get(self.doc.phrase(first, last))
+            if lexeme is not None and lexeme.role not in ("city", "province", "demonym"):
+                self._add_lexeme(first, last, lexeme)
 
     # --- bookkeeping -------------------------------------------------------------------
 

@@ -14,6 +14,7 @@ import click
 from ..pipeline import DatabaseProblem, ExtractSettings, Summary, run_extract
 from ..readers import FORMATS, Columns, Document, ReadOptions, count_articles
 from ..readers.document import MEGABYTE
+from ..readers.language import normalise_language
 from ..readers.published import normalise_published_option
 
 if TYPE_CHECKING:
@@ -27,6 +28,18 @@ EXIT_DATABASE = 3
 EXIT_INTERRUPTED = 130
 # Runs of more documents than this get a progress bar (on a terminal).
 FEW_DOCUMENTS = 3
+
+
+def _language_option(_ctx: click.Context, _param: click.Parameter, value: str) -> str | None:
+    if value.strip().lower() == "auto":
+        return None
+    try:
+        language = normalise_language(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+    if language is None:
+        raise click.BadParameter(f"{value!r} names no language; give a code such as es, or auto")
+    return language
 
 
 def _published_option(
@@ -107,7 +120,11 @@ class CommandLineReporter:
         if not self.show_dry_run:
             return
         published = document.published or "no publication date"
-        lines = [f"would store {document.source}: {_plural(len(events), 'event')} ({published})"]
+        language = document.language or "language unknown"
+        lines = [
+            f"would store {document.source}: {_plural(len(events), 'event')} "
+            f"({published}; {language})"
+        ]
         lines += [
             f"  {event.date:<12} {event.expression or '(dated by the publication)'}"
             for event in events
@@ -128,6 +145,7 @@ def _column_options(function: Callable[..., Any]) -> Callable[..., Any]:
             ("title", "the headline"),
             ("url", "the article's URL"),
             ("id", "the row's own id"),
+            ("language", "the article's language (a code such as es or en)"),
         ]
     ):
         function = click.option(
@@ -167,6 +185,16 @@ def _column_options(function: Callable[..., Any]) -> Callable[..., Any]:
     "--published",
     callback=_published_option,
     help="Publication date of the inputs (YYYY-MM-DD[THH:MM]); overrides the dates they carry.",
+)
+@click.option(
+    "--language",
+    default="auto",
+    show_default=True,
+    callback=_language_option,
+    metavar="es|en|auto",
+    help="Language of every input (an ISO 639-1 code), overriding what they declare; auto: "
+    "a record's language field, a page's <html lang> or metadata, else detected from the "
+    "text. Events of a language other than English are dates only for now.",
 )
 @click.option(
     "--anchoring",
@@ -228,7 +256,9 @@ def extract_command(
     title_column: str | None,
     url_column: str | None,
     id_column: str | None,
+    language_column: str | None,
     published: str | None,
+    language: str | None,
     anchoring: str,
     ner: str,
     spacy_model: str | None,
@@ -247,7 +277,13 @@ def extract_command(
     from the page's metadata), JSON Lines (.jsonl), JSON arrays (.json), CSV/TSV
     (.csv/.tsv: one article per row, header row naming the columns) and TimeML
     (.tml). Rows and objects need a text column; the usual names (text, body,
-    content; published, date; title, headline; url; id) are found by themselves.
+    content; published, date; title, headline; url; id; language, lang) are found
+    by themselves.
+
+    Each document's language is the one --language gives, else the one its input
+    declares (a record's language field, a page's <html lang> or metadata), else
+    the one its text is detected to be. Event types and actors are English-only
+    for now: a document in another language gets its dates as events.
 
     Documents already stored (same content) are skipped, so running the command
     again completes an interrupted run; documents are committed in batches (50
@@ -281,9 +317,12 @@ def extract_command(
         )
     options = ReadOptions(
         published=published,
+        language=language,
         format=input_format,
         glob=glob,
-        columns=Columns(text_column, date_column, title_column, url_column, id_column),
+        columns=Columns(
+            text_column, date_column, title_column, url_column, id_column, language_column
+        ),
         max_page_bytes=int(max_page_mb * MEGABYTE),
         fetch_timeout=timeout,
     )

@@ -19,6 +19,12 @@ Dates counted from another event ("three days after the vote") or from the time 
 writing ("in two weeks' time"): see ``relative``. They need the article's other
 events to find their anchor, so the events are assembled once without them and, when an
 article has such dates, once more with them.
+
+Languages: the tagger reads a document with its language's pack (English when it has
+none yet). Everything else here reads English words (trigger words, clause cuts, the
+lede's verb, dates counted from events, what is not an event, the actor rules), so a
+document in another language gets dates only: an event per date, labelled by its
+sentence, type "other", and as actors only the names the gazetteer knows as written.
 """
 
 from __future__ import annotations
@@ -28,11 +34,13 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib.util import find_spec
 
 from ..actors import Entity, find_entities
 from ..actors.assign import actor_spellings, event_actors, sentence_actors
 from ..sentences import sentence_spans
 from ..timex import Timex, tag
+from ..timex import lang as language_packs
 from .filters import not_event_reason
 from .grammar import VerbGroup
 from .mentions import Mention, merge_mentions, same_happening
@@ -42,6 +50,9 @@ from .types import EVENT_TYPES as EVENT_TYPES
 from .types import classify_event, trigger_words
 
 ACTOR_KINDS = ("person", "country", "organization")
+# The language the event and actor rules are written for; the tagger's default pack.
+RULES_LANGUAGE = "en"
+_LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 # TIMEX3 values that place nothing on a timeline.
 VAGUE_VALUES = frozenset({"PAST_REF", "PRESENT_REF", "FUTURE_REF"})
 
@@ -181,6 +192,19 @@ def is_baseline(text: str, sentence_start: int, timex: Timex) -> bool:
     return bool(_BASELINE.search(before))
 
 
+def tagger_language(language: str | None) -> str:
+    """The pack the tagger reads ``language`` with: its own, when ``timex/lang/`` has a
+    folder for it, else English (the pack the tagger always has)."""
+    if not language or not _LANGUAGE_CODE.fullmatch(language):
+        return RULES_LANGUAGE
+    return language if _has_pack(language) else RULES_LANGUAGE
+
+
+@lru_cache(maxsize=64)
+def _has_pack(language: str) -> bool:
+    return find_spec(f"{language_packs.__name__}.{language}") is not None
+
+
 def extract_events(
     text: str,
     published: str | None,
@@ -189,27 +213,39 @@ def extract_events(
     anchoring: str = "auto",
     ner: str = "rules",
     spacy_model: str | None = None,
+    language: str = RULES_LANGUAGE,
 ) -> list[Event]:
-    """Return the events of one article, in text order."""
+    """Return the events of one article, in text order. ``language`` (ISO 639 code) is
+    the document's; for any but English the events are dates only (see above)."""
     sentences = sentence_spans(text)
-    tagged = tag(text, published, anchoring=anchoring)
+    pack = tagger_language(language)
+    # Only another language's pack is named: English is what every tagger reads by default.
+    tagged = tag(
+        text, published, anchoring=anchoring, **({"language": pack} if pack != "en" else {})
+    )
+    english = language == RULES_LANGUAGE
 
     def is_event(timex: Timex) -> bool:
         sentence = _enclosing(sentences, timex.start, timex.end)
         return (
             is_event_date(timex)
             and not _inside_any(timex.start, timex.end, skip_spans)
-            and not is_baseline(text, sentence[0], timex)
-            and not_event_reason(text, sentence, timex) is None
+            and not (english and is_baseline(text, sentence[0], timex))
+            and not_event_reason(text, sentence, timex, english=english) is None
         )
 
-    timexes = [t for t in [*tagged, *ahead_dates(text, tagged, published)] if is_event(t)]
+    ahead = ahead_dates(text, tagged, published) if english else []
+    timexes = [t for t in [*tagged, *ahead] if is_event(t)]
     timexes.sort(key=lambda t: t.start)
-    lede = lede_verb(text, sentences, skip_spans, timexes) if published else None
-    if not timexes and lede is None and not has_offset_phrase(text):
+    lede = lede_verb(text, sentences, skip_spans, timexes) if published and english else None
+    if not timexes and lede is None and not (english and has_offset_phrase(text)):
         return []
-    entities = find_entities(text, ner=ner, spacy_model=spacy_model, sentences=sentences)
-    events = _assemble(text, published, sentences, timexes, {}, lede, entities)
+    entities = find_entities(
+        text, ner=ner, spacy_model=spacy_model, sentences=sentences, language=language
+    )
+    events = _assemble(text, published, sentences, timexes, {}, lede, entities, english)
+    if not english:
+        return events
     # Dates counted from the events just found ("three days after the vote"): a second
     # assembly with them, so that mentions merge and clauses split over all the dates.
     relative = {
@@ -224,7 +260,7 @@ def extract_events(
         t for t in timexes if not (t.start in relative and relative[t.start].dates_anchor)
     ]
     lede = lede_verb(text, sentences, skip_spans, clause_dates) if published else None
-    return _assemble(text, published, sentences, timexes, relative, lede, entities)
+    return _assemble(text, published, sentences, timexes, relative, lede, entities, english)
 
 
 def _assemble(
@@ -235,10 +271,12 @@ def _assemble(
     relative: dict[int, RelativeDate],
     lede: tuple[tuple[int, int], VerbGroup] | None,
     entities: list[Entity],
+    english: bool = True,
 ) -> list[Event]:
     """The events of these dates (and of the lede, dated by the publication), their
     repeated mentions merged. A date counted from an anchor that dates the anchor's
-    happening (``relative``) is classified at the anchor and labelled by its sentence."""
+    happening (``relative``) is classified at the anchor and labelled by its sentence.
+    Without ``english`` rules, each date's clause is its sentence and its type "other"."""
     spellings = actor_spellings(entities)
     by_sentence: dict[tuple[int, int], list[Timex]] = {}
     for timex in timexes:
@@ -252,7 +290,10 @@ def _assemble(
         offsets = [(t.start - sentence_start, t.end - sentence_start) for t in dated]
         clauses = [
             (sentence_start + clause[0], sentence_start + clause[1])
-            for clause in (clause_span(sentence, offset, offsets) for offset in offsets)
+            for clause in (
+                clause_span(sentence, offset, offsets) if english else (0, len(sentence))
+                for offset in offsets
+            )
         ]
         inside_sentence = [e for e in entities if sentence_start <= e.start < sentence_end]
         actors_of_dates = sentence_actors(
@@ -260,7 +301,10 @@ def _assemble(
         )
         for timex, (start, end), actors in zip(dated, offsets, actors_of_dates, strict=True):
             counted = relative.get(timex.start)
-            if counted is not None and counted.dates_anchor:
+            if not english:
+                event_type, trigger = "other", None
+                label = sentence
+            elif counted is not None and counted.dates_anchor:
                 point = counted.happening - sentence_start
                 event_type, trigger = classify_event(sentence, point, point)
                 label = sentence

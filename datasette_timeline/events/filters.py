@@ -224,11 +224,18 @@ _RULES: tuple[tuple[str, Callable[[str, tuple[int, int], Timex], bool]], ...] = 
 )
 
 
-def not_event_reason(text: str, sentence: tuple[int, int], timex: Timex) -> str | None:
+# Rules that read the text's layout, not its English words: they hold in any language.
+_LANGUAGE_NEUTRAL = frozenset({"dateline"})
+
+
+def not_event_reason(
+    text: str, sentence: tuple[int, int], timex: Timex, *, english: bool = True
+) -> str | None:
     """Why the dated expression ``timex`` of ``text`` is no event, or None for an event.
 
-    ``sentence`` is the span of the sentence that holds it."""
+    ``sentence`` is the span of the sentence that holds it. Without ``english`` (a
+    document in another language) only the language-neutral rules are asked."""
     for reason, rule in _RULES:
-        if rule(text, sentence, timex):
+        if (english or reason in _LANGUAGE_NEUTRAL) and rule(text, sentence, timex):
             return reason
     return None

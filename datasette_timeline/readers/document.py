@@ -29,6 +29,9 @@ class Document:
     # For rows of an SQLite table: the table and rowid, so the document links back.
     source_table: str | None = None
     source_rowid: int | None = None
+    # ISO 639 code ("es"): what the input declares, until ``language.settle_language``
+    # settles it (the --language option, else detection when the input said nothing).
+    language: str | None = None
 
     @cached_property
     def id(self) -> str:
@@ -45,6 +48,7 @@ class Columns:
     title: str | None = None
     url: str | None = None
     id: str | None = None
+    language: str | None = None
 
 
 MEGABYTE = 1024 * 1024
@@ -53,6 +57,7 @@ MEGABYTE = 1024 * 1024
 @dataclass(frozen=True)
 class ReadOptions:
     published: str | None = None  # overrides every date found in the inputs
+    language: str | None = None  # overrides every language declared or detected; None: auto
     format: str | None = None  # None: from the file extension (or the content, for stdin/URLs)
     glob: str | None = None  # which files of a folder to read
     columns: Columns = field(default_factory=Columns)

@@ -1,4 +1,5 @@
-"""Saved web pages: the article's main text, headline, canonical URL and publication date.
+"""Saved web pages: the article's main text, headline, canonical URL, publication date
+and the language the page declares.
 
 trafilatura finds the main text (it drops navigation, adverts, comments and related
 links) and htmldate the publication date, from the page's own metadata only
@@ -14,6 +15,7 @@ from functools import cache
 
 from .decode import NotText, decode_bytes
 from .document import Document, InputError
+from .language import page_language
 from .published import InvalidDate, parse_published
 
 # htmldate refuses dates before this by default (1995); archives go further back.
@@ -83,6 +85,7 @@ def read_html(
         published=published or page_date(tree, source),
         skip_spans=skip_spans,
         url=metadata.url or url,
+        language=page_language(tree),
     )
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from .document import MEGABYTE, Columns, Document, InputError, ReadOptions
+from .language import normalise_language
 from .published import InvalidDate, parse_published
 from .streams import text_stream
 
@@ -37,6 +38,7 @@ DATE_NAMES = (
 TITLE_NAMES = ("title", "headline")
 URL_NAMES = ("url", "link", "canonical_url")
 ID_NAMES = ("id",)
+LANGUAGE_NAMES = ("language", "lang", "language_code", "locale")
 # A record larger than this is refused rather than held in memory.
 MAX_RECORD_CHARS = 10 * MEGABYTE
 _READ_CHARS = 64 * 1024
@@ -51,6 +53,7 @@ class ResolvedColumns:
     title: str | None
     url: str | None
     id: str | None
+    language: str | None = None
 
 
 def resolve_columns(available: Sequence[str], columns: Columns, where: str) -> ResolvedColumns:
@@ -79,6 +82,7 @@ def resolve_columns(available: Sequence[str], columns: Columns, where: str) -> R
         title=pick("--title-column", columns.title, TITLE_NAMES),
         url=pick("--url-column", columns.url, URL_NAMES),
         id=pick("--id-column", columns.id, ID_NAMES),
+        language=pick("--language-column", columns.language, LANGUAGE_NAMES),
     )
 
 
@@ -88,8 +92,10 @@ def record_document(
     source: str,
     where: str,
     published: str | None = None,
+    language: str | None = None,
 ) -> Document:
-    """A Document from one record; ``where`` names the file and row in messages."""
+    """A Document from one record; ``where`` names the file and row in messages.
+    ``published`` and ``language`` (the command's options) override the record's fields."""
     text = record.get(columns.text)
     if text is None or (isinstance(text, str) and not text.strip()):
         raise InputError(f"{where}: empty text in column {columns.text!r}")
@@ -106,6 +112,7 @@ def record_document(
         published=published,
         url=_optional_text(record, columns.url),
         source_id=_optional_text(record, columns.id),
+        language=language or _record_language(record, columns.language, where),
     )
 
 
@@ -116,6 +123,20 @@ def _optional_text(record: Mapping[str, Any], column: str | None) -> str | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     return str(value).strip()
+
+
+def _record_language(record: Mapping[str, Any], column: str | None, where: str) -> str | None:
+    """The record's language code; None (detect it) when the field is empty. A value that
+    is no language code is an error naming the row: guessing would hide the mistake."""
+    value = _optional_text(record, column)
+    if value is None:
+        return None
+    try:
+        return normalise_language(value)
+    except ValueError as error:
+        raise InputError(
+            f"{where}: column {column!r}: {error}, or pass --language to set it for every row"
+        ) from None
 
 
 def _record_date(value: Any, column: str, where: str) -> str | None:
@@ -151,7 +172,9 @@ def _documents_from_objects(
         try:
             columns = resolve_columns(list(value), options.columns, where)
             source = _row_source(path, label, value.get(columns.id) if columns.id else None)
-            yield record_document(value, columns, source, where, options.published)
+            yield record_document(
+                value, columns, source, where, options.published, options.language
+            )
         except InputError as error:
             yield error
 
@@ -413,7 +436,9 @@ def read_csv(
         record = dict(zip(header, row, strict=True))
         source = _row_source(path, f"row {number}", record.get(columns.id) if columns.id else None)
         try:
-            yield record_document(record, columns, source, where, options.published)
+            yield record_document(
+                record, columns, source, where, options.published, options.language
+            )
         except InputError as error:
             yield error
 
@@ -448,7 +473,14 @@ def read_sqlite_table(spec: str, options: ReadOptions) -> Iterator[Document | In
         wanted = list(
             dict.fromkeys(
                 c
-                for c in (columns.text, columns.date, columns.title, columns.url, columns.id)
+                for c in (
+                    columns.text,
+                    columns.date,
+                    columns.title,
+                    columns.url,
+                    columns.id,
+                    columns.language,
+                )
                 if c is not None
             )
         )
@@ -461,7 +493,12 @@ def read_sqlite_table(spec: str, options: ReadOptions) -> Iterator[Document | In
             where = f"{database}:{table}: rowid {rowid}"
             try:
                 document = record_document(
-                    values, columns, f"{database}:{table}#rowid={rowid}", where, options.published
+                    values,
+                    columns,
+                    f"{database}:{table}#rowid={rowid}",
+                    where,
+                    options.published,
+                    options.language,
                 )
             except InputError as error:
                 yield error

@@ -16,6 +16,7 @@ from typing import BinaryIO
 from .document import MEGABYTE, Document, InputError, ReadOptions
 from .fetch import fetch
 from .html import read_html_bytes
+from .language import settle_language
 from .records import read_csv, read_json_array, read_json_lines, read_sqlite_table
 from .streams import PrefixedStream
 from .text import read_text_bytes, read_text_stream
@@ -47,30 +48,38 @@ def iter_documents(
     options: ReadOptions | None = None,
     tables: Iterable[str] = (),
 ) -> Iterator[Document | InputError]:
-    """Yield a Document per readable article and an InputError per unreadable one, in order."""
+    """Yield a Document per readable article and an InputError per unreadable one, in order.
+
+    Every Document comes with its language settled (``language.settle_language``).
+    """
     if options is None:
         options = ReadOptions(published=published)
+    language = options.language
     for name in inputs:
         if name == "-":
-            yield from _guarded(read_stream(sys.stdin.buffer, "<stdin>", options), "<stdin>")
+            yield from _guarded(
+                read_stream(sys.stdin.buffer, "<stdin>", options), "<stdin>", language
+            )
         elif is_url(name):
-            yield from _guarded(read_url(name, options), name)
+            yield from _guarded(read_url(name, options), name, language)
         else:
             for item in iter_input_paths([name], options.glob):
                 if isinstance(item, InputError):
                     yield item
                 else:
-                    yield from _guarded(read_path(item, options), str(item))
+                    yield from _guarded(read_path(item, options), str(item), language)
     for spec in tables:
-        yield from _guarded(read_sqlite_table(spec, options), spec)
+        yield from _guarded(read_sqlite_table(spec, options), spec, language)
 
 
 def _guarded(
-    documents: Iterator[Document | InputError], name: str
+    documents: Iterator[Document | InputError], name: str, language: str | None
 ) -> Iterator[Document | InputError]:
-    """Turn a reader's failure into an InputError item, so the other inputs go on."""
+    """Settle each document's language (``language``: the one chosen for every input, or
+    None), and turn a reader's failure into an InputError item, so the other inputs go on."""
     try:
-        yield from documents
+        for item in documents:
+            yield item if isinstance(item, InputError) else settle_language(item, language)
     except InputError as error:
         yield error
     except OSError as error:

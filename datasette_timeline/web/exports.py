@@ -58,6 +58,7 @@ def event_record(
         "places": [p.label for p in event.places],
         "event_type": event.event_type.label if event.event_type else None,
         "mention_count": event.mention_count,
+        "language": event.language,
         "url": record_url,
         "document": {"title": event.document.label, "url": document_url}
         if event.document and document_url

@@ -6,6 +6,7 @@ Pure functions over plain values; the view module runs the queries and the templ
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -84,6 +85,10 @@ class EventView:
     # How the date was found, when not from the event's own words ("publication").
     dated_by: str | None = None
     dated_by_link: str | None = None
+    # The language tag of the event's words; when it is not the page's, a link to the
+    # events of that language (and the lang attribute of its text).
+    language: str | None = None
+    language_link: Link | None = None
     # Where the list moves on to events known only to a decade or coarser.
     segment_heading: str | None = None
 
@@ -157,6 +162,9 @@ def event_view(
     dated_column = tl.get("dated_by")
     dated_value = row.get(dated_column) if dated_column else None
     dated_by = str(dated_value) if dated_value not in (None, "", "text") else None
+    language_column = tl.get("language")
+    language = language_tag(row.get(language_column)) if language_column else None
+    foreign = language is not None and language.split("-")[0].lower() != PAGE_LANGUAGE
     return EventView(
         anchor=anchor,
         display=display_date(value, precision),
@@ -180,7 +188,22 @@ def event_view(
         sentence=_sentence(row, tl, text),
         dated_by=dated_by,
         dated_by_link=filter_query(dated_column, dated_by) if dated_column and dated_by else None,
+        language=language,
+        language_link=Link(language, filter_query(language_column, language))
+        if language_column and language and foreign
+        else None,
     )
+
+
+# The language of the page's own words (its <html lang>).
+PAGE_LANGUAGE = "en"
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8}){0,4}")
+
+
+def language_tag(value: Any) -> str | None:
+    """``value`` when it is a language tag fit for a lang attribute ("es", "es-MX"), else
+    None: a table's column may hold anything."""
+    return value if isinstance(value, str) and _LANGUAGE_TAG.fullmatch(value) else None
 
 
 def _sentence(row: dict[str, Any], tl: TimelineColumns, text: Any) -> str | None:

@@ -795,6 +795,9 @@ async def facet_specs(
     dated_by = tl.get("dated_by")
     if dated_by:
         specs.append(FacetSpec("Dated by", dated_by, dated_by, "column"))
+    language = tl.get("language")
+    if language:
+        specs.append(FacetSpec(facet_title("language", "Language"), language, language, "column"))
     return specs
 
 
