@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from datasette import hookimpl
+from pluggy import HookimplMarker
+
+# Datasette's own marker (``datasette.hookimpl`` is this very object's equal), made here
+# so that importing the package, as every command line run does, does not import
+# Datasette (85 ms of start-up for `tag` and `extract`).
+hookimpl = HookimplMarker("datasette")
 
 
 @hookimpl

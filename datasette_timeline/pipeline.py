@@ -13,6 +13,7 @@ held only while a batch is written, never while a document is being extracted.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import sqlite3
@@ -21,7 +22,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
-from contextlib import suppress
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
@@ -47,6 +48,26 @@ IN_FLIGHT_PER_WORKER = 4
 
 def in_flight(jobs: int) -> int:
     return BATCH_DOCUMENTS + IN_FLIGHT_PER_WORKER * jobs
+
+
+# Extraction makes millions of short-lived objects and hardly any reference cycles (a run
+# over all of te3-silver leaves about a thousand objects to the cycle collector), while
+# the tagger's and the gazetteer's tables keep some 150,000 long-lived ones that every
+# full collection walks: with Python's default thresholds (700, 10, 10) the collector
+# took 1.2 to 1.5 s of a 19 s run. With these it runs about 70 times less often and takes
+# 0.1 s; the peak resident set is the same (189 MB).
+RUN_COLLECTOR_THRESHOLDS = (50_000, 20, 100)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """Run the cycle collector less often for the time of a run, then as before."""
+    before = gc.get_threshold()
+    gc.set_threshold(*RUN_COLLECTOR_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
 
 
 @dataclass
@@ -262,6 +283,7 @@ def _setup_worker(writer_pid: int) -> None:
     when it changes, rather than stay behind extracting for nobody.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.set_threshold(*RUN_COLLECTOR_THRESHOLDS)  # a worker only ever extracts
 
     def exit_when_orphaned() -> None:
         while os.getppid() == writer_pid:
@@ -502,26 +524,27 @@ def run_extract(
                 )
             yield item
 
-    try:
-        for document, outcome in extracted(new_documents(), settings, jobs=jobs):
-            if isinstance(outcome, Exception):
-                summary.failed += 1
-                message = f"{document.source}: {type(outcome).__name__}: {outcome}"
-                summary.errors.append(message)
-                reporter.error(message)
-            elif writer is None:
-                summary.count_stored(document, outcome)
-                if summary.keep_documents:
-                    summary.documents.append(listing(document, outcome))
-                reporter.would_store(document, outcome)
-            else:
-                writer.add(document, outcome)
-            reporter.progress(summary)
-    finally:
-        if writer is not None:
-            writer.flush()
-        if index is not None:
-            index.close()
+    with fewer_collections():
+        try:
+            for document, outcome in extracted(new_documents(), settings, jobs=jobs):
+                if isinstance(outcome, Exception):
+                    summary.failed += 1
+                    message = f"{document.source}: {type(outcome).__name__}: {outcome}"
+                    summary.errors.append(message)
+                    reporter.error(message)
+                elif writer is None:
+                    summary.count_stored(document, outcome)
+                    if summary.keep_documents:
+                        summary.documents.append(listing(document, outcome))
+                    reporter.would_store(document, outcome)
+                else:
+                    writer.add(document, outcome)
+                reporter.progress(summary)
+        finally:
+            if writer is not None:
+                writer.flush()
+            if index is not None:
+                index.close()
     return writer
 
 

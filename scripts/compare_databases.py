@@ -28,13 +28,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from sqlite_utils.db import quote_identifier as quote
+
 ROOT = Path(__file__).resolve().parents[1]
 FTS_SHADOW_SUFFIXES = ("_data", "_idx", "_docsize", "_config", "_content")
 SHOWN_DIFFERENCES = 5
-
-
-def quote(name: str) -> str:
-    return '"' + name.replace('"', '""') + '"'
 
 
 def tables(connection: sqlite3.Connection) -> list[str]:

@@ -96,6 +96,45 @@ async def test_detects_iso_datetimes_in_any_table(db_path: Path) -> None:
 
 
 @pytest.mark.asyncio
+async def test_columns_named_like_newer_sql_keywords_are_quoted(db_path: Path) -> None:
+    """`returning` and `nothing` became SQLite keywords after Datasette's list of them: a
+    table with such columns has a timeline, its exports and its facets all the same."""
+    sqlite_utils.Database(db_path)["replies"].insert_all(
+        [
+            {"id": 1, "returning": "2021-03-04", "nothing": "Later reply"},
+            {"id": 2, "returning": "2019-12-31", "nothing": "Earlier reply"},
+        ],
+        pk="id",
+    )
+    config = {
+        "databases": {
+            "news": {
+                "tables": {
+                    "replies": {
+                        "plugins": {
+                            "datasette-timeline": {
+                                "date_column": "returning",
+                                "label_column": "nothing",
+                                "group_column": "nothing",
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    ds = make_datasette(db_path, config)
+    page = await get(ds, "/news/replies/-/timeline")
+    assert page.status_code == 200, page.text
+    assert event_texts(page.text) == ["Earlier reply", "Later reply"]
+    exported = await get(ds, "/news/replies/-/timeline.json")
+    assert exported.status_code == 200, exported.text
+    assert "Later reply" in exported.text
+    chosen = await get(ds, "/news/replies/-/timeline?_sort_desc=returning")
+    assert event_texts(chosen.text) == ["Later reply", "Earlier reply"]
+
+
+@pytest.mark.asyncio
 async def test_configured_columns_override_detection(db_path: Path) -> None:
     add_generic_tables(db_path)
     ds = make_datasette(db_path, HAPPENINGS_CONFIG)

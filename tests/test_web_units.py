@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from datasette_timeline.timex.values import SEASON_MONTHS, bounds, is_valid_value
 from datasette_timeline.web.config import (
     TimelineConfigError,
     columns_from_names,
@@ -16,7 +17,7 @@ from datasette_timeline.web.config import (
     date_column_candidates,
     looks_like_dates,
 )
-from datasette_timeline.web.dates import display_date, html_datetime, infer_precision
+from datasette_timeline.web.dates import SEASONS, display_date, html_datetime, infer_precision
 from datasette_timeline.web.exports import ics_escape, ics_fold
 from datasette_timeline.web.present import json_list, safe_url
 from datasette_timeline.web.query import After, decode_next, encode_next
@@ -57,6 +58,33 @@ def test_display_at_true_precision(value: str, precision: str, words: str) -> No
 )
 def test_infer_precision(value: str, precision: str | None) -> None:
     assert infer_precision(value) == precision
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "words"),
+    [
+        ("2020-AU", None, "2020-AU"),  # no TIMEX3 season code (autumn is FA)
+        ("2020-FA", "season", "autumn 2020"),
+        ("BC0044", "year", "44 BC"),
+        ("2020-11-03TMO", "day", "3 November 2020"),
+        ("2020-W44-WE", "week", "weekend of 31 October 2020"),
+        ("2020-W44-3", "day", "28 October 2020"),
+        ("2020-11-03T10:30+05:30", "minute", "3 November 2020, 10:30"),
+    ],
+)
+def test_timex_values_read_as_the_tagger_reads_them(
+    value: str, precision: str | None, words: str
+) -> None:
+    """The web layer reads TIMEX3 values with the tagger's grammar and bounds: the same
+    codes are valid, at the same precision."""
+    assert infer_precision(value) == precision
+    assert display_date(value) == words
+    found = bounds(value) if is_valid_value(value) else None
+    assert (found[0] if found else None) == precision
+
+
+def test_the_season_words_are_the_tagger_s_codes() -> None:
+    assert set(SEASONS) == set(SEASON_MONTHS)
 
 
 def test_html_datetime_only_for_forms_html_accepts() -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -89,12 +90,47 @@ class _HTTPSHandler(urllib.request.HTTPSHandler):
         )
 
 
+_WEB_SCHEMES = ("http", "https")
+
+
+class _WebOnlyRedirects(urllib.request.HTTPRedirectHandler):
+    """Follows redirects to http and https addresses only.
+
+    urllib follows a redirect to ``ftp://`` (and answers one to ``file://`` with an error
+    that reads like the server's): a page must not send the reader elsewhere than the web.
+    """
+
+    def http_error_302(
+        self,
+        req: urllib.request.Request,
+        fp: Any,
+        code: int,
+        msg: str,
+        headers: Any,
+    ) -> Any:
+        location = headers.get("location") or headers.get("uri")
+        if location:
+            target = urllib.parse.urljoin(req.full_url, location)
+            if urllib.parse.urlsplit(target).scheme.lower() not in _WEB_SCHEMES:
+                fp.close()
+                raise InputError(
+                    f"{req.full_url}: redirected to {target}, which is not an http or https "
+                    "address; not followed"
+                )
+        return super().http_error_302(req, fp, code, msg, headers)
+
+    http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
+
 def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
     """GET ``url`` within ``timeout`` seconds in all (connecting, redirects and reading
     the body: a server that trickles its answer is cut off at the deadline); raise
-    InputError naming it on any failure, or when larger than max_bytes."""
+    InputError naming it on any failure: larger than max_bytes, shorter than its
+    Content-Length, or redirected to an address that is not http(s)."""
     connections = _Connections(time.monotonic() + timeout)
-    opener = urllib.request.build_opener(_HTTPHandler(connections), _HTTPSHandler(connections))
+    opener = urllib.request.build_opener(
+        _HTTPHandler(connections), _HTTPSHandler(connections), _WebOnlyRedirects()
+    )
     request = urllib.request.Request(url, headers={"User-Agent": user_agent()})
     try:
         with opener.open(request, timeout=timeout) as response:
@@ -104,6 +140,12 @@ def fetch(url: str, *, timeout: float, max_bytes: int) -> Fetched:
             data = _read_body(response, max_bytes + 1, connections)
             if len(data) > max_bytes:
                 raise InputError(_too_large(url, max_bytes))
+            if declared and declared.isdigit() and len(data) < int(declared):
+                # http.client ends the body quietly when the connection closes early.
+                raise InputError(
+                    f"{url}: the answer ended after {len(data)} of the {declared} bytes it "
+                    "announced (a truncated download); try again"
+                )
             media_type = response.headers.get_content_type().lower()
             return Fetched(url=response.geturl(), content_type=media_type, data=data)
     except urllib.error.HTTPError as error:

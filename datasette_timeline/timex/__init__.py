@@ -2,7 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from .model import Timex
-from .tagger import tag
+
+if TYPE_CHECKING:
+    from .tagger import tag
 
 __all__ = ["Timex", "tag"]
+
+
+def __getattr__(name: str) -> Any:
+    # The tagger (and its tables) load when first asked for, so that the web layer can
+    # read TIMEX3 values with ``timex.values`` without them.
+    if name == "tag":
+        from .tagger import tag
+
+        return tag
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from dateutil.easter import easter
+from dateutil.relativedelta import relativedelta, weekday
 
 _UNIT_GRANULARITY = {
     "D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
@@ -18,11 +20,12 @@ def unit_granularity(unit: str) -> str:
 
 
 def add_months(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    year = min(max(year, 1), 9999)
-    last = calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day.day, last))
+    """``day`` moved by whole months (the last day of a shorter month when it has no such
+    day), within the years 1 to 9999."""
+    year = day.year + (day.month - 1 + months) // 12
+    if year < 1 or year > 9999:
+        months += (min(max(year, 1), 9999) - year) * 12
+    return day + relativedelta(months=months)
 
 
 def shift(day: date, unit: str, amount: int) -> date:
@@ -66,23 +69,20 @@ def unknown_value(granularity: str) -> str:
     }.get(granularity, "XXXX")  # fmt: skip
 
 
-def nearest_weekday(anchor: date, weekday: int, direction: int) -> date:
-    """The ``weekday`` (1=Monday) on or before ``anchor`` (direction -1), or after it (+1)."""
-    delta = weekday - anchor.isoweekday()
+def nearest_weekday(anchor: date, weekday_number: int, direction: int) -> date:
+    """The ``weekday_number`` (1=Monday) on or before ``anchor`` (direction -1), or after it
+    (+1)."""
     if direction < 0:
-        return anchor + timedelta(days=delta if delta <= 0 else delta - 7)
-    return anchor + timedelta(days=delta if delta > 0 else delta + 7)
+        return anchor + relativedelta(weekday=weekday(weekday_number - 1, -1))
+    return anchor + relativedelta(days=1, weekday=weekday(weekday_number - 1, 1))
 
 
-def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
-    """The ``nth`` ``weekday`` of a month (negative ``nth`` counts from the end)."""
-    if nth > 0:
-        first = date(year, month, 1)
-        offset = (weekday - first.isoweekday()) % 7
-        return first + timedelta(days=offset + 7 * (nth - 1))
-    last = date(year, month, calendar.monthrange(year, month)[1])
-    offset = (last.isoweekday() - weekday) % 7
-    return last - timedelta(days=offset + 7 * (-nth - 1))
+def nth_weekday(year: int, month: int, weekday_number: int, nth: int) -> date:
+    """The ``nth`` ``weekday_number`` of a month (negative ``nth`` counts from the end)."""
+    last_day = 1 if nth > 0 else 31  # relativedelta's day=31 is the month's last day
+    return date(year, month, 1) + relativedelta(
+        day=last_day, weekday=weekday(weekday_number - 1, nth)
+    )
 
 
 def season_of(day: date) -> tuple[int, str]:
@@ -97,17 +97,8 @@ def season_of(day: date) -> tuple[int, str]:
 
 
 def easter_sunday(year: int) -> date:
-    """Western (Gregorian) Easter Sunday, by the anonymous Gregorian algorithm."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    el = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * el) // 451
-    month, day = divmod(h + el - 7 * m + 114, 31)
-    return date(year, month, day + 1)
+    """Western (Gregorian) Easter Sunday."""
+    return easter(year)
 
 
 @dataclass(frozen=True)

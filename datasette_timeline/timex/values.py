@@ -27,7 +27,9 @@ VALUE_GRAMMAR = re.compile(
     rf"XXXX-XX-XXT(?:MO|MI|AF|EV|NI))$"
 )
 
-_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
+# The season codes of the TIMEX3 guidelines (TimeML 1.2.1) and the months each covers in
+# the northern hemisphere; "AU" is not one of them (autumn is FA).
+SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11), "WI": (12, 2)}
 _TIME_OF_DAY = re.compile(r"T(?:MO|MI|AF|EV|NI|DT|\d{2}(?::\d{2}(?::\d{2}(?:\.\d+)?)?)?)")
 
 
@@ -59,7 +61,8 @@ def _iso_week_bounds(year: int, week: int) -> tuple[date, date] | None:
 def _time_precision(tail: str) -> str:
     if tail[1:3] in {"MO", "MI", "AF", "EV", "NI", "DT"}:
         return "day"
-    colons = tail.count(":")
+    clock = re.split(r"[Z+-]", tail, maxsplit=1)[0]  # a zone's colon counts no unit
+    colons = clock.count(":")
     return ("hour", "minute", "second", "second")[min(colons, 3)]
 
 
@@ -105,7 +108,7 @@ def _within_year_bounds(year: int, rest: str) -> tuple[str, str, str] | None:
         first = 1 if match.group(1) == "1" else 7
         return ("half", *_span(date(year, first, 1), _last_day(year, first + 5)))
     if match := re.fullmatch(r"-(SP|SU|FA|WI)", rest):
-        first_month, last_month = _SEASON_MONTHS[match.group(1)]
+        first_month, last_month = SEASON_MONTHS[match.group(1)]
         last_year = year + 1 if last_month < first_month else year
         return ("season", *_span(date(year, first_month, 1), _last_day(last_year, last_month)))
     return _day_bounds(year, rest)

@@ -14,7 +14,7 @@ from typing import Any
 
 from ..schema import EVENT_ROLES
 from .cache import database_state
-from .datesql import normalise
+from .datesql import normalise, q
 
 PLUGIN_NAME = "datasette-timeline"
 
@@ -235,11 +235,9 @@ async def sample_values(db: Any, table: str, column: str) -> list[Any]:
     """Up to SAMPLE_ROWS non-empty values of the column; none when finding them takes longer
     than a moment (a big table where the column is mostly empty: it holds no dates to show)."""
     from datasette.database import QueryInterrupted
-    from datasette.utils import escape_sqlite
 
     sql = (
-        f"select {escape_sqlite(column)} from {escape_sqlite(table)} "
-        f"where {escape_sqlite(column)} is not null and {escape_sqlite(column)} != '' "
+        f"select {q(column)} from {q(table)} where {q(column)} is not null and {q(column)} != '' "
         f"order by rowid limit {SAMPLE_ROWS}"
     )
     try:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ..timex.values import bounds, is_valid_value
+
 MONTHS = (
     "January",
     "February",
@@ -22,7 +24,8 @@ MONTHS = (
     "November",
     "December",
 )
-SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter"}
+# Words of the TIMEX3 season codes (``timex.values.SEASON_MONTHS``: SP, SU, FA, WI).
+SEASONS = {"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}
 HALVES = {"H1": "first half of", "H2": "second half of"}
 # TIMEX3 `mod` values as words a reader expects before the date.
 MODIFIERS = {
@@ -41,7 +44,10 @@ MODIFIERS = {
 # Coarse to fine. Anything coarser than a day is shown as approximate.
 PRECISION_ORDER = ("century", "decade", "year", "half", "quarter", "season", "month", "week", "day")
 FINE_PRECISIONS = frozenset({"day", "hour", "minute", "second", "time"})
+_SHOWN_PRECISIONS = frozenset(PRECISION_ORDER) | FINE_PRECISIONS
 
+# The forms HTML's `datetime` attribute accepts, and ISO 8601 date-times with a "T" or a
+# space (tables of one's own hold the latter; TIMEX3 values are read by ``timex.values``).
 _YEAR = re.compile(r"^(\d{4})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -49,34 +55,22 @@ _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _DATETIME = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$"
 )
-_DECADE = re.compile(r"^(\d{3})X?$")
-_CENTURY = re.compile(r"^(\d{2})(?:XX)?$")
-_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
-_SEASON = re.compile(r"^(\d{4})-(SP|SU|FA|AU|WI)$")
-_HALF = re.compile(r"^(\d{4})-(H[12])$")
+
+
+def timex_bounds(value: str) -> tuple[str, str, str] | None:
+    """(precision, first day, last day) of a TIMEX3 DATE or TIME value, read as the tagger
+    reads its own: its value grammar, then its bounds (None for a value outside them)."""
+    return bounds(value) if is_valid_value(value) else None
 
 
 def infer_precision(value: str) -> str | None:
     """The precision a TIMEX3 value or ISO date/datetime is written at, or None if unknown."""
     value = value.strip()
-    checks: tuple[tuple[re.Pattern[str], str], ...] = (
-        (_DAY, "day"),
-        (_YEAR, "year"),
-        (_MONTH, "month"),
-        (_WEEK, "week"),
-        (_QUARTER, "quarter"),
-        (_SEASON, "season"),
-        (_HALF, "half"),
-        (_DECADE, "decade"),
-        (_CENTURY, "century"),
-    )
-    for pattern, precision in checks:
-        if pattern.match(value):
-            return precision
     match = _DATETIME.match(value)
     if match:
         return "second" if match.group(6) else "minute"
-    return None
+    found = timex_bounds(value)
+    return found[0] if found is not None and found[0] in _SHOWN_PRECISIONS else None
 
 
 def _day_words(year: int, month: int, day: int) -> str:
@@ -105,41 +99,32 @@ def display_date(value: str, precision: str | None = None) -> str:
                 zone = " UTC" if match.group(7) == "Z" else ""
                 return f"{_day_words(year, month, day)}, {hour:02d}:{minute:02d}{zone}"
             return _day_words(year, month, day)
-    match = _DAY.match(value)
-    if match:
-        year, month, day = (int(g) for g in match.groups())
-        if _valid_day(year, month, day):
-            if precision == "month":
-                return f"{MONTHS[month - 1]} {year}"
-            if precision == "year":
-                return str(year)
-            return _day_words(year, month, day)
-    match = _MONTH.match(value)
-    if match and 1 <= int(match.group(2)) <= 12:
-        return f"{MONTHS[int(match.group(2)) - 1]} {match.group(1)}"
-    match = _WEEK.match(value)
-    if match:
-        monday = week_monday(int(match.group(1)), int(match.group(2)))
-        if monday is not None:
-            return f"week of {_day_words(monday.year, monday.month, monday.day)}"
-    if _YEAR.match(value):
+    found = timex_bounds(value)
+    if found is None:
         return value
-    match = _QUARTER.match(value)
-    if match:
-        return f"Q{match.group(2)} {match.group(1)}"
-    match = _SEASON.match(value)
-    if match:
-        return f"{SEASONS[match.group(2)]} {match.group(1)}"
-    match = _HALF.match(value)
-    if match:
-        return f"{HALVES[match.group(2)]} {match.group(1)}"
-    match = _DECADE.match(value)
-    if match:
-        return f"{match.group(1)}0s"
-    match = _CENTURY.match(value)
-    if match:
-        return f"{match.group(1)}00s"
-    return value
+    kind, first_day, _last_day = found
+    year, month, day = (int(part) for part in first_day.split("-"))
+    if kind in FINE_PRECISIONS:  # a day, or a time of it ("2020-11-03TMO")
+        if precision == "month":
+            return f"{MONTHS[month - 1]} {year}"
+        if precision == "year":
+            return str(year)
+        return _day_words(year, month, day)
+    words = {
+        "month": lambda: f"{MONTHS[month - 1]} {year}",
+        "week": lambda: (
+            f"weekend of {_day_words(year, month, day)}"
+            if value.endswith("-WE")
+            else f"week of {_day_words(year, month, day)}"
+        ),
+        "year": lambda: str(year),
+        "quarter": lambda: f"Q{(month - 1) // 3 + 1} {year}",
+        "half": lambda: f"{HALVES['H1' if month == 1 else 'H2']} {year}",
+        "season": lambda: f"{SEASONS[value.rsplit('-', 1)[1]]} {year}",
+        "decade": lambda: f"{value[:3]}0s",
+        "century": lambda: f"{value[:2]}00s",
+    }
+    return words[kind]() if kind in words else value
 
 
 _SIGNED = re.compile(r"^-(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
@@ -169,13 +154,6 @@ def _before_year_one(value: str) -> str | None:
     return None
 
 
-def week_monday(year: int, week: int) -> dt.date | None:
-    try:
-        return dt.date.fromisocalendar(year, week, 1)
-    except ValueError:
-        return None
-
-
 def html_datetime(value: str) -> str | None:
     """A valid HTML `datetime` attribute for the value, or None when HTML has no such form.
 
@@ -183,11 +161,9 @@ def html_datetime(value: str) -> str | None:
     forms that matter here. Decades, quarters and seasons have no HTML form.
     """
     value = value.strip()
-    if _YEAR.match(value):
-        return value
-    if _MONTH.match(value) or _WEEK.match(value) or _DAY.match(value):
-        # display_date echoes values it cannot read (month 13, week 60, 31 February).
-        return value if display_date(value) != value else None
+    if _YEAR.match(value) or _MONTH.match(value) or _WEEK.match(value) or _DAY.match(value):
+        # Only real ones: not month 13, week 60, 31 February or the year 0.
+        return value if timex_bounds(value) is not None else None
     if _DATETIME.match(value):
         return value.replace(" ", "T", 1)
     return None

@@ -16,15 +16,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from sqlite_utils.db import quote_identifier
+
 from .dates import MONTHS
 
 _MONTH_LETTERS = "".join(month[:3].lower() for month in MONTHS)
 
 
 def q(identifier: str) -> str:
-    from datasette.utils import escape_sqlite
-
-    return str(escape_sqlite(identifier))
+    """An identifier quoted for SQL: the one quoting of the package (``storage`` uses the
+    same sqlite-utils function). It always quotes: Datasette's ``escape_sqlite`` leaves
+    names it does not know as keywords bare, and SQLite's newer ``returning`` and
+    ``nothing`` are among them."""
+    return quote_identifier(identifier)
 
 
 def sort_key_sql(expression: str) -> str:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..timex.values import iso_year
 from .dates import MONTHS
 
 
@@ -80,10 +81,6 @@ class Day:
 FIRST_YEAR, LAST_YEAR = -9999, 9999
 
 _ISO = re.compile(r"^(-?)(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$")
-
-
-def iso_year(year: int) -> str:
-    return f"-{-year:04d}" if year < 0 else f"{year:04d}"
 
 
 def parse_day(text: object) -> Day | None:
