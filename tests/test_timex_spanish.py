@@ -171,3 +171,24 @@ def test_auto_detects_the_language_on_the_command_line() -> None:
     assert pack_language("auto", "The government approved the decree on Thursday.") == "en"
     assert pack_language("auto", "Le gouvernement a approuvé le décret jeudi dernier.") == "en"
     assert pack_language("es", "whatever") == "es"
+
+
+def test_the_day_in_discussion_outlasts_a_coarser_date_named_since() -> None:
+    # "la jornada" and "ese día" are the last day named, though a month and a year
+    # were named after it.
+    text = (
+        "El martes 7 las acciones subieron un 2 %. El paro de abril fue el más alto "
+        "desde 2001. Los valores terminaron la jornada en 9.100 puntos."
+    )
+    assert ("la jornada", "DATE", "2019-05-07") in found(text)
+    text = "El 2 de mayo llegó el ministro a Lima; en 1998 había estado allí. Ese día firmó."
+    assert ("Ese día", "DATE", "2019-05-02") in found(text)
+
+
+def test_a_year_said_in_words_after_a_month() -> None:
+    # "del año que viene": the month of next year, whatever the tense.
+    assert found("Abrirá en septiembre del año que viene.")[0] == ("septiembre", "DATE", "2020-09")
+    assert found("Lo firmarán el 3 de marzo del año que viene.") == [
+        ("el 3 de marzo del año que viene", "DATE", "2020-03-03")
+    ]
+    assert found("Lo vendió en marzo del año pasado.")[0] == ("marzo", "DATE", "2018-03")

@@ -159,7 +159,9 @@ def _year_of_words(words: str | None, ctx: Context) -> tuple[str, int] | None:
         return None
     if text == "año":
         return "", 0  # "del año": the year in discussion
-    relation = _relation(*text.replace("año", " ").split()) if text != "año" else ""
+    # The words around "año" as a whole first: "que viene" is one relation.
+    around = " ".join(text.replace("año", " ").split())
+    relation = _relation(around, *around.split())
     step = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(relation, 0)
     if relation in {"last", "next", "this"}:
         return "this", step
@@ -579,6 +581,8 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         return _the_year(ctx, match.start())
     if unit == "day" and relation in {"this", ""}:
         return None  # "este día", "todo el día": no date of their own
+    if unit == "day" and relation == "same" and ctx.day_reference is not None:
+        return _the_day(ctx, mod)  # "ese día", "el mismo día": the last day named
     if before.startswith("tod"):
         relation = ""  # "todo el año": the one in discussion
     if (
@@ -621,8 +625,11 @@ def _the_year(ctx: Context, start: int) -> Resolution:
 
 
 def _the_day(ctx: Context, mod: str | None = None) -> Resolution:
-    if ctx.reference is not None and ctx.reference.granularity == "day":
-        return Resolution("DATE", ctx.reference.day.isoformat(), mod)
+    """ "la jornada", "ese día": the last day named, though a month or a year named since
+    ("el viernes ... el desempleo de marzo, el más alto desde 1983 ... terminó la
+    jornada")."""
+    if ctx.day_reference is not None:
+        return Resolution("DATE", ctx.day_reference.day.isoformat(), mod)
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return unanchored("day", mod)
