@@ -192,3 +192,11 @@ def test_a_year_said_in_words_after_a_month() -> None:
         ("el 3 de marzo del año que viene", "DATE", "2020-03-03")
     ]
     assert found("Lo vendió en marzo del año pasado.")[0] == ("marzo", "DATE", "2018-03")
+
+
+def test_the_day_a_market_closes_is_the_day_in_discussion() -> None:
+    text = "El martes 7 el índice se recuperó y ha acabado el día con 31 puntos menos."
+    assert ("el día", "DATE", "2019-05-07") in found(text)
+    # "el día en que", "el día de trabajo" name no day of their own.
+    assert found("Esperan el día en que todo cambie.") == []
+    assert found("Hay que terminar el día de trabajo.") == []

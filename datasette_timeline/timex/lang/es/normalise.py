@@ -575,6 +575,14 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         if _DAY_OF_TRADING_AFTER.match(ctx.text, match.end()):
             return _the_day(ctx)  # "terminó la jornada en 8.017": the day in discussion
         return None  # "la jornada laboral", "la jornada de huelga"
+    if (
+        said_alone
+        and before == "el"
+        and unit == "day"
+        and _DAY_CLOSED_BEFORE.search(ctx.text, max(0, match.start() - 24), match.start())
+        and _DAY_OF_TRADING_AFTER.match(ctx.text, match.end())
+    ):
+        return _the_day(ctx)  # "ha cerrado el día con 31 puntos menos"
     if said_alone and (unit != "weekend" or not before):
         return None  # "el año", "la semana" alone say no time ("el fin de semana" does)
     if before.startswith("tod") and unit == "year":
@@ -601,6 +609,12 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
     return resolve(value, ctx, match.start(), match.end())
 
 
+# Verbs that open or close a day told of ("cerró el día", "ha acabado el día").
+_DAY_CLOSED_BEFORE = re.compile(
+    r"\b(?:acab|termin|cerr|cierr|conclu|finaliz|empez|empiez|comenz|comienz|inici|abri|abre)"
+    r"[a-záéíóúñ]*\s+$",
+    re.IGNORECASE,
+)
 # After "la jornada" as the day told of, a preposition or the end of the clause ("terminó
 # la jornada en 8.017"), not a word that says which kind of day it is.
 _DAY_OF_TRADING_AFTER = re.compile(
