@@ -200,3 +200,15 @@ def test_the_day_a_market_closes_is_the_day_in_discussion() -> None:
     # "el día en que", "el día de trabajo" name no day of their own.
     assert found("Esperan el día en que todo cambie.") == []
     assert found("Hay que terminar el día de trabajo.") == []
+
+
+def test_nouns_that_look_like_participles_say_no_tense() -> None:
+    # "vuelta", "puesto" are nouns here: the futuro governs the date.
+    assert found("El equipo jugará la segunda vuelta el 2 de marzo.")[0][2] == "2020-03-02"
+    assert found("Ocupará su nuevo puesto el 2 de marzo.")[0][2] == "2020-03-02"
+
+
+def test_a_participle_after_a_subjunctive_of_estar_is_no_done_act() -> None:
+    # "que en marzo esté terminada": the plan ("prevé") governs, not "terminada".
+    text = "La empresa prevé que en marzo esté terminada la obra."
+    assert found(text) == [("marzo", "DATE", "2020-03")]

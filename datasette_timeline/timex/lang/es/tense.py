@@ -52,7 +52,9 @@ _CLAUSE_OPENERS = frozenset([",", ";", ":", "y", "que", "cuando", "("])
 # Words before a participle that make it part of a verb group or a noun phrase of its own.
 _AUXILIARY_BEFORE = frozenset(
     "ha han he hemos has había habían ser sido será serán es son fue fueron está están "
-    "estaba estaban estar haber el la los las un una".split()
+    "estaba estaban estar haber el la los las un una "
+    # The subjunctive and the future of "estar" and "ser": "que esté inmunizada".
+    "esté estén sea sean estará estarán fuera fueran estuviera estuvieran".split()
 )
 # How many words a verb may stand from the expression it governs.
 _REACH = 12
