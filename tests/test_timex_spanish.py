@@ -212,3 +212,31 @@ def test_a_participle_after_a_subjunctive_of_estar_is_no_done_act() -> None:
     # "que en marzo esté terminada": the plan ("prevé") governs, not "terminada".
     text = "La empresa prevé que en marzo esté terminada la obra."
     assert found(text) == [("marzo", "DATE", "2020-03")]
+
+
+def test_a_weekday_after_a_day_ahead_counts_on_from_it() -> None:
+    # The sentence has moved on to Sunday 19 May: "del lunes" is the Monday after it.
+    text = (
+        "La final se jugará el domingo 19 a las 9 de la noche (3 de la madrugada del lunes "
+        "en Tokio)."
+    )
+    assert found(text)[-1] == ("3 de la madrugada del lunes", "TIME", "2019-05-20T03:00")
+    text = "El congreso se abrirá el 18 de junio y la votación será el jueves."
+    assert found(text)[-1] == ("el jueves", "DATE", "2019-06-20")
+    # The named day's own weekday is that day; a past clause keeps the reference time.
+    text = "El congreso se abrirá el 20 de junio, jueves."
+    assert found(text)[-1] == ("jueves", "DATE", "2019-05-16")
+    text = "El 20 de junio se abrirá el congreso, y el jueves votaron la sede."
+    assert found(text)[-1] == ("el jueves", "DATE", "2019-05-09")
+
+
+def test_a_part_of_the_day_alone_is_of_the_day_in_discussion() -> None:
+    text = "El 3 de mayo viajó a Lima y por la noche cenó con el presidente."
+    assert found(text)[-1] == ("la noche", "TIME", "2019-05-03TNI")
+    assert found("Los alcaldes se reunieron por la tarde.") == [
+        ("la tarde", "TIME", "2019-05-10TAF")
+    ]
+    # "por la mañana del lunes" is one expression of the Monday.
+    assert found("Por la mañana del lunes llovió.") == [
+        ("la mañana del lunes", "TIME", "2019-05-06TMO")
+    ]

@@ -450,6 +450,21 @@ def _with_part(
     return resolution
 
 
+def _after_a_day_ahead(ctx: Context, start: int, end: int, weekday_number: int) -> str:
+    """ "following" for a bare weekday said after a day ahead of the reference time named
+    in the same sentence, in a clause not told in the past: the sentence has moved on to
+    that day ("se entregarán el próximo domingo ... (la 1 de la madrugada del lunes)" is
+    the Monday after that Sunday). "" otherwise, and for the named day's own weekday
+    ("el 12 de marzo, domingo")."""
+    named = ctx.reference_in_sentence(start)
+    anchor = ctx.deictic_anchor()
+    if named is None or named.granularity != "day" or anchor is None or named.day <= anchor:
+        return ""
+    if named.day.isoweekday() == weekday_number or ctx.tense(start, end) == "past":
+        return ""
+    return "following"
+
+
 def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     if _named(ctx, match, "weekday"):
         return None
@@ -457,11 +472,14 @@ def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     relation = _relation(before, match["after"])
     if before in {"ese", "aquel"}:
         relation = ""
+    number = _weekday(match["weekday"])
+    if not relation:
+        relation = _after_a_day_ahead(ctx, match.start(), match.end(), number)
     part = _words(match["part"]) or None
     noon = None
     if part in {"mediodía", "mediodia"}:
         part, noon = None, "mediodía"
-    value = Underspecified("weekday", weekday=_weekday(match["weekday"]), relation=relation)
+    value = Underspecified("weekday", weekday=number, relation=relation)
     resolution = resolve(value, ctx, match.start(), match.end())
     return _with_part(resolution, part, noon)
 
@@ -546,6 +564,18 @@ def this_part(match: re.Match[str], ctx: Context) -> Resolution | None:
     relation = "this" if _words(match["word"]) == "esta" else "same"
     value = Underspecified("day", offset=0, part=part, relation=relation)
     return resolve(value, ctx, match.start(), match.end())
+
+
+def part_alone(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "visitó por la mañana la zona": that part of the day in discussion (the last
+    day named, else the reference day)."""
+    part = PARTS_OF_DAY.get(_words(match["part"]))
+    if part is None:
+        return None
+    day = ctx.day_reference.day if ctx.day_reference is not None else ctx.deictic_anchor()
+    if day is None:
+        return Resolution("TIME", f"XXXX-XX-XXT{part}", anchored=False)
+    return Resolution("TIME", f"{day.isoformat()}T{part}", is_reference=False)
 
 
 def vague(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -950,7 +980,9 @@ def _clock_day(match: re.Match[str], ctx: Context) -> date | None:
         )
     anchor = ctx.deictic_anchor()
     if groups.get("weekday"):
-        return weekday_date(ctx, match.start(), match.end(), _weekday(groups["weekday"]), "")
+        number = _weekday(groups["weekday"])
+        relation = _after_a_day_ahead(ctx, match.start(), match.end(), number)
+        return weekday_date(ctx, match.start(), match.end(), number, relation)
     if ctx.reference is not None and ctx.reference.granularity == "day":
         return ctx.reference.day
     return anchor
@@ -1023,7 +1055,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "quarter": quarter, "season": season, "weekday": weekday, "part_of_weekday": part_of_weekday,
     "week_of_month": week_of_month, "part_of_date": part_of_date, "running": running, "day_alone": day_alone,
     "day_range_start": day_range_start, "so_far": so_far, "eve": eve,
-    "relative": relative, "same_period": same_period, "day_part": day_part, "deixis": deixis, "this_part": this_part, "vague": vague, "ago": ago,
+    "relative": relative, "same_period": same_period, "day_part": day_part, "deixis": deixis, "this_part": this_part, "part_alone": part_alone, "vague": vague, "ago": ago,
     "later": later, "duration": duration, "duration_range_start": duration_range_start,
     "vague_duration": vague_duration, "clock": clock, "noon": noon, "set": set_,
     "holiday": holiday,
