@@ -240,3 +240,10 @@ def test_a_part_of_the_day_alone_is_of_the_day_in_discussion() -> None:
     assert found("Por la mañana del lunes llovió.") == [
         ("la mañana del lunes", "TIME", "2019-05-06TMO")
     ]
+
+
+def test_the_superlative_mas_reciente_names_no_time() -> None:
+    assert found("Presentó su modelo más reciente, tras las recientes pérdidas.") == [
+        ("recientes", "DATE", "PAST_REF")
+    ]
+    assert found("Más recientemente, cayó.") == [("Más recientemente", "DATE", "PAST_REF")]

@@ -578,7 +578,15 @@ def part_alone(match: re.Match[str], ctx: Context) -> Resolution | None:
     return Resolution("TIME", f"{day.isoformat()}T{part}", is_reference=False)
 
 
+# "el modelo más reciente": the superlative says "latest", no time.
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:más|mas|menos)\s+$", re.IGNORECASE)
+
+
 def vague(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if _words(match["word"]) in {"reciente", "recientes"} and _SUPERLATIVE_BEFORE.search(
+        ctx.text, max(0, match.start() - 8), match.start()
+    ):
+        return None
     value = lookup(VAGUE_REFERENCES, match["word"])
     return Resolution("DATE", value) if value else None
 
