@@ -247,3 +247,8 @@ def test_the_superlative_mas_reciente_names_no_time() -> None:
         ("recientes", "DATE", "PAST_REF")
     ]
     assert found("Más recientemente, cayó.") == [("Más recientemente", "DATE", "PAST_REF")]
+
+
+def test_pronto_as_a_judgement_or_a_conjunction_names_no_time() -> None:
+    text = "Es demasiado pronto para saberlo; tan pronto como llegue, hablará. Lo hará muy pronto."
+    assert found(text) == [("muy pronto", "DATE", "FUTURE_REF")]

@@ -580,11 +580,18 @@ def part_alone(match: re.Match[str], ctx: Context) -> Resolution | None:
 
 # "el modelo más reciente": the superlative says "latest", no time.
 _SUPERLATIVE_BEFORE = re.compile(r"\b(?:más|mas|menos)\s+$", re.IGNORECASE)
+# "es demasiado pronto para", "tan pronto como": a judgement of earliness or a
+# conjunction, not the near future.
+_DEGREE_BEFORE = re.compile(r"\b(?:demasiado|tan)\s+$", re.IGNORECASE)
 
 
 def vague(match: re.Match[str], ctx: Context) -> Resolution | None:
     if _words(match["word"]) in {"reciente", "recientes"} and _SUPERLATIVE_BEFORE.search(
         ctx.text, max(0, match.start() - 8), match.start()
+    ):
+        return None
+    if _words(match["word"]) == "pronto" and _DEGREE_BEFORE.search(
+        ctx.text, max(0, match.start() - 12), match.start()
     ):
         return None
     value = lookup(VAGUE_REFERENCES, match["word"])
