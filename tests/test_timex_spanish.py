@@ -252,3 +252,32 @@ def test_the_superlative_mas_reciente_names_no_time() -> None:
 def test_pronto_as_a_judgement_or_a_conjunction_names_no_time() -> None:
     text = "Es demasiado pronto para saberlo; tan pronto como llegue, hablará. Lo hará muy pronto."
     assert found(text) == [("muy pronto", "DATE", "FUTURE_REF")]
+
+
+def test_an_agency_dateline_abbreviates_the_month_without_a_stop() -> None:
+    assert found("Quito, 9 may (Reuters).- El volcán entró en erupción.") == [
+        ("9 may", "DATE", "2019-05-09")
+    ]
+    # Elsewhere the abbreviation needs its full stop.
+    assert found("Pidió el 9 may (sin más).") == []
+
+
+def test_the_last_age_of_a_list_is_no_duration() -> None:
+    assert found("Murieron tres mineros, de 28, 35 y 52 años, en el derrumbe.") == []
+
+
+def test_weekdays_in_the_plural_are_sets() -> None:
+    assert found("El mercado abre los jueves junto a la iglesia.") == [
+        ("los jueves", "SET", "XXXX-WXX-4")
+    ]
+
+
+def test_hoy_in_an_undated_text_is_the_present() -> None:
+    text = "El puente, terminado en 1883, soporta hoy el tráfico de la ciudad."
+    assert found(text, None)[-1] == ("hoy", "DATE", "PRESENT_REF")
+
+
+def test_a_time_in_brackets_restates_the_one_before() -> None:
+    text = "El debate será el jueves a las 21.30 hora de Caracas (3.30 del viernes en Madrid)."
+    assert found(text)[-1] == ("3.30 del viernes", "TIME", "2019-05-17T03:30")
+    assert found("El billete cuesta 20 euros (3.50 dólares).") == []

@@ -30,6 +30,9 @@ _FULL_MONTHS = [name for name in MONTHS if len(name) > 3 or name == "may"]
 _SHORT_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
 # "mayo", "sept.": an abbreviation needs its full stop.
 MONTH = rf"(?:{alternation([m for m in _FULL_MONTHS if m != 'may'])}|{alternation([*_SHORT_MONTHS, 'may'])}\.)"
+# An agency dateline writes the abbreviation without its full stop: "Madrid, 10 may
+# (EFE).-".
+DATELINE_MONTH = rf"{alternation([*_SHORT_MONTHS, 'may'])}(?=\s*\((?-i:[A-Z]))"
 WEEKDAY = alternation(WEEKDAYS)
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:\s?[ºo°])?(?!\d)"
 FIRST_DAY = r"(?:primero|1\s?[ºo°])"
@@ -90,7 +93,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "date",
         rf"""(?:(?P<article>el|del|al)\s+)?(?:(?P<relation>pasado|próximo|proximo)\s+)?
-        (?:(?P<weekday>{WEEKDAY})\s+)?(?:día\s+)?(?P<day>{DAY}|{FIRST_DAY})\s+de\s+(?P<month>{MONTH})
+        (?:(?P<weekday>{WEEKDAY})\s+)?(?:día\s+)?(?P<day>{DAY}|{FIRST_DAY})\s+(?:de\s+(?P<month>{MONTH})|(?P<dateline_month>{DATELINE_MONTH}))
         (?:\s*,?\s*(?:de|del)\s+(?:(?:año|ejercicio)\s+)?(?P<year>{YEAR})
         |\s+(?:de|del)\s+(?:año\s+)?(?P<bc_year>\d{{1,4}})\s*(?:a\.\s?[cC]\.|a\.?[cC]\.?|antes\s+de\s+Cristo)
         |\s+(?:de|del)\s+{YEAR_WORDS})?""",
@@ -272,7 +275,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "clock",
-        rf"""(?:(?:las|la)\s+|(?=\d{{1,2}}[:.][0-5]\d\s*(?:{TIMEZONE}|horas|h\b))|(?=\d{{1,2}}\s+de\s+la\s+{PART}))(?P<hour>[01]?\d|2[0-3]|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)
+        rf"""(?:(?:las|la)\s+|(?=\d{{1,2}}[:.][0-5]\d\s*(?:{TIMEZONE}|horas|h\b))|(?=\d{{1,2}}\s+de\s+la\s+{PART})|(?P<aside>(?<=\()|(?<=\(\s))(?=\d{{1,2}}[:.][0-5]\d(?!\d)))(?P<hour>[01]?\d|2[0-3]|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)
         (?:(?:[:.]|\sy\s)(?P<minute>[0-5]\d)|\s+y\s+(?P<fraction>media|cuarto)|\s+menos\s+(?P<less>cuarto))?
         (?P<hours>\s+(?:horas|h|hrs?)\.?)?(?:\s+(?P<zone>{TIMEZONE}))?
         (?:\s+(?:de\s+la|del|en\s+la|por\s+la)\s+(?P<part>{PART}))?(?P<sharp>\s+en\s+punto)?
@@ -289,7 +292,7 @@ RULES: tuple[Rule, ...] = (
         |(?P<adverb>{alternation(SET_ADVERBS)})
         |(?:(?P<frequency>(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)\s+(?:vez|veces))\s+)?
         (?P<per>al|por|a\s+la|cada)\s+(?P<per_unit>día|semana|mes|año|hora|minuto|trimestre)(?!\s+(?:de|del|que|pasad|próxim|siguiente|anterior))
-        |(?P<plural>(?:los|las)\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábados|sabados|domingos|mañanas|tardes|noches))(?=\s+(?:por|a|de|en|y|se|,|\.)|$)""",
+        |(?P<plural>(?:los|las)\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábados|sabados|domingos|mañanas|tardes|noches))(?!\s*(?-i:[A-ZÁÉÍÓÚÑ\d]))""",
     ),
     _rule(
         "holiday",

@@ -174,9 +174,13 @@ def _story_year(ctx: Context, step: int) -> int | None:
 
 
 def date_(match: re.Match[str], ctx: Context) -> Resolution | None:
-    month, day_of_month = _month(match["month"]), _day(match["day"])
-    if _named(ctx, match, "month"):
+    if match["dateline_month"]:
+        month = _month(match["dateline_month"])
+    elif _named(ctx, match, "month"):
         return None
+    else:
+        month = _month(match["month"])
+    day_of_month = _day(match["day"])
     if match["year"]:
         return calendar_date(ctx, int(match["year"]), month, day_of_month)
     if match["bc_year"]:
@@ -551,8 +555,15 @@ def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
     part = PARTS_OF_DAY.get(_words(match["part"])) if match["part"] else None
     if word == "anoche":
         part = part or "NI"
-    if offset == 0 and not part and ctx.dct is None and ctx.reference is None:
-        return Resolution("DATE", "PRESENT_REF")  # "hoy" in a text without a date: today
+    if (
+        offset == 0
+        and not part
+        and ctx.dct is None
+        and (ctx.day_reference is None or ctx.about_the_present(match.start(), match.end()))
+    ):
+        # "hoy" in a text without a date, unless a story told day by day has a day in
+        # discussion: today ("inaugurado en 1819, alberga hoy").
+        return Resolution("DATE", "PRESENT_REF")
     value = Underspecified("day", offset=offset, part=part)
     return resolve(value, ctx, match.start(), match.end())
 
@@ -785,7 +796,9 @@ _PERSON_BEFORE = re.compile(
 _AGE_BEFORE = re.compile(
     r"\b(?:(?<!se\s)(?:tiene|tenía|tenia|tenían|tienen|tendrá|tendria|tendría|cumple|cumplió|"
     r"cumplio|cumplirá|cumplira|cumplir|cumplido)|edad\s+de|a\s+los|a\s+sus|mayores\s+de|"
-    r"menores\s+de)\s+$|(?:,|\()\s*de\s+$",
+    r"menores\s+de)\s+$|(?:,|\()\s*de\s+$"
+    # The last of a list of ages: "dos hombres, de 34 y 41 años".
+    r"|(?:,|\()\s*de\s+\d[\d\s,ye]*(?:,|\by|\be)\s+$",
     re.IGNORECASE,
 )
 _AGE_AFTER = re.compile(r"\s+(?:de\s+edad|cumplidos)\b|\s*\)", re.IGNORECASE)
@@ -1003,6 +1016,12 @@ def _clock_day(match: re.Match[str], ctx: Context) -> date | None:
     return anchor
 
 
+# "a las 18.00 hora local (17.00 en Madrid)": the time in brackets restates the one before.
+_CLOCK_BEFORE_ASIDE = re.compile(
+    r"\blas?\s+\d{1,2}(?:[:.][0-5]\d)?(?:\s+horas)?\s+[^()\d]{0,24}\(\s?$", re.IGNORECASE
+)
+
+
 def clock(match: re.Match[str], ctx: Context) -> Resolution | None:
     hour_text = _words(match["hour"])
     hour = int(hour_text) if hour_text.isdigit() else _HOUR_WORDS[hour_text]
@@ -1022,6 +1041,10 @@ def clock(match: re.Match[str], ctx: Context) -> Resolution | None:
     )
     if not said or hour > 24 or hour < 0:
         return None  # "las dos" alone: two of something
+    if match["aside"] is not None and not _CLOCK_BEFORE_ASIDE.search(
+        ctx.text, max(0, match.start() - 40), match.start()
+    ):
+        return None  # "(3.50 dólares)": a time in brackets only after another one
     part = _words(match["part"])
     if part in {"tarde", "noche"} and hour < 12 and not (part == "noche" and hour <= 4):
         hour += 12
