@@ -281,3 +281,11 @@ def test_a_time_in_brackets_restates_the_one_before() -> None:
     text = "El debate será el jueves a las 21.30 hora de Caracas (3.30 del viernes en Madrid)."
     assert found(text)[-1] == ("3.30 del viernes", "TIME", "2019-05-17T03:30")
     assert found("El billete cuesta 20 euros (3.50 dólares).") == []
+
+
+def test_a_later_offset_with_nothing_to_count_from_is_a_duration() -> None:
+    text = "El jueves, los rebeldes tomaron el puerto; tres días más tarde cayó la capital."
+    assert found(text, None)[-1] == ("tres días más tarde", "DURATION", "P3D")
+    # With a date to count from it is that date.
+    text = "El 2 de marzo de 1810 tomaron el puerto; tres días más tarde cayó la capital."
+    assert found(text, None)[-1] == ("tres días más tarde", "DATE", "1810-03-05")

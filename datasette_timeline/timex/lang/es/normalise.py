@@ -779,7 +779,12 @@ def later(match: re.Match[str], ctx: Context) -> Resolution | None:
         relation=relation,
         mod=_approximation(match),
     )
-    return resolve(value, ctx, match.start(), match.end())
+    resolution = resolve(value, ctx, match.start(), match.end())
+    if resolution is not None and not resolution.anchored:
+        # Nothing to count from ("El martes ... dos días más tarde" in an undated text):
+        # the stretch of time is what the words still say.
+        return Resolution("DURATION", duration_value(whole, neutral), resolution.mod)
+    return resolution
 
 
 # --- durations and sets ----------------------------------------------------------------------
