@@ -290,3 +290,13 @@ def test_a_later_offset_with_nothing_to_count_from_is_a_duration() -> None:
     # With a date to count from it is that date.
     text = "El 2 de marzo de 1810 tomaron el puerto; tres días más tarde cayó la capital."
     assert found(text, None)[-1] == ("tres días más tarde", "DATE", "1810-03-05")
+
+
+def test_participles_with_an_accented_ending_and_nouns_that_look_like_participles() -> None:
+    # "ha caído": the perfect, though the participle carries an accent.
+    [timex] = tag("El índice, que ha caído el jueves, subirá.", DCT, language="es")
+    assert (timex.value, timex.tense) == ("2019-05-09", "perfect")
+    # "pérdidas" (an accent before the ending) and "Estados Unidos" are no participles:
+    # the futuro governs the weekday.
+    assert found("Presentará sus pérdidas el jueves.") == [("el jueves", "DATE", "2019-05-16")]
+    assert found("Viajará a Estados Unidos el jueves.") == [("el jueves", "DATE", "2019-05-16")]

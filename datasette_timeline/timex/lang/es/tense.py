@@ -60,10 +60,16 @@ _AUXILIARY_BEFORE = frozenset(
 _REACH = 12
 
 
+# A written accent before the ending marks a noun or adjective ("pérdida", "válida"),
+# never a participle ("caída" keeps its accent in the ending).
+_ACCENT_BEFORE_ENDING = re.compile(r"[áéóú]|í(?!d[oa]s?$)")
+
+
 def _participle(word: str) -> bool:
-    return word.endswith(("ado", "ada", "ido", "ida", "ados", "adas", "idos", "idas")) or (
-        word in _PARTICIPLES
-    )
+    if word in _PARTICIPLES:
+        return True
+    endings = ("ado", "ada", "ido", "ida", "ados", "adas", "idos", "idas", "ído", "ída", "ídos")
+    return word.endswith((*endings, "ídas")) and not _ACCENT_BEFORE_ENDING.search(word)
 
 
 def _form(words: list[str], index: int) -> tuple[str | None, str | None] | None:
