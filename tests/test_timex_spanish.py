@@ -300,3 +300,18 @@ def test_participles_with_an_accented_ending_and_nouns_that_look_like_participle
     # the futuro governs the weekday.
     assert found("Presentará sus pérdidas el jueves.") == [("el jueves", "DATE", "2019-05-16")]
     assert found("Viajará a Estados Unidos el jueves.") == [("el jueves", "DATE", "2019-05-16")]
+
+
+def test_a_verb_ending_after_a_determiner_or_a_preposition_is_a_noun() -> None:
+    # "una cafetería" is no conditional, "para invitados" no done act: the verb governs.
+    assert found("Abrió una cafetería el jueves.") == [("el jueves", "DATE", "2019-05-09")]
+    assert found("Abrirá sus puertas para invitados el jueves.") == [
+        ("el jueves", "DATE", "2019-05-16")
+    ]
+    # After a clitic pronoun the verb is a verb.
+    assert found("La venderán el jueves.") == [("el jueves", "DATE", "2019-05-16")]
+
+
+def test_a_capitalised_word_inside_a_sentence_is_a_name_not_a_verb() -> None:
+    # "Colorado" looks like a participle; the futuro governs.
+    assert found("Viajará a Colorado el jueves.") == [("el jueves", "DATE", "2019-05-16")]
