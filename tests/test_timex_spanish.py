@@ -226,7 +226,7 @@ def test_a_weekday_after_a_day_ahead_counts_on_from_it() -> None:
     assert found(text)[-1] == ("el jueves", "DATE", "2019-06-20")
     # The named day's own weekday is that day; a past clause keeps the reference time.
     text = "El congreso se abrirá el 20 de junio, jueves."
-    assert found(text)[-1] == ("jueves", "DATE", "2019-05-16")
+    assert found(text)[-1] == ("jueves", "DATE", "2019-06-20")
     text = "El 20 de junio se abrirá el congreso, y el jueves votaron la sede."
     assert found(text)[-1] == ("el jueves", "DATE", "2019-05-09")
 
@@ -315,3 +315,8 @@ def test_a_verb_ending_after_a_determiner_or_a_preposition_is_a_noun() -> None:
 def test_a_capitalised_word_inside_a_sentence_is_a_name_not_a_verb() -> None:
     # "Colorado" looks like a participle; the futuro governs.
     assert found("Viajará a Colorado el jueves.") == [("el jueves", "DATE", "2019-05-16")]
+
+
+def test_a_weekday_in_apposition_to_a_date_is_that_date() -> None:
+    assert found("El 20 de mayo, lunes, se votará.")[-1] == ("lunes", "DATE", "2019-05-20")
+    assert found("El 3 de abril (miércoles) llovió.")[-1] == ("miércoles", "DATE", "2019-04-03")

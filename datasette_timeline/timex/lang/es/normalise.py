@@ -454,17 +454,24 @@ def _with_part(
     return resolution
 
 
+# Between a date and a weekday in apposition: "el 20 de mayo, lunes", "3 de junio (martes)".
+_APPOSITION = re.compile(r"\s*[,(]?\s*(?:el\s+)?$", re.IGNORECASE)
+
+
 def _after_a_day_ahead(ctx: Context, start: int, end: int, weekday_number: int) -> str:
     """ "following" for a bare weekday said after a day ahead of the reference time named
     in the same sentence, in a clause not told in the past: the sentence has moved on to
     that day ("se entregarán el próximo domingo ... (la 1 de la madrugada del lunes)" is
-    the Monday after that Sunday). "" otherwise, and for the named day's own weekday
-    ("el 12 de marzo, domingo")."""
+    the Monday after that Sunday). "same" for the weekday of the day just named ("el 20
+    de mayo, lunes"); "" otherwise."""
     named = ctx.reference_in_sentence(start)
-    anchor = ctx.deictic_anchor()
-    if named is None or named.granularity != "day" or anchor is None or named.day <= anchor:
+    if named is None or named.granularity != "day":
         return ""
-    if named.day.isoweekday() == weekday_number or ctx.tense(start, end) == "past":
+    if named.day.isoweekday() == weekday_number:
+        between = ctx.text[ctx.reference_end : start]
+        return "same" if _APPOSITION.fullmatch(between) else ""
+    anchor = ctx.deictic_anchor()
+    if anchor is None or named.day <= anchor or ctx.tense(start, end) == "past":
         return ""
     return "following"
 
