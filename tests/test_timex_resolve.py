@@ -44,6 +44,14 @@ def test_a_weekday_takes_the_side_the_clause_points_to() -> None:
     assert found.underspecified == "UNDEF-tense-weekday-2"
 
 
+def test_a_weekday_counted_from_the_day_in_discussion() -> None:
+    ctx = context("xx", date(2021, 3, 4))
+    ctx.reference = Reference(date(2021, 5, 20), "day")  # a Thursday
+    same = Underspecified("weekday", weekday=4, relation="same")
+    following = Underspecified("weekday", weekday=1, relation="following")
+    assert (_value(same, ctx), _value(following, ctx)) == ("2021-05-20", "2021-05-24")
+
+
 def test_relations_and_the_date_in_discussion() -> None:
     ctx = context("xx", date(2021, 3, 4), mode="narrative")
     ctx.reference = Reference(date(1860, 1, 1), "year")

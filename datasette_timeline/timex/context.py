@@ -35,6 +35,11 @@ class Context:
     reference: Reference | None = None
     reference_start: int = -1
     reference_end: int = -1  # where the last date mentioned ends in the text
+    # The last date mentioned to the day (or a time of it), which a later coarser date
+    # ("in March", "since 1983") does not replace: "the day", "that day" and a weekday
+    # told of it still mean that day.
+    day_reference: Reference | None = None
+    day_reference_end: int = -1
     # Whether the reference time is chosen passage by passage ("auto" anchoring) rather
     # than fixed for the whole text.
     per_passage: bool = False

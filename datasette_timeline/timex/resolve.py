@@ -291,13 +291,16 @@ def weekday_date(
     ctx: Context, start: int, end: int, weekday: int, relation: str, possessive: bool = False
 ) -> date | None:
     """The day a weekday names, from its relation or the clause's direction."""
-    if relation in {"previous", "following"}:
-        # "the previous Friday", "the following Monday": counted from the day in discussion.
+    if relation in ANAPHORIC_RELATIONS:
+        # "the previous Friday", "the following Monday": counted from the day in discussion;
+        # "same": that weekday of its week ("el 20 de mayo, lunes").
         reference = ctx.anaphoric_anchor()
         if reference is None:
             return None
         if relation == "previous":
             return cal.nearest_weekday(reference.day - timedelta(days=1), weekday, -1)
+        if relation == "same":
+            return reference.day + timedelta(days=weekday - reference.day.isoweekday())
         return cal.nearest_weekday(reference.day, weekday, 1)
     anchor = ctx.deictic_anchor()
     if anchor is None:

@@ -310,6 +310,8 @@ def tag(
         if reference is not None:
             context.reference, context.reference_end = reference, end
             context.reference_start = start
+            if reference.granularity == "day":
+                context.day_reference, context.day_reference_end = reference, end
             # The quarter a report is about has begun: forecasts do not count.
             if reference.granularity == "quarter" and (
                 creation is None or _reported_quarter(context, start, end, reference.day, creation)

@@ -30,6 +30,9 @@ _FULL_MONTHS = [name for name in MONTHS if len(name) > 3 or name == "may"]
 _SHORT_MONTHS = [name for name in MONTHS if name not in _FULL_MONTHS]
 # "mayo", "sept.": an abbreviation needs its full stop.
 MONTH = rf"(?:{alternation([m for m in _FULL_MONTHS if m != 'may'])}|{alternation([*_SHORT_MONTHS, 'may'])}\.)"
+# An agency dateline writes the abbreviation without its full stop: "Madrid, 10 may
+# (EFE).-".
+DATELINE_MONTH = rf"{alternation([*_SHORT_MONTHS, 'may'])}(?=\s*\((?-i:[A-Z]))"
 WEEKDAY = alternation(WEEKDAYS)
 DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:\s?[ºo°])?(?!\d)"
 FIRST_DAY = r"(?:primero|1\s?[ºo°])"
@@ -90,7 +93,7 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "date",
         rf"""(?:(?P<article>el|del|al)\s+)?(?:(?P<relation>pasado|próximo|proximo)\s+)?
-        (?:(?P<weekday>{WEEKDAY})\s+)?(?:día\s+)?(?P<day>{DAY}|{FIRST_DAY})\s+de\s+(?P<month>{MONTH})
+        (?:(?P<weekday>{WEEKDAY})\s+)?(?:día\s+)?(?P<day>{DAY}|{FIRST_DAY})\s+(?:de\s+(?P<month>{MONTH})|(?P<dateline_month>{DATELINE_MONTH}))
         (?:\s*,?\s*(?:de|del)\s+(?:(?:año|ejercicio)\s+)?(?P<year>{YEAR})
         |\s+(?:de|del)\s+(?:año\s+)?(?P<bc_year>\d{{1,4}})\s*(?:a\.\s?[cC]\.|a\.?[cC]\.?|antes\s+de\s+Cristo)
         |\s+(?:de|del)\s+{YEAR_WORDS})?""",
@@ -229,6 +232,13 @@ RULES: tuple[Rule, ...] = (
         r"""(?P<word>esta|esa|aquella)\s+(?P<part>mañana|tarde|noche|madrugada)""",
     ),
     _rule(
+        # "por la mañana", "por la tarde" alone: a part of the day in discussion ("por"
+        # left outside); "por la mañana del lunes" is the rule above's.
+        "part_alone",
+        r"""(?<=\bpor\s)la\s+(?P<part>mañana|tarde|noche)(?!\s+(?:del?|siguiente|anterior|previa)\b)""",
+        boundary="",
+    ),
+    _rule(
         "vague",
         rf"""(?P<word>{alternation([w for w, v in VAGUE_REFERENCES.items() if v])})""",
     ),
@@ -265,7 +275,7 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "clock",
-        rf"""(?:(?:las|la)\s+|(?=\d{{1,2}}[:.][0-5]\d\s*(?:{TIMEZONE}|horas|h\b)))(?P<hour>[01]?\d|2[0-3]|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)
+        rf"""(?:(?:las|la)\s+|(?=\d{{1,2}}[:.][0-5]\d\s*(?:{TIMEZONE}|horas|h\b))|(?=\d{{1,2}}\s+de\s+la\s+{PART})|(?P<aside>(?<=\()|(?<=\(\s))(?=\d{{1,2}}[:.][0-5]\d(?!\d)))(?P<hour>[01]?\d|2[0-3]|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)
         (?:(?:[:.]|\sy\s)(?P<minute>[0-5]\d)|\s+y\s+(?P<fraction>media|cuarto)|\s+menos\s+(?P<less>cuarto))?
         (?P<hours>\s+(?:horas|h|hrs?)\.?)?(?:\s+(?P<zone>{TIMEZONE}))?
         (?:\s+(?:de\s+la|del|en\s+la|por\s+la)\s+(?P<part>{PART}))?(?P<sharp>\s+en\s+punto)?
@@ -282,7 +292,7 @@ RULES: tuple[Rule, ...] = (
         |(?P<adverb>{alternation(SET_ADVERBS)})
         |(?:(?P<frequency>(?:una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d+)\s+(?:vez|veces))\s+)?
         (?P<per>al|por|a\s+la|cada)\s+(?P<per_unit>día|semana|mes|año|hora|minuto|trimestre)(?!\s+(?:de|del|que|pasad|próxim|siguiente|anterior))
-        |(?P<plural>(?:los|las)\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábados|sabados|domingos|mañanas|tardes|noches))(?=\s+(?:por|a|de|en|y|se|,|\.)|$)""",
+        |(?P<plural>(?:los|las)\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábados|sabados|domingos|mañanas|tardes|noches))(?!\s*(?-i:[A-ZÁÉÍÓÚÑ\d]))""",
     ),
     _rule(
         "holiday",
@@ -298,7 +308,7 @@ REACH: dict[str, tuple[int, int]] = {
     "decade_pair": (6, 4), "century": (36, 24), "same_period": (30, 40), "day_part": (30, 12), "week_of_month": (30, 30), "part_of_date": (30, 50), "running": (24, 20), "day_alone": (30, 30),
     "day_range_start": (10, 50), "so_far": (16, 12), "eve": (6, 10), "quarter": (30, 50), "season": (50, 40),
     "weekday": (30, 40), "part_of_weekday": (30, 6), "relative": (50, 30), "deixis": (20, 30),
-    "this_part": (10, 4), "vague": (16, 16), "ago": (60, 20), "later": (60, 20),
+    "this_part": (10, 4), "part_alone": (4, 4), "vague": (16, 16), "ago": (60, 20), "later": (60, 20),
     "duration": (80, 60), "duration_range_start": (30, 4), "vague_duration": (60, 4),
     "clock": (40, 80), "noon": (6, 20), "set": (40, 40), "holiday": (12, 40),
 }  # fmt: skip
@@ -323,6 +333,7 @@ _TRIGGER_GROUPS: list[tuple[str, str]] = [
     (" ".join(SEASONS), "season set"),
     ("hoy ayer mañana anteayer antier anoche", "deixis clock"),
     ("mañana tarde noche madrugada", "this_part part_of_weekday part_of_date"),
+    ("mañana tarde noche", "part_alone"),
     ("mañanas tardes noches", "set"),
     (
         " ".join(ref.split()[-1] for ref in VAGUE_REFERENCES),
@@ -362,7 +373,7 @@ _REQUIRED = {
     "later": r"despu|tarde|antes|atr",
     "vague_duration": _PLURAL_UNITS,
     "date": r"\d|primero",
-    "clock": r"las?\s+(?:\d|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)",
+    "clock": r"las?\s+(?:\d|una|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce)|\d\s+de\s+la\s",
     "numeric": r"\d[/.-]\d",
     "iso": r"\d-",
 }

@@ -159,7 +159,9 @@ def _year_of_words(words: str | None, ctx: Context) -> tuple[str, int] | None:
         return None
     if text == "año":
         return "", 0  # "del año": the year in discussion
-    relation = _relation(*text.replace("año", " ").split()) if text != "año" else ""
+    # The words around "año" as a whole first: "que viene" is one relation.
+    around = " ".join(text.replace("año", " ").split())
+    relation = _relation(around, *around.split())
     step = {"last": -1, "previous": -1, "next": 1, "following": 1}.get(relation, 0)
     if relation in {"last", "next", "this"}:
         return "this", step
@@ -172,9 +174,13 @@ def _story_year(ctx: Context, step: int) -> int | None:
 
 
 def date_(match: re.Match[str], ctx: Context) -> Resolution | None:
-    month, day_of_month = _month(match["month"]), _day(match["day"])
-    if _named(ctx, match, "month"):
+    if match["dateline_month"]:
+        month = _month(match["dateline_month"])
+    elif _named(ctx, match, "month"):
         return None
+    else:
+        month = _month(match["month"])
+    day_of_month = _day(match["day"])
     if match["year"]:
         return calendar_date(ctx, int(match["year"]), month, day_of_month)
     if match["bc_year"]:
@@ -448,6 +454,28 @@ def _with_part(
     return resolution
 
 
+# Between a date and a weekday in apposition: "el 20 de mayo, lunes", "3 de junio (martes)".
+_APPOSITION = re.compile(r"\s*[,(]?\s*(?:el\s+)?$", re.IGNORECASE)
+
+
+def _after_a_day_ahead(ctx: Context, start: int, end: int, weekday_number: int) -> str:
+    """ "following" for a bare weekday said after a day ahead of the reference time named
+    in the same sentence, in a clause not told in the past: the sentence has moved on to
+    that day ("se entregarán el próximo domingo ... (la 1 de la madrugada del lunes)" is
+    the Monday after that Sunday). "same" for the weekday of the day just named ("el 20
+    de mayo, lunes"); "" otherwise."""
+    named = ctx.reference_in_sentence(start)
+    if named is None or named.granularity != "day":
+        return ""
+    if named.day.isoweekday() == weekday_number:
+        between = ctx.text[ctx.reference_end : start]
+        return "same" if _APPOSITION.fullmatch(between) else ""
+    anchor = ctx.deictic_anchor()
+    if anchor is None or named.day <= anchor or ctx.tense(start, end) == "past":
+        return ""
+    return "following"
+
+
 def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     if _named(ctx, match, "weekday"):
         return None
@@ -455,11 +483,14 @@ def weekday(match: re.Match[str], ctx: Context) -> Resolution | None:
     relation = _relation(before, match["after"])
     if before in {"ese", "aquel"}:
         relation = ""
+    number = _weekday(match["weekday"])
+    if not relation:
+        relation = _after_a_day_ahead(ctx, match.start(), match.end(), number)
     part = _words(match["part"]) or None
     noon = None
     if part in {"mediodía", "mediodia"}:
         part, noon = None, "mediodía"
-    value = Underspecified("weekday", weekday=_weekday(match["weekday"]), relation=relation)
+    value = Underspecified("weekday", weekday=number, relation=relation)
     resolution = resolve(value, ctx, match.start(), match.end())
     return _with_part(resolution, part, noon)
 
@@ -531,8 +562,15 @@ def deixis(match: re.Match[str], ctx: Context) -> Resolution | None:
     part = PARTS_OF_DAY.get(_words(match["part"])) if match["part"] else None
     if word == "anoche":
         part = part or "NI"
-    if offset == 0 and not part and ctx.dct is None and ctx.reference is None:
-        return Resolution("DATE", "PRESENT_REF")  # "hoy" in a text without a date: today
+    if (
+        offset == 0
+        and not part
+        and ctx.dct is None
+        and (ctx.day_reference is None or ctx.about_the_present(match.start(), match.end()))
+    ):
+        # "hoy" in a text without a date, unless a story told day by day has a day in
+        # discussion: today ("inaugurado en 1819, alberga hoy").
+        return Resolution("DATE", "PRESENT_REF")
     value = Underspecified("day", offset=offset, part=part)
     return resolve(value, ctx, match.start(), match.end())
 
@@ -546,7 +584,34 @@ def this_part(match: re.Match[str], ctx: Context) -> Resolution | None:
     return resolve(value, ctx, match.start(), match.end())
 
 
+def part_alone(match: re.Match[str], ctx: Context) -> Resolution | None:
+    """ "visitó por la mañana la zona": that part of the day in discussion (the last
+    day named, else the reference day)."""
+    part = PARTS_OF_DAY.get(_words(match["part"]))
+    if part is None:
+        return None
+    day = ctx.day_reference.day if ctx.day_reference is not None else ctx.deictic_anchor()
+    if day is None:
+        return Resolution("TIME", f"XXXX-XX-XXT{part}", anchored=False)
+    return Resolution("TIME", f"{day.isoformat()}T{part}", is_reference=False)
+
+
+# "el modelo más reciente": the superlative says "latest", no time.
+_SUPERLATIVE_BEFORE = re.compile(r"\b(?:más|mas|menos)\s+$", re.IGNORECASE)
+# "es demasiado pronto para", "tan pronto como": a judgement of earliness or a
+# conjunction, not the near future.
+_DEGREE_BEFORE = re.compile(r"\b(?:demasiado|tan)\s+$", re.IGNORECASE)
+
+
 def vague(match: re.Match[str], ctx: Context) -> Resolution | None:
+    if _words(match["word"]) in {"reciente", "recientes"} and _SUPERLATIVE_BEFORE.search(
+        ctx.text, max(0, match.start() - 8), match.start()
+    ):
+        return None
+    if _words(match["word"]) == "pronto" and _DEGREE_BEFORE.search(
+        ctx.text, max(0, match.start() - 12), match.start()
+    ):
+        return None
     value = lookup(VAGUE_REFERENCES, match["word"])
     return Resolution("DATE", value) if value else None
 
@@ -573,12 +638,22 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
         if _DAY_OF_TRADING_AFTER.match(ctx.text, match.end()):
             return _the_day(ctx)  # "terminó la jornada en 8.017": the day in discussion
         return None  # "la jornada laboral", "la jornada de huelga"
+    if (
+        said_alone
+        and before == "el"
+        and unit == "day"
+        and _DAY_CLOSED_BEFORE.search(ctx.text, max(0, match.start() - 24), match.start())
+        and _DAY_OF_TRADING_AFTER.match(ctx.text, match.end())
+    ):
+        return _the_day(ctx)  # "ha cerrado el día con 31 puntos menos"
     if said_alone and (unit != "weekend" or not before):
         return None  # "el año", "la semana" alone say no time ("el fin de semana" does)
     if before.startswith("tod") and unit == "year":
         return _the_year(ctx, match.start())
     if unit == "day" and relation in {"this", ""}:
         return None  # "este día", "todo el día": no date of their own
+    if unit == "day" and relation == "same" and ctx.day_reference is not None:
+        return _the_day(ctx, mod)  # "ese día", "el mismo día": the last day named
     if before.startswith("tod"):
         relation = ""  # "todo el año": the one in discussion
     if (
@@ -597,6 +672,12 @@ def relative(match: re.Match[str], ctx: Context) -> Resolution | None:
     return resolve(value, ctx, match.start(), match.end())
 
 
+# Verbs that open or close a day told of ("cerró el día", "ha acabado el día").
+_DAY_CLOSED_BEFORE = re.compile(
+    r"\b(?:acab|termin|cerr|cierr|conclu|finaliz|empez|empiez|comenz|comienz|inici|abri|abre)"
+    r"[a-záéíóúñ]*\s+$",
+    re.IGNORECASE,
+)
 # After "la jornada" as the day told of, a preposition or the end of the clause ("terminó
 # la jornada en 8.017"), not a word that says which kind of day it is.
 _DAY_OF_TRADING_AFTER = re.compile(
@@ -621,8 +702,11 @@ def _the_year(ctx: Context, start: int) -> Resolution:
 
 
 def _the_day(ctx: Context, mod: str | None = None) -> Resolution:
-    if ctx.reference is not None and ctx.reference.granularity == "day":
-        return Resolution("DATE", ctx.reference.day.isoformat(), mod)
+    """ "la jornada", "ese día": the last day named, though a month or a year named since
+    ("el viernes ... el desempleo de marzo, el más alto desde 1983 ... terminó la
+    jornada")."""
+    if ctx.day_reference is not None:
+        return Resolution("DATE", ctx.day_reference.day.isoformat(), mod)
     anchor = ctx.deictic_anchor()
     if anchor is None:
         return unanchored("day", mod)
@@ -702,7 +786,12 @@ def later(match: re.Match[str], ctx: Context) -> Resolution | None:
         relation=relation,
         mod=_approximation(match),
     )
-    return resolve(value, ctx, match.start(), match.end())
+    resolution = resolve(value, ctx, match.start(), match.end())
+    if resolution is not None and not resolution.anchored:
+        # Nothing to count from ("El martes ... dos días más tarde" in an undated text):
+        # the stretch of time is what the words still say.
+        return Resolution("DURATION", duration_value(whole, neutral), resolution.mod)
+    return resolution
 
 
 # --- durations and sets ----------------------------------------------------------------------
@@ -719,7 +808,9 @@ _PERSON_BEFORE = re.compile(
 _AGE_BEFORE = re.compile(
     r"\b(?:(?<!se\s)(?:tiene|tenía|tenia|tenían|tienen|tendrá|tendria|tendría|cumple|cumplió|"
     r"cumplio|cumplirá|cumplira|cumplir|cumplido)|edad\s+de|a\s+los|a\s+sus|mayores\s+de|"
-    r"menores\s+de)\s+$|(?:,|\()\s*de\s+$",
+    r"menores\s+de)\s+$|(?:,|\()\s*de\s+$"
+    # The last of a list of ages: "dos hombres, de 34 y 41 años".
+    r"|(?:,|\()\s*de\s+\d[\d\s,ye]*(?:,|\by|\be)\s+$",
     re.IGNORECASE,
 )
 _AGE_AFTER = re.compile(r"\s+(?:de\s+edad|cumplidos)\b|\s*\)", re.IGNORECASE)
@@ -929,10 +1020,18 @@ def _clock_day(match: re.Match[str], ctx: Context) -> date | None:
         )
     anchor = ctx.deictic_anchor()
     if groups.get("weekday"):
-        return weekday_date(ctx, match.start(), match.end(), _weekday(groups["weekday"]), "")
+        number = _weekday(groups["weekday"])
+        relation = _after_a_day_ahead(ctx, match.start(), match.end(), number)
+        return weekday_date(ctx, match.start(), match.end(), number, relation)
     if ctx.reference is not None and ctx.reference.granularity == "day":
         return ctx.reference.day
     return anchor
+
+
+# "a las 18.00 hora local (17.00 en Madrid)": the time in brackets restates the one before.
+_CLOCK_BEFORE_ASIDE = re.compile(
+    r"\blas?\s+\d{1,2}(?:[:.][0-5]\d)?(?:\s+horas)?\s+[^()\d]{0,24}\(\s?$", re.IGNORECASE
+)
 
 
 def clock(match: re.Match[str], ctx: Context) -> Resolution | None:
@@ -954,6 +1053,10 @@ def clock(match: re.Match[str], ctx: Context) -> Resolution | None:
     )
     if not said or hour > 24 or hour < 0:
         return None  # "las dos" alone: two of something
+    if match["aside"] is not None and not _CLOCK_BEFORE_ASIDE.search(
+        ctx.text, max(0, match.start() - 40), match.start()
+    ):
+        return None  # "(3.50 dólares)": a time in brackets only after another one
     part = _words(match["part"])
     if part in {"tarde", "noche"} and hour < 12 and not (part == "noche" and hour <= 4):
         hour += 12
@@ -1002,7 +1105,7 @@ NORMALISERS: dict[str, Normaliser] = {
     "quarter": quarter, "season": season, "weekday": weekday, "part_of_weekday": part_of_weekday,
     "week_of_month": week_of_month, "part_of_date": part_of_date, "running": running, "day_alone": day_alone,
     "day_range_start": day_range_start, "so_far": so_far, "eve": eve,
-    "relative": relative, "same_period": same_period, "day_part": day_part, "deixis": deixis, "this_part": this_part, "vague": vague, "ago": ago,
+    "relative": relative, "same_period": same_period, "day_part": day_part, "deixis": deixis, "this_part": this_part, "part_alone": part_alone, "vague": vague, "ago": ago,
     "later": later, "duration": duration, "duration_range_start": duration_range_start,
     "vague_duration": vague_duration, "clock": clock, "noon": noon, "set": set_,
     "holiday": holiday,

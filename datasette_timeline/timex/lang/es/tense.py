@@ -52,16 +52,35 @@ _CLAUSE_OPENERS = frozenset([",", ";", ":", "y", "que", "cuando", "("])
 # Words before a participle that make it part of a verb group or a noun phrase of its own.
 _AUXILIARY_BEFORE = frozenset(
     "ha han he hemos has había habían ser sido será serán es son fue fueron está están "
-    "estaba estaban estar haber el la los las un una".split()
+    "estaba estaban estar haber el la los las un una "
+    # The subjunctive and the future of "estar" and "ser": "que esté inmunizada".
+    "esté estén sea sean estará estarán fuera fueran estuviera estuvieran".split()
 )
+# Determiners and prepositions: a word after them that a verb ending made look like a
+# verb is a noun ("sus empleados", "en picado", "de ingeniería", "a mediados"). Clitic
+# pronouns ("la vendería", "lo anunció") are left out: verbs follow them.
+_NOUN_BEFORE = frozenset(
+    "de del un una unos unas su sus mi mis tu tus nuestro nuestra nuestros nuestras este "
+    "esta estos estas ese esa esos esas aquel aquella aquellos aquellas cada otro otra "
+    "otros otras nuevo nueva nuevos nuevas muchos muchas pocos pocas varios varias al en "
+    "con por para sin sobre entre".split()
+)
+# Marks after which a word may open a quotation with a capital.
+_QUOTE_OPENERS = frozenset(":\"«“‘'(—–-.¿¡")
 # How many words a verb may stand from the expression it governs.
 _REACH = 12
 
 
+# A written accent before the ending marks a noun or adjective ("pérdida", "válida"),
+# never a participle ("caída" keeps its accent in the ending).
+_ACCENT_BEFORE_ENDING = re.compile(r"[áéóú]|í(?!d[oa]s?$)")
+
+
 def _participle(word: str) -> bool:
-    return word.endswith(("ado", "ada", "ido", "ida", "ados", "adas", "idos", "idas")) or (
-        word in _PARTICIPLES
-    )
+    if word in _PARTICIPLES:
+        return True
+    endings = ("ado", "ada", "ido", "ida", "ados", "adas", "idos", "idas", "ído", "ída", "ídos")
+    return word.endswith((*endings, "ídas")) and not _ACCENT_BEFORE_ENDING.search(word)
 
 
 def _form(words: list[str], index: int) -> tuple[str | None, str | None] | None:
@@ -82,14 +101,16 @@ def _form(words: list[str], index: int) -> tuple[str | None, str | None] | None:
         return None, "intention"  # "iba a": a plan of the past
     if word in _PLANS:
         return "future", "intention"
-    if word in _FUTURE_IRREGULAR or (
-        len(word) > 3 and word.endswith(("rá", "rán", "ré", "remos", "réis", "rás"))
-    ):
+    if word in _FUTURE_IRREGULAR:
+        return "future", "will"
+    if word in _PAST_IRREGULAR or word in _IMPERFECT:
+        return "past", None
+    if index > 0 and words[index - 1] in _NOUN_BEFORE:
+        return None  # the endings below after a determiner or preposition: a noun
+    if len(word) > 3 and word.endswith(("rá", "rán", "ré", "remos", "réis", "rás")):
         return "future", "will"
     if len(word) > 4 and word.endswith(("ría", "rían", "ríamos", "rías")):
         return "future", "conditional"
-    if word in _PAST_IRREGULAR or word in _IMPERFECT:
-        return "past", None
     if (len(word) > 3 and word.endswith("ó")) or (
         len(word) > 5 and word.endswith(("aron", "ieron", "yeron"))
     ):
@@ -121,6 +142,14 @@ class _Clauses(AnalysedSentence):
             self.words.append(match.group().lower())
             self.starts.append(match.start())
             self.ends.append(match.end())
+        # A word written with a capital inside the sentence (not after a mark that opens
+        # a quotation) is part of a name: "Estados Unidos", "Naciones Unidas", "gripe A".
+        self.names = [
+            index > 0
+            and self.words[index - 1] not in _QUOTE_OPENERS
+            and self.text[self.starts[index]].isupper()
+            for index in range(len(self.words))
+        ]
 
     def reading(self, start: int, end: int) -> Reading:
         before = self.text[max(self.span[0], start - 40) : start]
@@ -154,7 +183,7 @@ class _Clauses(AnalysedSentence):
             word = self.words[index]
             if word in _MARKS or word in _CLAUSE_BREAKS:
                 return None
-            form = _form(self.words, index)
+            form = None if self.names[index] else _form(self.words, index)
             if form is not None and (form[0] or form[1]):
                 if (
                     index > 0
@@ -170,7 +199,7 @@ class _Clauses(AnalysedSentence):
             word = self.words[index]
             if word in _MARKS or word in _CLAUSE_BREAKS:
                 return None
-            form = _form(self.words, index)
+            form = None if self.names[index] else _form(self.words, index)
             if form is not None and (form[0] or form[1]):
                 return index, form
         return None
