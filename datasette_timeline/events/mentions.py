@@ -5,6 +5,11 @@ The summons was issued by mail Tuesday"), or first coarsely and then exactly ("t
 killings last year ... a killing spree on November 19, 2005"). Such dates are mentions of
 one event: the event keeps the finest date, and the other dates become its ``mentions``.
 
+Within one sentence, two dates with nothing but "ended", "and" or a noun phrase between
+them date one happening ("the quarter ended Sept. 29", "on Tuesday and Wednesday", "in
+1994, a goalless draw on 28 June"), and a bare "the quarter" points back at the quarter
+named before it; these are folded before the comparison below.
+
 Two dated mentions are one event when
 
 - their dates are compatible: the same value, or one inside the other with the outer one
@@ -181,6 +186,59 @@ def same_happening(a: Dated, b: Dated) -> bool:
     return specific and len(common) >= MIN_SHARED_WORDS
 
 
+# Between two dates of one happening in one sentence: "the quarter ended Sept. 29" (a
+# period and the day it ends), "on Tuesday and Wednesday" (the days of one happening).
+_PERIOD_END = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?", re.IGNORECASE)
+_PERIOD_WORD = re.compile(r"\b(?:quarter|half|year|month|period|week)$", re.IGNORECASE)
+# (", and on Tuesday they signed" joins two clauses, not two days)
+_COORDINATED = re.compile(r"\s*(?:,\s*|\s+(?:and|or)\s+)(?:on\s+)?", re.IGNORECASE)
+# A clause boundary or a verb between two dates: the second may date another happening.
+_VERB_BETWEEN = re.compile(
+    r"[;:]|\b(?:and|but|while|when|after|before|because|which|who|that)\b"
+    r"|\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|did|does)\b"
+    r"|\b[a-z]{3,}ed\b",
+    re.IGNORECASE,
+)
+
+
+def _between(a: Dated, b: Dated) -> str | None:
+    """The words between two dates of one sentence (``a`` first), or None."""
+    start = a.char_end - a.sentence_start
+    end = b.char_start - a.sentence_start
+    if a.sentence_start != b.sentence_start or not 0 <= start <= end <= len(a.sentence):
+        return None
+    return a.sentence[start:end]
+
+
+def _within(inner: Dated, outer: Dated) -> bool:
+    if not (inner.start and inner.end and outer.start and outer.end):
+        return False
+    return outer.start <= inner.start and inner.end <= outer.end and inner.date != outer.date
+
+
+def one_happening_in_sentence(a: Dated, b: Dated) -> bool:
+    """Two dates of one sentence (``a`` first) that date one happening: a period and the
+    day it ends ("for the quarter ended Sept. 29": a fiscal quarter need not be the
+    calendar's, so the values are not compared), coordinated days of one precision ("will
+    investigate on Tuesday and Wednesday"), or a coarse date made finer in the same clause
+    with no verb between ("in 1994, a goalless draw on 28 June"; "This year's fair will take
+    place on Saturday 17 October", where the year qualifies the noun). Two dates with a
+    verb or a clause boundary between date two happenings ("voted on Monday and voted
+    again on Tuesday")."""
+    between = _between(a, b)
+    if between is None:
+        return False
+    if a.expression and _PERIOD_WORD.search(a.expression) and _PERIOD_END.fullmatch(between):
+        return True
+    if _COORDINATED.fullmatch(between):
+        return a.precision == b.precision and "T" not in a.date and "T" not in b.date
+    if not _within(b, a):
+        return False
+    if between.startswith(("'s ", "’s ")):
+        return True  # "This year's fair will take place on Saturday 17 October"
+    return _VERB_BETWEEN.search(between) is None
+
+
 def _fineness(event: Dated) -> tuple[int, int]:
     rank = _PRECISION_RANK.get(event.precision or "", 7 if "T" in event.date else 0)
     return rank, -event.char_start
@@ -208,6 +266,7 @@ def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
     """The events of one document with repeated mentions merged (text order kept by each
     event's own mention). The event that stays is the finest-dated mention; the others
     become its ``mentions``."""
+    events = _fold_clusters(events)
     groups: list[list[DatedT]] = []
     # Groups by the keys of their members (_date_keys): only a group sharing a key with an
     # event can hold a compatible date, so an article of many dates is not compared pairwise.
@@ -257,3 +316,69 @@ def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
         )
         merged.append(keeper)
     return sorted(merged, key=lambda e: e.char_start)
+
+
+# A bare definite reporting period: "the quarter", "the latest quarter", "the period".
+_PERIOD_ANAPHOR = re.compile(
+    r"(?:the|that)\s+(?:(?:latest|same|current|recent|fiscal)\s+)?(?:quarter|half|period)",
+    re.IGNORECASE,
+)
+
+
+def _clusters(events: Sequence[DatedT]) -> list[list[DatedT]]:
+    """The events in text order, grouped where one happening is certain without comparing
+    words: dates of one sentence that date one happening (``one_happening_in_sentence``),
+    and a bare definite reporting period ("the quarter") with the period of the same value
+    named before it. A results story gives many figures of one quarter, and "the quarter"
+    points back at the quarter it named, whatever the figure."""
+    clusters: list[list[DatedT]] = []
+    for event in sorted(events, key=lambda e: e.char_start):
+        if clusters and one_happening_in_sentence(clusters[-1][-1], event):
+            clusters[-1].append(event)
+        else:
+            clusters.append([event])
+    joined: list[list[DatedT]] = []
+    for cluster in clusters:
+        anaphors = {
+            member.date
+            for member in cluster
+            if member.expression and _PERIOD_ANAPHOR.fullmatch(member.expression.strip())
+        }
+        home = next(
+            (
+                earlier
+                for earlier in reversed(joined)
+                if any(m.date in anaphors and m.expression for m in earlier)
+            ),
+            None,
+        )
+        if home is None:
+            joined.append(list(cluster))
+        else:
+            home.extend(cluster)
+    return joined
+
+
+def _fold_clusters(events: Sequence[DatedT]) -> list[DatedT]:
+    """Each cluster of ``_clusters`` as one event: its finest date, the others its mentions."""
+    folded: list[DatedT] = []
+    for cluster in _clusters(events):
+        keeper = max(cluster, key=_fineness)
+        keeper.mentions = [
+            *keeper.mentions,
+            *(
+                Mention(
+                    other.char_start,
+                    other.char_end,
+                    other.expression,
+                    other.sentence,
+                    other.sentence_start,
+                    other.sentence_end,
+                )
+                for other in cluster
+                if other is not keeper
+            ),
+            *(m for other in cluster if other is not keeper for m in other.mentions),
+        ]
+        folded.append(keeper)
+    return sorted(folded, key=lambda e: e.char_start)
