@@ -25,6 +25,8 @@ def expressions(text: str, published: str = "2021-03-04") -> list[str]:
         ("Headline\nNet income jumped to $6.6 million in the third quarter.", "third quarter"),
         ("Headline\nThe firm was sold for $2 billion a year ago.", "a year ago"),
         ("Headline\nThe strike that began in 2019 has not ended.", "2019"),
+        ("Headline\nThe minister has been suspended since July 24.", "July 24"),
+        ("Headline\nThe bomb went off at 10am on Monday.", "10am"),
     ],
 )
 def test_dated_figures_and_happenings_stay_events(text: str, event: str) -> None:
@@ -130,6 +132,32 @@ def test_dated_figures_and_happenings_stay_events(text: str, event: str) -> None
         (
             "Headline\nIts debt as of June 30 was $12 million, the bank said on Monday.",
             "June 30",
+            "Monday",
+        ),
+        (
+            "Headline\nAs of March, the chain accounts for 12% of sales, the firm said on Monday.",
+            "March",
+            "Monday",
+        ),
+        (
+            "Headline\nThe pound's rise since last Tuesday is too fast, the governor said on "
+            "Monday.",
+            "Tuesday",
+            "Monday",
+        ),
+        (
+            "Headline\nShares have been cut nearly in half since August, a trader said on Monday.",
+            "August",
+            "Monday",
+        ),
+        (
+            "Headline\nThe museum will be open from 10am to 4pm, its director said on Monday.",
+            "10am",
+            "Monday",
+        ),
+        (
+            "Headline\nThe museum will be open from 10am to 4pm, its director said on Monday.",
+            "4pm",
             "Monday",
         ),
         (

@@ -13,8 +13,8 @@ its reason (the categories of the blind sets' ``not_events``):
   "compared with net income of $48.7 million a year earlier", "in line with 125.73 yen late
   Monday"), the same period a year before set against a figure ("had net of $1.1 million
   a year ago", "in the same quarter of 2022", "In the 1988 period, it earned ..."), or the
-  base of a record ("the worst case since the invasion of Iraq in 2003", "has not topped
-  40 percent since 2005"). Reports of results set each figure against the one of a year
+  base of a record or of a change ("the worst case since the invasion of Iraq in 2003",
+  "has not topped 40 percent since 2005", "the dollar's advance since last Friday"). Reports of results set each figure against the one of a year
   before; the earlier date dates the base figure, not a happening;
 - ``measurement``: a level read at a date ("its ratio as of Sept. 30 was 3.6%") or a price
   quoted at a time of day; a figure dated in passing ("trade in 1996 was worth ...") stays
@@ -25,7 +25,7 @@ its reason (the categories of the blind sets' ``not_events``):
 - ``name``: a year that is part of a name ("the 2005 Nobel Peace Prize", "the Data
   Protection Act 1998", "this year's literature prizes");
 - ``listing``: a schedule ("leave on Monday and Tuesday nights from March 30", "broadcast
-  from 1930 to 2015 GMT");
+  from 1930 to 2015 GMT", the two ends of "open from 10am to 4pm": hours, not moments);
 - ``negated``: an existential negative ("there was no word on Tuesday of any leads").
 """
 
@@ -192,11 +192,39 @@ def _is_base_figure(before: str) -> bool:
     return not any(is_past_form(word) for word in re.findall(r"[a-z]+", tail))
 
 
+@cache
+def _change_words() -> frozenset[str]:
+    return frozenset(word_data()["change_words"])
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _is_change_since(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    """A change measured from a date: "the dollar's advance since last Friday", "shares
+    have been cut nearly in half since August". The date is the base of the change; "since"
+    after a happening that starts a state ("suspended since July") is left to the rules
+    of duration."""
+    if timex.text.lower().startswith("since "):
+        before_since = text[max(sentence[0], timex.start - 60) : timex.start]
+    else:
+        window = text[max(sentence[0], timex.start - 70) : timex.start]
+        found = _SINCE_BEFORE.search(window)
+        if found is None:
+            return False
+        before_since = window[: found.start()]
+    words = re.findall(r"[a-z]+", before_since.lower())[-6:]
+    changes = _change_words()
+    return any(changes.intersection(candidate_lemmas(word)) for word in words)
+
+
 def is_comparison(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     before = text[max(sentence[0], timex.start - 120) : timex.start]
     if _is_base_figure(before):
         return True  # "up from $252 million in 1988" (not "from 100,000 in 1980 to ...")
     if _RECORD_SINCE.search(before) or _NEGATED_PERFECT_SINCE.search(before):
+        return True
+    if _is_change_since(text, sentence, timex):
         return True
     if not _FIGURE.search(text, sentence[0], sentence[1]):
         return False
@@ -237,7 +265,11 @@ def is_measurement(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     low, high = clause_bounds(words, start, end)
     rest = words[low:start] + " " + words[end:high]
     if _AS_OF.search(words, max(0, start - 8), start) or timex.text.lower().startswith("as of "):
-        return bool(_FIGURE.search(rest)) and _states_figures_only(rest)
+        # the state the date is read at: the clause after it ("as of February, the store
+        # accounts for 70%"), or before it when nothing follows ("..., as of Sept. 30.")
+        following = words[end:high]
+        state = following if _FIGURE.search(following) else rest
+        return bool(_FIGURE.search(state)) and _states_figures_only(state)
     return timex.type == "TIME" and _QUOTE.search(rest) is not None
 
 
@@ -310,12 +342,30 @@ _CLOCK_RANGE = re.compile(r"^\s*(?:to|-|–)\s*\d{4}\s*(?:GMT|UTC|BST|CET|EST|hr
 _CLOCK_AFTER = re.compile(r"^\s*(?:GMT|UTC|BST|CET|hrs)\b")
 
 
+_CLOCK = r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{4}(?:\s*(?:GMT|UTC|hrs))?|noon|midnight)"
+# The two ends of a span of hours ("open from 10am to 4pm", "broadcast from 1930 to 2015
+# GMT"): the hours of a schedule, not two moments at which something happened.
+_RANGE_END_BEFORE = re.compile(
+    r"\bfrom\s+" + _CLOCK + r"\s*(?:to|until|till|-|–)\s*$", re.IGNORECASE
+)
+_RANGE_START_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*" + _CLOCK, re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
 def is_listing(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     after = text[timex.end : sentence[1]]
     if re.fullmatch(r"\d{4}", timex.text) and (
         _CLOCK_RANGE.match(after) or _CLOCK_AFTER.match(after)
     ):
         return True  # "from 1930 to 2015 GMT": clock times of a listing, not years
+    if timex.type == "TIME" and (
+        _RANGE_END_BEFORE.search(text, max(sentence[0], timex.start - 30), timex.start)
+        or (
+            _FROM_BEFORE.search(text, max(sentence[0], timex.start - 6), timex.start)
+            and _RANGE_START_AFTER.match(text, timex.end, sentence[1])
+        )
+    ):
+        return True
     if not re.search(_WEEKDAY + r"$", timex.text, re.IGNORECASE):
         return False
     return bool(_WEEKLY.match(after)) or (

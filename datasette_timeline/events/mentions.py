@@ -191,7 +191,10 @@ def same_happening(a: Dated, b: Dated) -> bool:
 _PERIOD_END = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?", re.IGNORECASE)
 _PERIOD_WORD = re.compile(r"\b(?:quarter|half|year|month|period|week)$", re.IGNORECASE)
 # (", and on Tuesday they signed" joins two clauses, not two days)
-_COORDINATED = re.compile(r"\s*(?:,\s*|\s+(?:and|or)\s+)(?:on\s+)?", re.IGNORECASE)
+# and "on Wednesday, a day after the vote" is two dates in apposition, not a list.
+_COORDINATED = re.compile(r"\s+(?:and|or)\s+(?:on\s+)?", re.IGNORECASE)
+# "last seen Nov. 3, the day before the warrant": one day named twice in apposition.
+_APPOSITION = re.compile(r"\s*,\s*")
 # A clause boundary or a verb between two dates: the second may date another happening.
 _VERB_BETWEEN = re.compile(
     r"[;:]|\b(?:and|but|while|when|after|before|because|which|who|that)\b"
@@ -219,7 +222,8 @@ def _within(inner: Dated, outer: Dated) -> bool:
 def one_happening_in_sentence(a: Dated, b: Dated) -> bool:
     """Two dates of one sentence (``a`` first) that date one happening: a period and the
     day it ends ("for the quarter ended Sept. 29": a fiscal quarter need not be the
-    calendar's, so the values are not compared), coordinated days of one precision ("will
+    calendar's, so the values are not compared), one day named twice in apposition ("Nov.
+    3, the day before the warrant"), coordinated days of one precision ("will
     investigate on Tuesday and Wednesday"), or a coarse date made finer in the same clause
     with no verb between ("in 1994, a goalless draw on 28 June"; "This year's fair will take
     place on Saturday 17 October", where the year qualifies the noun). Two dates with a
@@ -229,6 +233,8 @@ def one_happening_in_sentence(a: Dated, b: Dated) -> bool:
     if between is None:
         return False
     if a.expression and _PERIOD_WORD.search(a.expression) and _PERIOD_END.fullmatch(between):
+        return True
+    if _APPOSITION.fullmatch(between) and a.date == b.date:
         return True
     if _COORDINATED.fullmatch(between):
         return a.precision == b.precision and "T" not in a.date and "T" not in b.date
