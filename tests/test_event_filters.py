@@ -191,6 +191,30 @@ def test_an_undated_lede_is_an_event_on_the_publication_day() -> None:
     assert extract_events(text, None) == []
 
 
+def test_a_report_of_dated_news_is_itself_dated_by_the_publication() -> None:
+    # The date lies in what "said" reports, or names the period a result is for.
+    for lede in (
+        "The mill said net income jumped to $6.6 million in the third quarter.",
+        "The mill announced a loss for the third quarter of $2 million.",
+    ):
+        events = extract_events(f"Results\n{lede}\n", "2021-10-26")
+        published = [e for e in events if e.dated_by == "publication"]
+        assert [(e.date, e.trigger) for e in published] == [("2021-10-26", lede.split()[2])], events
+        assert any(e.date == "2021-Q3" for e in events)
+    # "said on Tuesday": the report has its own date.
+    events = extract_events("Results\nThe mill said on Tuesday that it had closed.\n", "2021-10-27")
+    assert all(e.dated_by is None for e in events)
+
+
+def test_a_period_word_alone_does_not_make_two_statements_one() -> None:
+    text = (
+        "Results\nThe mill said it earned $5 million in the fiscal first quarter.\n"
+        "Earlier this month, the firm said it expected to break even for the quarter.\n"
+    )
+    events = extract_events(text, "2021-10-26")
+    assert [e.dated_by for e in events].count("publication") == 1
+
+
 def test_a_lede_telling_a_dated_event_of_the_body_becomes_its_mention() -> None:
     text = (
         "Summons\nThe fund's chairman has been issued a court summons, officials said.\n"

@@ -52,7 +52,8 @@ def test_two_dates_of_one_sentence_are_two_events() -> None:
 
 def test_a_period_and_the_day_it_ends_are_one_event_dated_by_the_day() -> None:
     text = "Results\nThe mill reported a profit of $3 million for the quarter ended Sept. 29.\n"
-    events = extract_events(text, "1989-10-20")
+    # (the report itself is dated by the publication: its own row)
+    events = [e for e in extract_events(text, "1989-10-20") if e.dated_by is None]
     assert [(e.expression, e.date) for e in events] == [("Sept. 29", "1989-09-29")]
     assert [m.expression for m in events[0].mentions] == ["the quarter"]
 
@@ -80,7 +81,7 @@ def test_a_bare_reporting_period_points_back_at_the_period_named_before() -> Non
         "It shipped 2,000 tonnes of paper in the quarter, and sales rose in the latest "
         "quarter to $40 million.\n"
     )
-    events = extract_events(text, "2021-10-20")
+    events = [e for e in extract_events(text, "2021-10-20") if e.dated_by is None]
     assert [(e.expression, e.mention_count) for e in events] == [("the third quarter", 3)]
 
 

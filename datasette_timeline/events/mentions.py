@@ -87,7 +87,8 @@ _STOPWORDS = frozenset(
     last next this told tell according among million billion thousand hundred percent per
     one two three four five six seven eight nine ten dozen dozens
     said mr mrs ms dr the and for but not are who whom whose how why all any each both
-    earlier later first second third day days time times new""".split()
+    earlier later first second third day days time times new
+    quarter quarters quarterly fiscal period periods""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 

@@ -8,8 +8,10 @@ finite verb) gives an event on the publication day when
   present progressive, or a present reporting verb ("President Clinton says ..."); not
   a future, a modal, a negation or a plain state ("is on high alert", "appears");
 - it has no date of its own: no event date in the sentence except a deadline or a span
-  ("extended its offer until Nov. 6", "eliminate 789 dealers by early June") or a date
-  inside a noun phrase ("last month's explosion might be related").
+  ("extended its offer until Nov. 6", "eliminate 789 dealers by early June"), the period
+  a thing is for ("announced a loss for the third quarter"), a date inside a noun phrase
+  ("last month's explosion might be related") or a date of what a reporting verb reports
+  ("said net income jumped in the third quarter": the report itself is undated).
 
 Such an event is flagged ``dated_by = "publication"``.
 """
@@ -25,7 +27,7 @@ from .grammar import VerbGroup, verb_groups, word_data, words_of
 _LEDE_SENTENCES = 3  # body sentences looked at for the lede (bylines, greetings first)
 _MIN_WORDS = 6
 _NOT_OWN_DATE = re.compile(
-    r"\b(?:until|till|by|through|from|since|after|before|ahead\s+of)\s+(?:the\s+)?$",
+    r"\b(?:until|till|by|through|from|since|after|before|ahead\s+of|for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -49,6 +51,15 @@ def _own_date(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     return text[timex.end : timex.end + 2] not in ("'s", "’s") and not timex.text.endswith(
         ("'s", "’s")
     )
+
+
+def _reported(sentence: str, main: VerbGroup, offset: int) -> bool:
+    """The date at ``offset`` lies in what a reporting verb reports, with a verb of its
+    own between them ("Ogden said net income jumped to $6.6 million in the third
+    quarter"): it dates the news reported, not the report, which the publication dates."""
+    if main.lemma not in word_data()["reporting_verbs"] or offset <= main.head.end:
+        return False
+    return bool(verb_groups(sentence, main.head.end, offset))
 
 
 _SUBORDINATORS = frozenset(
@@ -96,7 +107,10 @@ def lede_verb(
         if not _is_happening(main):
             return None
         inside = [t for t in dates if start <= t.start and t.end <= end]
-        if any(_own_date(text, (start, end), t) for t in inside):
+        if any(
+            _own_date(text, (start, end), t) and not _reported(sentence, main, t.start - start)
+            for t in inside
+        ):
             return None
         return (start, end), main
     return None
