@@ -26,6 +26,7 @@ def expressions(text: str, published: str = "2021-03-04") -> list[str]:
         ("Headline\nThe firm was sold for $2 billion a year ago.", "a year ago"),
         ("Headline\nThe strike that began in 2019 has not ended.", "2019"),
         ("Headline\nThe minister has been suspended since July 24.", "July 24"),
+        ("Headline\nPolice are probing into last Friday's bombing of the embassy.", "Friday"),
         ("Headline\nThe bomb went off at 10am on Monday.", "10am"),
     ],
 )
@@ -148,6 +149,16 @@ def test_dated_figures_and_happenings_stay_events(text: str, event: str) -> None
         (
             "Headline\nShares have been cut nearly in half since August, a trader said on Monday.",
             "August",
+            "Monday",
+        ),
+        (
+            "Headline\nProfits should grow throughout the fiscal year, the chief said on Monday.",
+            "fiscal year",
+            "Monday",
+        ),
+        (
+            "Headline\nThe plant ran short of parts well into the summer, it said on Monday.",
+            "summer",
             "Monday",
         ),
         (

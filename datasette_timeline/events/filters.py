@@ -22,6 +22,8 @@ its reason (the categories of the blind sets' ``not_events``):
 - ``duration``: "since 1990" as the start of a state ("had been arrested in several
   states since 1990"), unless a happening is dated by it ("since 1991 when troops
   occupied", "has started monitoring since Thursday");
+- ``duration`` too: the extent of a state ("throughout the fiscal year", "well into the
+  summer");
 - ``name``: a year that is part of a name ("the 2005 Nobel Peace Prize", "the Data
   Protection Act 1998", "this year's literature prizes");
 - ``listing``: a schedule ("leave on Monday and Tuesday nights from March 30", "broadcast
@@ -299,6 +301,22 @@ def is_since_duration(text: str, sentence: tuple[int, int], timex: Timex) -> boo
     return bool(_REPEATED.search(clause))
 
 
+# "throughout the fiscal year", "well into the summer": how far a state lasts, no
+# happening of its own.
+_SPAN_BEFORE = re.compile(
+    r"\b(?:throughout|all\s+through|(?:well|far|deep)\s+into)\s+$", re.IGNORECASE
+)
+_SPAN_START = re.compile(r"^(?:throughout|all\s+through|(?:well|far|deep)\s+into)\s", re.IGNORECASE)
+
+
+def is_span(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    if text.startswith(("'s", "’s"), timex.end) or timex.text.endswith(("'s", "’s")):
+        return False  # "throughout last year's strike": the date of a noun's happening
+    if _SPAN_START.match(timex.text):
+        return True
+    return bool(_SPAN_BEFORE.search(text, max(sentence[0], timex.start - 20), timex.start))
+
+
 _NAME_HEADS = (
     r"(?:Prize|Prizes|Award|Awards|Medal|Act|Law|Bill|Code|Edition|Model|Census|Budget|"
     r"Report|Index|Survey|Plan|Programme|Program|Strategy|Treaty|Convention|Regulations?)"
@@ -390,6 +408,7 @@ _RULES: tuple[tuple[str, Callable[[str, tuple[int, int], Timex], bool]], ...] = 
     ("comparison", is_comparison),
     ("measurement", is_measurement),
     ("duration", is_since_duration),
+    ("duration", is_span),
     ("rhetorical", is_rhetorical),
     ("hypothetical", is_hypothetical),
     ("negated", is_negated),
