@@ -92,3 +92,17 @@ def test_dates_with_a_verb_between_stay_two_events() -> None:
     )
     events = extract_events(text, "2021-03-04")
     assert len(events) == 4
+
+
+def test_a_bare_time_of_day_details_the_happening_told_on_its_day() -> None:
+    text = (
+        "Visit\nThe delegation arrived in the port on Wednesday for a three-day visit.\n"
+        "Its members left the ferry at noon.\n"
+        "Shares in the ferry company rose 6% by midday.\n"
+    )
+    events = extract_events(text, "2021-03-03")
+    assert [(e.date, e.mention_count) for e in events] == [
+        ("2021-03-03", 2),
+        ("2021-03-03T12:00", 1),
+    ]
+    assert events[0].mentions[0].expression == "noon"

@@ -8,7 +8,9 @@ one event: the event keeps the finest date, and the other dates become its ``men
 Within one sentence, two dates with nothing but "ended", "and" or a noun phrase between
 them date one happening ("the quarter ended Sept. 29", "on Tuesday and Wednesday", "in
 1994, a goalless draw on 28 June"), and a bare "the quarter" points back at the quarter
-named before it; these are folded before the comparison below.
+named before it; these are folded before the comparison below. A bare time of day ("at
+noon") with no day of its own details the happening the story told on the day the tagger
+gave it, and becomes its mention (the day stays the event's date).
 
 Two dated mentions are one event when
 
@@ -269,6 +271,27 @@ def _date_keys(event: Dated) -> set[str]:
     return keys
 
 
+_BARE_CLOCK = re.compile(
+    r"(?:at\s+)?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|noon|midday|midnight)",
+    re.IGNORECASE,
+)
+
+
+_NOT_A_MOMENT = re.compile(r"\b(?:by|until|till|before|after|from|to|since)\s+$", re.IGNORECASE)
+
+
+def _is_bare_clock(event: Dated) -> bool:
+    """A time of day with no day of its own ("at noon", "at 6.30pm"): the tagger gave it
+    the day the story was telling, and it details the happening told on that day ("The
+    delegation arrived on Wednesday. ... It disembarked at noon.")."""
+    expression = (event.expression or "").strip()
+    if "T" not in event.date or _BARE_CLOCK.fullmatch(expression) is None:
+        return False
+    # "rose 6% by midday", "until 4pm": a time reached or a bound, not a moment told
+    before = event.sentence[: max(0, event.char_start - event.sentence_start)]
+    return _NOT_A_MOMENT.search(before) is None
+
+
 def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
     """The events of one document with repeated mentions merged (text order kept by each
     event's own mention). The event that stays is the finest-dated mention; the others
@@ -278,6 +301,7 @@ def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
     # Groups by the keys of their members (_date_keys): only a group sharing a key with an
     # event can hold a compatible date, so an article of many dates is not compared pairwise.
     by_key: dict[str, list[int]] = {}
+    details: set[int] = set()  # bare clock times told as details of an event of their day
     for event in sorted(events, key=lambda e: e.char_start):
         keys = _date_keys(event)
         # The latest few groups only: a list of hundreds of same-day items is not one event
@@ -294,6 +318,17 @@ def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
             ),
             None,
         )
+        if home is None and _is_bare_clock(event):
+            home = next(
+                (
+                    index
+                    for index in reversed(candidates)
+                    if any(m.date == event.date[:10] for m in groups[index])
+                ),
+                None,
+            )
+            if home is not None:
+                details.add(id(event))
         if home is None:
             groups.append([event])
             home = len(groups) - 1
@@ -304,7 +339,8 @@ def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
                 by_key[key].append(home)
     merged: list[DatedT] = []
     for group in groups:
-        keeper = max(group, key=_fineness)
+        # the day's event stays the event; its clock details do not date it
+        keeper = max([m for m in group if id(m) not in details] or group, key=_fineness)
         keeper.mentions = (
             list(keeper.mentions)
             + [
