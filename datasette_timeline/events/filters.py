@@ -155,7 +155,7 @@ _SAME_PERIOD = re.compile(
     r"^the\s+same\s+(?:quarter|period|month|week|half|season|time)$", re.IGNORECASE
 )
 _FIGURE = re.compile(
-    r"[$€£]\s?\d|\d\s?%|\b\d[\d.,]*\s*(?:percent|per\s+cent|cents|pence|yen|euros?|"
+    r"[$€£]\s?\d|\d\s?%|(?<![\w.,])\d[\d.,]*\s*(?:percent|per\s+cent|cents|pence|yen|euros?|"
     r"dollars|pounds|points|[mb]n?\b|million|billion)|\ba\s+share\b",
     re.IGNORECASE,
 )
@@ -228,19 +228,19 @@ def is_comparison(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
         return True
     if _is_change_since(text, sentence, timex):
         return True
-    if not _FIGURE.search(text, sentence[0], sentence[1]):
-        return False
+    # Both need a figure in the sentence, looked for last: it reads the whole sentence.
     expression = timex.text.strip()
     if _SAME_PERIOD.match(expression) or _SAME_PERIOD_BEFORE.search(
         text, max(sentence[0], timex.start - 30), timex.start
     ):
-        return True  # "compared with £13.1m in the same quarter of 2022"
+        # "compared with £13.1m in the same quarter of 2022"
+        return _FIGURE.search(text, sentence[0], sentence[1]) is not None
     # "had net of $1.1 million a year ago", "For the quarter a year ago, it reported ..."
     # (not "the firm was sold for $2 billion a year ago")
     earlier = _EARLIER_PERIOD.match(expression) or _EARLIER_AFTER.match(
         text, timex.end, sentence[1]
     )
-    if not earlier:
+    if not earlier or not _FIGURE.search(text, sentence[0], sentence[1]):
         return False
     words = text[sentence[0] : sentence[1]]
     low, high = clause_bounds(words, timex.start - sentence[0], timex.end - sentence[0])
@@ -264,15 +264,20 @@ def is_measurement(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     reader's event, so a plain date before a figure is not one of these."""
     words = text[sentence[0] : sentence[1]]
     start, end = timex.start - sentence[0], timex.end - sentence[0]
+    as_of = _AS_OF.search(words, max(0, start - 8), start) or timex.text.lower().startswith(
+        "as of "
+    )
+    if not as_of and timex.type != "TIME":
+        return False
     low, high = clause_bounds(words, start, end)
     rest = words[low:start] + " " + words[end:high]
-    if _AS_OF.search(words, max(0, start - 8), start) or timex.text.lower().startswith("as of "):
+    if as_of:
         # the state the date is read at: the clause after it ("as of February, the store
         # accounts for 70%"), or before it when nothing follows ("..., as of Sept. 30.")
         following = words[end:high]
         state = following if _FIGURE.search(following) else rest
         return bool(_FIGURE.search(state)) and _states_figures_only(state)
-    return timex.type == "TIME" and _QUOTE.search(rest) is not None
+    return _QUOTE.search(rest) is not None
 
 
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)

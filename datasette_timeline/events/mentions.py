@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from typing import Protocol, TypeVar
 
 from .grammar import word_data
@@ -288,8 +289,8 @@ def _is_bare_clock(event: Dated) -> bool:
     if "T" not in event.date or _BARE_CLOCK.fullmatch(expression) is None:
         return False
     # "rose 6% by midday", "until 4pm": a time reached or a bound, not a moment told
-    before = event.sentence[: max(0, event.char_start - event.sentence_start)]
-    return _NOT_A_MOMENT.search(before) is None
+    offset = max(0, event.char_start - event.sentence_start)
+    return _NOT_A_MOMENT.search(event.sentence[max(0, offset - 12) : offset]) is None
 
 
 def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
@@ -301,7 +302,8 @@ def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
     # Groups by the keys of their members (_date_keys): only a group sharing a key with an
     # event can hold a compatible date, so an article of many dates is not compared pairwise.
     by_key: dict[str, list[int]] = {}
-    details: set[int] = set()  # bare clock times told as details of an event of their day
+    details: dict[int, list[DatedT]] = {}  # bare clock times told on a group's day
+    group_dates: list[set[str]] = []  # the values of each group's members
     for event in sorted(events, key=lambda e: e.char_start):
         keys = _date_keys(event)
         # The latest few groups only: a list of hundreds of same-day items is not one event
@@ -320,27 +322,28 @@ def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
         )
         if home is None and _is_bare_clock(event):
             home = next(
-                (
-                    index
-                    for index in reversed(candidates)
-                    if any(m.date == event.date[:10] for m in groups[index])
-                ),
+                (index for index in reversed(candidates) if event.date[:10] in group_dates[index]),
                 None,
             )
             if home is not None:
-                details.add(id(event))
+                # kept aside: a detail neither dates the event nor joins others to it
+                details.setdefault(home, []).append(event)
+                continue
         if home is None:
             groups.append([event])
+            group_dates.append({event.date})
             home = len(groups) - 1
         else:
             groups[home].append(event)
+            group_dates[home].add(event.date)
         for key in keys:
             if home not in by_key.setdefault(key, [])[-1:]:
                 by_key[key].append(home)
     merged: list[DatedT] = []
-    for group in groups:
+    for index, members in enumerate(groups):
+        keeper = max(members, key=_fineness)
         # the day's event stays the event; its clock details do not date it
-        keeper = max([m for m in group if id(m) not in details] or group, key=_fineness)
+        group = sorted([*members, *details.get(index, [])], key=lambda e: e.char_start)
         keeper.mentions = (
             list(keeper.mentions)
             + [
@@ -381,24 +384,23 @@ def _clusters(events: Sequence[DatedT]) -> list[list[DatedT]]:
         else:
             clusters.append([event])
     joined: list[list[DatedT]] = []
+    named: list[set[str]] = []  # the values each joined cluster names with an expression
     for cluster in clusters:
         anaphors = {
             member.date
             for member in cluster
             if member.expression and _PERIOD_ANAPHOR.fullmatch(member.expression.strip())
         }
-        home = next(
-            (
-                earlier
-                for earlier in reversed(joined)
-                if any(m.date in anaphors and m.expression for m in earlier)
-            ),
-            None,
-        )
+        # the latest few clusters only, as in merge_mentions
+        recent = islice(reversed(range(len(joined))), _LOOK_BACK)
+        home = next((i for i in recent if anaphors & named[i]), None) if anaphors else None
+        values = {member.date for member in cluster if member.expression}
         if home is None:
             joined.append(list(cluster))
+            named.append(values)
         else:
-            home.extend(cluster)
+            joined[home].extend(cluster)
+            named[home] |= values
     return joined
 
 
