@@ -196,6 +196,8 @@ def test_an_undated_lede_is_an_event_on_the_publication_day() -> None:
         "The minister resigned on Tuesday, his office said.",
         "The minister will resign next month, his office said.",
         "The city is on high alert over the floods in the north.",
+        # the lede says its happening was before the publication day, without a date
+        "The ministry recently announced new rules for hospitals.",
     ):
         assert all(e.dated_by is None for e in extract_events(f"Head\n{lede}\n", "2021-03-04"))
     # Without a publication date there is nothing to date it by.

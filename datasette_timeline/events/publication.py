@@ -4,6 +4,8 @@
 most important event of the story. The lede (the first sentence of the body with a
 finite verb) gives an event on the publication day when
 
+- it does not place its happening before the publication day without a date
+  ("recently announced new regulations", "earlier this week");
 - its main verb (the first finite verb group) tells a happening: past, present perfect,
   present progressive, or a present reporting verb ("President Clinton says ..."); not
   a future, a modal, a negation or a plain state ("is on high alert", "appears");
@@ -28,6 +30,14 @@ _LEDE_SENTENCES = 3  # body sentences looked at for the lede (bylines, greetings
 _MIN_WORDS = 6
 _NOT_OWN_DATE = re.compile(
     r"\b(?:until|till|by|through|from|since|after|before|ahead\s+of|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# Adverbs that place the lede's happening before the publication day, without a date.
+_NOT_TODAY = re.compile(
+    r"\b(?:recently|lately|previously|earlier\s+this\s+(?:week|month|year)|"
+    r"in\s+recent\s+(?:days|weeks|months))\b",
     re.IGNORECASE,
 )
 
@@ -106,6 +116,8 @@ def lede_verb(
             return None  # "Macao is on high alert", "this is Pamela McCall"
         if not _is_happening(main):
             return None
+        if _NOT_TODAY.search(sentence):
+            return None  # "recently announced": the text itself says it was not today
         inside = [t for t in dates if start <= t.start and t.end <= end]
         if any(
             _own_date(text, (start, end), t) and not _reported(sentence, main, t.start - start)
