@@ -106,3 +106,17 @@ def test_a_bare_time_of_day_details_the_happening_told_on_its_day() -> None:
         ("2021-03-03T12:00", 1),
     ]
     assert events[0].mentions[0].expression == "noon"
+
+
+def test_the_same_dated_noun_in_two_sentences_is_one_happening() -> None:
+    text = (
+        "Floods\nSchools in the towns worst hit by last month's floods will reopen, "
+        "officials said.\n"
+        "The floods on the 29th of October drowned the valley.\n"
+        "The storms of last month cut power to the coast.\n"
+    )
+    events = extract_events(text, "2024-11-22")
+    floods = [e for e in events if "floods" in e.sentence and e.dated_by is None]
+    assert [(e.date, e.mention_count) for e in floods] == [("2024-10-29", 2)]
+    # another noun of the same month stays its own event
+    assert any(e.date == "2024-10" and "storms" in e.sentence for e in events)

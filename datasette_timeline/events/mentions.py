@@ -36,7 +36,7 @@ from functools import lru_cache
 from itertools import islice
 from typing import Protocol, TypeVar
 
-from .grammar import word_data
+from .grammar import is_past_form, word_data
 
 MIN_SHARED_WORDS = 2
 MAX_COARSE_DAYS = 31  # the coarser date of a pair: a month at most
@@ -186,8 +186,43 @@ def same_happening(a: Dated, b: Dated) -> bool:
     common = every_a & every_b & common_a & common_b
     if a.trigger and b.trigger and stem(a.trigger.split()[0]) == stem(b.trigger.split()[0]):
         return len(common - {stem(a.trigger.split()[0])}) >= 1
+    noun_a, noun_b = _dated_noun(a), _dated_noun(b)
+    if noun_a is not None and noun_a == noun_b:
+        return True  # "last month's floods" ... "The floods on the 29th of October"
     specific = a.event_type == b.event_type and a.event_type not in ("other", "statement")
     return specific and len(common) >= MIN_SHARED_WORDS
+
+
+_NOUN_AFTER = re.compile(r"(?:'s|’s)?\s+([a-z]{4,})\b")
+_NOUN_BEFORE = re.compile(
+    r"\b(?i:the|a|an|its|their|his|her)\s+([a-z]{4,})\s+(?:on|in|of|during)\s+(?:the\s+)?$"
+)
+
+
+def _dated_noun(event: Dated) -> str | None:
+    """The stem of the noun of a happening the date qualifies: "last month's floods", "the
+    Oct. 23 slaying", "the floods on the 29th of October"; None when the date dates a
+    verb. The same noun with compatible dates in two sentences is one happening told
+    again."""
+    if not event.expression:
+        return None
+    start = event.char_start - event.sentence_start
+    end = event.char_end - event.sentence_start
+    if not 0 <= start <= end <= len(event.sentence):
+        return None
+    expression = event.expression
+    after = event.sentence[end : end + 40]
+    noun = None
+    possessive = expression.endswith(("'s", "’s")) or after.startswith(("'s", "’s"))
+    if possessive or event.sentence[max(0, start - 4) : start].lower().endswith("the "):
+        found = _NOUN_AFTER.match(after)
+        noun = found.group(1) if found else None
+    if noun is None:
+        found = _NOUN_BEFORE.search(event.sentence[max(0, start - 40) : start])
+        noun = found.group(1) if found else None
+    if noun is None or noun in _STOPWORDS or is_past_form(noun):
+        return None
+    return stem(noun)
 
 
 # Between two dates of one happening in one sentence: "the quarter ended Sept. 29" (a
