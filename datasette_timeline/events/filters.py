@@ -14,8 +14,9 @@ its reason (the categories of the blind sets' ``not_events``):
   Monday"), the same period a year before set against a figure ("had net of $1.1 million
   a year ago", "in the same quarter of 2022", "In the 1988 period, it earned ..."), or the
   base of a record or of a change ("the worst case since the invasion of Iraq in 2003",
-  "has not topped 40 percent since 2005", "the dollar's advance since last Friday"). Reports of results set each figure against the one of a year
-  before; the earlier date dates the base figure, not a happening;
+  "has not topped 40 percent since 2005", "the dollar's advance since last Friday").
+  Reports of results set each figure against the one of a year before; the earlier date
+  dates the base figure, not a happening;
 - ``measurement``: a level read at a date ("its ratio as of Sept. 30 was 3.6%") or a price
   quoted at a time of day; a figure dated in passing ("trade in 1996 was worth ...") stays
   an event;
@@ -365,7 +366,10 @@ _CLOCK_RANGE = re.compile(r"^\s*(?:to|-|–)\s*\d{4}\s*(?:GMT|UTC|BST|CET|EST|hr
 _CLOCK_AFTER = re.compile(r"^\s*(?:GMT|UTC|BST|CET|hrs)\b")
 
 
-_CLOCK = r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{4}(?:\s*(?:GMT|UTC|hrs))?|noon|midnight)"
+_CLOCK = (
+    r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{4}(?:\s*(?:GMT|UTC|hrs))?"
+    r"|noon|midnight)"
+)
 # The two ends of a span of hours ("open from 10am to 4pm", "broadcast from 1930 to 2015
 # GMT"): the hours of a schedule, not two moments at which something happened.
 _RANGE_END_BEFORE = re.compile(

@@ -18,7 +18,9 @@ Two dated mentions are one event when
   at most a month wide (two clock times never);
 - they are told in two sentences, the later one not announcing "a separate" happening;
 - the same happening is told: the same trigger word (stems: "meeting" and "met"), with
-  another common word shared by the sentences; or the same specific type (not a
+  another common word shared by the sentences; or the same noun of a happening qualified
+  by both dates ("last month's floods", "the floods on the 29th of October"); or the
+  same specific type (not a
   statement, not "other") with ``MIN_SHARED_WORDS`` common words shared ("issued a court
   summons Tuesday" and "The summons was issued by mail Tuesday"). Common words are stems of
   words written in lower case, without the dates, numbers and stopwords: names alone never
@@ -229,8 +231,8 @@ def _dated_noun(event: Dated) -> str | None:
 # period and the day it ends), "on Tuesday and Wednesday" (the days of one happening).
 _PERIOD_END = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?", re.IGNORECASE)
 _PERIOD_WORD = re.compile(r"\b(?:quarter|half|year|month|period|week)$", re.IGNORECASE)
-# (", and on Tuesday they signed" joins two clauses, not two days)
-# and "on Wednesday, a day after the vote" is two dates in apposition, not a list.
+# Coordinated days: "and" or "or" alone (", and on Tuesday they signed" joins two clauses,
+# and a comma alone may join two different days: "on Wednesday, a day after the vote").
 _COORDINATED = re.compile(r"\s+(?:and|or)\s+(?:on\s+)?", re.IGNORECASE)
 # "last seen Nov. 3, the day before the warrant": one day named twice in apposition.
 _APPOSITION = re.compile(r"\s*,\s*")
