@@ -13,6 +13,29 @@ def expressions(text: str, published: str = "2021-03-04") -> list[str]:
 
 
 @pytest.mark.parametrize(
+    "text, event",
+    [
+        # a figure dated in passing, a happening dated "as of", a rise with no base
+        ("Headline\nTrade between the two countries in 2019 was worth $3 billion.", "2019"),
+        (
+            "Headline\nThe bank added $20 million to reserves, raising them to $300 million, "
+            "as of June 30.",
+            "June 30",
+        ),
+        ("Headline\nNet income jumped to $6.6 million in the third quarter.", "third quarter"),
+        ("Headline\nThe firm was sold for $2 billion a year ago.", "a year ago"),
+        ("Headline\nThe strike that began in 2019 has not ended.", "2019"),
+        ("Headline\nThe minister has been suspended since July 24.", "July 24"),
+        ("Headline\nPolice are probing into last Friday's bombing of the embassy.", "Friday"),
+        ("Headline\nThe bomb went off at 10am on Monday.", "10am"),
+    ],
+)
+def test_dated_figures_and_happenings_stay_events(text: str, event: str) -> None:
+    found = expressions(text)
+    assert any(event in expression for expression in found), found
+
+
+@pytest.mark.parametrize(
     "text, not_event, event",
     [
         (
@@ -68,6 +91,92 @@ def expressions(text: str, published: str = "2021-03-04") -> list[str]:
             "A decade ago",
             "Monday",
         ),
+        (
+            "Headline\nThe bakery said on Monday that it earned $4.1 million, compared with "
+            "net income of $2.3 million in 2019.",
+            "2019",
+            "Monday",
+        ),
+        (
+            "Headline\nThe peso closed at 20.1 to the dollar on Monday, in line with 20.2 pesos "
+            "late Friday.",
+            "Friday",
+            "Monday",
+        ),
+        (
+            "Headline\nThe ferry line said on Monday it runs 12 boats, up from nine a year ago.",
+            "a year ago",
+            "Monday",
+        ),
+        (
+            "Headline\nThe mill reported a profit of $3 million for the second quarter on Monday. "
+            "It had a loss of $1.2 million, or eight cents a share, a year earlier.",
+            "a year earlier",
+            "Monday",
+        ),
+        (
+            "Headline\nThe brewer said on Monday that it sold 3% more beer than in the same "
+            "month of 2019.",
+            "2019",
+            "Monday",
+        ),
+        (
+            "Headline\nIn the 2019 period, the brewer earned $8 million, it said on Monday.",
+            "2019",
+            "Monday",
+        ),
+        (
+            "Headline\nThe club, which has not won a title since 1987, sacked its coach on Monday.",
+            "1987",
+            "Monday",
+        ),
+        (
+            "Headline\nIts debt as of June 30 was $12 million, the bank said on Monday.",
+            "June 30",
+            "Monday",
+        ),
+        (
+            "Headline\nAs of March, the chain accounts for 12% of sales, the firm said on Monday.",
+            "March",
+            "Monday",
+        ),
+        (
+            "Headline\nThe pound's rise since last Tuesday is too fast, the governor said on "
+            "Monday.",
+            "Tuesday",
+            "Monday",
+        ),
+        (
+            "Headline\nShares have been cut nearly in half since August, a trader said on Monday.",
+            "August",
+            "Monday",
+        ),
+        (
+            "Headline\nProfits should grow throughout the fiscal year, the chief said on Monday.",
+            "fiscal year",
+            "Monday",
+        ),
+        (
+            "Headline\nThe plant ran short of parts well into the summer, it said on Monday.",
+            "summer",
+            "Monday",
+        ),
+        (
+            "Headline\nThe museum will be open from 10am to 4pm, its director said on Monday.",
+            "10am",
+            "Monday",
+        ),
+        (
+            "Headline\nThe museum will be open from 10am to 4pm, its director said on Monday.",
+            "4pm",
+            "Monday",
+        ),
+        (
+            "Headline\nThe euro was quoted at 1.18 dollars at 10 a.m. on Monday, after the bank "
+            "cut rates on Friday.",
+            "10 a.m.",
+            "Friday",
+        ),
     ],
 )
 def test_not_events_are_left_out(text: str, not_event: str | None, event: str) -> None:
@@ -87,10 +196,36 @@ def test_an_undated_lede_is_an_event_on_the_publication_day() -> None:
         "The minister resigned on Tuesday, his office said.",
         "The minister will resign next month, his office said.",
         "The city is on high alert over the floods in the north.",
+        # the lede says its happening was before the publication day, without a date
+        "The ministry recently announced new rules for hospitals.",
     ):
         assert all(e.dated_by is None for e in extract_events(f"Head\n{lede}\n", "2021-03-04"))
     # Without a publication date there is nothing to date it by.
     assert extract_events(text, None) == []
+
+
+def test_a_report_of_dated_news_is_itself_dated_by_the_publication() -> None:
+    # The date lies in what "said" reports, or names the period a result is for.
+    for lede in (
+        "The mill said net income jumped to $6.6 million in the third quarter.",
+        "The mill announced a loss for the third quarter of $2 million.",
+    ):
+        events = extract_events(f"Results\n{lede}\n", "2021-10-26")
+        published = [e for e in events if e.dated_by == "publication"]
+        assert [(e.date, e.trigger) for e in published] == [("2021-10-26", lede.split()[2])], events
+        assert any(e.date == "2021-Q3" for e in events)
+    # "said on Tuesday": the report has its own date.
+    events = extract_events("Results\nThe mill said on Tuesday that it had closed.\n", "2021-10-27")
+    assert all(e.dated_by is None for e in events)
+
+
+def test_a_period_word_alone_does_not_make_two_statements_one() -> None:
+    text = (
+        "Results\nThe mill said it earned $5 million in the fiscal first quarter.\n"
+        "Earlier this month, the firm said it expected to break even for the quarter.\n"
+    )
+    events = extract_events(text, "2021-10-26")
+    assert [e.dated_by for e in events].count("publication") == 1
 
 
 def test_a_lede_telling_a_dated_event_of_the_body_becomes_its_mention() -> None:

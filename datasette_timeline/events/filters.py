@@ -9,16 +9,26 @@ its reason (the categories of the blind sets' ``not_events``):
   "the people of tomorrow"), a relative century ("the disasters of this century") and a
   round approximation ("a decade ago, the planning was built around ...");
 - ``hypothetical``: a date inside "whatever happens today";
-- ``comparison``: the base of a change ("up from $252 million in 1988", "down from $450
-  million the year before") or of a record ("the worst case since the invasion of Iraq in
-  2003");
+- ``comparison``: the base of a change or a comparison ("up from $252 million in 1988",
+  "compared with net income of $48.7 million a year earlier", "in line with 125.73 yen late
+  Monday"), the same period a year before set against a figure ("had net of $1.1 million
+  a year ago", "in the same quarter of 2022", "In the 1988 period, it earned ..."), or the
+  base of a record or of a change ("the worst case since the invasion of Iraq in 2003",
+  "has not topped 40 percent since 2005", "the dollar's advance since last Friday").
+  Reports of results set each figure against the one of a year before; the earlier date
+  dates the base figure, not a happening;
+- ``measurement``: a level read at a date ("its ratio as of Sept. 30 was 3.6%") or a price
+  quoted at a time of day; a figure dated in passing ("trade in 1996 was worth ...") stays
+  an event;
 - ``duration``: "since 1990" as the start of a state ("had been arrested in several
   states since 1990"), unless a happening is dated by it ("since 1991 when troops
   occupied", "has started monitoring since Thursday");
+- ``duration`` too: the extent of a state ("throughout the fiscal year", "well into the
+  summer");
 - ``name``: a year that is part of a name ("the 2005 Nobel Peace Prize", "the Data
   Protection Act 1998", "this year's literature prizes");
 - ``listing``: a schedule ("leave on Monday and Tuesday nights from March 30", "broadcast
-  from 1930 to 2015 GMT");
+  from 1930 to 2015 GMT", the two ends of "open from 10am to 4pm": hours, not moments);
 - ``negated``: an existential negative ("there was no word on Tuesday of any leads").
 """
 
@@ -26,9 +36,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from ..timex import Timex
-from .grammar import clause_bounds, governing_verb, is_past_form, word_data
+from .grammar import (
+    candidate_lemmas,
+    clause_bounds,
+    governing_verb,
+    is_past_form,
+    word_data,
+)
 
 _DATELINE_BEFORE = re.compile(
     r"^[ \t\r]*[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Za-z.'’-]+){0,3}"
@@ -92,10 +109,23 @@ def is_hypothetical(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     return bool(_WHATEVER.search(text[max(sentence[0], timex.start - 45) : timex.start]))
 
 
-_AMOUNT = r"[$€£]?\s?(?:[A-Z]{1,3}\$\s?)?\d[\d.,]*"
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|"
+    r"fifty|sixty|seventy|eighty|ninety|(?:a|one)\s+hundred|(?:a|one)\s+thousand|"
+    r"a\s+million|a\s+billion|half)\b"
+)
+_AMOUNT = r"(?:[$€£]?\s?(?:[A-Z]{1,3}\$\s?)?\d[\d.,]*|" + _NUMBER_WORDS + ")"
+# The second term of a comparison: "up from $252 million", "compared with net income of
+# $48.7 million", "in line with 125.73 yen", "more than twice the $13.5 million", "from a
+# price of $8 a share". A date after it dates the base figure, not a happening.
+_BASE_MARKER = (
+    r"\b(?:from|compared\s+(?:with|to)|against|versus|in\s+line\s+with|than|twice)\s+"
+    r"(?:about\s+|nearly\s+|some\s+|fewer\s+than\s+|more\s+than\s+|less\s+than\s+|almost\s+|"
+    r"roughly\s+|just\s+)?"
+    r"(?:(?:the|a|an)\s+)?(?:(?:[a-z-]+\s+){0,3}of\s+)?"
+)
 _FROM_BASE = re.compile(
-    r"\bfrom\s+(?:about\s+|nearly\s+|some\s+|fewer\s+than\s+|more\s+than\s+|"
-    r"less\s+than\s+|almost\s+)?" + _AMOUNT + r"()[^.;]{0,60}$",
+    r"(?P<marker>" + _BASE_MARKER + r")" + _AMOUNT + r"()(?:[^.;]|\.\d){0,60}$",
     re.IGNORECASE,
 )
 _RECORD_SINCE = re.compile(
@@ -104,20 +134,151 @@ _RECORD_SINCE = re.compile(
     r"[^.;:]{0,80}?\bsince\b[^.;:,]{0,45}$",
     re.IGNORECASE,
 )
+# "has not topped 40 percent since 2005", "who have not appeared at a World Cup since
+# 1998": a negated perfect counts back to the last time; the date is that baseline.
+_NEGATED_PERFECT_SINCE = re.compile(
+    r"\b(?:has|have|had)(?:\s+not|n[’']t)\b[^.;:]{0,80}?\bsince\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# The same period a year before, against which a figure is set: "net of $1.1 million a year
+# ago", "the year-earlier quarter", "In the 1988 period, the company earned ...".
+_EARLIER_PERIOD = re.compile(
+    r"^(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|the\s+(?:year|quarter)\s+before|"
+    r"the\s+previous\s+year|the\s+prior\s+year|the\s+year-(?:earlier|ago)\s+\w+|"
+    r"(?:the\s+)?\d{4}\s+(?:period|quarter|half|first\s+half|second\s+half))$",
+    re.IGNORECASE,
+)
+_SAME_PERIOD_BEFORE = re.compile(
+    r"\bthe\s+same\s+(?:quarter|period|month|week|half|season|time)\s*(?:of|in|last|a)?\s*$",
+    re.IGNORECASE,
+)
+_SAME_PERIOD = re.compile(
+    r"^the\s+same\s+(?:quarter|period|month|week|half|season|time)$", re.IGNORECASE
+)
+_FIGURE = re.compile(
+    r"[$€£]\s?\d|\d\s?%|(?<![\w.,])\d[\d.,]*\s*(?:percent|per\s+cent|cents|pence|yen|euros?|"
+    r"dollars|pounds|points|[mb]n?\b|million|billion)|\ba\s+share\b",
+    re.IGNORECASE,
+)
+_EARLIER_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:a|one)\s+year\s+(?:ago|earlier|before)|the\s+year\s+before)\b",
+    re.IGNORECASE,
+)
+
+
+@cache
+def _figure_or_reporting_verbs() -> frozenset[str]:
+    return frozenset(word_data()["figure_verbs"]) | {"say", "tell"}
+
+
+def _states_figures_only(clause: str) -> bool:
+    """No verb of the clause tells a happening: each past form is a verb that states a
+    figure ("earned", "had", "reported") or a verb of speech ("said")."""
+    allowed = _figure_or_reporting_verbs()
+    # "92%-owned" is an adjective, not a verb of the clause
+    for word in re.findall(r"(?<![\w-])[a-z]+(?![\w-])", clause):
+        if is_past_form(word) and not allowed.intersection(candidate_lemmas(word)):
+            return False
+    return True
+
+
+def _is_base_figure(before: str) -> bool:
+    bases = list(_FROM_BASE.finditer(before))
+    base = bases[-1] if bases else None  # the last comparison base before the date
+    if base is None:
+        return False
+    tail = before[base.end(1) :]
+    if base.group("marker").lower().startswith("from") and re.search(
+        r"\bto\b", before[base.start() :]
+    ):
+        return False  # "from 100,000 in 1980 to 200,000": a range, not a base
+    return not any(is_past_form(word) for word in re.findall(r"[a-z]+", tail))
+
+
+@cache
+def _change_words() -> frozenset[str]:
+    return frozenset(word_data()["change_words"])
+
+
+_SINCE_BEFORE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _is_change_since(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    """A change measured from a date: "the dollar's advance since last Friday", "shares
+    have been cut nearly in half since August". The date is the base of the change; "since"
+    after a happening that starts a state ("suspended since July") is left to the rules
+    of duration."""
+    if timex.text.lower().startswith("since "):
+        before_since = text[max(sentence[0], timex.start - 60) : timex.start]
+    else:
+        window = text[max(sentence[0], timex.start - 70) : timex.start]
+        found = _SINCE_BEFORE.search(window)
+        if found is None:
+            return False
+        before_since = window[: found.start()]
+    words = re.findall(r"[a-z]+", before_since.lower())[-6:]
+    changes = _change_words()
+    return any(changes.intersection(candidate_lemmas(word)) for word in words)
 
 
 def is_comparison(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     before = text[max(sentence[0], timex.start - 120) : timex.start]
-    bases = list(_FROM_BASE.finditer(before))
-    base = bases[-1] if bases else None  # the last "from <amount>" before the date
-    tail = before[base.end(1) :] if base is not None else ""
-    if (
-        base is not None
-        and not re.search(r"\bto\b", before[base.start() :])
-        and not any(is_past_form(word) for word in re.findall(r"[a-z]+", tail))
-    ):
+    if _is_base_figure(before):
         return True  # "up from $252 million in 1988" (not "from 100,000 in 1980 to ...")
-    return bool(_RECORD_SINCE.search(before))
+    if _RECORD_SINCE.search(before) or _NEGATED_PERFECT_SINCE.search(before):
+        return True
+    if _is_change_since(text, sentence, timex):
+        return True
+    # Both need a figure in the sentence, looked for last: it reads the whole sentence.
+    expression = timex.text.strip()
+    if _SAME_PERIOD.match(expression) or _SAME_PERIOD_BEFORE.search(
+        text, max(sentence[0], timex.start - 30), timex.start
+    ):
+        # "compared with £13.1m in the same quarter of 2022"
+        return _FIGURE.search(text, sentence[0], sentence[1]) is not None
+    # "had net of $1.1 million a year ago", "For the quarter a year ago, it reported ..."
+    # (not "the firm was sold for $2 billion a year ago")
+    earlier = _EARLIER_PERIOD.match(expression) or _EARLIER_AFTER.match(
+        text, timex.end, sentence[1]
+    )
+    if not earlier or not _FIGURE.search(text, sentence[0], sentence[1]):
+        return False
+    words = text[sentence[0] : sentence[1]]
+    low, high = clause_bounds(words, timex.start - sentence[0], timex.end - sentence[0])
+    return _states_figures_only(words[low:high])
+
+
+_AS_OF = re.compile(r"\bas\s+of\s+$", re.IGNORECASE)
+# A price read off at a time of day: "the dollar was quoted at 125.74 yen at 10 a.m.".
+_QUOTE = re.compile(
+    r"\b(?:quoted|traded|trading|stood|changed\s+hands)\s+at\s+(?:about\s+|around\s+)?"
+    r"(?:[$€£]\s?)?\d",
+    re.IGNORECASE,
+)
+
+
+def is_measurement(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    """A figure read at a date, not a happening: a balance "as of Sept. 30" ("its ratio
+    as of Sept. 30 was 3.6%", but not "added $227 million to reserves as of Sept. 30"),
+    and a price quoted at a time of day ("the dollar was quoted at 125.74 yen at 10
+    a.m."). A figure dated in passing ("trade in 1996 was worth $369 million") is a
+    reader's event, so a plain date before a figure is not one of these."""
+    words = text[sentence[0] : sentence[1]]
+    start, end = timex.start - sentence[0], timex.end - sentence[0]
+    as_of = _AS_OF.search(words, max(0, start - 8), start) or timex.text.lower().startswith(
+        "as of "
+    )
+    if not as_of and timex.type != "TIME":
+        return False
+    low, high = clause_bounds(words, start, end)
+    rest = words[low:start] + " " + words[end:high]
+    if as_of:
+        # the state the date is read at: the clause after it ("as of February, the store
+        # accounts for 70%"), or before it when nothing follows ("..., as of Sept. 30.")
+        following = words[end:high]
+        state = following if _FIGURE.search(following) else rest
+        return bool(_FIGURE.search(state)) and _states_figures_only(state)
+    return _QUOTE.search(rest) is not None
 
 
 _SINCE = re.compile(r"\bsince\s+(?:the\s+)?$", re.IGNORECASE)
@@ -144,6 +305,22 @@ def is_since_duration(text: str, sentence: tuple[int, int], timex: Timex) -> boo
     low, high = clause_bounds(words, timex.start - sentence[0], timex.end - sentence[0])
     clause = words[low : timex.start - sentence[0]] + " " + words[timex.end - sentence[0] : high]
     return bool(_REPEATED.search(clause))
+
+
+# "throughout the fiscal year", "well into the summer": how far a state lasts, no
+# happening of its own.
+_SPAN_BEFORE = re.compile(
+    r"\b(?:throughout|all\s+through|(?:well|far|deep)\s+into)\s+$", re.IGNORECASE
+)
+_SPAN_START = re.compile(r"^(?:throughout|all\s+through|(?:well|far|deep)\s+into)\s", re.IGNORECASE)
+
+
+def is_span(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
+    if text.startswith(("'s", "’s"), timex.end) or timex.text.endswith(("'s", "’s")):
+        return False  # "throughout last year's strike": the date of a noun's happening
+    if _SPAN_START.match(timex.text):
+        return True
+    return bool(_SPAN_BEFORE.search(text, max(sentence[0], timex.start - 20), timex.start))
 
 
 _NAME_HEADS = (
@@ -189,12 +366,33 @@ _CLOCK_RANGE = re.compile(r"^\s*(?:to|-|–)\s*\d{4}\s*(?:GMT|UTC|BST|CET|EST|hr
 _CLOCK_AFTER = re.compile(r"^\s*(?:GMT|UTC|BST|CET|hrs)\b")
 
 
+_CLOCK = (
+    r"(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|\d{4}(?:\s*(?:GMT|UTC|hrs))?"
+    r"|noon|midnight)"
+)
+# The two ends of a span of hours ("open from 10am to 4pm", "broadcast from 1930 to 2015
+# GMT"): the hours of a schedule, not two moments at which something happened.
+_RANGE_END_BEFORE = re.compile(
+    r"\bfrom\s+" + _CLOCK + r"\s*(?:to|until|till|-|–)\s*$", re.IGNORECASE
+)
+_RANGE_START_AFTER = re.compile(r"\s*(?:to|until|till|-|–)\s*" + _CLOCK, re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+
+
 def is_listing(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     after = text[timex.end : sentence[1]]
     if re.fullmatch(r"\d{4}", timex.text) and (
         _CLOCK_RANGE.match(after) or _CLOCK_AFTER.match(after)
     ):
         return True  # "from 1930 to 2015 GMT": clock times of a listing, not years
+    if timex.type == "TIME" and (
+        _RANGE_END_BEFORE.search(text, max(sentence[0], timex.start - 30), timex.start)
+        or (
+            _FROM_BEFORE.search(text, max(sentence[0], timex.start - 6), timex.start)
+            and _RANGE_START_AFTER.match(text, timex.end, sentence[1])
+        )
+    ):
+        return True
     if not re.search(_WEEKDAY + r"$", timex.text, re.IGNORECASE):
         return False
     return bool(_WEEKLY.match(after)) or (
@@ -217,7 +415,9 @@ _RULES: tuple[tuple[str, Callable[[str, tuple[int, int], Timex], bool]], ...] = 
     ("name", lambda text, sentence, timex: is_name(text, timex)),
     ("listing", is_listing),
     ("comparison", is_comparison),
+    ("measurement", is_measurement),
     ("duration", is_since_duration),
+    ("duration", is_span),
     ("rhetorical", is_rhetorical),
     ("hypothetical", is_hypothetical),
     ("negated", is_negated),

@@ -5,13 +5,22 @@ The summons was issued by mail Tuesday"), or first coarsely and then exactly ("t
 killings last year ... a killing spree on November 19, 2005"). Such dates are mentions of
 one event: the event keeps the finest date, and the other dates become its ``mentions``.
 
+Within one sentence, two dates with nothing but "ended", "and" or a noun phrase between
+them date one happening ("the quarter ended Sept. 29", "on Tuesday and Wednesday", "in
+1994, a goalless draw on 28 June"), and a bare "the quarter" points back at the quarter
+named before it; these are folded before the comparison below. A bare time of day ("at
+noon") with no day of its own details the happening the story told on the day the tagger
+gave it, and becomes its mention (the day stays the event's date).
+
 Two dated mentions are one event when
 
 - their dates are compatible: the same value, or one inside the other with the outer one
   at most a month wide (two clock times never);
 - they are told in two sentences, the later one not announcing "a separate" happening;
 - the same happening is told: the same trigger word (stems: "meeting" and "met"), with
-  another common word shared by the sentences; or the same specific type (not a
+  another common word shared by the sentences; or the same noun of a happening qualified
+  by both dates ("last month's floods", "the floods on the 29th of October"); or the
+  same specific type (not a
   statement, not "other") with ``MIN_SHARED_WORDS`` common words shared ("issued a court
   summons Tuesday" and "The summons was issued by mail Tuesday"). Common words are stems of
   words written in lower case, without the dates, numbers and stopwords: names alone never
@@ -26,9 +35,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from itertools import islice
 from typing import Protocol, TypeVar
 
-from .grammar import word_data
+from .grammar import is_past_form, word_data
 
 MIN_SHARED_WORDS = 2
 MAX_COARSE_DAYS = 31  # the coarser date of a pair: a month at most
@@ -82,7 +92,8 @@ _STOPWORDS = frozenset(
     last next this told tell according among million billion thousand hundred percent per
     one two three four five six seven eight nine ten dozen dozens
     said mr mrs ms dr the and for but not are who whom whose how why all any each both
-    earlier later first second third day days time times new""".split()
+    earlier later first second third day days time times new
+    quarter quarters quarterly fiscal period periods""".split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]{2,}")
 
@@ -177,8 +188,102 @@ def same_happening(a: Dated, b: Dated) -> bool:
     common = every_a & every_b & common_a & common_b
     if a.trigger and b.trigger and stem(a.trigger.split()[0]) == stem(b.trigger.split()[0]):
         return len(common - {stem(a.trigger.split()[0])}) >= 1
+    noun_a, noun_b = _dated_noun(a), _dated_noun(b)
+    if noun_a is not None and noun_a == noun_b:
+        return True  # "last month's floods" ... "The floods on the 29th of October"
     specific = a.event_type == b.event_type and a.event_type not in ("other", "statement")
     return specific and len(common) >= MIN_SHARED_WORDS
+
+
+_NOUN_AFTER = re.compile(r"(?:'s|’s)?\s+([a-z]{4,})\b")
+_NOUN_BEFORE = re.compile(
+    r"\b(?i:the|a|an|its|their|his|her)\s+([a-z]{4,})\s+(?:on|in|of|during)\s+(?:the\s+)?$"
+)
+
+
+def _dated_noun(event: Dated) -> str | None:
+    """The stem of the noun of a happening the date qualifies: "last month's floods", "the
+    Oct. 23 slaying", "the floods on the 29th of October"; None when the date dates a
+    verb. The same noun with compatible dates in two sentences is one happening told
+    again."""
+    if not event.expression:
+        return None
+    start = event.char_start - event.sentence_start
+    end = event.char_end - event.sentence_start
+    if not 0 <= start <= end <= len(event.sentence):
+        return None
+    expression = event.expression
+    after = event.sentence[end : end + 40]
+    noun = None
+    possessive = expression.endswith(("'s", "’s")) or after.startswith(("'s", "’s"))
+    if possessive or event.sentence[max(0, start - 4) : start].lower().endswith("the "):
+        found = _NOUN_AFTER.match(after)
+        noun = found.group(1) if found else None
+    if noun is None:
+        found = _NOUN_BEFORE.search(event.sentence[max(0, start - 40) : start])
+        noun = found.group(1) if found else None
+    if noun is None or noun in _STOPWORDS or is_past_form(noun):
+        return None
+    return stem(noun)
+
+
+# Between two dates of one happening in one sentence: "the quarter ended Sept. 29" (a
+# period and the day it ends), "on Tuesday and Wednesday" (the days of one happening).
+_PERIOD_END = re.compile(r"\s+(?:ended|ending)\s+(?:on\s+)?", re.IGNORECASE)
+_PERIOD_WORD = re.compile(r"\b(?:quarter|half|year|month|period|week)$", re.IGNORECASE)
+# Coordinated days: "and" or "or" alone (", and on Tuesday they signed" joins two clauses,
+# and a comma alone may join two different days: "on Wednesday, a day after the vote").
+_COORDINATED = re.compile(r"\s+(?:and|or)\s+(?:on\s+)?", re.IGNORECASE)
+# "last seen Nov. 3, the day before the warrant": one day named twice in apposition.
+_APPOSITION = re.compile(r"\s*,\s*")
+# A clause boundary or a verb between two dates: the second may date another happening.
+_VERB_BETWEEN = re.compile(
+    r"[;:]|\b(?:and|but|while|when|after|before|because|which|who|that)\b"
+    r"|\b(?:is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|did|does)\b"
+    r"|\b[a-z]{3,}ed\b",
+    re.IGNORECASE,
+)
+
+
+def _between(a: Dated, b: Dated) -> str | None:
+    """The words between two dates of one sentence (``a`` first), or None."""
+    start = a.char_end - a.sentence_start
+    end = b.char_start - a.sentence_start
+    if a.sentence_start != b.sentence_start or not 0 <= start <= end <= len(a.sentence):
+        return None
+    return a.sentence[start:end]
+
+
+def _within(inner: Dated, outer: Dated) -> bool:
+    if not (inner.start and inner.end and outer.start and outer.end):
+        return False
+    return outer.start <= inner.start and inner.end <= outer.end and inner.date != outer.date
+
+
+def one_happening_in_sentence(a: Dated, b: Dated) -> bool:
+    """Two dates of one sentence (``a`` first) that date one happening: a period and the
+    day it ends ("for the quarter ended Sept. 29": a fiscal quarter need not be the
+    calendar's, so the values are not compared), one day named twice in apposition ("Nov.
+    3, the day before the warrant"), coordinated days of one precision ("will
+    investigate on Tuesday and Wednesday"), or a coarse date made finer in the same clause
+    with no verb between ("in 1994, a goalless draw on 28 June"; "This year's fair will take
+    place on Saturday 17 October", where the year qualifies the noun). Two dates with a
+    verb or a clause boundary between date two happenings ("voted on Monday and voted
+    again on Tuesday")."""
+    between = _between(a, b)
+    if between is None:
+        return False
+    if a.expression and _PERIOD_WORD.search(a.expression) and _PERIOD_END.fullmatch(between):
+        return True
+    if _APPOSITION.fullmatch(between) and a.date == b.date:
+        return True
+    if _COORDINATED.fullmatch(between):
+        return a.precision == b.precision and "T" not in a.date and "T" not in b.date
+    if not _within(b, a):
+        return False
+    if between.startswith(("'s ", "’s ")):
+        return True  # "This year's fair will take place on Saturday 17 October"
+    return _VERB_BETWEEN.search(between) is None
 
 
 def _fineness(event: Dated) -> tuple[int, int]:
@@ -204,14 +309,38 @@ def _date_keys(event: Dated) -> set[str]:
     return keys
 
 
+_BARE_CLOCK = re.compile(
+    r"(?:at\s+)?(?:\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)|noon|midday|midnight)",
+    re.IGNORECASE,
+)
+
+
+_NOT_A_MOMENT = re.compile(r"\b(?:by|until|till|before|after|from|to|since)\s+$", re.IGNORECASE)
+
+
+def _is_bare_clock(event: Dated) -> bool:
+    """A time of day with no day of its own ("at noon", "at 6.30pm"): the tagger gave it
+    the day the story was telling, and it details the happening told on that day ("The
+    delegation arrived on Wednesday. ... It disembarked at noon.")."""
+    expression = (event.expression or "").strip()
+    if "T" not in event.date or _BARE_CLOCK.fullmatch(expression) is None:
+        return False
+    # "rose 6% by midday", "until 4pm": a time reached or a bound, not a moment told
+    offset = max(0, event.char_start - event.sentence_start)
+    return _NOT_A_MOMENT.search(event.sentence[max(0, offset - 12) : offset]) is None
+
+
 def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
     """The events of one document with repeated mentions merged (text order kept by each
     event's own mention). The event that stays is the finest-dated mention; the others
     become its ``mentions``."""
+    events = _fold_clusters(events)
     groups: list[list[DatedT]] = []
     # Groups by the keys of their members (_date_keys): only a group sharing a key with an
     # event can hold a compatible date, so an article of many dates is not compared pairwise.
     by_key: dict[str, list[int]] = {}
+    details: dict[int, list[DatedT]] = {}  # bare clock times told on a group's day
+    group_dates: list[set[str]] = []  # the values of each group's members
     for event in sorted(events, key=lambda e: e.char_start):
         keys = _date_keys(event)
         # The latest few groups only: a list of hundreds of same-day items is not one event
@@ -228,17 +357,30 @@ def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
             ),
             None,
         )
+        if home is None and _is_bare_clock(event):
+            home = next(
+                (index for index in reversed(candidates) if event.date[:10] in group_dates[index]),
+                None,
+            )
+            if home is not None:
+                # kept aside: a detail neither dates the event nor joins others to it
+                details.setdefault(home, []).append(event)
+                continue
         if home is None:
             groups.append([event])
+            group_dates.append({event.date})
             home = len(groups) - 1
         else:
             groups[home].append(event)
+            group_dates[home].add(event.date)
         for key in keys:
             if home not in by_key.setdefault(key, [])[-1:]:
                 by_key[key].append(home)
     merged: list[DatedT] = []
-    for group in groups:
-        keeper = max(group, key=_fineness)
+    for index, members in enumerate(groups):
+        keeper = max(members, key=_fineness)
+        # the day's event stays the event; its clock details do not date it
+        group = sorted([*members, *details.get(index, [])], key=lambda e: e.char_start)
         keeper.mentions = (
             list(keeper.mentions)
             + [
@@ -257,3 +399,68 @@ def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
         )
         merged.append(keeper)
     return sorted(merged, key=lambda e: e.char_start)
+
+
+# A bare definite reporting period: "the quarter", "the latest quarter", "the period".
+_PERIOD_ANAPHOR = re.compile(
+    r"(?:the|that)\s+(?:(?:latest|same|current|recent|fiscal)\s+)?(?:quarter|half|period)",
+    re.IGNORECASE,
+)
+
+
+def _clusters(events: Sequence[DatedT]) -> list[list[DatedT]]:
+    """The events in text order, grouped where one happening is certain without comparing
+    words: dates of one sentence that date one happening (``one_happening_in_sentence``),
+    and a bare definite reporting period ("the quarter") with the period of the same value
+    named before it. A results story gives many figures of one quarter, and "the quarter"
+    points back at the quarter it named, whatever the figure."""
+    clusters: list[list[DatedT]] = []
+    for event in sorted(events, key=lambda e: e.char_start):
+        if clusters and one_happening_in_sentence(clusters[-1][-1], event):
+            clusters[-1].append(event)
+        else:
+            clusters.append([event])
+    joined: list[list[DatedT]] = []
+    named: list[set[str]] = []  # the values each joined cluster names with an expression
+    for cluster in clusters:
+        anaphors = {
+            member.date
+            for member in cluster
+            if member.expression and _PERIOD_ANAPHOR.fullmatch(member.expression.strip())
+        }
+        # the latest few clusters only, as in merge_mentions
+        recent = islice(reversed(range(len(joined))), _LOOK_BACK)
+        home = next((i for i in recent if anaphors & named[i]), None) if anaphors else None
+        values = {member.date for member in cluster if member.expression}
+        if home is None:
+            joined.append(list(cluster))
+            named.append(values)
+        else:
+            joined[home].extend(cluster)
+            named[home] |= values
+    return joined
+
+
+def _fold_clusters(events: Sequence[DatedT]) -> list[DatedT]:
+    """Each cluster of ``_clusters`` as one event: its finest date, the others its mentions."""
+    folded: list[DatedT] = []
+    for cluster in _clusters(events):
+        keeper = max(cluster, key=_fineness)
+        keeper.mentions = [
+            *keeper.mentions,
+            *(
+                Mention(
+                    other.char_start,
+                    other.char_end,
+                    other.expression,
+                    other.sentence,
+                    other.sentence_start,
+                    other.sentence_end,
+                )
+                for other in cluster
+                if other is not keeper
+            ),
+            *(m for other in cluster if other is not keeper for m in other.mentions),
+        ]
+        folded.append(keeper)
+    return sorted(folded, key=lambda e: e.char_start)

@@ -4,12 +4,16 @@
 most important event of the story. The lede (the first sentence of the body with a
 finite verb) gives an event on the publication day when
 
+- it does not place its happening before the publication day without a date
+  ("recently announced new regulations", "earlier this week");
 - its main verb (the first finite verb group) tells a happening: past, present perfect,
   present progressive, or a present reporting verb ("President Clinton says ..."); not
   a future, a modal, a negation or a plain state ("is on high alert", "appears");
 - it has no date of its own: no event date in the sentence except a deadline or a span
-  ("extended its offer until Nov. 6", "eliminate 789 dealers by early June") or a date
-  inside a noun phrase ("last month's explosion might be related").
+  ("extended its offer until Nov. 6", "eliminate 789 dealers by early June"), the period
+  a thing is for ("announced a loss for the third quarter"), a date inside a noun phrase
+  ("last month's explosion might be related") or a date of what a reporting verb reports
+  ("said net income jumped in the third quarter": the report itself is undated).
 
 Such an event is flagged ``dated_by = "publication"``.
 """
@@ -25,7 +29,15 @@ from .grammar import VerbGroup, verb_groups, word_data, words_of
 _LEDE_SENTENCES = 3  # body sentences looked at for the lede (bylines, greetings first)
 _MIN_WORDS = 6
 _NOT_OWN_DATE = re.compile(
-    r"\b(?:until|till|by|through|from|since|after|before|ahead\s+of)\s+(?:the\s+)?$",
+    r"\b(?:until|till|by|through|from|since|after|before|ahead\s+of|for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# Adverbs that place the lede's happening before the publication day, without a date.
+_NOT_TODAY = re.compile(
+    r"\b(?:recently|lately|previously|earlier\s+this\s+(?:week|month|year)|"
+    r"in\s+recent\s+(?:days|weeks|months))\b",
     re.IGNORECASE,
 )
 
@@ -49,6 +61,15 @@ def _own_date(text: str, sentence: tuple[int, int], timex: Timex) -> bool:
     return text[timex.end : timex.end + 2] not in ("'s", "’s") and not timex.text.endswith(
         ("'s", "’s")
     )
+
+
+def _reported(sentence: str, main: VerbGroup, offset: int) -> bool:
+    """The date at ``offset`` lies in what a reporting verb reports, with a verb of its
+    own between them ("Ogden said net income jumped to $6.6 million in the third
+    quarter"): it dates the news reported, not the report, which the publication dates."""
+    if main.lemma not in word_data()["reporting_verbs"] or offset <= main.head.end:
+        return False
+    return bool(verb_groups(sentence, main.head.end, offset))
 
 
 _SUBORDINATORS = frozenset(
@@ -95,8 +116,13 @@ def lede_verb(
             return None  # "Macao is on high alert", "this is Pamela McCall"
         if not _is_happening(main):
             return None
+        if _NOT_TODAY.search(sentence):
+            return None  # "recently announced": the text itself says it was not today
         inside = [t for t in dates if start <= t.start and t.end <= end]
-        if any(_own_date(text, (start, end), t) for t in inside):
+        if any(
+            _own_date(text, (start, end), t) and not _reported(sentence, main, t.start - start)
+            for t in inside
+        ):
             return None
         return (start, end), main
     return None
