@@ -381,22 +381,7 @@ def merge_mentions(events: Sequence[DatedT]) -> list[DatedT]:
         keeper = max(members, key=_fineness)
         # the day's event stays the event; its clock details do not date it
         group = sorted([*members, *details.get(index, [])], key=lambda e: e.char_start)
-        keeper.mentions = (
-            list(keeper.mentions)
-            + [
-                Mention(
-                    other.char_start,
-                    other.char_end,
-                    other.expression,
-                    other.sentence,
-                    other.sentence_start,
-                    other.sentence_end,
-                )
-                for other in group
-                if other is not keeper
-            ]
-            + [m for other in group if other is not keeper for m in other.mentions]
-        )
+        _absorb(keeper, group)
         merged.append(keeper)
     return sorted(merged, key=lambda e: e.char_start)
 
@@ -446,21 +431,26 @@ def _fold_clusters(events: Sequence[DatedT]) -> list[DatedT]:
     folded: list[DatedT] = []
     for cluster in _clusters(events):
         keeper = max(cluster, key=_fineness)
-        keeper.mentions = [
-            *keeper.mentions,
-            *(
-                Mention(
-                    other.char_start,
-                    other.char_end,
-                    other.expression,
-                    other.sentence,
-                    other.sentence_start,
-                    other.sentence_end,
-                )
-                for other in cluster
-                if other is not keeper
-            ),
-            *(m for other in cluster if other is not keeper for m in other.mentions),
-        ]
+        _absorb(keeper, cluster)
         folded.append(keeper)
     return sorted(folded, key=lambda e: e.char_start)
+
+
+def _absorb(keeper: DatedT, group: Sequence[DatedT]) -> None:
+    """Make every other event of ``group``, and its own mentions, mentions of ``keeper``."""
+    others = [other for other in group if other is not keeper]
+    keeper.mentions = [
+        *keeper.mentions,
+        *(
+            Mention(
+                other.char_start,
+                other.char_end,
+                other.expression,
+                other.sentence,
+                other.sentence_start,
+                other.sentence_end,
+            )
+            for other in others
+        ),
+        *(m for other in others for m in other.mentions),
+    ]
